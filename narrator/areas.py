@@ -1,0 +1,115 @@
+"""The area hierarchy (force > area > district) with the aliases a text may use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from narrator.errors import ProjectError
+
+
+@dataclass(frozen=True)
+class Area:
+    """One area: its name, its parent and the names a paper may call it by."""
+
+    name: str
+    level: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    label: str | None = None
+
+    @property
+    def display(self) -> str:
+        """How the area is written in prose ("South area", "Peterborough")."""
+        return self.label or self.name
+
+
+@dataclass(frozen=True)
+class Areas:
+    """The hierarchy of a project's areas, root first."""
+
+    areas: Mapping[str, Area]
+
+    def __iter__(self) -> Iterator[Area]:
+        return iter(self.areas.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.areas
+
+    def __getitem__(self, name: str) -> Area:
+        return self.areas[name]
+
+    @property
+    def root(self) -> Area:
+        """The top of the hierarchy (the force)."""
+        return next(a for a in self if a.parent is None)
+
+    def children(self, name: str) -> list[Area]:
+        """The areas directly under ``name``, in catalogue order."""
+        return [a for a in self if a.parent == name]
+
+    def at_level(self, level: str) -> list[Area]:
+        """Every area of one level ("district"), in catalogue order."""
+        return [a for a in self if a.level == level]
+
+    def depth(self, name: str) -> int:
+        """0 for the root, 1 for its children, and so on."""
+        depth, area = 0, self.areas[name]
+        while area.parent is not None:
+            depth, area = depth + 1, self.areas[area.parent]
+        return depth
+
+    def resolve(self, text: str) -> Area | None:
+        """The area named or aliased by ``text`` (case-insensitive), or None."""
+        key = text.strip().casefold()
+        for area in self:
+            names = (area.name, area.label or "", *area.aliases)
+            if key in (n.casefold() for n in names if n):
+                return area
+        return None
+
+
+def parse_areas(items: Sequence[Mapping[str, Any]], source: str) -> Areas:
+    """Build the hierarchy from ``[[areas]]`` tables; exactly one area has no parent."""
+    areas: dict[str, Area] = {}
+    for index, item in enumerate(items, start=1):
+        where = f"{source}: area {index}"
+        if not isinstance(item, Mapping) or "name" not in item:
+            raise ProjectError(f"{where} has no name (expected name, level, parent, aliases)")
+        try:
+            area = Area(
+                name=str(item["name"]),
+                level=str(item.get("level", "area")),
+                parent=item.get("parent"),
+                aliases=tuple(item.get("aliases", ())),
+                label=item.get("label"),
+            )
+        except TypeError as exc:
+            raise ProjectError(f"{where}: {exc}") from None
+        if area.name in areas:
+            raise ProjectError(f"{where}: the area {area.name!r} is listed twice")
+        areas[area.name] = area
+    roots = [a.name for a in areas.values() if a.parent is None]
+    if len(roots) != 1:
+        raise ProjectError(f"{source}: expected exactly one area without a parent, found {roots}")
+    for area in areas.values():
+        if area.parent is not None and area.parent not in areas:
+            raise ProjectError(
+                f"{source}: the parent of {area.name!r} is {area.parent!r}, which is not an area"
+            )
+    # Root first, so that iteration order is the order a paper mentions areas in.
+    ordered = sorted(areas.values(), key=lambda a: _depth(areas, a))
+    return Areas({a.name: a for a in ordered})
+
+
+def _depth(areas: Mapping[str, Area], area: Area) -> int:
+    depth = 0
+    seen = {area.name}
+    while area.parent is not None:
+        area = areas[area.parent]
+        if area.name in seen:
+            raise ProjectError(f"the area hierarchy has a cycle through {area.name!r}")
+        seen.add(area.name)
+        depth += 1
+    return depth

@@ -1,0 +1,126 @@
+"""The catalogue of measures: what each measure is, how it is counted and which way is good."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from narrator.errors import ProjectError
+
+
+class Kind(str, Enum):
+    """How a measure is stored and combined over time."""
+
+    COUNT = "count"
+    RATIO = "ratio"
+    SNAPSHOT = "snapshot"
+
+
+class Polarity(str, Enum):
+    """Which direction of change is an improvement."""
+
+    UP_GOOD = "up_good"
+    DOWN_GOOD = "down_good"
+    NEUTRAL = "neutral"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure of the catalogue."""
+
+    id: str
+    label: str
+    kind: Kind
+    unit: str = "offence"
+    unit_plural: str | None = None
+    aliases: tuple[str, ...] = ()
+    numerator: str | None = None
+    denominator: str | None = None
+    polarity: Polarity = Polarity.NEUTRAL
+    decimals: int = 0
+    priority: int = 5
+    zero_fill: bool = True
+    short: str | None = None
+    benchmarks: tuple[str, ...] = ("long_term", "year_end", "xmr")
+
+    @property
+    def is_ratio(self) -> bool:
+        """True for measures defined as numerator / denominator."""
+        return self.kind is Kind.RATIO
+
+    @property
+    def referring(self) -> str:
+        """The short form used after the first mention ("the rate", "offences")."""
+        if self.short:
+            return self.short
+        return "the rate" if self.is_ratio else f"the number of {self.unit_plural or self.unit}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All measures of a project, by id, with lookup by alias."""
+
+    measures: Mapping[str, Measure] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Measure]:
+        return iter(self.measures.values())
+
+    def __contains__(self, measure_id: object) -> bool:
+        return measure_id in self.measures
+
+    def __getitem__(self, measure_id: str) -> Measure:
+        return self.measures[measure_id]
+
+    @property
+    def stored(self) -> list[Measure]:
+        """Measures whose values are rows of the figures (counts and snapshots)."""
+        return [m for m in self if m.kind is not Kind.RATIO]
+
+    @property
+    def ratios(self) -> list[Measure]:
+        """Measures computed as numerator / denominator."""
+        return [m for m in self if m.kind is Kind.RATIO]
+
+
+_FIELDS = {f for f in Measure.__dataclass_fields__ if f != "id"}
+
+
+def parse_catalogue(data: Mapping[str, Any], source: str) -> Catalogue:
+    """Build a catalogue from the ``[measures.ID]`` tables of a TOML document."""
+    tables = data.get("measures")
+    if not isinstance(tables, Mapping) or not tables:
+        raise ProjectError(f"{source}: no [measures.ID] tables (expected at least one measure)")
+    measures: dict[str, Measure] = {}
+    for mid, table in tables.items():
+        where = f"{source}: [measures.{mid}]"
+        if not isinstance(table, Mapping):
+            raise ProjectError(f"{where} is not a table")
+        unknown = set(table) - _FIELDS
+        if unknown:
+            raise ProjectError(
+                f"{where} has unknown keys {sorted(unknown)} (expected some of {sorted(_FIELDS)})"
+            )
+        try:
+            kwargs: dict[str, Any] = dict(table)
+            kwargs["kind"] = Kind(kwargs.get("kind", "count"))
+            kwargs["polarity"] = Polarity(kwargs.get("polarity", "neutral"))
+            kwargs["aliases"] = tuple(kwargs.get("aliases", ()))
+            kwargs["benchmarks"] = tuple(kwargs.get("benchmarks", Measure.benchmarks))
+            kwargs.setdefault("label", mid.replace("_", " "))
+            measures[mid] = Measure(id=mid, **kwargs)
+        except (ValueError, TypeError) as exc:
+            raise ProjectError(f"{where}: {exc}") from None
+    for m in measures.values():
+        if m.is_ratio:
+            for part in ("numerator", "denominator"):
+                ref = getattr(m, part)
+                if ref is None:
+                    raise ProjectError(f"{source}: ratio measure {m.id!r} has no {part}")
+                if ref not in measures or measures[ref].kind is not Kind.COUNT:
+                    raise ProjectError(
+                        f"{source}: the {part} of {m.id!r} is {ref!r}, which is not a count "
+                        "measure of the catalogue"
+                    )
+    return Catalogue(measures)

@@ -1,0 +1,53 @@
+"""The command line: a thin typer layer over the importable core.
+
+Each command module parses its options, calls one core function and renders the result;
+:func:`main` maps every :class:`~narrator.errors.NarratorError` to one message and exit 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from narrator.cli.app import app
+from narrator.console import err
+from narrator.errors import NarratorError
+
+# Importing the command modules registers their commands on the app.
+from narrator.cli import facts as _facts  # noqa: E402,F401  isort: skip
+
+
+def main() -> None:
+    """Entry point of the ``narrator`` console script."""
+    try:
+        app(standalone_mode=False)
+    except NarratorError as exc:
+        report(exc)
+        sys.exit(exc.exit_code)
+    except _click_exceptions() as exc:  # usage errors: typer already formats them
+        exc.show()
+        sys.exit(exc.exit_code)
+    except _click_abort():
+        err.print("Aborted.")
+        sys.exit(130)
+
+
+def report(exc: NarratorError) -> None:
+    """Print one error the way every command does: the message, then the hint."""
+    err.print(f"[bold red]error:[/] {exc.message}", markup=True, highlight=False)
+    if exc.hint:
+        err.print(exc.hint)
+
+
+def _click_exceptions() -> type:
+    import click
+
+    return click.ClickException
+
+
+def _click_abort() -> type:
+    import click
+
+    return click.exceptions.Abort
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,50 @@
+"""The fact engine: every comparison a performance narrative can make, for one month.
+
+Each fact type is computed as array arithmetic over all series of a panel at once (counts
+in one panel, ratios in another); only the final step that turns kept rows into
+:class:`~narrator.facts.model.Fact` objects walks them one by one.
+"""
+
+from __future__ import annotations
+
+from narrator import months
+from narrator.facts import compare, patterns, peers
+from narrator.facts.builder import FactBuilder
+from narrator.facts.context import Context
+from narrator.facts.model import FactSet
+from narrator.facts.panel import build_panels
+from narrator.facts.snapshots import snapshot_changes
+from narrator.figures import Figures
+from narrator.settings import Settings
+
+
+def compute_facts(figures: Figures, month: str | int, settings: Settings | None = None) -> FactSet:
+    """Every fact of every measure and area for the reporting ``month`` (``YYYY-MM``)."""
+    settings = settings or Settings()
+    m = months.parse(month) if isinstance(month, str) else month
+    figures.check_month(m)
+    depth = {a.name: figures.areas.depth(a.name) for a in figures.areas}
+    facts = []
+    panels = build_panels(figures)
+    for panel in panels:
+        if not len(panel):
+            continue
+        builder = FactBuilder(panel, months.iso(m), depth)
+        ctx = Context(panel=panel, builder=builder, t=m - figures.first, settings=settings)
+        compare.levels(ctx)
+        compare.changes(ctx)
+        compare.benchmarks(ctx)
+        compare.calendar_years(ctx)
+        patterns.streaks(ctx)
+        patterns.records(ctx)
+        patterns.months_above(ctx)
+        patterns.xmr(ctx)
+        patterns.trend(ctx)
+        peers.variation(ctx, figures.areas)
+        peers.outliers(ctx, figures.areas)
+        peers.shares(ctx)
+        facts.extend(builder.facts)
+    snap_builder = FactBuilder(panels[0], months.iso(m), depth)
+    snapshot_changes(figures, m, snap_builder)
+    facts.extend(snap_builder.facts)
+    return FactSet(facts, months.iso(m))

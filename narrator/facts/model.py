@@ -1,0 +1,110 @@
+"""Facts: typed comparison results, each with its numbers, method, sources and salience."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the figures say, with everything needed to word it and to trace it.
+
+    ``kind`` names the fact type (see :mod:`narrator.facts.kinds`); ``period`` and
+    ``reference_period`` are ISO-like labels ("2019-10", "R12:2019-10", "FY:2018", "CY:2019",
+    "YTD:2019-10"), so that words are chosen by the phrasebank, never here.
+    """
+
+    id: str
+    kind: str
+    measure: str
+    area: str
+    month: str
+    period: str
+    value: float
+    unit: str
+    reference: float | None = None
+    reference_period: str | None = None
+    change: float | None = None
+    change_pct: float | None = None
+    direction: str | None = None
+    significant: bool | None = None
+    method: str = ""
+    statistic: Mapping[str, float] = field(default_factory=dict)
+    detail: Mapping[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    salience: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary (NaN and numpy scalars already excluded by the engine)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "measure": self.measure,
+            "area": self.area,
+            "month": self.month,
+            "period": self.period,
+            "value": self.value,
+            "unit": self.unit,
+            "reference": self.reference,
+            "reference_period": self.reference_period,
+            "change": self.change,
+            "change_pct": self.change_pct,
+            "direction": self.direction,
+            "significant": self.significant,
+            "method": self.method,
+            "statistic": dict(self.statistic),
+            "detail": dict(self.detail),
+            "sources": list(self.sources),
+            "salience": self.salience,
+        }
+
+
+class FactSet:
+    """The facts of one month, in a stable order, with lookups by id and by key."""
+
+    def __init__(self, facts: Iterable[Fact], month: str) -> None:
+        self.month = month
+        self._facts = sorted(facts, key=lambda f: f.id)
+        self._by_id = {f.id: f for f in self._facts}
+        self._by_key: dict[tuple[str, str, str], list[Fact]] = {}
+        for fact in self._facts:
+            self._by_key.setdefault((fact.kind, fact.measure, fact.area), []).append(fact)
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self._facts)
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+    def __getitem__(self, fact_id: str) -> Fact:
+        return self._by_id[fact_id]
+
+    def __contains__(self, fact_id: object) -> bool:
+        return fact_id in self._by_id
+
+    def get(self, kind: str, measure: str, area: str) -> Fact | None:
+        """The first fact of a kind for one measure and area, or None."""
+        found = self._by_key.get((kind, measure, area))
+        return found[0] if found else None
+
+    def all(self, kind: str, measure: str, area: str) -> list[Fact]:
+        """Every fact of a kind for one measure and area (several reference periods)."""
+        return list(self._by_key.get((kind, measure, area), []))
+
+    def select(
+        self,
+        *,
+        kind: str | None = None,
+        measure: str | None = None,
+        area: str | None = None,
+    ) -> list[Fact]:
+        """Facts filtered by any of kind, measure and area."""
+        return [
+            f
+            for f in self._facts
+            if (kind is None or f.kind == kind)
+            and (measure is None or f.measure == measure)
+            and (area is None or f.area == area)
+        ]

@@ -1,0 +1,117 @@
+"""A project: the folder with ``narrator.toml`` naming the figures, catalogue, areas and outline."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from narrator.areas import Areas, parse_areas
+from narrator.catalogue import Catalogue, parse_catalogue
+from narrator.errors import ProjectError
+from narrator.resources import sample_dir
+from narrator.settings import Settings
+
+PROJECT_FILE = "narrator.toml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything a command needs to know about a project, read and checked once."""
+
+    root: Path
+    name: str
+    catalogue: Catalogue
+    areas: Areas
+    figures: tuple[Path, ...]
+    settings: Settings
+    outline: Path | None = None
+    config: Mapping[str, Any] | None = None
+    is_sample: bool = False
+
+    def path(self, relative: str) -> Path:
+        """A path inside the project; refuses paths that climb out of it."""
+        return _inside(self.root, relative, str(self.root / PROJECT_FILE))
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file, turning every failure into one clear :class:`ProjectError`."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ProjectError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProjectError(f"{path}: not valid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{path}: cannot be read: {exc}") from None
+
+
+def find_project(start: Path | None) -> tuple[Path, bool]:
+    """The project folder to use and whether it is the bundled sample.
+
+    An explicit folder wins; else ``narrator.toml`` in the working directory; else the sample.
+    """
+    if start is not None:
+        folder = start if start.is_dir() else start.parent
+        if not (folder / PROJECT_FILE).is_file():
+            raise ProjectError(
+                f"{folder}: no {PROJECT_FILE} here (expected a project folder; "
+                "`narrator init DIR` makes one)"
+            )
+        return folder, False
+    if (Path.cwd() / PROJECT_FILE).is_file():
+        return Path.cwd(), False
+    return sample_dir(), True
+
+
+def load_project(start: Path | None = None) -> Project:
+    """Load and check a project's configuration (not yet its figures)."""
+    root, is_sample = find_project(start)
+    config_path = root / PROJECT_FILE
+    config = read_toml(config_path)
+    source = str(config_path)
+    meta = config.get("project", {})
+    name = str(meta.get("name", root.name))
+
+    def section_file(key: str, default: str) -> Path:
+        rel = str(config.get(key, {}).get("file", default))
+        return _inside(root, rel, source)
+
+    cat_path = section_file("catalogue", "catalogue.toml")
+    catalogue = parse_catalogue(read_toml(cat_path), str(cat_path))
+    areas_path = section_file("areas", "areas.toml")
+    areas_doc = read_toml(areas_path)
+    areas = parse_areas(areas_doc.get("areas", []), str(areas_path))
+
+    figures_cfg = config.get("figures", {})
+    paths = figures_cfg.get("files", figures_cfg.get("file", "figures.csv"))
+    if isinstance(paths, str):
+        paths = [paths]
+    figures = tuple(_inside(root, str(p), source) for p in paths)
+
+    settings = Settings().with_overrides(config.get("benchmarks", {}), source)
+    outline_rel = config.get("outline", {}).get("file")
+    outline = _inside(root, str(outline_rel), source) if outline_rel else None
+    if outline is None and (root / "outline.toml").is_file():
+        outline = root / "outline.toml"
+    return Project(
+        root=root,
+        name=name,
+        catalogue=catalogue,
+        areas=areas,
+        figures=figures,
+        settings=settings,
+        outline=outline,
+        config=config,
+        is_sample=is_sample,
+    )
+
+
+def _inside(root: Path, relative: str, source: str) -> Path:
+    resolved = (root / relative).resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise ProjectError(f"{source}: {relative!r} points outside the project folder")
+    return resolved
