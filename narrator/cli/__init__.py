@@ -14,6 +14,7 @@ from narrator.errors import NarratorError
 
 # Importing the command modules registers their commands on the app.
 from narrator.cli import facts as _facts  # noqa: E402,F401  isort: skip
+from narrator.cli import draft as _draft  # noqa: E402,F401  isort: skip
 
 
 def main() -> None:

@@ -94,8 +94,10 @@ def outliers(ctx: Context, areas: Areas) -> None:
         for rows in groups.values():
             if len(rows) >= 4:
                 z[rows] = stats.robust_z(change[rows])
+        # An outlier must stand out among its peers and be a real change of its own.
+        own, _, _ = ctx.test(window, ctx.panel.window(*ref))
         with np.errstate(invalid="ignore"):
-            flagged = np.abs(z) > ctx.settings.outlier_z
+            flagged = (np.abs(z) > ctx.settings.outlier_z) & own
         median = np.full(len(p), np.nan)
         for rows in groups.values():
             if len(rows) >= 4:

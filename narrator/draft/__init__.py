@@ -1,0 +1,67 @@
+"""The draft: facts to planned messages to sentences to a numbered document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from narrator import months
+from narrator.draft.document import Draft, Paragraph, Section
+from narrator.draft.outline import load_outline
+from narrator.draft.plan import Planning, plan_paragraph
+from narrator.draft.realise import make_realiser_env, realise
+from narrator.draft.registry import DEFAULTS, RULES
+from narrator.errors import OutlineError
+from narrator.facts import FactSet
+from narrator.phrasing.lexicon import load_lexicon
+from narrator.project import Project
+from narrator.resources import phrasebank_dir
+
+
+def write_draft(
+    project: Project, facts: FactSet, *, phrasebank: Path | None = None
+) -> Draft:
+    """Plan and realise the outline's paragraphs from the facts of one month."""
+    outline = load_outline(project)
+    book = phrasebank or project_phrasebank(project)
+    lexicon = load_lexicon(book)
+    env = make_realiser_env(book, lexicon)
+    planning = Planning(facts=facts, project=project, lexicon=lexicon)
+    for section in outline.sections:
+        for spec in section.paragraphs:
+            for entry in spec.say:
+                name, _, only = entry.partition(":")
+                if only and only not in spec.measures:
+                    raise OutlineError(
+                        f"{outline.source}: section {section.number} says {entry!r} but "
+                        f"{only!r} is not one of the paragraph's measures"
+                    )
+                if name not in RULES:
+                    raise OutlineError(
+                        f"{outline.source}: section {section.number} asks to say {name!r}, "
+                        f"which is not a rule (expected one of {', '.join(sorted(RULES))})"
+                    )
+    month = months.parse(facts.month)
+    draft = Draft(project=project.name, month=facts.month,
+                  title=f"{outline.title}: {months.label(month)}")
+    for section_spec in outline.sections:
+        section = Section(number=section_spec.number, title=section_spec.title)
+        for index, spec in enumerate(section_spec.paragraphs, start=1):
+            number = f"{section_spec.number}.{index}"
+            if not spec.generated:
+                section.paragraphs.append(Paragraph(number, False, text=spec.text or ""))
+                continue
+            messages = plan_paragraph(planning, spec, RULES, DEFAULTS)
+            mentioned: set[str] = set()
+            sentences = [realise(env, m, mentioned) for m in messages]
+            section.paragraphs.append(Paragraph(number, True, sentences=sentences))
+        draft.sections.append(section)
+    return draft
+
+
+def project_phrasebank(project: Project) -> Path:
+    """The project's own phrasebank if it has one, else the one narrator ships."""
+    own = project.root / "phrasebank"
+    return own if (own / "lexicon.toml").is_file() else phrasebank_dir()
+
+
+__all__ = ["Draft", "write_draft"]

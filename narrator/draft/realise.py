@@ -1,0 +1,134 @@
+"""Realisation: messages to sentences through the phrasebank's templates.
+
+Each message template holds its variants as blocks ``v1``, ``v2``...; the variant is chosen
+from a hash of the facts the sentence states, so the same figures always give the same
+sentence, and every variant of a template must assert the same thing (``phrases lint``).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from narrator.draft.document import Sentence
+from narrator.draft.plan import Message
+from narrator.errors import TemplateError
+from narrator.phrasing import filters
+from narrator.phrasing.environment import template_error, make_environment, tidy
+from narrator.phrasing.lexicon import Lexicon
+from narrator.phrasing.values import INFLECT
+
+
+def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironment:
+    """The sandboxed environment with narrator's filters, the lexicon and value formatting."""
+    env = make_environment(phrasebank, lexicon=lexicon.data)
+    # Message templates wrap sentences over lines: keep the line break after a tag as a
+    # space (tidy() collapses runs), or "decreased{% endif %}\nin" would glue the words.
+    env.trim_blocks = False
+    env.globals["lex"] = lexicon
+    env.filters["val"] = value_text
+    env.filters["agree"] = agree
+    env.filters["things"] = things
+    env.filters["amount"] = amount
+    return env
+
+
+def _is_plural(label: str) -> bool:
+    words = label.split()
+    return bool(words) and INFLECT.singular_noun(words[-1]) is not False
+
+
+def things(measure: Mapping[str, Any]) -> str:
+    """What a count measure counts, as a plural noun phrase: "dwelling burglary crimes"."""
+    label, unit = str(measure["label"]), str(measure["unit"])
+    if _is_plural(label):
+        return label
+    noun = measure["units"] or INFLECT.plural_noun(unit)
+    if label.split()[-1:] == [unit]:
+        return " ".join(label.split()[:-1] + [noun])
+    return f"{label} {noun}"
+
+
+def amount(value: float, measure: Mapping[str, Any]) -> str:
+    """A count with what it counts, agreeing in number: "1 dwelling burglary crime"."""
+    phrase = things(measure)
+    if filters.number(value) == "1":
+        words = phrase.split()
+        singular = INFLECT.singular_noun(words[-1])
+        phrase = " ".join(words[:-1] + [singular or words[-1]])
+    return f"{filters.number(value)} {phrase}"
+
+
+def agree(subject: str, singular: str, plural: str) -> str:
+    """The verb form that agrees with a label: "all crime" remains, "assaults" remain."""
+    words = subject.split()
+    last = words[-1] if words else subject
+    is_plural = bool(last) and INFLECT.singular_noun(last) is not False
+    return plural if is_plural else singular
+
+
+def value_text(value: float, measure: Mapping[str, Any]) -> str:
+    """A value as printed for its measure: a rate with its decimals, or a whole count."""
+    if measure["ratio"]:
+        return filters.percent(value, measure["decimals"])
+    return filters.number(value, measure["decimals"] if value != round(value) else 0)
+
+
+def variants(env: SandboxedEnvironment, name: str) -> list[str]:
+    """The variant block names of a template, in order ("v1", "v2"...)."""
+    try:
+        template = env.get_template(name)
+    except Exception as exc:
+        raise template_error(env, f"phrasebank/{name}", exc) from exc
+    found = sorted((b for b in template.blocks if b.startswith("v") and b[1:].isdigit()),
+                   key=lambda b: int(b[1:]))
+    if not found:
+        raise TemplateError(f"phrasebank/{name}: no variant blocks (expected {{% block v1 %}})")
+    return found
+
+
+def render_block(env: SandboxedEnvironment, name: str, block: str, values: Mapping[str, Any]) -> str:
+    """Render one variant block of a template; errors name the file and line."""
+    try:
+        template = env.get_template(name)
+        context = template.new_context(dict(values))
+        # Run the template body once so its top-level imports and sets reach the blocks.
+        for _ in template.root_render_func(context):
+            pass
+        text = "".join(template.blocks[block](context))
+    except Exception as exc:
+        raise template_error(env, f"phrasebank/{name}", exc) from exc
+    # A message is one sentence (or a short run of them): no paragraph breaks inside.
+    return tidy(" ".join(text.split()))
+
+
+def choose_variant(names: list[str], key: str) -> str:
+    """A deterministic variant for a key (the sentence's fact ids)."""
+    return names[zlib.crc32(key.encode("utf-8")) % len(names)]
+
+
+def realise(env: SandboxedEnvironment, message: Message, mentioned: set[str]) -> Sentence:
+    """One sentence for a message; ``mentioned`` tracks measures already named in the paragraph."""
+    names = variants(env, message.template)
+    block = choose_variant(names, "|".join(message.fact_ids))
+    measure_id = message.values["m"]["id"]
+    values = dict(message.values) | {"first": measure_id not in mentioned}
+    text = render_block(env, message.template, block, values)
+    mentioned.add(measure_id)
+    return Sentence(text=finish(text), facts=message.fact_ids, template=message.template,
+                    variant=block)
+
+
+def finish(text: str) -> str:
+    """Capitalise the first letter and end with a full stop."""
+    text = text.strip()
+    if not text:
+        return text
+    # A message of several sentences: each starts with a capital.
+    text = re.sub(r"(^|[.!?] )([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+    return text if text[-1] in ".!?" else text + "."

@@ -1,0 +1,298 @@
+"""Rules about one measure in one area: what to say about its level, moves and benchmarks.
+
+Each rule reads facts and returns messages; it decides *whether* something is said and
+which facts support it, never *how*: the wording is the phrasebank's. A rule that lacks a
+fact (a period without data) says nothing rather than something false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from narrator import months
+from narrator.catalogue import Measure
+from narrator.draft.outline import ParagraphSpec
+from narrator.draft.plan import Message, Planning
+from narrator.facts import Fact
+
+
+def describe(measure: Measure) -> dict[str, Any]:
+    """What a template needs to know about a measure."""
+    return {
+        "id": measure.id,
+        "label": measure.label,
+        "unit": measure.unit,
+        "units": measure.unit_plural or "",
+        "polarity": measure.polarity.value,
+        "decimals": measure.decimals,
+        "ratio": measure.is_ratio,
+        "short": measure.referring,
+    }
+
+
+def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
+    """Values every message has: the measure, the area and the reporting month."""
+    areas = planning.project.areas
+    return {
+        "m": describe(measure),
+        "area": areas[area].display,
+        "is_root": areas[area].parent is None,
+        "month": months.parse(planning.facts.month),
+    }
+
+
+def rolling_headline(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The rolling 12 months: its level, its move this month, the run it continues."""
+    f = planning.fact
+    facts = planning.require(
+        f("level.rolling", measure.id, area), f("change.rolling_month", measure.id, area)
+    )
+    if facts is None:
+        return
+    level, move = facts
+    streak = f("streak.rolling", measure.id, area)
+    values = base(planning, measure, area) | {"level": level, "move": move, "streak": None}
+    if streak is not None and not streak.detail["broken"] and streak.direction == move.direction:
+        values["streak"] = streak
+        facts.append(streak)
+    benchmark = _significant_benchmark(planning, measure, area)
+    values["benchmark"] = benchmark
+    if benchmark is not None:
+        facts.append(benchmark)
+    yield Message("messages/rolling_headline.j2", facts, values)
+
+
+def _significant_benchmark(planning: Planning, measure: Measure, area: str) -> Fact | None:
+    for kind in ("benchmark.long_term", "benchmark.year_end"):
+        fact = planning.fact(kind, measure.id, area)
+        if fact is not None and fact.significant:
+            return fact
+    return None
+
+
+def benchmark_detail(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The rolling level judged by its good direction, a benchmark, and the month's averages."""
+    f = planning.fact
+    facts = planning.require(
+        f("level.rolling", measure.id, area), f("change.rolling_month", measure.id, area)
+    )
+    if facts is None:
+        return
+    level, move = facts
+    values = base(planning, measure, area) | {"level": level, "move": move}
+    values["benchmark"] = _significant_benchmark(planning, measure, area)
+    averages = [f("change.average", measure.id, area, months=w) for w in (12, 36)]
+    present = [a for a in averages if a is not None]
+    same = {a.direction for a in present}
+    values["averages"] = present if len(present) == 2 and len(same) == 1 else []
+    facts += [values["benchmark"]] if values["benchmark"] else []
+    facts += values["averages"]
+    yield Message("messages/benchmark_detail.j2", facts, values)
+
+
+def month_changes(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The discrete month: its level against last month and the same month in past years."""
+    f = planning.fact
+    facts = planning.require(f("level", measure.id, area), f("change.month", measure.id, area))
+    if facts is None:
+        return
+    level, month = facts
+    years = []
+    for k in range(1, planning.project.settings.history_years + 1):
+        fact = f("change.year", measure.id, area, years=k)
+        if fact is None:
+            break
+        years.append(fact)
+    # "lower than the same month in each of the last two years" only when every year agrees.
+    agreeing = [years[0]] if years else []
+    for fact in years[1:]:
+        if fact.direction == years[0].direction and fact.direction != "flat":
+            agreeing.append(fact)
+        else:
+            break
+    values = base(planning, measure, area) | {"level": level, "month_change": month,
+                                               "years": agreeing}
+    yield Message("messages/month_changes.j2", facts + agreeing, values)
+
+
+def month_consistency(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The month against the last, "almost identical" when close, and the long-term trend."""
+    f = planning.fact
+    facts = planning.require(f("change.month", measure.id, area))
+    if facts is None:
+        return
+    (change,) = facts
+    trend = f("trend.long_term", measure.id, area)
+    identical = planning.lexicon.setting("identical", "percent")
+    values = base(planning, measure, area) | {
+        "change": change,
+        "identical": change.change_pct is not None and abs(change.change_pct) < identical,
+        "trend": trend if trend is not None and trend.significant else None,
+    }
+    if values["trend"] is not None:
+        facts.append(trend)  # type: ignore[arg-type]
+    yield Message("messages/month_consistency.j2", facts, values)
+
+
+def month_level_streak(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """A month's move and, when a long run of the rolling 12 months ends, the broken run."""
+    f = planning.fact
+    facts = planning.require(
+        f("change.month", measure.id, area), f("change.year", measure.id, area, years=1)
+    )
+    if facts is None:
+        return
+    month, year = facts
+    values = base(planning, measure, area) | {"month_change": month, "year_change": year,
+                                               "year_stable": planning.stable(year)}
+    yield Message("messages/month_level_streak.j2", facts, values)
+    streak = f("streak.rolling", measure.id, area)
+    move = f("change.rolling_month", measure.id, area)
+    if streak is None or move is None or not streak.detail["broken"]:
+        return
+    if streak.detail["previous_length"] < 6 or not streak.detail["since_known"]:
+        return
+    values = base(planning, measure, area) | {"streak": streak, "move": move,
+                                               "stable": planning.stable(move)}
+    yield Message("messages/streak_broken.j2", [streak, move], values)
+
+
+def rolling_level_compare(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The rolling level, whether it held, and how it compares with a related measure."""
+    f = planning.fact
+    facts = planning.require(
+        f("level.rolling", measure.id, area), f("change.rolling_month", measure.id, area)
+    )
+    if facts is None:
+        return
+    level, move = facts
+    other = f("level.rolling", spec.compare_with, area) if spec.compare_with else None
+    values = base(planning, measure, area) | {
+        "level": level, "move": move, "stable": planning.stable(move), "other": None,
+    }
+    if other is not None:
+        values["other"] = other
+        values["other_m"] = describe(planning.measure(other.measure))
+        facts.append(other)
+    yield Message("messages/rolling_level_compare.j2", facts, values)
+
+
+def rolling_year(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The rolling 12 months year on year, the discrete month against past years, year end."""
+    f = planning.fact
+    facts = planning.require(f("change.rolling_year", measure.id, area))
+    if facts is None:
+        return
+    (change,) = facts
+    years = [f("change.year", measure.id, area, years=k)
+             for k in range(1, planning.project.settings.history_years + 1)]
+    comparable = all(y is not None and planning.stable(y) for y in years)
+    values = base(planning, measure, area) | {
+        "change": change, "stable": planning.stable(change),
+        "years": [y for y in years if y is not None] if comparable else [],
+    }
+    facts += values["years"]
+    yield Message("messages/rolling_year.j2", facts, values)
+
+
+def year_end_times(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """A significant difference from the year end benchmark, and how often this year."""
+    fact = planning.fact("benchmark.year_end", measure.id, area)
+    if fact is None or not fact.significant:
+        return
+    values = base(planning, measure, area) | {"benchmark": fact}
+    yield Message("messages/year_end_times.j2", [fact], values)
+
+
+def months_above_trend(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The long-term trend and how many recent months beat the same months before."""
+    f = planning.fact
+    trend = f("trend.long_term", measure.id, area)
+    above = f("count.above_previous_years", measure.id, area)
+    if trend is None or above is None or not trend.significant:
+        return
+    count = above.value if trend.direction == "up" else above.detail["below"]
+    if count < 7:
+        return
+    values = base(planning, measure, area) | {"trend": trend, "above": above, "count": count}
+    yield Message("messages/months_above_trend.j2", [trend, above], values)
+
+
+def rate_vs_fy(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The rolling 12 months against the last financial year, with the run it continues."""
+    f = planning.fact
+    facts = planning.require(f("change.financial_year", measure.id, area))
+    if facts is None:
+        return
+    (change,) = facts
+    streak = f("streak.rolling", measure.id, area)
+    keep = streak is not None and not streak.detail["broken"] and streak.value >= 2
+    values = base(planning, measure, area) | {
+        "change": change, "streak": streak if keep else None,
+        "fy_start": months.parse(planning.facts.month) - 12,
+    }
+    if keep:
+        facts.append(streak)  # type: ignore[arg-type]
+    yield Message("messages/rate_vs_fy.j2", facts, values)
+
+
+def rolling_total_year(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """The rolling total against a year earlier, and a related measure's total."""
+    f = planning.fact
+    facts = planning.require(f("change.rolling_year", measure.id, area))
+    if facts is None:
+        return
+    (change,) = facts
+    values = base(planning, measure, area) | {"change": change, "other": None}
+    if spec.compare_with:
+        other = f("level.rolling", spec.compare_with, area)
+        if other is not None:
+            values["other"] = other
+            values["other_m"] = describe(planning.measure(other.measure))
+            facts.append(other)
+    yield Message("messages/rolling_total_year.j2", facts, values)
+
+
+def snapshots(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """A queue's size at each snapshot date, and its change over the last step."""
+    pairs = [f for f in planning.facts.select(kind="snapshot.change", measure=measure.id,
+                                                area=area)]
+    steps = sorted(
+        (p for p in pairs if p.reference_period and _consecutive(p, pairs)),
+        key=lambda p: p.period,
+    )
+    if not steps:
+        return
+    values = base(planning, measure, area) | {"steps": steps}
+    yield Message("messages/snapshots.j2", steps, values)
+
+
+def _consecutive(pair: Fact, pairs: list[Fact]) -> bool:
+    """True when no other snapshot lies between the pair's two dates."""
+    dates = {p.period for p in pairs} | {str(p.reference_period) for p in pairs}
+    return not any(str(pair.reference_period) < d < pair.period for d in dates)

@@ -1,0 +1,229 @@
+"""The sandbox phrasebank templates render in, and the errors that point at their lines.
+
+Templates are data an analyst edits, so they run in Jinja2's sandbox with every undefined
+variable an error, and anything that goes wrong while loading or rendering one (a syntax
+error, a missing variable, an unsafe attribute, a filter refusing a value) becomes one
+:class:`~narrator.errors.TemplateError` that names the template file and line:
+"phrasebank/level.j2, line 4: 'rate' is undefined".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from narrator.errors import TemplateError
+from narrator.phrasing.filters import FILTERS
+from narrator.phrasing.magnitudes import magnitude_filter
+
+#: The phrasebank file the magnitude scales and other shared words are read from.
+LEXICON_FILE = "lexicon.toml"
+
+
+class PhrasebankEnvironment(SandboxedEnvironment):
+    """A sandboxed environment that remembers its phrasebank folder, to name files in errors."""
+
+    root: Path
+
+
+def make_environment(
+    phrasebank: Path, *, lexicon: Mapping[str, Any] | None = None
+) -> PhrasebankEnvironment:
+    """A sandboxed Jinja2 environment over the templates in ``phrasebank``, with every filter.
+
+    ``lexicon`` supplies the magnitude scales; when it is None the phrasebank's own
+    ``lexicon.toml`` is read if there is one. Raises :class:`TemplateError` when the folder
+    is missing or the lexicon is malformed.
+    """
+    root = Path(phrasebank)
+    if not root.is_dir():
+        raise TemplateError(f"{root}: the phrasebank folder does not exist")
+    if lexicon is None:
+        lexicon = _read_lexicon(root / LEXICON_FILE)
+    env = PhrasebankEnvironment(
+        loader=jinja2.FileSystemLoader(root),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+    env.root = root
+    env.filters.update(FILTERS)
+    try:
+        env.filters["magnitude"] = magnitude_filter(lexicon)
+    except ValueError as exc:
+        raise TemplateError(f"{_display(env, str(root / LEXICON_FILE))}: {exc}") from exc
+    return env
+
+
+def _read_lexicon(path: Path) -> Mapping[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{path}: not valid TOML: {exc}") from exc
+
+
+def render(env: SandboxedEnvironment, template_name: str, context: Mapping[str, Any]) -> str:
+    """Render a phrasebank template with ``context`` and :func:`tidy` the result.
+
+    Any failure is raised as :class:`TemplateError` naming the template file and line.
+    """
+    try:
+        text = env.get_template(template_name).render(context)
+    except Exception as exc:
+        raise template_error(env, _in_phrasebank(env, template_name), exc) from exc
+    return tidy(text)
+
+
+def render_string(
+    env: SandboxedEnvironment,
+    source: str,
+    context: Mapping[str, Any],
+    *,
+    name: str = "<template>",
+) -> str:
+    """Render template ``source`` given inline; errors name it ``name`` with the line."""
+    try:
+        # Compiling with a filename (from_string has none) lets tracebacks point at `name`.
+        code = env.compile(source, name=name, filename=name)
+        template = env.template_class.from_code(env, code, env.make_globals(None))
+        text = template.render(context)
+    except Exception as exc:
+        raise template_error(env, name, exc) from exc
+    return tidy(text)
+
+
+def undeclared_variables(env: SandboxedEnvironment, template_name: str) -> set[str]:
+    """The variables a template reads from its context (not those it sets itself).
+
+    Included and imported templates are not followed: lint each template on its own.
+    """
+    if env.loader is None:
+        raise TemplateError(f"{template_name}: the environment has no template loader")
+    try:
+        source, filename, _ = env.loader.get_source(env, template_name)
+        parsed = env.parse(source, template_name, filename)
+    except Exception as exc:
+        raise template_error(env, _in_phrasebank(env, template_name), exc) from exc
+    return set(meta.find_undeclared_variables(parsed))
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_WHITESPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.;:!?)\]])")
+_SPACE_AFTER_OPENING = re.compile(r"([(\[]) +")
+
+
+def tidy(text: str) -> str:
+    """Normalise the whitespace a template leaves: "The rate  fell , now 9.7%" -> "... fell, ...".
+
+    Runs of spaces collapse to one; line breaks inside a paragraph (templates wrap long
+    sentences) become spaces; paragraphs stay separated by one blank line; no space before
+    , . ; : ! ? ) ] or after ( [; the ends are stripped.
+    """
+    paragraphs = []
+    for paragraph in _PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")):
+        line = _WHITESPACE.sub(" ", paragraph).strip()
+        line = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", line)
+        line = _SPACE_AFTER_OPENING.sub(r"\1", line)
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+def template_error(env: SandboxedEnvironment, name: str, exc: Exception) -> TemplateError:
+    """One :class:`TemplateError` for any failure, located at the innermost template line.
+
+    For callers that drive Jinja themselves (rendering one block of a template, say) and
+    need the same messages as :func:`render`; ``name`` is how to call the template being
+    rendered when no line can be found ("phrasebank/level.j2").
+    """
+    if isinstance(exc, TemplateError):
+        return exc
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = _display(env, exc.filename) if exc.filename else name
+        return TemplateError(f"{where}, line {exc.lineno}: {exc.message}")
+    location = _template_frame(exc.__traceback__)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        if location is None:
+            return TemplateError(f"{name}: no such template in the phrasebank")
+        what = f"template {exc.name!r} not found in the phrasebank"
+    else:
+        what = _describe(exc)
+    hint = _HINTS.get(type(exc))
+    if location is None:
+        return TemplateError(f"{name}: {what}", hint=hint)
+    filename, lineno = location
+    return TemplateError(f"{_display(env, filename)}, line {lineno}: {what}", hint=hint)
+
+
+# narrator.draft.realise imported the converter under its first, private name.
+_template_error = template_error
+
+
+def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
+    # The innermost template frame is where the failure is (inside an included template or
+    # macro, not its caller). Template.render rewrites tracebacks so template code shows as
+    # frames whose globals hold the exception and whose filename and line are the
+    # template's; code that calls a template's block functions directly gets no rewrite, so
+    # the compiled module's frames are mapped back to template lines here.
+    found = None
+    while tb is not None:
+        frame_globals = tb.tb_frame.f_globals
+        template = frame_globals.get("__jinja_template__")
+        if "__jinja_exception__" in frame_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        elif isinstance(template, jinja2.Template):
+            filename = template.filename or template.name or "<template>"
+            found = (filename, template.get_corresponding_lineno(tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, jinja2.TemplateError | ValueError):
+        return str(exc).rstrip(".") or type(exc).__name__
+    return f"{type(exc).__name__}: {exc}"
+
+
+_HINTS: Mapping[type[Exception], str] = {
+    jinja2.UndefinedError: (
+        "Every variable a template reads must be in the facts it is rendered with; "
+        "test optional ones with `is defined`."
+    ),
+    SecurityError: "Templates run in a sandbox: use the fact's fields and the filters only.",
+}
+
+
+def _display(env: SandboxedEnvironment, filename: str) -> str:
+    """A file as a reader finds it: "phrasebank/level.j2", not an absolute path."""
+    root = getattr(env, "root", None)
+    path = Path(filename)
+    if isinstance(root, Path) and path.is_absolute():
+        try:
+            return path.resolve().relative_to(root.resolve().parent).as_posix()
+        except ValueError:
+            pass
+    return filename
+
+
+def _in_phrasebank(env: SandboxedEnvironment, template_name: str) -> str:
+    """A template name as a reader finds the file: "level.j2" -> "phrasebank/level.j2"."""
+    root = getattr(env, "root", None)
+    return f"{root.name}/{template_name}" if isinstance(root, Path) else template_name
