@@ -9,9 +9,9 @@ from narrator import months
 from narrator.draft import write_draft
 from narrator.draft.document import Draft
 from narrator.errors import DocumentError, Problem
-from narrator.fileio import atomic_write_text
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures, load_figures
+from narrator.fileio import atomic_write_text
 from narrator.project import Project, load_project
 
 
@@ -26,8 +26,10 @@ class FactsResult:
 
 def load(project: Project | Path | str | None = None) -> tuple[Project, Figures]:
     """Load a project and its validated figures."""
-    loaded = project if isinstance(project, Project) else load_project(
-        Path(project) if project is not None else None
+    loaded = (
+        project
+        if isinstance(project, Project)
+        else load_project(Path(project) if project is not None else None)
     )
     return loaded, load_figures(loaded.figures, loaded.catalogue, loaded.areas)
 

@@ -1,4 +1,4 @@
-"""The exceptions narrator raises: one small tree, each error saying what, where and what was expected.
+"""The exceptions narrator raises: one small tree; each says what, where and what was expected.
 
 The command line maps every :class:`NarratorError` to one message and exit code 2; nothing
 else in the core prints or exits.
@@ -73,3 +73,10 @@ class OutlineError(NarratorError):
 
 class DocumentError(NarratorError):
     """A paper or draft given to a command cannot be read."""
+
+
+class IngestError(NarratorError):
+    """A source file given to an ingest cannot be read as what it claims to be.
+
+    The message names the file, the row where one is at fault, and what was expected there.
+    """

@@ -257,7 +257,8 @@ def _check_ratio_parts(figures: Figures, rows: np.ndarray, table: pd.DataFrame) 
         assert ratio.numerator is not None and ratio.denominator is not None
         for area in figures.areas:
             if not (
-                figures.has(ratio.numerator, area.name) and figures.has(ratio.denominator, area.name)
+                figures.has(ratio.numerator, area.name)
+                and figures.has(ratio.denominator, area.name)
             ):
                 continue
             num_row = figures.row(ratio.numerator, area.name)

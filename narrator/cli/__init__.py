@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sys
 
+import click
+
 from narrator.cli.app import app
 from narrator.console import err
 from narrator.errors import NarratorError
 
 # Importing the command modules registers their commands on the app.
-from narrator.cli import facts as _facts  # noqa: E402,F401  isort: skip
-from narrator.cli import draft as _draft  # noqa: E402,F401  isort: skip
+from narrator.cli import facts as _facts  # noqa: F401  isort: skip
+from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
+from narrator.cli import draft as _draft  # noqa: F401  isort: skip
 
 
 def main() -> None:
@@ -24,10 +27,10 @@ def main() -> None:
     except NarratorError as exc:
         report(exc)
         sys.exit(exc.exit_code)
-    except _click_exceptions() as exc:  # usage errors: typer already formats them
+    except click.ClickException as exc:  # usage errors: click formats them
         exc.show()
         sys.exit(exc.exit_code)
-    except _click_abort():
+    except click.exceptions.Abort:
         err.print("Aborted.")
         sys.exit(130)
 
@@ -37,18 +40,6 @@ def report(exc: NarratorError) -> None:
     err.print(f"[bold red]error:[/] {exc.message}", markup=True, highlight=False)
     if exc.hint:
         err.print(exc.hint)
-
-
-def _click_exceptions() -> type:
-    import click
-
-    return click.ClickException
-
-
-def _click_abort() -> type:
-    import click
-
-    return click.exceptions.Abort
 
 
 __all__ = ["app", "main"]

@@ -27,10 +27,16 @@ def draft(
     project: ProjectOption = None,
     output: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Markdown file to write (its .json sidecar beside it); "
-                     "'-' prints to standard output. Default: draft-MONTH.md here."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Markdown file to write (its .json sidecar beside it); "
+            "'-' prints to standard output. Default: draft-MONTH.md here.",
+        ),
     ] = None,
-    fmt: Annotated[DraftFormat, typer.Option("--format", "-f", help="md or json.")] = DraftFormat.md,
+    fmt: Annotated[
+        DraftFormat, typer.Option("--format", "-f", help="md or json.")
+    ] = DraftFormat.md,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite a draft that was edited by hand.")
     ] = False,

@@ -28,7 +28,9 @@ def facts(
     measure: Annotated[
         list[str] | None, typer.Option("--measure", help="Only this measure (repeatable).")
     ] = None,
-    area: Annotated[list[str] | None, typer.Option("--area", help="Only this area (repeatable).")] = None,
+    area: Annotated[
+        list[str] | None, typer.Option("--area", help="Only this area (repeatable).")
+    ] = None,
     kind: Annotated[
         list[str] | None, typer.Option("--kind", help="Only this fact type (repeatable).")
     ] = None,
@@ -50,7 +52,17 @@ def facts(
         out.print_json(json.dumps([f.as_dict() for f in selected]))
         return
     table = Table(title=f"Facts for {result.facts.month} ({len(selected)})", show_lines=False)
-    for name in ("kind", "measure", "area", "period", "value", "reference", "change", "sig", "method"):
+    for name in (
+        "kind",
+        "measure",
+        "area",
+        "period",
+        "value",
+        "reference",
+        "change",
+        "sig",
+        "method",
+    ):
         table.add_column(name, overflow="fold")
     for fact in selected:
         table.add_row(*_row(fact))

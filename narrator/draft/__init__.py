@@ -17,9 +17,7 @@ from narrator.project import Project
 from narrator.resources import phrasebank_dir
 
 
-def write_draft(
-    project: Project, facts: FactSet, *, phrasebank: Path | None = None
-) -> Draft:
+def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = None) -> Draft:
     """Plan and realise the outline's paragraphs from the facts of one month."""
     outline = load_outline(project)
     book = phrasebank or project_phrasebank(project)
@@ -41,20 +39,23 @@ def write_draft(
                         f"which is not a rule (expected one of {', '.join(sorted(RULES))})"
                     )
     month = months.parse(facts.month)
-    draft = Draft(project=project.name, month=facts.month,
-                  title=f"{outline.title}: {months.label(month)}")
+    draft = Draft(
+        project=project.name, month=facts.month, title=f"{outline.title}: {months.label(month)}"
+    )
     for section_spec in outline.sections:
-        section = Section(number=section_spec.number, title=section_spec.title)
-        for index, spec in enumerate(section_spec.paragraphs, start=1):
-            number = f"{section_spec.number}.{index}"
+        written = Section(number=section_spec.number, title=section_spec.title)
+        for spec in section_spec.paragraphs:
+            # Paragraphs are numbered as printed: one with nothing to say leaves no gap.
+            number = f"{section_spec.number}.{len(written.paragraphs) + 1}"
             if not spec.generated:
-                section.paragraphs.append(Paragraph(number, False, text=spec.text or ""))
+                written.paragraphs.append(Paragraph(number, False, text=spec.text or ""))
                 continue
             messages = plan_paragraph(planning, spec, RULES, DEFAULTS)
             mentioned: set[str] = set()
             sentences = [realise(env, m, mentioned) for m in messages]
-            section.paragraphs.append(Paragraph(number, True, sentences=sentences))
-        draft.sections.append(section)
+            if sentences:
+                written.paragraphs.append(Paragraph(number, True, sentences=sentences))
+        draft.sections.append(written)
     return draft
 
 

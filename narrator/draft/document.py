@@ -94,5 +94,6 @@ class Draft:
             )
             for s in data["sections"]
         ]
-        return cls(project=data["project"], month=data["month"], title=data["title"],
-                   sections=sections)
+        return cls(
+            project=data["project"], month=data["month"], title=data["title"], sections=sections
+        )

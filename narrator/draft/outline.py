@@ -47,8 +47,16 @@ class Outline:
     source: str
 
 
-_PARA_KEYS = {"measures", "say", "area", "compare_with", "text", "include", "repeat",
-              "max_sentences"}
+_PARA_KEYS = {
+    "measures",
+    "say",
+    "area",
+    "compare_with",
+    "text",
+    "include",
+    "repeat",
+    "max_sentences",
+}
 
 
 def load_outline(project: Project) -> Outline:
@@ -72,8 +80,9 @@ def load_outline(project: Project) -> Outline:
         sections.append(SectionSpec(str(raw["number"]), str(raw["title"]), paragraphs))
     if not sections:
         raise OutlineError(f"{path}: no [[sections]] (expected at least one)")
-    return Outline(title=str(data.get("title", project.name)), sections=tuple(sections),
-                   source=str(path))
+    return Outline(
+        title=str(data.get("title", project.name)), sections=tuple(sections), source=str(path)
+    )
 
 
 def _paragraph(raw: Any, where: str, project: Project, base: Path) -> ParagraphSpec:
@@ -81,8 +90,9 @@ def _paragraph(raw: Any, where: str, project: Project, base: Path) -> ParagraphS
         raise OutlineError(f"{where} is not a table")
     unknown = set(raw) - _PARA_KEYS
     if unknown:
-        raise OutlineError(f"{where} has unknown keys {sorted(unknown)} "
-                           f"(expected some of {sorted(_PARA_KEYS)})")
+        raise OutlineError(
+            f"{where} has unknown keys {sorted(unknown)} (expected some of {sorted(_PARA_KEYS)})"
+        )
     text = raw.get("text")
     if "include" in raw:
         path = project.path(str(raw["include"]))

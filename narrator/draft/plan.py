@@ -83,7 +83,10 @@ Rule = Callable[[Planning, Measure, str, ParagraphSpec], Iterable[Message]]
 
 
 def plan_paragraph(
-    planning: Planning, spec: ParagraphSpec, rules: Mapping[str, Rule], defaults: Mapping[str, tuple[str, ...]]
+    planning: Planning,
+    spec: ParagraphSpec,
+    rules: Mapping[str, Rule],
+    defaults: Mapping[str, tuple[str, ...]],
 ) -> list[Message]:
     """The messages of one generated paragraph, in order, most salient kept."""
     area = spec.area or planning.project.areas.root.name
@@ -96,9 +99,11 @@ def plan_paragraph(
         rule = rules[name]
         chosen = [only] if only else list(spec.measures)
         # A rule marked multi words all the paragraph's measures in one sentence.
-        targets = [planning.measure(chosen[0])] if getattr(rule, "multi", False) else [
-            planning.measure(m) for m in chosen
-        ]
+        targets = (
+            [planning.measure(chosen[0])]
+            if getattr(rule, "multi", False)
+            else [planning.measure(m) for m in chosen]
+        )
         for measure in targets:
             for message in rule(planning, measure, area, spec):
                 fresh = [f for f in message.facts if f.id not in planning.said]

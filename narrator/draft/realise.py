@@ -19,7 +19,7 @@ from narrator.draft.document import Sentence
 from narrator.draft.plan import Message
 from narrator.errors import TemplateError
 from narrator.phrasing import filters
-from narrator.phrasing.environment import template_error, make_environment, tidy
+from narrator.phrasing.environment import make_environment, template_error, tidy
 from narrator.phrasing.lexicon import Lexicon
 from narrator.phrasing.values import INFLECT
 
@@ -50,7 +50,7 @@ def things(measure: Mapping[str, Any]) -> str:
         return label
     noun = measure["units"] or INFLECT.plural_noun(unit)
     if label.split()[-1:] == [unit]:
-        return " ".join(label.split()[:-1] + [noun])
+        return " ".join([*label.split()[:-1], noun])
     return f"{label} {noun}"
 
 
@@ -60,7 +60,7 @@ def amount(value: float, measure: Mapping[str, Any]) -> str:
     if filters.number(value) == "1":
         words = phrase.split()
         singular = INFLECT.singular_noun(words[-1])
-        phrase = " ".join(words[:-1] + [singular or words[-1]])
+        phrase = " ".join([*words[:-1], singular or words[-1]])
     return f"{filters.number(value)} {phrase}"
 
 
@@ -85,14 +85,18 @@ def variants(env: SandboxedEnvironment, name: str) -> list[str]:
         template = env.get_template(name)
     except Exception as exc:
         raise template_error(env, f"phrasebank/{name}", exc) from exc
-    found = sorted((b for b in template.blocks if b.startswith("v") and b[1:].isdigit()),
-                   key=lambda b: int(b[1:]))
+    found = sorted(
+        (b for b in template.blocks if b.startswith("v") and b[1:].isdigit()),
+        key=lambda b: int(b[1:]),
+    )
     if not found:
         raise TemplateError(f"phrasebank/{name}: no variant blocks (expected {{% block v1 %}})")
     return found
 
 
-def render_block(env: SandboxedEnvironment, name: str, block: str, values: Mapping[str, Any]) -> str:
+def render_block(
+    env: SandboxedEnvironment, name: str, block: str, values: Mapping[str, Any]
+) -> str:
     """Render one variant block of a template; errors name the file and line."""
     try:
         template = env.get_template(name)
@@ -120,8 +124,9 @@ def realise(env: SandboxedEnvironment, message: Message, mentioned: set[str]) ->
     values = dict(message.values) | {"first": measure_id not in mentioned}
     text = render_block(env, message.template, block, values)
     mentioned.add(measure_id)
-    return Sentence(text=finish(text), facts=message.fact_ids, template=message.template,
-                    variant=block)
+    return Sentence(
+        text=finish(text), facts=message.fact_ids, template=message.template, variant=block
+    )
 
 
 def finish(text: str) -> str:

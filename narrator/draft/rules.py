@@ -117,8 +117,11 @@ def month_changes(
             agreeing.append(fact)
         else:
             break
-    values = base(planning, measure, area) | {"level": level, "month_change": month,
-                                               "years": agreeing}
+    values = base(planning, measure, area) | {
+        "level": level,
+        "month_change": month,
+        "years": agreeing,
+    }
     yield Message("messages/month_changes.j2", facts + agreeing, values)
 
 
@@ -154,8 +157,11 @@ def month_level_streak(
     if facts is None:
         return
     month, year = facts
-    values = base(planning, measure, area) | {"month_change": month, "year_change": year,
-                                               "year_stable": planning.stable(year)}
+    values = base(planning, measure, area) | {
+        "month_change": month,
+        "year_change": year,
+        "year_stable": planning.stable(year),
+    }
     yield Message("messages/month_level_streak.j2", facts, values)
     streak = f("streak.rolling", measure.id, area)
     move = f("change.rolling_month", measure.id, area)
@@ -163,8 +169,11 @@ def month_level_streak(
         return
     if streak.detail["previous_length"] < 6 or not streak.detail["since_known"]:
         return
-    values = base(planning, measure, area) | {"streak": streak, "move": move,
-                                               "stable": planning.stable(move)}
+    values = base(planning, measure, area) | {
+        "streak": streak,
+        "move": move,
+        "stable": planning.stable(move),
+    }
     yield Message("messages/streak_broken.j2", [streak, move], values)
 
 
@@ -181,7 +190,10 @@ def rolling_level_compare(
     level, move = facts
     other = f("level.rolling", spec.compare_with, area) if spec.compare_with else None
     values = base(planning, measure, area) | {
-        "level": level, "move": move, "stable": planning.stable(move), "other": None,
+        "level": level,
+        "move": move,
+        "stable": planning.stable(move),
+        "other": None,
     }
     if other is not None:
         values["other"] = other
@@ -199,11 +211,14 @@ def rolling_year(
     if facts is None:
         return
     (change,) = facts
-    years = [f("change.year", measure.id, area, years=k)
-             for k in range(1, planning.project.settings.history_years + 1)]
+    years = [
+        f("change.year", measure.id, area, years=k)
+        for k in range(1, planning.project.settings.history_years + 1)
+    ]
     comparable = all(y is not None and planning.stable(y) for y in years)
     values = base(planning, measure, area) | {
-        "change": change, "stable": planning.stable(change),
+        "change": change,
+        "stable": planning.stable(change),
         "years": [y for y in years if y is not None] if comparable else [],
     }
     facts += values["years"]
@@ -249,7 +264,8 @@ def rate_vs_fy(
     streak = f("streak.rolling", measure.id, area)
     keep = streak is not None and not streak.detail["broken"] and streak.value >= 2
     values = base(planning, measure, area) | {
-        "change": change, "streak": streak if keep else None,
+        "change": change,
+        "streak": streak if keep else None,
         "fy_start": months.parse(planning.facts.month) - 12,
     }
     if keep:
@@ -280,8 +296,9 @@ def snapshots(
     planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
 ) -> Iterator[Message]:
     """A queue's size at each snapshot date, and its change over the last step."""
-    pairs = [f for f in planning.facts.select(kind="snapshot.change", measure=measure.id,
-                                                area=area)]
+    pairs = [
+        f for f in planning.facts.select(kind="snapshot.change", measure=measure.id, area=area)
+    ]
     steps = sorted(
         (p for p in pairs if p.reference_period and _consecutive(p, pairs)),
         key=lambda p: p.period,

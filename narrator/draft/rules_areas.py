@@ -17,7 +17,9 @@ def _multi(rule: Any) -> Any:
     return rule
 
 
-def driver(planning: Planning, measure: Measure, area: str, spec: ParagraphSpec) -> Iterator[Message]:
+def driver(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
     """A rate's move explained by a child area's numerator well off its monthly average."""
     move = planning.fact("change.rolling_month", measure.id, area)
     if not measure.is_ratio or measure.numerator is None or move is None:
@@ -32,7 +34,9 @@ def driver(planning: Planning, measure: Measure, area: str, spec: ParagraphSpec)
     if best is None:
         return
     values = base(planning, measure, area) | {
-        "move": move, "cause": best, "cause_m": describe(planning.measure(best.measure)),
+        "move": move,
+        "cause": best,
+        "cause_m": describe(planning.measure(best.measure)),
         "cause_area": planning.project.areas[best.area].display,
     }
     yield Message("messages/driver.j2", [move, best], values)
@@ -58,8 +62,9 @@ def area_variation(
     planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
 ) -> Iterator[Message]:
     """The children's rolling 12 months year on year, in words (stable, up, down)."""
-    facts = [planning.fact("change.rolling_year", measure.id, c.name)
-             for c in planning.children(area)]
+    facts = [
+        planning.fact("change.rolling_year", measure.id, c.name) for c in planning.children(area)
+    ]
     present = [f for f in facts if f is not None]
     if len(present) < 2:
         return
@@ -72,8 +77,9 @@ def area_variation_figures(
     planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
 ) -> Iterator[Message]:
     """The children's year-on-year changes with their figures, when they go different ways."""
-    facts = [planning.fact("change.rolling_year", measure.id, c.name)
-             for c in planning.children(area)]
+    facts = [
+        planning.fact("change.rolling_year", measure.id, c.name) for c in planning.children(area)
+    ]
     present = [f for f in facts if f is not None and f.change_pct is not None]
     if len(present) < 2 or len({f.direction for f in present}) < 2:
         return
@@ -83,7 +89,9 @@ def area_variation_figures(
     yield Message("messages/area_variation_figures.j2", present, values)
 
 
-def outliers(planning: Planning, measure: Measure, area: str, spec: ParagraphSpec) -> Iterator[Message]:
+def outliers(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
     """Peer areas that stand out on their month-on-month and year-on-year changes."""
     found: dict[str, list[Fact]] = {}
     for fact in planning.facts.select(kind="area.outlier", measure=measure.id):
@@ -103,7 +111,8 @@ def district_changes_fy(
     """Districts whose rolling 12 months differ significantly from the last financial year."""
     areas = planning.project.areas
     levels = {a.level for a in areas if areas.depth(a.name) == 2}
-    rising, falling = [], []
+    rising: list[Fact] = []
+    falling: list[Fact] = []
     for level in sorted(levels):
         for district in areas.at_level(level):
             fact = planning.fact("change.financial_year", measure.id, district.name)
@@ -128,20 +137,23 @@ def calendar_record(
     """Districts where this calendar year to date already beats every earlier year."""
     areas = planning.project.areas
     records = [
-        f for f in planning.facts.select(kind="calendar.year_to_date", measure=measure.id)
+        f
+        for f in planning.facts.select(kind="calendar.year_to_date", measure=measure.id)
         if f.direction == "up" and areas.depth(f.area) == 2 and f.reference
     ]
     if not records:
         return
     records.sort(key=lambda f: (-(f.value / (f.reference or 1)), f.area))
     lead, rest = records[0], records[1:]
-    years = {
-        int(k): v for k, v in lead.detail.items() if k.isdigit() and v is not None
-    }
+    years = {int(k): v for k, v in lead.detail.items() if k.isdigit() and v is not None}
     ordered = sorted(years)
     values = base(planning, measure, lead.area) | {
-        "lead": lead, "years": years, "first_year": ordered[0], "last_year": ordered[-1],
-        "small_until": _small_until(years), "others": [areas[f.area].display for f in rest],
+        "lead": lead,
+        "years": years,
+        "first_year": ordered[0],
+        "last_year": ordered[-1],
+        "small_until": _small_until(years),
+        "others": [areas[f.area].display for f in rest],
         "span": len(ordered),
     }
     yield Message("messages/calendar_record.j2", records, values)
@@ -187,8 +199,9 @@ def children_consistency(
 ) -> Iterator[Message]:
     """Whether the children's rolling rates sit within each other's confidence intervals."""
     parent = planning.fact("level.rolling", measure.id, area)
-    kids = [planning.fact("benchmark.year_end", measure.id, c.name)
-            for c in planning.children(area)]
+    kids = [
+        planning.fact("benchmark.year_end", measure.id, c.name) for c in planning.children(area)
+    ]
     present = [k for k in kids if k is not None]
     if parent is None or len(present) < 2:
         return
@@ -214,7 +227,9 @@ def volumes_month(
         return
     groups: dict[str, list[dict[str, Any]]] = {}
     for fact in present:
-        groups.setdefault(fact.direction or "flat", []).append(describe(planning.measure(fact.measure)))
+        groups.setdefault(fact.direction or "flat", []).append(
+            describe(planning.measure(fact.measure))
+        )
     values = base(planning, measure, area) | {"groups": sorted(groups.items())}
     yield Message("messages/volumes_month.j2", present, values)
 
@@ -224,8 +239,11 @@ def share_shift(
 ) -> Iterator[Message]:
     """How the parts of a whole moved: long-term trends, then the year's shift in points."""
     shift = next(
-        (f for f in planning.facts.select(kind="share.shift", area=area)
-         if any(p["measure"] == measure.id for p in f.detail["parts"])),
+        (
+            f
+            for f in planning.facts.select(kind="share.shift", area=area)
+            if any(p["measure"] == measure.id for p in f.detail["parts"])
+        ),
         None,
     )
     if shift is None:

@@ -48,7 +48,7 @@ Column = np.ndarray | float | str | bool | None
 
 
 def direction_of(change: float, tolerance: float = 0.0) -> str:
-    """"up", "down" or "flat" for a signed change."""
+    """ "up", "down" or "flat" for a signed change."""
     if change > tolerance:
         return "up"
     if change < -tolerance:
@@ -99,7 +99,7 @@ class FactBuilder:
             ok &= np.isfinite(reference)
         if mask is not None:
             ok &= mask
-        for row in np.flatnonzero(ok):
+        for row in (int(r) for r in np.flatnonzero(ok)):
             self.add_one(
                 kind,
                 measure=self.panel.measures[row],
@@ -154,7 +154,9 @@ class FactBuilder:
             power = strength
         elif change is not None:
             power = (
-                min(1.0, abs(change_pct or 0.0) / 10) if unit == "count" else min(1.0, abs(change) / 2)
+                min(1.0, abs(change_pct or 0.0) / 10)
+                if unit == "count"
+                else min(1.0, abs(change) / 2)
             )
         else:
             power = 0.0

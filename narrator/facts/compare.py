@@ -68,25 +68,38 @@ def changes(ctx: Context) -> None:
     for years in range(1, ctx.settings.history_years + 1):
         back = t - 12 * years
         _compare(
-            ctx, "change.year", month, ctx.iso(t), (back, back), ctx.iso(back),
+            ctx,
+            "change.year",
+            month,
+            ctx.iso(t),
+            (back, back),
+            ctx.iso(back),
             detail={"years": years},
         )
     r12 = ctx.rolling_label(t)
     # Overlapping windows make this test conservative: "stable" when it is not significant.
-    _compare(
-        ctx, "change.rolling_month", rolling, r12, (t - 12, t - 1), ctx.rolling_label(t - 1)
-    )
+    _compare(ctx, "change.rolling_month", rolling, r12, (t - 12, t - 1), ctx.rolling_label(t - 1))
     _compare(ctx, "change.rolling_year", rolling, r12, (t - 23, t - 12), ctx.rolling_label(t - 12))
     last_fy = f"FY:{months.year(ctx.panel.first + fy - 12)}"
     _compare(ctx, "change.financial_year", rolling, r12, (fy - 12, fy - 1), last_fy)
     _compare(
-        ctx, "change.year_to_date", (fy, t), f"YTD:{ctx.iso(t)}", (fy - 12, t - 12),
+        ctx,
+        "change.year_to_date",
+        (fy, t),
+        f"YTD:{ctx.iso(t)}",
+        (fy - 12, t - 12),
         f"YTD:{ctx.iso(t - 12)}",
     )
     for width in (12, 36):
         _compare(
-            ctx, "change.average", month, ctx.iso(t), (t - width, t - 1),
-            f"AVG{width}:{ctx.iso(t)}", scale=1 / width, detail={"months": width},
+            ctx,
+            "change.average",
+            month,
+            ctx.iso(t),
+            (t - width, t - 1),
+            f"AVG{width}:{ctx.iso(t)}",
+            scale=1 / width,
+            detail={"months": width},
         )
 
 
@@ -103,7 +116,13 @@ def benchmarks(ctx: Context) -> None:
     ye_window = (fy - 12, fy - 1)
     wanted = np.array(["year_end" in m.benchmarks for m in p.measures], dtype=bool)
     _benchmark(
-        ctx, "benchmark.year_end", rolling, ye_window, ctx.rolling_label(fy - 1), 1.0, wanted,
+        ctx,
+        "benchmark.year_end",
+        rolling,
+        ye_window,
+        ctx.rolling_label(fy - 1),
+        1.0,
+        wanted,
         times=True,
     )
 
@@ -125,9 +144,7 @@ def _benchmark(
     if not p.is_ratio:
         reference = reference * scale
     significant, statistic, method = ctx.test(window, reference)
-    direction = np.where(
-        significant, np.where(value > reference, "up", "down"), "flat"
-    )
+    direction = np.where(significant, np.where(value > reference, "up", "down"), "flat")
     detail: dict[str, np.ndarray | int | str] = {}
     if times and fy >= 11:
         # How often this financial year the rolling 12 months gave the same verdict.
@@ -174,7 +191,9 @@ def calendar_years(ctx: Context) -> None:
     if not totals:
         return
     stacked = np.vstack(list(totals.values()))
-    highest = np.nanmax(stacked, axis=0) if stacked.size else np.full(len(p), np.nan)
+    known = np.isfinite(stacked).any(axis=0)
+    highest = np.full(len(p), np.nan)
+    highest[known] = np.nanmax(stacked[:, known], axis=0)
     ctx.builder.add(
         "calendar.year_to_date",
         value=value,

@@ -122,9 +122,7 @@ def _rolling_sum(values: np.ndarray, width: int) -> np.ndarray:
 def build_panels(figures: Figures) -> tuple[Panel, Panel]:
     """The count panel (every stored count series) and the ratio panel of a project."""
     catalogue = figures.catalogue
-    count_rows = [
-        i for i, (m, _) in enumerate(figures.keys) if catalogue[m].kind is Kind.COUNT
-    ]
+    count_rows = [i for i, (m, _) in enumerate(figures.keys) if catalogue[m].kind is Kind.COUNT]
     counts = Panel(
         keys=[figures.keys[i] for i in count_rows],
         measures=[catalogue[figures.keys[i][0]] for i in count_rows],

@@ -84,7 +84,7 @@ def records(ctx: Context) -> None:
                     "record": record,
                     "months": span,
                     "since": since,
-                    "on_record": ~found,
+                    "on_record": np.asarray(~found),
                     "history_starts": start,
                     "since_value": reference,
                 },

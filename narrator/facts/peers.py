@@ -17,9 +17,11 @@ def _change(ctx: Context, window: tuple[int, int], ref: tuple[int, int]) -> np.n
     p = ctx.panel
     value, reference = p.window(*window), p.window(*ref)
     if p.is_ratio:
-        return value - reference
+        points: np.ndarray = value - reference
+        return points
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(reference > 0, 100 * (value - reference) / reference, np.nan)
+        percent: np.ndarray = np.where(reference > 0, 100 * (value - reference) / reference, np.nan)
+    return percent
 
 
 def variation(ctx: Context, areas: Areas) -> None:
@@ -46,8 +48,8 @@ def variation(ctx: Context, areas: Areas) -> None:
                 continue
             parts: list[dict[str, Any]] = []
             for row in child_rows:
-                direction = "flat" if not significant[row] else (
-                    "up" if change[row] > 0 else "down"
+                direction = (
+                    "flat" if not significant[row] else ("up" if change[row] > 0 else "down")
                 )
                 parts.append(
                     {
@@ -100,7 +102,7 @@ def outliers(ctx: Context, areas: Areas) -> None:
             flagged = (np.abs(z) > ctx.settings.outlier_z) & own
         median = np.full(len(p), np.nan)
         for rows in groups.values():
-            if len(rows) >= 4:
+            if len(rows) >= 4 and np.isfinite(change[rows]).any():
                 median[rows] = np.nanmedian(change[rows])
         ctx.builder.add(
             "area.outlier",

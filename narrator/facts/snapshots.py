@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 
 from narrator import months
@@ -28,7 +30,7 @@ def snapshot_changes(figures: Figures, month: int, builder: FactBuilder) -> None
             continue
         ordered = rows.sort_values("date")
         points = list(zip(ordered["date"], ordered["value"], strict=True))
-        pairs = list(zip(points, points[1:], strict=False))
+        pairs = list(itertools.pairwise(points))
         if len(points) > 2:
             pairs.append((points[0], points[-1]))
         for (d0, v0), (d1, v1) in pairs:

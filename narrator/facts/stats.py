@@ -7,6 +7,8 @@ z-scores for outliers and an ordinary least-squares slope for long-term trends.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from scipy import stats
 
@@ -41,13 +43,19 @@ def wilson_interval(
 def poisson_z(current: np.ndarray, baseline: np.ndarray) -> np.ndarray:
     """z = 2 (sqrt(current) - sqrt(baseline)); |z| > 1.96 is significant at 95%."""
     with np.errstate(invalid="ignore"):
-        return 2.0 * (np.sqrt(np.asarray(current, float)) - np.sqrt(np.asarray(baseline, float)))
+        z: np.ndarray = 2.0 * (
+            np.sqrt(np.asarray(current, float)) - np.sqrt(np.asarray(baseline, float))
+        )
+    return z
 
 
 def robust_z(values: np.ndarray, axis: int = -1) -> np.ndarray:
     """0.6745 (x - median) / MAD along ``axis``, ignoring NaN; NaN where the MAD is zero."""
-    median = np.nanmedian(values, axis=axis, keepdims=True)
-    mad = np.nanmedian(np.abs(values - median), axis=axis, keepdims=True)
+    # Peers without data are NaN throughout: an all-NaN slice is expected, not a fault.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        median = np.nanmedian(values, axis=axis, keepdims=True)
+        mad = np.nanmedian(np.abs(values - median), axis=axis, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         z = MAD_SCALE * (values - median) / mad
     return np.where(mad > 0, z, np.nan)
@@ -89,4 +97,5 @@ def run_length(flags: np.ndarray) -> np.ndarray:
     n = flags.shape[1]
     reversed_false = ~flags[:, ::-1]
     first_false = np.where(reversed_false.any(axis=1), reversed_false.argmax(axis=1), n)
-    return first_false.astype(int)
+    result: np.ndarray = first_false.astype(int)
+    return result

@@ -11,10 +11,22 @@ from pathlib import Path
 
 import numpy as np
 
-DISTRICTS = {"Eastmoor": "Coastal", "Harbourside": "Coastal", "Saltby": "Coastal",
-             "Fellgate": "Upland", "Highcross": "Upland", "Moorend": "Upland"}
-SIZE = {"Eastmoor": 90, "Harbourside": 140, "Saltby": 60, "Fellgate": 75, "Highcross": 110,
-        "Moorend": 50}
+DISTRICTS = {
+    "Eastmoor": "Coastal",
+    "Harbourside": "Coastal",
+    "Saltby": "Coastal",
+    "Fellgate": "Upland",
+    "Highcross": "Upland",
+    "Moorend": "Upland",
+}
+SIZE = {
+    "Eastmoor": 90,
+    "Harbourside": 140,
+    "Saltby": 60,
+    "Fellgate": 75,
+    "Highcross": 110,
+    "Moorend": 50,
+}
 
 
 def main() -> None:
@@ -30,8 +42,11 @@ def main() -> None:
             thefts = int(rng.poisson(SIZE[district] * season * growth))
             solved = int(rng.binomial(thefts, 0.18))
             assaults = int(rng.poisson(SIZE[district] * 0.4 * growth))
-            for measure, value in (("thefts", thefts), ("thefts_solved", solved),
-                                   ("assaults", assaults)):
+            for measure, value in (
+                ("thefts", thefts),
+                ("thefts_solved", solved),
+                ("assaults", assaults),
+            ):
                 rows.append((month, measure, district, value))
                 for area in (region, "Northshire"):
                     totals[(measure, area)] = totals.get((measure, area), 0) + value
