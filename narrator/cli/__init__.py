@@ -16,8 +16,8 @@ from narrator.errors import NarratorError
 
 # Importing the command modules registers their commands on the app.
 from narrator.cli import facts as _facts  # noqa: F401  isort: skip
-from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
 from narrator.cli import draft as _draft  # noqa: F401  isort: skip
+from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
 
 
 def main() -> None:

@@ -266,7 +266,6 @@ def rate_vs_fy(
     values = base(planning, measure, area) | {
         "change": change,
         "streak": streak if keep else None,
-        "fy_start": months.parse(planning.facts.month) - 12,
     }
     if keep:
         facts.append(streak)  # type: ignore[arg-type]

@@ -151,7 +151,6 @@ def calendar_record(
         "lead": lead,
         "years": years,
         "first_year": ordered[0],
-        "last_year": ordered[-1],
         "small_until": _small_until(years),
         "others": [areas[f.area].display for f in rest],
         "span": len(ordered),
@@ -189,7 +188,6 @@ def children_rank_year_end(
         "leader": planning.project.areas[leader.area].display,
         "other": planning.project.areas[other.area].display,
         "moves": [(f.value - (f.reference or 0.0)) for f in children],
-        "children": children,
     }
     yield Message("messages/children_rank_year_end.j2", children, values)
 
@@ -255,7 +253,6 @@ def share_shift(
         if trend is not None and trend.significant:
             trends.append((describe(planning.measure(part["measure"])), trend))
     values = base(planning, measure, area) | {
-        "shift": shift,
         "parts": [(describe(planning.measure(p["measure"])), p) for p in parts],
         "trends": trends,
     }

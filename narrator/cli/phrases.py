@@ -1,0 +1,61 @@
+"""``narrator phrases lint``: check the phrasebank against example facts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from narrator.api import load
+from narrator.cli.app import ProjectOption, app, open_project
+from narrator.console import Table, err, out
+from narrator.draft import project_phrasebank
+from narrator.draft.lint import lint_messages, messages_for
+from narrator.draft.outline import load_outline
+from narrator.draft.plan import Planning
+from narrator.draft.realise import make_realiser_env
+from narrator.facts import compute_facts
+from narrator.phrasing.lexicon import load_lexicon
+
+phrases_app = typer.Typer(help="Work with the phrasebank.", no_args_is_help=True)
+app.add_typer(phrases_app, name="phrases")
+
+
+@phrases_app.command("lint")
+def lint(
+    project: ProjectOption = None,
+    month: Annotated[
+        list[str] | None,
+        typer.Option("--month", "-m", help="Months whose facts are the examples (repeatable)."),
+    ] = None,
+) -> None:
+    """Render every template against example facts; exit 1 when anything is wrong."""
+    loaded = open_project(project)
+    _, figures = load(loaded)
+    from narrator import months as m
+
+    chosen = month or [m.iso(figures.last - k) for k in (0, 5, 12, 19)]
+    book = project_phrasebank(loaded)
+    lexicon = load_lexicon(book)
+    env = make_realiser_env(book, lexicon)
+    outline = load_outline(loaded)
+    messages = []
+    for iso in chosen:
+        facts = compute_facts(figures, m.parse(iso), loaded.settings)
+        planning = Planning(facts=facts, project=loaded, lexicon=lexicon)
+        messages += messages_for(planning, outline.sections)
+    templates = sorted(
+        f"messages/{p.name}" for p in (book / "messages").glob("*.j2") if not p.name.startswith("_")
+    )
+    findings = lint_messages(env, messages, lexicon, templates)
+    err.print(f"Rendered {len(messages)} example messages over {len(templates)} templates.")
+    if not findings:
+        out.print("No problems found.")
+        return
+    table = Table(title=f"{len(findings)} problems")
+    table.add_column("template")
+    table.add_column("problem", overflow="fold")
+    for finding in findings:
+        table.add_row(finding.template, finding.problem)
+    out.print(table)
+    raise typer.Exit(1)

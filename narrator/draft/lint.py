@@ -1,0 +1,85 @@
+"""``narrator phrases lint``: every template rendered against example facts, every variant compared.
+
+The examples are the messages the planner makes for real drafts (the bundled sample, or a
+project), so every template is exercised with the values it really receives. For each
+message every variant is rendered; a variant that fails, a value the template never uses,
+and a variant whose claim differs from its siblings (other numbers, other direction words)
+are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from narrator.draft.plan import Message, Planning, plan_paragraph
+from narrator.draft.realise import render_block, variants
+from narrator.draft.registry import DEFAULTS, RULES
+from narrator.errors import TemplateError
+from narrator.phrasing.environment import undeclared_variables
+from narrator.phrasing.lexicon import Lexicon
+
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?%?")
+
+
+@dataclass(frozen=True)
+class LintFinding:
+    """One problem with a template."""
+
+    template: str
+    problem: str
+
+
+def messages_for(planning: Planning, outline_sections: Iterable[object]) -> list[Message]:
+    """Every message the planner makes for an outline (facts may repeat: lint wants them all)."""
+    found: list[Message] = []
+    for section in outline_sections:
+        for spec in getattr(section, "paragraphs", ()):
+            if spec.generated:
+                planning.said.clear()
+                found += plan_paragraph(planning, spec, RULES, DEFAULTS)
+    return found
+
+
+def claim(text: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """What a sentence asserts, roughly: its numbers and its direction classes."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    directions = frozenset(
+        d for d in ("up", "down") if words & {w.lower() for w in lexicon.words("directions", d)}
+    )
+    return frozenset(_NUMBER.findall(text)), directions
+
+
+def lint_messages(
+    env: SandboxedEnvironment, messages: Iterable[Message], lexicon: Lexicon, templates: list[str]
+) -> list[LintFinding]:
+    """Render every variant of every message; report errors, unused values and drifting claims."""
+    findings: list[LintFinding] = []
+    used: dict[str, set[str]] = {}
+    exercised: set[str] = set()
+    for message in messages:
+        name = message.template
+        exercised.add(name)
+        values = dict(message.values) | {"first": True}
+        claims = {}
+        for block in variants(env, name):
+            try:
+                claims[block] = claim(render_block(env, name, block, values), lexicon)
+            except TemplateError as exc:
+                findings.append(LintFinding(name, f"{block}: {exc.message}"))
+        if len(set(claims.values())) > 1:
+            shown = "; ".join(f"{b}: {sorted(n)} {sorted(d)}" for b, (n, d) in claims.items())
+            findings.append(LintFinding(name, f"variants assert different things: {shown}"))
+        if name not in used:
+            used[name] = undeclared_variables(env, name)
+        unused = set(message.values) - used[name] - {"m", "month", "area", "is_root"}
+        if unused:
+            findings.append(LintFinding(name, f"values never used: {sorted(unused)}"))
+    for name in templates:
+        if name not in exercised:
+            findings.append(LintFinding(name, "not exercised by any example message"))
+    unique = {(f.template, f.problem): f for f in findings}
+    return [unique[k] for k in sorted(unique)]
