@@ -17,9 +17,19 @@ from pathlib import Path
 def run_once(out: Path) -> float:
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "narrator", "draft", "--month", "2019-10", "--out", str(out),
-         "--force"],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "narrator",
+            "draft",
+            "--month",
+            "2019-10",
+            "--out",
+            str(out),
+            "--force",
+        ],
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - start
 
@@ -37,12 +47,20 @@ def main() -> None:
         times = [run_once(out) for _ in range(runs)]
     imports = [startup() for _ in range(runs)]
     probe = subprocess.run(
-        [sys.executable, "-c",
-         "import sys, narrator.api as a; a.draft(None, '2019-10'); print('spacy' in sys.modules)"],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, narrator.api as a; a.draft(None, '2019-10');"
+            " print('spacy' in sys.modules)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
-    print(f"draft --month 2019-10: median {statistics.median(times):.2f} s over {runs} runs "
-          f"(min {min(times):.2f}, max {max(times):.2f})")
+    print(
+        f"draft --month 2019-10: median {statistics.median(times):.2f} s over {runs} runs "
+        f"(min {min(times):.2f}, max {max(times):.2f})"
+    )
     print(f"start-up (import narrator.cli): median {statistics.median(imports):.2f} s")
     print(f"spaCy imported by draft: {probe.stdout.strip()}")
 

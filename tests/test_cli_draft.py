@@ -1,4 +1,4 @@
-"""``narrator draft`` and ``narrator phrases lint`` through typer's CliRunner, exit codes asserted."""
+"""``narrator draft`` and ``narrator phrases lint`` through CliRunner, exit codes asserted."""
 
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ def test_draft_writes_markdown_and_sidecar(runner: CliRunner, tmp_path: Path) ->
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# ") and "4.1.2 " in text
     sidecar = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
-    sentences = [s for sec in sidecar["sections"] for p in sec["paragraphs"] for s in p["sentences"]]
+    sentences = [
+        s for sec in sidecar["sections"] for p in sec["paragraphs"] for s in p["sentences"]
+    ]
     assert sentences and all(s["facts"] for s in sentences)
 
 
@@ -65,7 +67,7 @@ def test_lint_reports_a_variant_that_changes_the_claim(runner: CliRunner, tmp_pa
     template = project / "phrasebank" / "messages" / "month_changes.j2"
     text = template.read_text(encoding="utf-8")
     # The second variant now claims "lower" where the first says "higher".
-    template.write_text(text.replace('{% block v2 %}', '{% block v2 %}lower ', 1), encoding="utf-8")
+    template.write_text(text.replace("{% block v2 %}", "{% block v2 %}lower ", 1), encoding="utf-8")
     result = runner.invoke(app, ["phrases", "lint", "--project", str(project)])
     assert result.exit_code == 1
     assert "month_changes.j2" in result.output
@@ -84,7 +86,10 @@ def test_draft_bad_month_exit_2(args: list[str], message: str) -> None:
 
     proc = subprocess.run(
         [sys.executable, "-m", "narrator", "draft", *args, "--out", "-"],
-        capture_output=True, text=True, env={**ENV, "PATH": ""}, check=False,
+        capture_output=True,
+        text=True,
+        env={**ENV, "PATH": ""},
+        check=False,
     )
     assert proc.returncode == 2
     assert message in proc.stderr

@@ -17,5 +17,5 @@ def test_draft_matches_golden(name: str, project: object, month: str) -> None:
 
 
 def test_draft_is_deterministic() -> None:
-    name, project, month = CASES[0]
+    _name, project, month = CASES[0]
     assert render(project, month) == render(project, month)

@@ -13,8 +13,10 @@ from tests.golden_cases import ROOT
 
 MONTHS = [months.iso(m) for m in range(months.parse("2017-10"), months.parse("2019-10") + 1)]
 FAULTS = {
-    "a count of one with a plural noun": re.compile(r"(?<![\d.,])1 (crimes|offences|incidents|"
-                                                     r"arrests|calls|thefts|people|searches)\b"),
+    "a count of one with a plural noun": re.compile(
+        r"(?<![\d.,])1 (crimes|offences|incidents|"
+        r"arrests|calls|thefts|people|searches)\b"
+    ),
     "a negative change worded as an increase": re.compile(r"increased by -|up -|rose by -"),
     "an empty clause": re.compile(r"\(\s*\)|,\s*,|;\s*[;.]|\s[,;.]|:\s*\."),
     "a doubled word": re.compile(r"\b(\w+) \1\b", re.IGNORECASE),
@@ -31,7 +33,9 @@ def drafts() -> dict[str, str]:
 def test_no_sentence_has_the_fault(drafts: dict[str, str], name: str) -> None:
     pattern = FAULTS[name]
     offenders = [
-        (month, line) for month, text in drafts.items() for line in text.splitlines()
+        (month, line)
+        for month, text in drafts.items()
+        for line in text.splitlines()
         if pattern.search(line)
     ]
     assert not offenders, f"{name}: {offenders[:3]}"

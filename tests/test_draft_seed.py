@@ -36,27 +36,50 @@ def sentence_with(result: DraftResult, *needles: str) -> Sentence:
 
 SEED_FACTS = [
     # (seed paragraph, phrases that must appear together in one sentence)
-    ("4.1.2", ("all crime prosecution possible outcome rate", "continued to decrease",
-               "incremental decrease", "9.7%")),
-    ("4.1.3", ("dwelling burglary prosecution possible outcome rate", "8.5%",
-               "significantly higher than the long-term benchmark")),
+    (
+        "4.1.2",
+        (
+            "all crime prosecution possible outcome rate",
+            "continued to decrease",
+            "incremental decrease",
+            "9.7%",
+        ),
+    ),
+    (
+        "4.1.3",
+        (
+            "dwelling burglary prosecution possible outcome rate",
+            "8.5%",
+            "significantly higher than the long-term benchmark",
+        ),
+    ),
     ("4.1.3", ("South area", "23 in October", "11")),
     ("4.1.4", ("domestic abuse prosecution possible outcome rate", "10.8%")),
     ("4.1.4", ("Both areas saw decreases",)),
     ("4.2.1", ("999 calls and 101 calls", "fell")),
-    ("4.2.1", ("3.9 percentage point increase", "immediate", "3.9 percentage point decrease",
-               "prompt")),
+    (
+        "4.2.1",
+        ("3.9 percentage point increase", "immediate", "3.9 percentage point decrease", "prompt"),
+    ),
     ("4.2.2", ("almost identical", "long term trend continues upwards")),
     ("4.2.2", ("North area", "stable", "increased in South area")),
-    ("4.2.2", ("2018/19", "Cambridge City (+10.0%)", "East Cambridgeshire (+5.6%)",
-               "Fenland (+3.3%)")),
+    (
+        "4.2.2",
+        ("2018/19", "Cambridge City (+10.0%)", "East Cambridgeshire (+5.6%)", "Fenland (+3.3%)"),
+    ),
     ("4.2.3", ("Cambridge City", "single figure", "16 in 2018", "118")),
     ("4.2.5", ("786", "636", "214", "66% lower")),
     ("4.2.6", ("858", "consistent with the October 2018 figure")),
     ("4.2.6", ("first time since April 2017", "29 consecutive months")),
     ("4.2.7", ("84.3%", "higher than all victims satisfaction", "78.1%")),
-    ("5.1.2", ("violence with injury", "remained stable year on year",
-               "comparable to the same month in each of the last two years")),
+    (
+        "5.1.2",
+        (
+            "violence with injury",
+            "remained stable year on year",
+            "comparable to the same month in each of the last two years",
+        ),
+    ),
     ("5.1.2", ("significantly higher than the year end benchmark", "second time")),
     ("5.1.2", ("down 3.0%", "North area", "up 4.8%", "South area")),
     ("5.1.3", ("11 of the last 12 months", "previous 2 years")),
@@ -64,17 +87,26 @@ SEED_FACTS = [
     ("5.1.4", ("330", "231")),
     ("5.1.4", ("22",)),
     ("5.1.5", ("73.0%", "78.1%")),
-    ("5.2.1", ("236 dwelling burglary incidents", "higher than last month",
-               "lower than the same month")),
+    (
+        "5.2.1",
+        ("236 dwelling burglary incidents", "higher than last month", "lower than the same month"),
+    ),
     ("5.2.1", ("Peterborough was a clear outlier",)),
-    ("5.2.2", ("184 dwelling burglary crimes", "lower than the same month in each of the last two years")),
+    (
+        "5.2.2",
+        ("184 dwelling burglary crimes", "lower than the same month in each of the last two years"),
+    ),
     ("5.2.3", ("improved to 8.5%", "one and three year averages")),
     ("5.2.3", ("South area continues to outperform North area", "year end position")),
 ]
 
 
-@pytest.mark.parametrize(("number", "phrases"), SEED_FACTS, ids=[f"{n}:{p[0]}" for n, p in SEED_FACTS])
-def test_seed_fact_is_stated_with_its_facts(result: DraftResult, number: str, phrases: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("number", "phrases"), SEED_FACTS, ids=[f"{n}:{p[0]}" for n, p in SEED_FACTS]
+)
+def test_seed_fact_is_stated_with_its_facts(
+    result: DraftResult, number: str, phrases: tuple[str, ...]
+) -> None:
     sentence = sentence_with(result, *phrases)
     assert sentence.facts, "every sentence keeps the ids of the facts it states"
     for fact_id in sentence.facts:
