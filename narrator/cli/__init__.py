@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import sys
 
-import click
-
 from narrator.cli.app import app
 from narrator.console import err
 from narrator.errors import NarratorError
 
 # Importing the command modules registers their commands on the app.
 from narrator.cli import facts as _facts  # noqa: F401  isort: skip
+from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
 from narrator.cli import draft as _draft  # noqa: F401  isort: skip
 from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
 
@@ -23,16 +22,11 @@ from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
 def main() -> None:
     """Entry point of the ``narrator`` console script."""
     try:
-        app(standalone_mode=False)
+        # Standalone mode: typer reports usage errors itself (exit 2) and handles Ctrl-C.
+        app(prog_name="narrator")
     except NarratorError as exc:
         report(exc)
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:  # usage errors: click formats them
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        err.print("Aborted.")
-        sys.exit(130)
 
 
 def report(exc: NarratorError) -> None:
