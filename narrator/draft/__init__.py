@@ -56,6 +56,8 @@ def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = N
             if sentences:
                 written.paragraphs.append(Paragraph(number, True, sentences=sentences))
         draft.sections.append(written)
+    cited = sorted({f for p in draft.paragraphs() for s in p.sentences for f in s.facts})
+    draft.facts = {fact_id: facts[fact_id].as_dict() for fact_id in cited}
     return draft
 
 

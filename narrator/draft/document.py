@@ -49,6 +49,9 @@ class Draft:
     month: str
     title: str
     sections: list[Section] = field(default_factory=list)
+    #: The facts the sentences cite, as they were when the draft was written (id -> fact),
+    #: so that a later draft can tell which paragraphs' facts changed.
+    facts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph in paper order."""
@@ -95,5 +98,9 @@ class Draft:
             for s in data["sections"]
         ]
         return cls(
-            project=data["project"], month=data["month"], title=data["title"], sections=sections
+            project=data["project"],
+            month=data["month"],
+            title=data["title"],
+            sections=sections,
+            facts=dict(data.get("facts", {})),
         )

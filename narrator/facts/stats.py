@@ -10,7 +10,9 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from scipy import stats
+
+# scipy.special, not scipy.stats: the same distributions at a tenth of the import time.
+from scipy.special import ndtri, stdtr
 
 #: XmR: the natural process limits are the mean +/- 2.66 x the mean moving range.
 XMR_FACTOR = 2.66
@@ -20,7 +22,7 @@ MAD_SCALE = 0.6745
 
 def z_critical(confidence: float) -> float:
     """Two-sided critical value of the normal distribution (1.96 for 95%)."""
-    return float(stats.norm.ppf(0.5 + confidence / 2))
+    return float(ndtri(0.5 + confidence / 2))
 
 
 def wilson_interval(
@@ -78,7 +80,7 @@ def trend(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     with np.errstate(invalid="ignore", divide="ignore"):
         se = np.sqrt((resid * resid).sum(axis=1) / dof / sxx)
         t = slope / se
-    p = 2 * stats.t.sf(np.abs(t), dof)
+    p = 2 * stdtr(dof, -np.abs(t))
     # A perfectly straight non-flat line has se = 0: as significant as it gets.
     p = np.where((se == 0) & (slope != 0), 0.0, p)
     return slope, p, mean

@@ -10,13 +10,37 @@ from __future__ import annotations
 import numbers
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from functools import cache, lru_cache
+from typing import Any
 
-import inflect
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 from jinja2 import Undefined
 
-INFLECT = inflect.engine()
+
+def _inflect_engine() -> Any:
+    """inflect's engine, imported without typeguard instrumenting every method.
+
+    inflect 7 decorates its API with typeguard's ``@typechecked``, which re-parses and
+    recompiles each function at import: 2.5 to 5 s on this project's machines, most of a
+    draft's run time. The checks only validate inflect's own argument types (ours are always
+    strings), so the import runs with the decorator as the identity; nothing else changes.
+    """
+    import typeguard
+
+    original = typeguard.typechecked
+
+    def identity(target: Any = None, **_: Any) -> Any:
+        return target if target is not None else (lambda function: function)
+
+    typeguard.typechecked = identity
+    try:
+        import inflect
+    finally:
+        typeguard.typechecked = original
+    return inflect.engine()
+
+
+INFLECT = _inflect_engine()
 _LOCALE = Locale.parse("en_GB")
 # Wide enough that quantising any figure a report could hold never overflows.
 _DECIMAL_CONTEXT = Context(prec=60)
