@@ -80,3 +80,8 @@ class IngestError(NarratorError):
 
     The message names the file, the row where one is at fault, and what was expected there.
     """
+
+
+class ReviewError(NarratorError):
+    """A draft cannot be reviewed (no draft, no sidecar, a corrupt review state), or a review
+    action is refused (accepting a contradicted paragraph without an override)."""

@@ -17,6 +17,7 @@ CASES: list[tuple[str, Path, str]] = [
     ("cambridgeshire", sample_dir(), "2018-03"),
     ("northshire", ROOT / "projects" / "northshire", "2020-06"),
     ("northshire", ROOT / "projects" / "northshire", "2017-01"),
+    ("city-of-london", ROOT.parent / "samples" / "city-of-london", "2020-04"),
 ]
 
 

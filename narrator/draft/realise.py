@@ -48,7 +48,9 @@ def things(measure: Mapping[str, Any]) -> str:
     label, unit = str(measure["label"]), str(measure["unit"])
     if _is_plural(label):
         return label
-    noun = measure["units"] or INFLECT.plural_noun(unit)
+    noun = str(measure["units"] or INFLECT.plural_noun(unit))
+    if label.split()[-1:] == [unit] and label.startswith("all "):
+        return noun  # "all crime" counts crimes
     if label.split()[-1:] == [unit]:
         return " ".join([*label.split()[:-1], noun])
     return f"{label} {noun}"

@@ -20,6 +20,7 @@ RULES: Mapping[str, Rule] = {
     "rate_vs_fy": rules.rate_vs_fy,
     "rolling_total_year": rules.rolling_total_year,
     "snapshots": rules.snapshots,
+    "xmr_signal": rules.xmr_signal,
     "driver": rules_areas.driver,
     "children_moves": rules_areas.children_moves,
     "area_variation": rules_areas.area_variation,
@@ -35,7 +36,13 @@ RULES: Mapping[str, Rule] = {
 
 #: What a paragraph says when its outline entry has no ``say`` list.
 DEFAULTS: Mapping[str, tuple[str, ...]] = {
-    "count": ("month_changes", "rolling_year", "year_end_times", "outliers"),
+    "count": (
+        "month_changes",
+        "xmr_signal",
+        "rolling_year",
+        "year_end_times",
+        "outliers",
+    ),
     "ratio": ("rolling_headline", "driver", "children_moves"),
     "snapshot": ("snapshots",),
 }

@@ -312,3 +312,14 @@ def _consecutive(pair: Fact, pairs: list[Fact]) -> bool:
     """True when no other snapshot lies between the pair's two dates."""
     dates = {p.period for p in pairs} | {str(p.reference_period) for p in pairs}
     return not any(str(pair.reference_period) < d < pair.period for d in dates)
+
+
+def xmr_signal(
+    planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
+) -> Iterator[Message]:
+    """A control-chart signal: the month beyond its limits, or a run, against its baseline."""
+    fact = planning.fact("xmr.signal", measure.id, area)
+    if fact is None or not fact.significant:
+        return
+    values = base(planning, measure, area) | {"signal": fact}
+    yield Message("messages/xmr_signal.j2", [fact], values)

@@ -156,7 +156,7 @@ def xmr(ctx: Context) -> None:
         direction=np.where(up, "up", np.where(down, "down", "flat")),
         method=f"XmR: mean +/- 2.66 mR over {s.xmr_baseline} months; runs of {s.xmr_run}",
         statistic={"lower": lower, "upper": upper},
-        detail={"signal": signal},
+        detail={"signal": signal, "baseline_months": s.xmr_baseline},
         mask=np.isfinite(baseline).all(axis=1) & np.isfinite(recent).all(axis=1),
         sources=ctx.cells(t - s.xmr_baseline, t),
     )
