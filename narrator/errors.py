@@ -83,5 +83,8 @@ class IngestError(NarratorError):
 
 
 class ReviewError(NarratorError):
-    """A draft cannot be reviewed (no draft, no sidecar, a corrupt review state), or a review
-    action is refused (accepting a contradicted paragraph without an override)."""
+    """A draft cannot be reviewed, or a review action is refused.
+
+    No draft, no sidecar, a corrupt review state file; or accepting a contradicted paragraph
+    without an override. The state file is never overwritten after such an error.
+    """

@@ -188,17 +188,12 @@ def rolling_level_compare(
     if facts is None:
         return
     level, move = facts
-    other = f("level.rolling", spec.compare_with, area) if spec.compare_with else None
     values = base(planning, measure, area) | {
         "level": level,
         "move": move,
         "stable": planning.stable(move),
-        "other": None,
     }
-    if other is not None:
-        values["other"] = other
-        values["other_m"] = describe(planning.measure(other.measure))
-        facts.append(other)
+    _compare_with(planning, spec, area, values, facts)
     yield Message("messages/rolling_level_compare.j2", facts, values)
 
 
@@ -281,13 +276,8 @@ def rolling_total_year(
     if facts is None:
         return
     (change,) = facts
-    values = base(planning, measure, area) | {"change": change, "other": None}
-    if spec.compare_with:
-        other = f("level.rolling", spec.compare_with, area)
-        if other is not None:
-            values["other"] = other
-            values["other_m"] = describe(planning.measure(other.measure))
-            facts.append(other)
+    values = base(planning, measure, area) | {"change": change}
+    _compare_with(planning, spec, area, values, facts)
     yield Message("messages/rolling_total_year.j2", facts, values)
 
 
@@ -323,3 +313,17 @@ def xmr_signal(
         return
     values = base(planning, measure, area) | {"signal": fact}
     yield Message("messages/xmr_signal.j2", [fact], values)
+
+
+def _compare_with(
+    planning: Planning, spec: ParagraphSpec, area: str, values: dict[str, Any], facts: list[Fact]
+) -> None:
+    """Add the rolling level of the paragraph's ``compare_with`` measure, when there is one."""
+    values["other"] = None
+    if not spec.compare_with:
+        return
+    other = planning.fact("level.rolling", spec.compare_with, area)
+    if other is not None:
+        values["other"] = other
+        values["other_m"] = describe(planning.measure(other.measure))
+        facts.append(other)
