@@ -17,6 +17,7 @@ from narrator.cli import facts as _facts  # noqa: F401  isort: skip
 from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
 from narrator.cli import draft as _draft  # noqa: F401  isort: skip
 from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
+from narrator.cli import review as _review  # noqa: F401  isort: skip
 
 
 def main() -> None:
