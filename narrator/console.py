@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["Console", "Table", "Text", "err", "out"]
+__all__ = ["Console", "Table", "Text", "err", "escape", "out"]
 
 
 def _console(stderr: bool) -> Console:

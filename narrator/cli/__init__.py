@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from narrator.cli.app import app
-from narrator.console import err
+from narrator.console import err, escape
 from narrator.errors import NarratorError
 
 # Importing the command modules registers their commands on the app.
@@ -17,6 +17,8 @@ from narrator.cli import facts as _facts  # noqa: F401  isort: skip
 from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
 from narrator.cli import draft as _draft  # noqa: F401  isort: skip
 from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
+from narrator.cli import build as _build  # noqa: F401  isort: skip
+from narrator.cli import init as _init  # noqa: F401  isort: skip
 from narrator.cli import review as _review  # noqa: F401  isort: skip
 
 
@@ -32,9 +34,10 @@ def main() -> None:
 
 def report(exc: NarratorError) -> None:
     """Print one error the way every command does: the message, then the hint."""
-    err.print(f"[bold red]error:[/] {exc.message}", markup=True, highlight=False)
+    # Messages quote file contents ("[measures.x]"): never read them as rich markup.
+    err.print(f"[bold red]error:[/] {escape(exc.message)}", markup=True, highlight=False)
     if exc.hint:
-        err.print(exc.hint)
+        err.print(exc.hint, markup=False)
 
 
 __all__ = ["app", "main"]

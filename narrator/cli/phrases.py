@@ -8,7 +8,7 @@ import typer
 
 from narrator.api import load
 from narrator.cli.app import ProjectOption, app, open_project
-from narrator.console import Table, err, out
+from narrator.console import Table, err, escape, out
 from narrator.draft import project_phrasebank
 from narrator.draft.lint import lint_messages, messages_for
 from narrator.draft.outline import load_outline
@@ -56,6 +56,6 @@ def lint(
     table.add_column("template")
     table.add_column("problem", overflow="fold")
     for finding in findings:
-        table.add_row(finding.template, finding.problem)
+        table.add_row(escape(finding.template), escape(finding.problem))
     out.print(table)
     raise typer.Exit(1)

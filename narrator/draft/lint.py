@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from jinja2.sandbox import SandboxedEnvironment
 
+from narrator.draft.outline import ParagraphSpec
 from narrator.draft.plan import Message, Planning, plan_paragraph
 from narrator.draft.realise import render_block, variants
 from narrator.draft.registry import DEFAULTS, RULES
@@ -41,6 +42,13 @@ def messages_for(planning: Planning, outline_sections: Iterable[object]) -> list
             if spec.generated:
                 planning.said.clear()
                 found += plan_paragraph(planning, spec, RULES, DEFAULTS)
+    # Beyond the outline: every rule on every measure, so that templates the outline does
+    # not use yet are exercised too, with whatever facts support them.
+    root = planning.project.areas.root.name
+    for measure in planning.project.catalogue:
+        spec = ParagraphSpec(measures=(measure.id,))
+        for rule in RULES.values():
+            found += list(rule(planning, measure, root, spec))
     return found
 
 

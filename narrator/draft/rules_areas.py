@@ -81,6 +81,9 @@ def area_variation_figures(
         planning.fact("change.rolling_year", measure.id, c.name) for c in planning.children(area)
     ]
     present = [f for f in facts if f is not None and f.change_pct is not None]
+    # Figures with a direction each ("down 3.0%", "up 4.8%"): an unchanged child has none.
+    if any(f.direction not in ("up", "down") for f in present):
+        return
     if len(present) < 2 or len({f.direction for f in present}) < 2:
         return
     values = base(planning, measure, area) | {

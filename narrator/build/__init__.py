@@ -1,0 +1,178 @@
+"""The build: the finished paper from the reviewed draft, re-checked, as Markdown, HTML and Word.
+
+::
+
+    result = build("samples/cambridgeshire", "2019-10", options=BuildOptions(out=Path("out")))
+    if not result.built:
+        for blocker in result.blockers:
+            print(blocker)
+
+The core never prints and never exits: :func:`build` returns what it wrote and what blocks
+it, and raises a :class:`~narrator.errors.NarratorError` for bad input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from narrator import months
+from narrator.build.assemble import assemble
+from narrator.build.blockers import (
+    Blocker,
+    Checker,
+    default_checker,
+    finding_blockers,
+    review_blockers,
+    stale_blockers,
+)
+from narrator.build.charts import ChartData, ChartSource, discussed
+from narrator.build.config import load_paper_spec
+from narrator.build.markdown import render_markdown
+from narrator.build.outputs import FORMATS, BuildError, parse_formats, render_outputs, write_outputs
+from narrator.build.paper import Paper
+from narrator.build.plot import render_png
+from narrator.build.review import (
+    REJECTED,
+    ReviewLike,
+    ReviewLoader,
+    load_review_state,
+    review_notes,
+)
+from narrator.draft.document import Paragraph
+from narrator.errors import DocumentError
+from narrator.facts import FactSet, compute_facts
+from narrator.figures import load_figures
+from narrator.project import Project, load_project
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: shared by the command line and the Python API (same defaults).
+
+    ``draft`` defaults to ``draft-MONTH.md`` in the working directory, as ``narrator draft``
+    writes it; ``out`` is the folder the paper is written to.
+    """
+
+    draft: Path | None = None
+    out: Path = Path("build")
+    formats: tuple[str, ...] = FORMATS
+    draft_watermark: bool = False
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: the files written (none when blocked) and what blocks it."""
+
+    month: str
+    built: bool
+    watermarked: bool
+    paths: tuple[Path, ...]
+    blockers: tuple[Blocker, ...]
+    notes: tuple[str, ...] = ()
+    paper: Paper | None = field(default=None, repr=False)
+
+
+def build(
+    project: Project | Path | str | None,
+    month: str,
+    *,
+    options: BuildOptions | None = None,
+    checker: Checker | None = None,
+    load_review: ReviewLoader | None = None,
+) -> BuildResult:
+    """Assemble, re-check and write the paper of ``month`` (``YYYY-MM``).
+
+    Refuses (``built`` False, nothing written) while any paragraph is unreviewed or stale
+    or the checker finds a contradiction, unless ``options.draft_watermark``: then the
+    paper is written with every page marked DRAFT. ``checker`` and ``load_review`` default
+    to :mod:`narrator.check` and :mod:`narrator.review.state`.
+    """
+    options = options or BuildOptions()
+    formats = parse_formats(options.formats)
+    month = months.iso(months.parse(month))
+    loaded = project if isinstance(project, Project) else load_project(_path(project))
+    draft_md = options.draft or Path(f"draft-{month}.md")
+    review = (load_review or load_review_state)(draft_md)
+    draft = review.draft
+    if draft.month != month:
+        raise DocumentError(
+            f"{draft_md} is the draft of {draft.month}, not of {month}",
+            hint=f"Pass --draft with the draft of {month}, or --month {draft.month}.",
+        )
+    if draft.project != loaded.name:
+        raise DocumentError(
+            f"{draft_md} is a draft of the project {draft.project!r}, not of {loaded.name!r}",
+            hint="Pass the --project the draft was written from.",
+        )
+    figures = load_figures(loaded.figures, loaded.catalogue, loaded.areas)
+    facts = compute_facts(figures, month, loaded.settings)
+    source = ChartSource(loaded, figures, facts)
+    charts: dict[tuple[str, str], ChartData] = {}
+
+    def pick(paragraph: Paragraph) -> list[tuple[str, str]]:
+        chosen = []
+        for key in discussed(draft, paragraph, loaded):
+            data = charts.get(key) or source.data(*key)
+            if data is not None:
+                charts[key] = data
+                chosen.append(key)
+        return chosen
+
+    paper = assemble(
+        load_paper_spec(loaded, month),
+        review,
+        month=month,
+        charts=pick,
+        caption=source.caption,
+    )
+    blockers, notes = _blockers(review, paper, facts, checker or default_checker(loaded, month))
+    notes = [str(w) for w in figures.warnings] + review_notes(review) + notes
+    if blockers and not options.draft_watermark:
+        return BuildResult(month, False, False, (), tuple(blockers), tuple(notes), paper)
+    banner = _banner(blockers) if options.draft_watermark else None
+    images = {ref.number: render_png(charts[(ref.measure, ref.area)]) for ref in paper.figures}
+    files = render_outputs(paper, formats=formats, images=images, banner=banner)
+    paths = write_outputs(files, options.out)
+    return BuildResult(
+        month, True, banner is not None, tuple(paths), tuple(blockers), tuple(notes), paper
+    )
+
+
+def _blockers(
+    review: ReviewLike, paper: Paper, facts: FactSet, checker: Checker
+) -> tuple[list[Blocker], list[str]]:
+    blockers = review_blockers(review)
+    paragraphs = review.draft.paragraphs()
+    rejected = {p.number for p in paragraphs if review.status(p.number) == REJECTED}
+    seen = {(b.kind, b.where) for b in blockers}
+    blockers += [
+        b for b in stale_blockers(review.draft, facts, rejected) if (b.kind, b.where) not in seen
+    ]
+    text = render_markdown(paper, escape=False)
+    found, notes = finding_blockers(checker(text), text)
+    return blockers + found, notes
+
+
+def _banner(blockers: list[Blocker]) -> str:
+    """The DRAFT notice, saying why the paper is not final."""
+    if not blockers:
+        return "DRAFT: not approved for circulation"
+    counts = Counter(b.kind for b in blockers)
+    parts = [f"{n} {kind}" for kind, n in sorted(counts.items())]
+    return f"DRAFT: not approved for circulation ({', '.join(parts)})"
+
+
+def _path(project: Path | str | None) -> Path | None:
+    return Path(project) if project is not None else None
+
+
+__all__ = [
+    "FORMATS",
+    "Blocker",
+    "BuildError",
+    "BuildOptions",
+    "BuildResult",
+    "build",
+]

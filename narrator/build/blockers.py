@@ -1,0 +1,177 @@
+"""What stops a final build: unreviewed or stale paragraphs, and contradictions in the text.
+
+Each reason is a :class:`Blocker` naming the paragraph and what to do. The checker is
+reached through a small adapter so that the build works before :mod:`narrator.check`
+exposes ``check_text`` and so that tests can inject a fake.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from narrator.build.review import REJECTED, UNFINISHED, ReviewLike
+from narrator.draft.document import Draft
+from narrator.errors import NarratorError
+from narrator.facts import FactSet
+from narrator.project import Project
+
+#: The fields of a fact whose change means the words written from it may be untrue.
+_COMPARED = ("value", "reference", "change", "direction", "significant")
+_NUMBER_LINE = re.compile(r"^(?:#+[ \t]+)?(\d{1,2}(?:\.\d{1,3}){1,3})[ \t]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason the paper cannot be built final: kind, where, and what is wrong."""
+
+    kind: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.kind}: {self.message}"
+
+
+class FindingLike(Protocol):
+    """What the build reads of a checker finding (see :class:`narrator.check.Finding`)."""
+
+    @property
+    def kind(self) -> str:
+        """The finding's type ("figure_mismatch", "contradicted" ...)."""
+        ...
+
+    @property
+    def severity(self) -> str:
+        """``error`` blocks a final build; anything else is reported only."""
+        ...
+
+    @property
+    def message(self) -> str:
+        """What is wrong."""
+        ...
+
+
+Checker = Callable[[str], Sequence[FindingLike]]
+
+
+def default_checker(project: Project, month: str) -> Checker:
+    """``narrator.check.check_text`` bound to the project and month, once it exists.
+
+    Until the checker exposes ``check_text`` the adapter finds nothing: the build then
+    relies on the review alone.
+    """
+    try:
+        module: Any = importlib.import_module("narrator.check")
+    except ModuleNotFoundError as exc:
+        if exc.name != "narrator.check":
+            raise
+        return _no_findings
+    check_text = getattr(module, "check_text", None)
+    if check_text is None:
+        return _no_findings
+
+    def check(text: str) -> Sequence[FindingLike]:
+        return list(check_text(text, project=project, month=month))
+
+    return check
+
+
+def _no_findings(text: str) -> Sequence[FindingLike]:
+    return []
+
+
+def review_blockers(review: ReviewLike) -> list[Blocker]:
+    """Every paragraph the review says blocks, plus any still pending or stale."""
+    blockers: dict[str, Blocker] = {}
+    for number, reason in review.blocking():
+        blockers[number] = Blocker(_kind(review, number, reason), f"draft {number}", reason)
+    for paragraph in review.draft.paragraphs():
+        number = paragraph.number
+        status = review.status(number)
+        if number not in blockers and status in UNFINISHED:
+            reason = "not reviewed yet" if status == "pending" else "its facts changed"
+            blockers[number] = Blocker(status, f"draft {number}", reason)
+    order = {p.number: i for i, p in enumerate(review.draft.paragraphs())}
+    return [blockers[n] for n in sorted(blockers, key=lambda n: order.get(n, len(order)))]
+
+
+def _kind(review: ReviewLike, number: str, reason: str) -> str:
+    if reason.startswith("contradicted"):
+        return "contradiction"
+    try:
+        status = review.status(number)
+    except (KeyError, LookupError, NarratorError):
+        return "review"
+    return status if status in (*UNFINISHED, REJECTED) else "review"
+
+
+def stale_blockers(draft: Draft, facts: FactSet, skip: set[str]) -> list[Blocker]:
+    """Paragraphs whose facts no longer match the figures (refreshed after the draft).
+
+    ``skip`` holds paragraphs left out of the paper (rejected). A draft without a facts
+    map (written by an older narrator) cannot be compared and passes.
+    """
+    blockers = []
+    for paragraph in draft.paragraphs():
+        if paragraph.number in skip or not paragraph.generated:
+            continue
+        cited = sorted({f for s in paragraph.sentences for f in s.facts})
+        for fact_id in cited:
+            then = draft.facts.get(fact_id)
+            if then is None:
+                continue
+            reason = _changed(fact_id, then, facts)
+            if reason:
+                blockers.append(Blocker("stale", f"draft {paragraph.number}", reason))
+                break
+    return blockers
+
+
+def _changed(fact_id: str, then: Mapping[str, Any], facts: FactSet) -> str | None:
+    if fact_id not in facts:
+        return f"the figures no longer give the fact {fact_id} (re-run narrator draft)"
+    now = facts[fact_id].as_dict()
+    for key in _COMPARED:
+        if not _same(then.get(key), now.get(key)):
+            return (
+                f"the figures changed since the draft was written: {fact_id} {key} was "
+                f"{then.get(key)!r}, now {now.get(key)!r} (re-run narrator draft and review)"
+            )
+    return None
+
+
+def _same(then: Any, now: Any) -> bool:
+    """Equal, allowing the last-digit noise of float arithmetic on another machine."""
+    if isinstance(then, float) and isinstance(now, float):
+        return math.isclose(then, now, rel_tol=1e-9, abs_tol=1e-12)
+    return bool(then == now)
+
+
+def finding_blockers(findings: Sequence[FindingLike], text: str) -> tuple[list[Blocker], list[str]]:
+    """Errors found by the checker as blockers; other findings as notes."""
+    blockers, notes = [], []
+    for finding in findings:
+        where = _locate(text, getattr(finding, "span", None))
+        if finding.severity == "error":
+            blockers.append(Blocker("contradiction", where, f"{finding.kind}: {finding.message}"))
+        else:
+            notes.append(f"{where}: {finding.kind}: {finding.message}")
+    return blockers, notes
+
+
+def _locate(text: str, span: Any) -> str:
+    """The paper number of the paragraph a span falls in ("paper 4.1.2")."""
+    try:
+        start = int(span[0])
+    except (TypeError, ValueError, IndexError):
+        return "paper"
+    number = None
+    for match in _NUMBER_LINE.finditer(text, 0, max(0, start) + 1):
+        if match.start() <= start:
+            number = match.group(1)
+    return f"paper {number}" if number else "paper"
