@@ -20,6 +20,7 @@ from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
 from narrator.cli import build as _build  # noqa: F401  isort: skip
 from narrator.cli import init as _init  # noqa: F401  isort: skip
 from narrator.cli import review as _review  # noqa: F401  isort: skip
+from narrator.cli import check as _check  # noqa: F401  isort: skip
 
 
 def main() -> None:

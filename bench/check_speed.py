@@ -1,0 +1,64 @@
+"""Benchmark: checking the seed paper, and throughput on a long synthetic paper.
+
+Usage: ``python bench/check_speed.py [SEED_PATH]``. Prints the median time to check the seed
+after start-up (reader built, facts computed) and the tokens a second on the seed repeated
+and renumbered 24 times. Figures go to docs/performance.md; nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from narrator.check.api import check_document, facts_for, reader_for
+from narrator.check.document import parse_text, read_document
+from narrator.project import load_project
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+
+
+def long_paper(text: str, start: int, copies: int) -> str:
+    """The paper's body again and again, its section numbers shifted each time."""
+    body = text[start:]
+    parts = [text[:start]]
+    for copy in range(copies):
+        parts.append(
+            re.sub(
+                r"(?m)^([ \t]*)(\d+)\.(\d)",
+                lambda m, c=copy: f"{m.group(1)}{int(m.group(2)) + 8 * c}.{m.group(3)}",
+                body,
+            )
+        )
+    return "\n".join(parts)
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else next(SEED.glob("*.txt"))
+    project = load_project(None)
+    started = time.perf_counter()
+    reader = reader_for(project)
+    facts_for(project, "2019-10")
+    print(f"start-up (reader and facts): {time.perf_counter() - started:.2f} s")
+    document = read_document(path)
+    times = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        check_document(document, project=project, month="2019-10")
+        times.append(time.perf_counter() - t0)
+    print(f"seed paper: median {statistics.median(times) * 1000:.0f} ms over 7 runs")
+    text = long_paper(document.text, document.sections["1.0"].start, 24)
+    tokens = len(reader.nlp.make_doc(text)) if hasattr(reader, "nlp") else len(text.split())
+    t0 = time.perf_counter()
+    report = check_document(parse_text(text), project=project, month="2019-10")
+    elapsed = time.perf_counter() - t0
+    print(
+        f"long paper: {tokens:,} tokens, {len(report.claims):,} claims in {elapsed:.2f} s: "
+        f"{tokens / elapsed:,.0f} tokens/s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""The reading grammar: the patterns that read what the lexicon does not list.
+
+Where a figure's period starts, what makes a month the thing compared with, which words
+mark a plan or a past event. Kept apart from the code that applies them so that they can be
+read, and changed, together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator import months
+from narrator.check.dates import MONTH_RE, word_list
+
+CLAUSE_BREAK = re.compile(
+    r";|\s[-–]\s|\s(?:but|while|whilst|whereas|although|though|however)\b", re.IGNORECASE
+)
+CONNECTOR = re.compile(r"^(?:[\s,]|\b(?:for|of|the|in|on|all|and|a|an|by)\b|[’']s\b)*$", re.I)
+STOP = frozenset(
+    word_list(
+        "the a an of in on at for to by with and or as is are was were be been this "
+        "that these those it its their there have has had which who from than over "
+        "across since during after before within into between under per"
+    )
+)
+APPROX = re.compile(
+    r"(?:just\s+under|just\s+over|almost|nearly|over|more\s+than|less\s+than|under|around|"
+    r"about|approximately|some|circa|c\.|up\s+to|at\s+least)\s*$",
+    re.IGNORECASE,
+)
+CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|by)|(?:increase|decrease|rise|fall|drop|reduction|change)\s+of)\s*$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER = re.compile(
+    r"^\s*(?:increase|decrease|rise|fall|drop|reduction|higher|lower|more|fewer|less|up|down|"
+    r"above|below|increases|decreases|rises|falls|reductions)\b",
+    re.IGNORECASE,
+)
+TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
+REFERENCE_BEFORE = re.compile(
+    r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from)\s*$", re.IGNORECASE
+)
+# What makes a month, an area or a financial year the thing compared with, not the period.
+TARGET_BEFORE = re.compile(
+    r"(?:\bthan|\bfrom|\bagainst|\bversus|compared\s+(?:to|with)|compares\s+(?:to|with)|"
+    r"(?:consistent|in\s+line|comparable|identical|similar|level|equal|close)\s+(?:to|with)|"
+    r"\bwith\s+(?:those|that)\s+(?:for|of)|outperform(?:s|ed|ing)?|underperform(?:s|ed|ing)?|"
+    r"\bon(?:\s+both(?:\s+\w+){1,3}\s+and)?)"
+    r"\s+(?:both\s+)?(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
+    re.IGNORECASE,
+)
+PROPORTION = re.compile(r"\b(?:proportion|share|percentage)\s+of\b", re.IGNORECASE)
+#: Verbs that follow a measure's name and are never its head noun.
+VERBS = frozenset(
+    word_list(
+        "continue continues continued remain remains remained is are was were has "
+        "have had show shows showed stand stands stood reach reaches reached seen saw"
+    )
+)
+FUTURE = re.compile(
+    r"\b(?:will|shall|scheduled|planned|set\s+to|going\s+to|"
+    r"due\s+to\s+(?:be|appear|start|begin|go|take|open|launch|complete|report|attend|finish|"
+    r"end|meet|run)\b|(?:is|are)\s+due\s+(?:at|in|on|by|for)\b|"
+    r"intends?\s+to|expected\s+to|to\s+be\s+held|upcoming|forthcoming)\b",
+    re.IGNORECASE,
+)
+PAST = re.compile(
+    r"\b(?:was|were|had|took\s+place|went\s+live|has\s+been|have\s+been|did|ago)\b", re.I
+)
+SINCE = re.compile(rf"first\s+time\s+since\s+({MONTH_RE})\s+((?:19|20)\d\d)", re.IGNORECASE)
+OCCURRENCE = re.compile(
+    r"for\s+the\s+(\w+)\s+time\s+(?:this|in\s+the)\s+(financial\s+year|year)", re.IGNORECASE
+)
+RECORD = re.compile(
+    r"\b(?:(12|twelve)[\s-]month\s+(low|high)|(highest|lowest)\s+(?:level\s+)?since)\b", re.I
+)
+# Words without which no streak, record or outlier phrase can match: a cheap first test.
+STREAK_HINT = re.compile(r"since|time|month|highest|lowest|outlier|stand", re.IGNORECASE)
+OUTLIER = re.compile(r"\boutliers?\b|\bstands?\s+out\b", re.IGNORECASE)
+BOTH_AREAS = re.compile(r"\b(?:both|all|each\s+of\s+the)\s+(?:areas|districts)\b", re.I)
+BOTH = re.compile(r"\bboth\s+(?:have|has|are|were|had|saw|showed|remain)\b", re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"^\s*(?:of\s+)?(this|next|last)\s+year\b", re.IGNORECASE)
+START_END = re.compile(r"(start|end|beginning)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+NOUN_AFTER = re.compile(r"^\s+(?:[A-Za-z‘’'-]+\s+){0,2}?([a-z]{3,}s)\b")
+NEXT_WORD = re.compile(r"^\s+([a-z]{3,})\b")
+PREVIOUS_WORD = re.compile(r"([A-Za-z]{3,})\s*\($")
+STAT_BEFORE = re.compile(r"\b(average|mean|median|total)\b[^.;]{0,40}$", re.IGNORECASE)
+DISCRETE = re.compile(r"discrete\s+month|(?:’s|'s)\s+discrete", re.IGNORECASE)
+NEED_LEVEL = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|held|is|was|were|are)\s+$", re.I)
+DIRECTION_KINDS = ("direction", "judgement")
+#: How far (characters) a comparison may stand from the direction it completes.
+TARGET_REACH = 70
+# What may stand between a figure and the period after it: "39.1% for the 12 months to...",
+# "236 dwelling burglary incidents recorded in October" (not "636 and by 26th November").
+PERIOD_GAP = re.compile(
+    r"^[^;()]{0,45}?\b(?:for|in|over|during|across|of)\s+(?:the\s+)?$|^\s*$", re.IGNORECASE
+)
+RELATIVE = {"this": 0, "next": 1, "last": -1}
+
+
+def relative_period(period: str | None, reference: str) -> str | None:
+    """ "previous_month" or "previous_year" when ``reference`` is that month of ``period``."""
+    if not period or reference.startswith(("D:", "FY:")):
+        return None
+    own = period.split(":")[-1]
+    if not months.is_month(own) or not months.is_month(reference):
+        return None
+    gap = months.parse(own) - months.parse(reference)
+    return {1: "previous_month", 12: "previous_year"}.get(gap)
+
+
+def match_text(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.search(text)
+    return " ".join(found.group(0).split()) if found else None
+
+
+def match_group(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.match(text)
+    return found.group(1) if found else None
+
+
+def stat(before: str) -> str | None:
+    found = STAT_BEFORE.search(before)
+    return found.group(1).lower() if found else None

@@ -1,0 +1,303 @@
+"""The pieces a sentence is read into: entities, measure mentions, comparison targets,
+direction words and the claims being built, with the rules that pair them up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from narrator.check.grammar import (
+    PERIOD_GAP,
+    TARGET_REACH,
+    TO_AT,
+)
+from narrator.check.patterns import Mark
+from narrator.check.pipeline import marks_of
+
+
+@dataclass(slots=True)
+class Item:
+    """An entity or lexicon phrase of a sentence, in Doc character offsets."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    text: str
+    mark: Mark | None = None
+    used: bool = False
+
+
+@dataclass(slots=True)
+class Mention:
+    """Measure names that belong together ("the 12 month prosecution possible outcome rate
+    for dwelling burglary offences") and the words they add up to."""
+
+    start: int
+    end: int
+    words: frozenset[str]
+    text: str
+    head: str | None = None
+    rolling: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence leaves to the next one: measure words, measure and period."""
+
+    words: frozenset[str] = frozenset()
+    measure: str | None = None
+    text: str | None = None
+    period: str | None = None
+    rolling: bool = False
+    source: str = "heading"
+
+
+@dataclass(slots=True)
+class Target:
+    """What a direction is compared with."""
+
+    start: int
+    end: int
+    key: str
+    text: str
+    period: str | None = None
+    area: str | None = None
+    words: frozenset[str] = frozenset()
+    used: bool = False
+
+
+@dataclass(slots=True)
+class DirectionWord:
+    start: int
+    end: int
+    direction: str | None
+    judgement: str | None
+    text: str
+    magnitude: str | None = None
+    significant: bool | None = None
+    targets: list[Target] = field(default_factory=list)
+    taken: bool = False
+
+
+def collect_items(
+    doc: Any,
+    text: str,
+    ents: Sequence[tuple[int, int, str, str]],
+    lexicon: Sequence[tuple[int, int, str, str]],
+) -> list[Item]:
+    marks = marks_of(doc)
+    items = [Item(s, e, label, key, text[s:e], marks.get((s, e))) for s, e, label, key in ents]
+    items.extend(Item(s, e, "LEX", key, text[s:e]) for s, e, _, key in lexicon)
+    items.sort(key=lambda i: (i.start, i.end))
+    return items
+
+
+def nearest(things: Sequence[Any], pos: int, clause_of: Any) -> Any:
+    """The thing nearest ``pos`` in the same clause, else None."""
+    clause = clause_of(pos)
+    best = None
+    distance = 10**9
+    for thing in things:
+        if clause_of(thing.start) != clause:
+            continue
+        gap = thing.start - pos if thing.start >= pos else pos - thing.end
+        if gap < distance:
+            best, distance = thing, gap
+    return best
+
+
+def nearest_mention(mentions: list[Mention], pos: int, clause_of: Any) -> Mention | None:
+    """The mention before ``pos`` in its clause, else the nearest one in the clause."""
+    clause = clause_of(pos)
+    before = [m for m in mentions if m.end <= pos and clause_of(m.start) == clause]
+    if before:
+        return before[-1]
+    found: Mention | None = nearest(mentions, pos, clause_of)
+    return found
+
+
+def mention_after(mentions: list[Mention], q: Item, text: str) -> Mention | None:
+    """A measure named right after a figure: "236 dwelling burglary incidents", "73% of
+    victims of violent crime"."""
+    for mention in mentions:
+        if mention.start >= q.end:
+            gap = text[q.end : mention.start]
+            if len(gap) <= 12 and re.fullmatch(
+                r"\s*(?:(?:of|for|in)\s+)?(?:all\s+)?(?:the\s+)?", gap
+            ):
+                return mention
+            return None
+    return None
+
+
+def choose_period(
+    periods: list[tuple[int, int, str, str, str]],
+    pos: int,
+    clause_of: Any,
+    after_first: bool,
+    text: str,
+) -> tuple[str, str, str] | None:
+    clause = clause_of(pos)
+    same = [p for p in periods if clause_of(p[0]) == clause]
+    if not same:
+        # A clause without a period of its own takes the sentence's first.
+        if not periods:
+            return None
+        first = periods[0]
+        return first[2], first[3], first[4]
+    if after_first:
+        after = [p for p in same if p[0] >= pos and PERIOD_GAP.match(text[pos : p[0]])]
+        if after:
+            chosen = after[0]
+            return chosen[2], chosen[3], chosen[4]
+        before = [p for p in same if p[1] <= pos]
+        if before:
+            chosen = before[-1]
+            return chosen[2], chosen[3], chosen[4]
+    # A direction's period: said before it in the clause, or right after it ("increased in
+    # October"), else the sentence's first.
+    before = [p for p in same if p[1] <= pos]
+    if before:
+        chosen = before[-1]
+    else:
+        soon = [p for p in same if p[0] >= pos and p[0] - pos <= 25]
+        chosen = soon[0] if soon else periods[0]
+    return chosen[2], chosen[3], chosen[4]
+
+
+def main_period(claims: list[Draft]) -> str | None:
+    """The period a sentence is about: its last data claim's that is not a reference."""
+    for claim in reversed(claims):
+        if claim.is_data and claim.period and claim.role != "reference":
+            return str(claim.period)
+    return None
+
+
+def is_period_phrase(text: str, item: Item, s0: int) -> bool:
+    """ "last month" as when ("in excess of 4 hours last month"), not as what is compared."""
+    if item.text.lower() not in ("last month", "this month"):
+        return False
+    before = text[max(s0, item.start - 25) : item.start]
+    return not re.search(
+        r"\b(?:than|on|from|with|since|to|against|compared\s+(?:to|with)|month\s+on)(?:\s+both)?\s+$",
+        before,
+        re.IGNORECASE,
+    )
+
+
+def attach_modifiers(text: str, items: list[Item], directions: list[DirectionWord]) -> None:
+    """Magnitude and significance words go to the direction they qualify."""
+    for item in items:
+        if item.label != "LEX":
+            continue
+        kind, key = item.key.split(":", 1)
+        if kind not in ("magnitude", "significance"):
+            continue
+        following = [d for d in directions if 0 <= d.start - item.end <= 25]
+        preceding = [d for d in directions if 0 <= item.start - d.end <= 15]
+        target = following[0] if following else preceding[-1] if preceding else None
+        if target is None:
+            continue
+        if kind == "magnitude":
+            target.magnitude = key
+        else:
+            target.significant = key == "significant"
+
+
+def pair_targets(directions: list[DirectionWord], targets: list[Target], clause_of: Any) -> None:
+    """Each comparison goes to the nearest direction of its clause."""
+    for target in targets:
+        direction: DirectionWord | None = nearest(directions, target.start, clause_of)
+        if (
+            direction is not None
+            and min(abs(target.start - direction.end), abs(direction.start - target.end))
+            <= TARGET_REACH
+        ):
+            direction.targets.append(target)
+    # A clause without a comparison inherits the previous clause's ("down 3.0% year on year,
+    # but up 4.8% in South area").
+    last: list[Target] = []
+    last_clause = -1
+    for direction in directions:
+        clause = clause_of(direction.start)
+        if direction.targets:
+            last, last_clause = direction.targets, clause
+        elif last and clause == last_clause + 1 and all(t.key != "measure" for t in last):
+            direction.targets = [
+                Target(t.start, t.end, t.key, t.text, t.period, t.area, t.words) for t in last
+            ]
+
+
+def direction_of_figure(
+    text: str, q: Item, directions: list[DirectionWord], clause_of: Any
+) -> DirectionWord | None:
+    """The direction a figure states: "down 3.0%", "a 3.9% increase", "increased to 8.5%"."""
+    for d in directions:
+        if clause_of(d.start) != clause_of(q.start):
+            continue
+        if d.end <= q.start:
+            gap = text[d.end : q.start]
+            if len(gap) <= 3 or TO_AT.match(gap) or re.fullmatch(r"\s*by\s*", gap):
+                return d
+        elif d.start >= q.end and re.fullmatch(r"\s*", text[q.end : d.start]):
+            return d
+    # "an increase in the number of people arrested, to 858": a level after "to" takes the
+    # clause's direction when no other figure stands between them.
+    before = text[max(0, q.start - 6) : q.start]
+    if re.search(r"\b(?:to|at)\s+$", before):
+        earlier = [
+            d for d in directions if d.end <= q.start and clause_of(d.start) == clause_of(q.start)
+        ]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+class Draft:
+    """A claim being read: the fields of :class:`Claim`, cheap to copy and change.
+
+    Claims are frozen; building one per change costs more than reading the sentence.
+    """
+
+    def __init__(self, **fields: Any) -> None:
+        if not _DEFAULTS:
+            _DEFAULTS.update(defaults())
+        self.__dict__.update(_DEFAULTS)
+        self.__dict__.update(fields)
+
+    def __getattr__(self, name: str) -> Any:  # pragma: no cover - every field has a default
+        raise AttributeError(name)
+
+    @property
+    def is_data(self) -> bool:
+        return str(self.kind) in ("figure", "direction", "streak", "outlier")
+
+
+def defaults() -> dict[str, Any]:
+    """Every field of :class:`~narrator.check.claims.Claim` with its default."""
+    from dataclasses import MISSING, fields
+
+    from narrator.check.claims import Claim
+
+    out: dict[str, Any] = {}
+    for f in fields(Claim):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif callable(f.default_factory):
+            out[f.name] = f.default_factory()
+        else:
+            out[f.name] = None
+    return out
+
+
+_DEFAULTS: dict[str, Any] = {}
+
+
+def replace(claim: Draft, **fields: Any) -> Draft:
+    copy = Draft.__new__(Draft)
+    copy.__dict__.update(claim.__dict__)
+    copy.__dict__.update(fields)
+    return copy

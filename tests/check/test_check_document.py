@@ -1,0 +1,186 @@
+"""Reading papers: numbered sections and paragraphs, offsets, and clear errors."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from narrator.check import Document, parse_text, read_document
+from narrator.errors import DocumentError
+
+SEED_SECTIONS_FIRST_LAST = ("1.0", "8.1")
+#: The seed's paragraphs: 4 of front matter, 34 headings, 38 numbered paragraphs and 34
+#: unnumbered ones (the bodies of section 6), 110 in all, in 77 numbered sections.
+SEED_PARAGRAPHS = 110
+SEED_SECTIONS = 77
+
+
+def test_seed_sections_and_paragraphs(seed: Document) -> None:
+    numbers = list(seed.sections)
+    assert (numbers[0], numbers[-1]) == SEED_SECTIONS_FIRST_LAST
+    assert len(seed.sections) == SEED_SECTIONS
+    assert len(seed.paragraphs) == SEED_PARAGRAPHS
+    kinds = [p.kind for p in seed.paragraphs]
+    assert kinds.count("front") == 4
+    # Every number of sections 4 and 5 is found, including 4.2.6 after a page break.
+    for number in ["4.1", "4.1.1", "4.1.4", "4.2", "4.2.6", "4.2.7", "5.1.6", "5.2", "5.2.5"]:
+        assert number in seed.sections
+    assert seed.sections["4.1"].heading == "Strategic measures"
+    assert seed.sections["5.2"].heading == "Dwelling Burglary"
+    assert seed.sections["4.2.6"].heading is None
+    assert seed.sections["6.1.4"].heading is not None  # a quoted objective heads its bodies
+    assert seed.sections["4.2.6"].parent == "4.2"
+    # "4.2.2 above" wrapped to a line start, "Section 5 below": never paragraphs.
+    assert [p.number for p in seed.paragraphs].count("4.2.2") == 1
+
+
+def test_seed_front_matter(seed: Document) -> None:
+    assert seed.date == date(2019, 12, 19)
+    assert seed.front["to"] == "Business Coordination Board"
+    assert seed.title == "Police and Crime Plan Priority Update: Offenders"
+
+
+def test_offsets_point_into_the_original_text(seed: Document) -> None:
+    for paragraph in seed.paragraphs:
+        for word_start in range(len(paragraph.text)):
+            char = paragraph.text[word_start]
+            if char != " ":
+                assert seed.text[paragraph.offset(word_start)] == char
+    # A paragraph wrapped across a blank line (a page break) stays one paragraph.
+    paragraph = seed.sections["3.1"].paragraphs[0]
+    assert "2019 and reviewed performance" in paragraph.text
+    start, end = paragraph.span(0, len(paragraph.text))
+    assert seed.text[start:end].split() == paragraph.text.split()
+
+
+def test_heading_in_force(seed: Document) -> None:
+    body = next(p for p in seed.paragraphs if p.section == "5.2.1")
+    assert body.heading == "Dwelling Burglary"
+    bullets = [p for p in seed.paragraphs if p.section == "6.1.1" and p.kind == "body"]
+    assert len(bullets) == 2
+
+
+def test_number_after_a_page_break_mid_line() -> None:
+    text = (
+        "4.2 Headlines\n\n4.2.5 Work continues. 4.2.6 There was a month on month increase.\n"
+        "Some more text about it \n\n4.2.7 Satisfaction remains consistent.\n"
+    )
+    document = parse_text(text)
+    assert list(document.sections) == ["4.2", "4.2.5", "4.2.6", "4.2.7"]
+    assert document.sections["4.2.6"].paragraphs[0].text.startswith("There was")
+    assert "Some more text about it" in document.sections["4.2.6"].paragraphs[0].text
+
+
+def test_wrapped_reference_is_not_a_paragraph() -> None:
+    text = "6.2.3 Co-location continues through the arrangements detailed in\n4.2.2 above.\n"
+    document = parse_text(text)
+    assert list(document.sections) == ["6.2.3"]
+
+
+def test_markdown_headings_and_bullets() -> None:
+    text = (
+        "---\nDate: 19 December 2019\n---\n\n# 4.0 Performance\n\n## 4.1 Strategic measures\n\n"
+        "4.1.1 The rate fell to 9.7%.\n\n- one bullet\n- another bullet\n\n## Unnumbered part\n\n"
+        "Plain paragraph.\n"
+    )
+    document = parse_text(text)
+    assert document.date == date(2019, 12, 19)
+    assert document.sections["4.1"].heading == "Strategic measures"
+    kinds = [(p.kind, p.text) for p in document.paragraphs if p.kind != "front"]
+    assert ("bullet", "one bullet") in kinds
+    assert ("heading", "Unnumbered part") in kinds
+    assert next(p for p in document.paragraphs if p.text == "Plain paragraph.").heading == (
+        "Unnumbered part"
+    )
+
+
+def test_docx_paper(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    paper = docx.Document()
+    paper.add_paragraph("Date: 19th December 2019")
+    paper.add_heading("4.0 Performance Meeting Updates", level=1)
+    paper.add_paragraph("4.1 Strategic measures")
+    paper.add_paragraph(
+        "4.1.2 The all crime 12 month prosecution possible outcome rate fell to 9.7%."
+    )
+    paper.add_paragraph("A point made in a list.", style="List Bullet")
+    paper.add_heading("Unnumbered heading", level=2)
+    paper.add_paragraph("See 4.1.2 for the rate.")
+    path = tmp_path / "paper.docx"
+    paper.save(str(path))
+    document = read_document(path)
+    assert document.date == date(2019, 12, 19)
+    assert list(document.sections) == ["4.0", "4.1", "4.1.2"]
+    assert document.sections["4.1"].heading == "Strategic measures"
+    texts = {p.text: p.kind for p in document.paragraphs}
+    assert texts["A point made in a list."] == "bullet"
+    assert texts["Unnumbered heading"] == "heading"
+    rate = document.sections["4.1.2"].paragraphs[0]
+    start, end = rate.span(0, len(rate.text))
+    assert document.text[start:end] == rate.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.md", b"", "the file is empty"),
+        ("blank.txt", b"  \n\n \t\n", "the file is empty"),
+        ("latin1.md", "4.1 Caf\u00e9 rate\n".encode("latin-1"), "byte 0xe9 at offset 7"),
+        ("bad.docx", b"this is not a zip archive", "not a valid .docx"),
+        ("bad-zip.docx", b"PK\x03\x04 truncated", "not a valid .docx"),
+    ],
+)
+def test_bad_inputs(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_docx_without_a_document_part(tmp_path: Path) -> None:
+    path = tmp_path / "empty-package.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a word document")
+    with pytest.raises(DocumentError, match=r"not a valid \.docx"):
+        read_document(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="file not found"):
+        read_document(tmp_path / "nowhere.md")
+    with pytest.raises(DocumentError, match="is a folder"):
+        read_document(tmp_path)
+
+
+def test_not_utf8_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "paper.txt"
+    path.write_bytes(b"1.0 Purpose\n\n1.1 The rate \xff fell.\n")
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert "line 3, column 14" in str(caught.value)
+    assert caught.value.hint and "UTF-8" in caught.value.hint
+
+
+def test_reading_never_modifies_the_file(seed_path: Path) -> None:
+    before = seed_path.read_bytes(), os.stat(seed_path).st_mtime_ns
+    read_document(seed_path)
+    assert (seed_path.read_bytes(), os.stat(seed_path).st_mtime_ns) == before
+
+
+def test_spacy_is_loaded_only_by_a_reader() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import narrator.check as c; "
+        "c.parse_text('4.1 Strategic measures\\n\\n4.1.1 The rate fell to 9.7%.'); "
+        "print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,172 @@
+"""The scanner: structure is read before quantities, so a number in a section number, a
+date, a period or a financial year is never taken for a value."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from narrator.check.dates import When, parse_date
+from narrator.check.patterns import QUANTITIES, Mark, scan
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
+ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"]
+
+
+def marks_over(text: str, fragment: str) -> list[Mark]:
+    start = text.index(fragment)
+    end = start + len(fragment)
+    return [m for m in scan(text) if m.start < end and start < m.end]
+
+
+def assert_not_a_value(text: str, fragment: str, label: str) -> None:
+    over = marks_over(text, fragment)
+    assert over, f"nothing read in {fragment!r}"
+    assert all(m.label not in QUANTITIES for m in over), (text, over)
+    assert any(m.label == label for m in over), (text, over)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("The OOCD Unit (see 4.2.1) have now started", "4.2.1", "XREF"),
+        ("the new arrangements detailed in 4.2.2 above.", "4.2.2", "XREF"),
+        ("Section 5 below details the results", "5", "XREF"),
+        ("The Board met on 19th December 2019.", "19th December 2019", "DATE"),
+        ("held on 27th November 2019 and", "27th November 2019", "DATE"),
+        ("provided to the 1st November TTCG", "1st November", "DATE"),
+        ("arrested on 22nd October.", "22nd October", "DATE"),
+        ("taking place between the 2-6th of  December.", "2-6th of  December", "DATE"),
+        ("scheduled for January/February 2019 and", "January/February 2019", "DATE"),
+        ("in the first week of Jan 20.", "Jan 20", "DATE"),
+        ("the 12 months to October 2019, compared", "12 months to October 2019", "PERIOD"),
+        ("for the 2018/19 financial year", "2018/19", "FY"),
+        ("the precept increase in 19/20 will", "19/20", "FY"),
+        ("11 of the last 12 months higher", "11 of the last 12 months", "MONTHCOUNT"),
+        ("having fallen for 29 consecutive months)", "29 consecutive months", "STREAK"),
+        ("51-year-old man in Cambridge", "51-year-old", "AGE"),
+        ("Two men, aged 35 and 46 in Cambridge", "aged 35 and 46", "AGE"),
+        ("in every year from 2014-2017, to 16", "2014-2017", "YEARS"),
+        ("the one and three year averages.", "one and three year averages", "PERIOD"),
+        ("the 27th of the month", "27th", "ORDINAL"),
+    ],
+)
+def test_structure_before_quantities(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label", "value"),
+    [
+        ("leaving the rate now at 9.7%.", "9.7%", "PERCENT", 9.7),
+        ("66% lower than the start", "66%", "PERCENT", 66.0),
+        ("Cambridge City (+10%), East", "+10%", "PERCENT", 10.0),
+        ("North area down 3.0% year on year", "3.0%", "PERCENT", 3.0),
+        ("a fall of 0.4 percentage points", "0.4 percentage points", "POINTS", 0.4),
+        ("arrested, to 858, consistent", "858", "COUNT", 858.0),
+        ("There were 236 dwelling burglary incidents", "236", "COUNT", 236.0),
+        ("found on 22 occasions.", "22", "COUNT", 22.0),
+        ("Nine suspects were arrested", "Nine", "COUNT", 9.0),
+        ("two young males were arrested", "two", "COUNT", 2.0),
+        ("to almost 7,000,000 which is", "7,000,000", "COUNT", 7_000_000.0),
+        ("assets of £2.5m were", "£2.5m", "MONEY", 2_500_000.0),
+    ],
+)
+def test_quantities(text: str, fragment: str, label: str, value: float) -> None:
+    over = marks_over(text, fragment)
+    assert [m.label for m in over] == [label]
+    assert text[over[0].start : over[0].end] == fragment
+    assert over[0].data["value"] == pytest.approx(value)
+
+
+def test_dates_are_read() -> None:
+    (mark,) = marks_over("between the 2-6th of December", "2-6th of December")
+    assert mark.data["start"] == When(None, 12, 2)
+    assert mark.data["end"] == When(None, 12, 6)
+    (mark,) = marks_over("in the first week of Jan 20.", "Jan 20")
+    assert mark.data["start"] == When(2020, 1, None)
+    (mark,) = marks_over("scheduled for January/February 2019", "January/February 2019")
+    assert (mark.data["start"], mark.data["end"]) == (When(2019, 1), When(2019, 2))
+    assert parse_date("19th December 2019").isoformat() == "2019-12-19"  # type: ignore[union-attr]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert not [m for m in scan("numbers may be lower since the arrest") if m.label == "DATE"]
+
+
+SECTION = st.lists(st.integers(1, 12), min_size=3, max_size=4).map(
+    lambda parts: ".".join(str(p) for p in parts)
+)
+REFERENCE = st.sampled_from(
+    ["see {}", "(see {})", "detailed in {} above", "See {} concerning", "as set out in {} below"]
+)
+FILLER = st.sampled_from(["The rate fell.", "Figures are stable", "", "Up 4% on the year;"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(SECTION, REFERENCE, FILLER, FILLER)
+def test_section_numbers_are_never_values(
+    number: str, template: str, before: str, after: str
+) -> None:
+    text = f"{before} The unit ({template.format(number)}) {after}".strip()
+    assert_not_a_value(text, number, "XREF")
+
+
+DAY = st.integers(1, 28)
+SUFFIX = st.sampled_from(["", "st", "nd", "rd", "th"])
+YEAR = st.integers(1995, 2035)
+
+
+@st.composite
+def dates(draw: st.DrawFn) -> str:
+    month = draw(st.sampled_from(MONTHS))
+    day, suffix, year = draw(DAY), draw(SUFFIX), draw(YEAR)
+    form = draw(st.integers(0, 6))
+    if form == 0:
+        return f"{day}{suffix} {month} {year}"
+    if form == 1:
+        return f"the {day}{suffix} of {month}"
+    if form == 2:
+        return f"{month} {year}"
+    if form == 3:
+        other = draw(st.sampled_from(MONTHS))
+        return f"{month}/{other} {year}"
+    if form == 4:
+        return f"{draw(st.sampled_from(ABBREVIATIONS))} {year % 100:02d}"
+    if form == 5:
+        return f"{day:02d}/{draw(st.integers(1, 12)):02d}/{year}"
+    return f"the {day}-{min(day + 3, 28)}th of {month}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(dates(), FILLER)
+def test_dates_are_never_values(date_text: str, after: str) -> None:
+    text = f"The meeting on {date_text} reviewed the figures. {after}"
+    assert_not_a_value(text, date_text, "DATE")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1995, 2035), st.booleans(), st.sampled_from(["the", "for", "in"]))
+def test_financial_years_are_never_values(start: int, short: bool, word: str) -> None:
+    written = (
+        f"{start % 100:02d}/{(start + 1) % 100:02d}"
+        if short
+        else f"{start}/{(start + 1) % 100:02d}"
+    )
+    text = f"Compared with those {word} {written} financial year, three districts rose."
+    assert_not_a_value(text, written, "FY")
+    (mark,) = [m for m in marks_over(text, written) if m.label == "FY"]
+    assert mark.data["start_year"] == start
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(MONTHS), st.integers(1995, 2035), st.sampled_from(["to", "ending"]))
+def test_rolling_periods_are_never_values(month: str, year: int, word: str) -> None:
+    period = f"12 months {word} {month} {year}"
+    text = f"The total for the {period} was 858."
+    assert_not_a_value(text, period, "PERIOD")
+    assert [m.data["value"] for m in scan(text) if m.label == "COUNT"] == [858.0]
