@@ -107,3 +107,18 @@ def test_template_error_names_file_and_line(runner: CliRunner, tmp_path: Path) -
 
     with pytest.raises(TemplateError, match=r"snapshots\.j2, line 2"):
         draft(project, "2019-10")
+
+
+def test_heavy_libraries_stay_out_of_start_up() -> None:
+    """spaCy, matplotlib, python-docx and Textual load only in the commands that need them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, narrator.cli, narrator.api as a; a.draft(None, '2019-10');"
+        "print(sorted(m for m in ('spacy', 'matplotlib', 'docx', 'textual') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

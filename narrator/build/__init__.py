@@ -32,7 +32,6 @@ from narrator.build.config import load_paper_spec
 from narrator.build.markdown import render_markdown
 from narrator.build.outputs import FORMATS, BuildError, parse_formats, render_outputs, write_outputs
 from narrator.build.paper import Paper
-from narrator.build.plot import render_png
 from narrator.build.review import (
     REJECTED,
     ReviewLike,
@@ -132,6 +131,9 @@ def build(
     if blockers and not options.draft_watermark:
         return BuildResult(month, False, False, (), tuple(blockers), tuple(notes), paper)
     banner = _banner(blockers) if options.draft_watermark else None
+    # matplotlib is imported only when a paper is built, not by every narrator command.
+    from narrator.build.plot import render_png
+
     images = {ref.number: render_png(charts[(ref.measure, ref.area)]) for ref in paper.figures}
     files = render_outputs(paper, formats=formats, images=images, banner=banner)
     paths = write_outputs(files, options.out)

@@ -14,7 +14,6 @@ from pathlib import Path
 from narrator.build.html import render_html
 from narrator.build.markdown import render_markdown
 from narrator.build.paper import Paper
-from narrator.build.word import render_docx
 from narrator.errors import NarratorError
 from narrator.fileio import atomic_write_bytes
 
@@ -60,6 +59,9 @@ def render_outputs(
         files[f"{stem}.html"] = render_html(paper, images=images, banner=banner).encode("utf-8")
     if "docx" in formats:
         year, month = (int(part) for part in paper.month.split("-"))
+        # python-docx is imported only when a Word paper is written.
+        from narrator.build.word import render_docx
+
         files[f"{stem}.docx"] = render_docx(
             paper, images=images, banner=banner, stamp=datetime(year, month, 1)
         )
