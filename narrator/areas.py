@@ -72,6 +72,10 @@ class Areas:
 
 def parse_areas(items: Sequence[Mapping[str, Any]], source: str) -> Areas:
     """Build the hierarchy from ``[[areas]]`` tables; exactly one area has no parent."""
+    if not isinstance(items, list | tuple):  # TOML gives a list; a string is not one
+        raise ProjectError(
+            f"{source}: areas must be a list of [[areas]] tables (name, level, parent, aliases)"
+        )
     areas: dict[str, Area] = {}
     for index, item in enumerate(items, start=1):
         where = f"{source}: area {index}"
@@ -99,17 +103,20 @@ def parse_areas(items: Sequence[Mapping[str, Any]], source: str) -> Areas:
                 f"{source}: the parent of {area.name!r} is {area.parent!r}, which is not an area"
             )
     # Root first, so that iteration order is the order a paper mentions areas in.
-    ordered = sorted(areas.values(), key=lambda a: _depth(areas, a))
+    ordered = sorted(areas.values(), key=lambda a: _depth(areas, a, source))
     return Areas({a.name: a for a in ordered})
 
 
-def _depth(areas: Mapping[str, Area], area: Area) -> int:
+def _depth(areas: Mapping[str, Area], area: Area, source: str) -> int:
     depth = 0
     seen = {area.name}
     while area.parent is not None:
         area = areas[area.parent]
         if area.name in seen:
-            raise ProjectError(f"the area hierarchy has a cycle through {area.name!r}")
+            raise ProjectError(
+                f"{source}: the area hierarchy has a cycle through {area.name!r} "
+                "(expected every area's parents to lead up to the one area without a parent)"
+            )
         seen.add(area.name)
         depth += 1
     return depth

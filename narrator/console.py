@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -13,9 +11,13 @@ __all__ = ["Console", "Table", "Text", "err", "escape", "out"]
 
 
 def _console(stderr: bool) -> Console:
-    # NO_COLOR is honoured by rich itself; COLUMNS pins the width for tests and CI logs.
-    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # NO_COLOR is honoured by rich itself. COLUMNS pins the width (tests, CI logs), but rich
+    # reads it when the console is made, at import, and keeps it; with no width of its own
+    # rich reads COLUMNS, else the terminal's size, each time it prints. So forget it here:
+    # a COLUMNS set after import (a test's environment, a CliRunner's env) is honoured too.
+    console.width = None  # type: ignore[assignment]
+    return console
 
 
 out = _console(stderr=False)

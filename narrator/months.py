@@ -12,7 +12,9 @@ import re
 
 from narrator.errors import MonthError
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# [0-9], not \d: \d matches any Unicode digit ("２０１９-１０"). Used with fullmatch, so that
+# a trailing newline is not a month either.
+_MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})")
 MONTH_NAMES = tuple(calendar.month_name[1:])
 #: April: the first month of a UK public-sector financial year.
 FY_START_MONTH = 4
@@ -20,7 +22,7 @@ FY_START_MONTH = 4
 
 def parse(text: str) -> int:
     """Parse ``YYYY-MM`` into a month number; raise :class:`MonthError` if malformed."""
-    match = _MONTH_RE.match(text.strip()) if isinstance(text, str) else None
+    match = _MONTH_RE.fullmatch(text.strip()) if isinstance(text, str) else None
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise MonthError(f"{text!r} is not a month (expected YYYY-MM, for example 2019-10)")
     return int(match.group(1)) * 12 + int(match.group(2)) - 1
@@ -28,8 +30,8 @@ def parse(text: str) -> int:
 
 def is_month(text: str) -> bool:
     """True when ``text`` is a well-formed ``YYYY-MM`` month."""
-    match = _MONTH_RE.match(text)
-    return bool(match) and 1 <= int(match.group(2)) <= 12 if match else False
+    match = _MONTH_RE.fullmatch(text) if isinstance(text, str) else None
+    return match is not None and 1 <= int(match.group(2)) <= 12
 
 
 def year(m: int) -> int:

@@ -73,11 +73,13 @@ def load_project(start: Path | None = None) -> Project:
     config_path = root / PROJECT_FILE
     config = read_toml(config_path)
     source = str(config_path)
-    meta = config.get("project", {})
+    meta = _table(config, "project", source)
     name = str(meta.get("name", root.name))
 
     def section_file(key: str, default: str) -> Path:
-        rel = str(config.get(key, {}).get("file", default))
+        rel = _table(config, key, source).get("file", default)
+        if not isinstance(rel, str):
+            raise ProjectError(f"{source}: [{key}] file must be a path in quotes, got {rel!r}")
         return _inside(root, rel, source)
 
     cat_path = section_file("catalogue", "catalogue.toml")
@@ -86,15 +88,19 @@ def load_project(start: Path | None = None) -> Project:
     areas_doc = read_toml(areas_path)
     areas = parse_areas(areas_doc.get("areas", []), str(areas_path))
 
-    figures_cfg = config.get("figures", {})
-    paths = figures_cfg.get("files", figures_cfg.get("file", "figures.csv"))
+    figures_cfg = _table(config, "figures", source)
+    key = "files" if "files" in figures_cfg else "file"
+    paths = figures_cfg.get(key, "figures.csv")
     if isinstance(paths, str):
         paths = [paths]
-    figures = tuple(_inside(root, str(p), source) for p in paths)
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise ProjectError(
+            f"{source}: [figures] {key} must be a path in quotes or a list of them, got {paths!r}"
+        )
+    figures = tuple(_inside(root, p, source) for p in paths)
 
-    settings = Settings().with_overrides(config.get("benchmarks", {}), source)
-    outline_rel = config.get("outline", {}).get("file")
-    outline = _inside(root, str(outline_rel), source) if outline_rel else None
+    settings = Settings().with_overrides(_table(config, "benchmarks", source), source)
+    outline = section_file("outline", "") if _table(config, "outline", source).get("file") else None
     if outline is None and (root / "outline.toml").is_file():
         outline = root / "outline.toml"
     return Project(
@@ -108,6 +114,17 @@ def load_project(start: Path | None = None) -> Project:
         config=config,
         is_sample=is_sample,
     )
+
+
+def _table(config: Mapping[str, Any], key: str, source: str) -> Mapping[str, Any]:
+    """The ``[key]`` table of a TOML document ({} when absent); anything else is an error."""
+    table = config.get(key, {})
+    if not isinstance(table, Mapping):
+        raise ProjectError(
+            f"{source}: {key} must be a table ([{key}] on a line of its own, then its keys), "
+            f"got {table!r}"
+        )
+    return table
 
 
 def _inside(root: Path, relative: str, source: str) -> Path:

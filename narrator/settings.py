@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -31,7 +32,7 @@ class Settings:
     trend_alpha: float = 0.05
 
     def with_overrides(self, data: Mapping[str, Any], source: str) -> Settings:
-        """A copy with the keys of a ``[benchmarks]`` table applied, checked by name and type."""
+        """A copy with a ``[benchmarks]`` table's keys applied, checked by name, type and range."""
         known = {f.name: f for f in fields(self)}
         changes: dict[str, Any] = {}
         for key, value in data.items():
@@ -40,8 +41,26 @@ class Settings:
                     f"{source}: [benchmarks] has an unknown key {key!r} "
                     f"(expected one of {sorted(known)})"
                 )
-            default = getattr(self, key)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ProjectError(f"{source}: [benchmarks] {key} must be a number, got {value!r}")
-            changes[key] = type(default)(value)
+            in_range, wanted = _RANGES[key]
+            whole = isinstance(getattr(self, key), int)
+            number = float(value)
+            fits = math.isfinite(number) and (number.is_integer() or not whole)
+            if not (fits and in_range(number)):
+                raise ProjectError(f"{source}: [benchmarks] {key} must be {wanted}, got {value!r}")
+            changes[key] = int(number) if whole else number
         return replace(self, **changes)
+
+
+#: Each setting's range, and how a message says it. Whole-number settings take 3 or 3.0.
+_RANGES: Mapping[str, tuple[Callable[[float], bool], str]] = {
+    "confidence": (lambda x: 0 < x < 1, "between 0 and 1, exclusive (0.95 for 95%)"),
+    "long_term_years": (lambda x: x >= 1, "a whole number of years, 1 or more"),
+    "history_years": (lambda x: x >= 1, "a whole number of years, 1 or more"),
+    "xmr_baseline": (lambda x: x >= 2, "a whole number of months, 2 or more"),
+    "xmr_run": (lambda x: x >= 2, "a whole number of months, 2 or more"),
+    "outlier_z": (lambda x: x > 0, "a number above 0"),
+    "trend_months": (lambda x: x >= 3, "a whole number of months, 3 or more"),
+    "trend_alpha": (lambda x: 0 < x < 1, "between 0 and 1, exclusive (0.05 for 5%)"),
+}

@@ -23,6 +23,7 @@ from narrator.cli import main
 from narrator.cli.app import app
 from narrator.console import err, out
 from narrator.errors import MonthError
+from narrator.project import load_project
 
 ENV = {"COLUMNS": "120", "NO_COLOR": "1"}
 KEYS = {
@@ -59,11 +60,8 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 
 def pin_width(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The consoles read COLUMNS once, when narrator.console is imported (here: at test
-    # collection), so the env of an invocation cannot change their width; pin it as a
-    # process started with COLUMNS=120 would have it.
-    for console in (out, err):
-        monkeypatch.setattr(console, "_width", int(ENV["COLUMNS"]))
+    # The consoles read COLUMNS when they print (not once, at import): setting it is enough.
+    monkeypatch.setenv("COLUMNS", ENV["COLUMNS"])
 
 
 def invoke(runner: CliRunner, *args: str) -> Result:
@@ -168,12 +166,6 @@ def test_the_table_shows_rates_with_a_per_cent_sign(runner: CliRunner) -> None:
     assert "Facts for 2019-10 (1)" in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="the facts table formats every value of a ratio measure as a percentage: the "
-    "length of a streak of the rate (a number of months) is shown as '29.0%' (Fact.unit is "
-    "'percent' for every fact of the ratio panel)",
-    strict=True,
-)
 def test_the_table_shows_a_streak_of_a_rate_as_months(runner: CliRunner) -> None:
     result = invoke(
         runner,
@@ -190,6 +182,36 @@ def test_the_table_shows_a_streak_of_a_rate_as_months(runner: CliRunner) -> None
     assert result.exit_code == 0, shown(result)
     row = next(line for line in result.stdout.splitlines() if "streak.rolling" in line)
     assert "%" not in row
+
+
+@pytest.mark.parametrize("columns", [60, 100])
+def test_the_table_is_as_wide_as_columns_says_when_it_prints(
+    runner: CliRunner, columns: int
+) -> None:
+    env = {**ENV, "COLUMNS": str(columns)}
+    args = ["facts", "--month", "2019-10", "--measure", "arrests", "--kind", "change.month"]
+    result = runner.invoke(app, args, env=env)
+    assert result.exit_code == 0, shown(result)
+    widths = {len(line) for line in result.stdout.splitlines() if line.strip()}
+    assert max(widths) == columns  # the table needs 131 columns: it folds to fit
+    assert (out.width, err.width) == (int(ENV["COLUMNS"]),) * 2  # the runner's env again
+
+
+def test_the_table_shows_an_outliers_change_with_its_unit(runner: CliRunner) -> None:
+    result = invoke(
+        runner, "facts", "--month", "2019-10", "--measure", "db_incidents", "--kind", "area.outlier"
+    )
+    assert result.exit_code == 0, shown(result)
+    row = next(line for line in result.stdout.splitlines() if "Peterborough" in line)
+    assert "%" in row  # a per cent change: "+20.9%", never a count
+
+
+def test_an_area_filter_takes_an_alias_in_any_case(runner: CliRunner) -> None:
+    by_name = json_facts(runner, "--area", "Cambridgeshire", "--kind", "level")
+    assert by_name
+    area = next(a for a in load_project(None).areas if a.name == "Cambridgeshire")
+    for other in (*area.aliases, *([area.label] if area.label else []), "CAMBRIDGESHIRE"):
+        assert json_facts(runner, "--area", other, "--kind", "level") == by_name
 
 
 # --------------------------------------------------------------------------------------
@@ -230,16 +252,20 @@ def test_filters_combine(runner: CliRunner) -> None:
     assert facts[0]["value"] == 858
 
 
-@pytest.mark.xfail(
-    reason="cli/facts.py filters on exact ids: an unknown --measure, --area or --kind (a "
-    "typo) prints an empty result with exit 0 instead of saying what was expected",
-    strict=True,
-)
 @pytest.mark.parametrize("option", ["--measure", "--area", "--kind"])
 def test_an_unknown_filter_value_is_an_error(runner: CliRunner, option: str) -> None:
     result = invoke(runner, "facts", "--month", "2019-10", option, "arests")
     assert result.exit_code != 0
     assert "arests" in result.stderr or "arests" in str(result.exception)
+    assert result.exit_code == 2
+    assert "expected one of:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_measure_says_what_it_might_be(runner: CliRunner) -> None:
+    result = invoke(runner, "facts", "--month", "2019-10", "--measure", "arests")
+    assert "didyoumean'arrests'?" in "".join(result.stderr.split())
+    assert result.stdout == ""
 
 
 # --------------------------------------------------------------------------------------

@@ -231,6 +231,16 @@ BAD_ROWS = {
         ["'2019/03'"],
         "YYYY-MM",
     ),
+    "month in full-width digits": (
+        _set(("2019-03", "crimes", "North"), month="２０１９-０３"),
+        ["month '２０１９-０３' is not a month"],
+        "YYYY-MM",
+    ),
+    "snapshot dated in Arabic-Indic digits": (
+        _append(_row("2019-11", "queue", "Force", 50, "٢٠١٩-١١-٠٥")),
+        ["snapshot date '٢٠١٩-١١-٠٥' is not a date"],
+        "YYYY-MM-DD for a snapshot measure",
+    ),
     "non-numeric value": (
         _set(("2018-07", "ppo", "South"), value="twelve"),
         ["value 'twelve' is not a number"],
@@ -369,21 +379,12 @@ def test_header_problems_name_the_file_and_the_columns(
     assert problem.expected is not None and expected in problem.expected
 
 
-EMPTY_CLEAN_TABLE = (
-    "figures._month_numbers splits an empty column with expand=True and indexes column 0: "
-    "when no row is clean (a header-only file, or every row bad) figures_from_table raises "
-    "KeyError: 0 (a traceback) before reporting the problems"
-)
-
-
-@pytest.mark.xfail(reason=EMPTY_CLEAN_TABLE, strict=True)
 def test_a_file_with_only_a_header_has_no_count_rows(tmp_path: Path) -> None:
     write_project(tmp_path, pd.DataFrame(columns=COLUMNS))
     problem = only_problem(tmp_path)
     assert "no monthly count rows" in problem.message
 
 
-@pytest.mark.xfail(reason=EMPTY_CLEAN_TABLE, strict=True)
 def test_a_file_where_every_row_is_bad_lists_every_row(tmp_path: Path) -> None:
     # What Excel does to a month column typed as dates: every month is malformed.
     rows = [dict(r, month=f"{r['month']}-01 00:00:00") for r in good_rows()]
@@ -446,6 +447,27 @@ def test_a_problem_in_a_second_file_names_that_file_and_its_own_row(tmp_path: Pa
 
     assert problem.where == f"{(tmp_path / 'b.csv').resolve()}: row 5"
     assert "'lots'" in problem.message
+
+
+def test_a_numerator_above_its_denominator_in_the_first_file_names_that_file(
+    tmp_path: Path,
+) -> None:
+    rows = good_rows()
+    split = len(rows) // 2
+    index = find(rows, "2018-04", "ppo", "North")
+    assert index < split
+    rows[index] = dict(rows[index], value="500")
+    write_project(tmp_path, rows[:split], name="a.csv")
+    pd.DataFrame(rows[split:], columns=COLUMNS).to_csv(tmp_path / "b.csv", index=False)
+    (tmp_path / "narrator.toml").write_text(
+        '[figures]\nfiles = ["a.csv", "b.csv"]\n', encoding="utf-8"
+    )
+
+    problem = only_problem(tmp_path)
+
+    # Both files have a row of that number: the problem is in the first one.
+    assert problem.where == f"{(tmp_path / 'a.csv').resolve()}: row {index + 2}"
+    assert "ppo (500) is above crimes" in problem.message
 
 
 def test_a_month_outside_the_figures_is_a_month_error(tmp_path: Path) -> None:
@@ -554,12 +576,6 @@ def test_a_series_that_starts_late_is_not_filled_before_its_start(tmp_path: Path
     assert facts.get("change.rolling_year", "ppo_rate", "South") is None
 
 
-@pytest.mark.xfail(
-    reason="figures._fill_gaps warns only about gaps between a series' first and last values: "
-    "a series that is not zero-filled and lacks the last month(s) of the figures (the "
-    "reporting month) loses its facts with no warning",
-    strict=True,
-)
 def test_a_missing_final_month_of_a_series_that_is_not_zero_filled_is_a_warning(
     tmp_path: Path,
 ) -> None:
@@ -572,6 +588,18 @@ def test_a_missing_final_month_of_a_series_that_is_not_zero_filled_is_a_warning(
 
     assert result.facts.get("level", "sat", "Force") is None
     assert any("2019-12" in w.message and "Force" in w.where for w in result.warnings)
+
+
+def test_every_missing_month_of_a_series_is_listed_in_its_warning(tmp_path: Path) -> None:
+    rows = good_rows()
+    for month in ("2018-06", "2019-11", "2019-12"):  # a gap, and the last two months
+        del rows[find(rows, month, "surveyed", "North")]
+    write_project(tmp_path, rows)
+
+    _, figures = load(tmp_path)
+
+    (warning,) = [w for w in figures.warnings if w.where == "surveyed / North"]
+    assert "no value for 2018-06, 2019-11, 2019-12;" in warning.message
 
 
 # --------------------------------------------------------------------------------------

@@ -155,11 +155,6 @@ def test_parse_either_raises_or_round_trips(text: str) -> None:
     assert months.iso(m) == text.strip()
 
 
-@pytest.mark.xfail(
-    reason="months.parse uses \\d, which matches any Unicode digit: full-width and "
-    "Arabic-Indic digits are accepted as a month (and figures.py's _MONTH_PATTERN too)",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["２０１９-１０", "٢٠١٩-١٠"])
 def test_non_ascii_digits_are_not_a_month(text: str) -> None:
     with pytest.raises(MonthError):

@@ -208,12 +208,6 @@ def test_a_benchmarks_value_that_is_not_a_number_is_refused(tmp_path: Path, valu
     assert "[benchmarks] confidence must be a number" in message
 
 
-@pytest.mark.xfail(
-    reason="Settings.with_overrides checks the type only: values out of range load and then "
-    "crash (long_term_years = 0: ZeroDivisionError in compare.benchmarks) or silently "
-    "disable every test (confidence = 1.5: z_critical is NaN)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "setting",
     [
@@ -229,6 +223,38 @@ def test_a_benchmarks_value_out_of_range_is_refused(tmp_path: Path, setting: str
     folder = make_project(tmp_path, narrator=NARRATOR + f"\n[benchmarks]\n{setting}\n")
     error = load_error(folder)
     assert setting.split(" = ")[0] in str(error)
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("long_term_years = 2.5", "long_term_years must be a whole number of years, 1 or more"),
+        ("xmr_baseline = 1", "xmr_baseline must be a whole number of months, 2 or more"),
+        ("outlier_z = 0", "outlier_z must be a number above 0"),
+        ("outlier_z = inf", "outlier_z must be a number above 0, got inf"),
+        ("trend_alpha = 1", "trend_alpha must be between 0 and 1"),
+        ("confidence = nan", "confidence must be between 0 and 1"),
+    ],
+)
+def test_a_benchmarks_message_says_what_was_expected(
+    tmp_path: Path, setting: str, expected: str
+) -> None:
+    folder = make_project(tmp_path, narrator=NARRATOR + f"\n[benchmarks]\n{setting}\n")
+    message = str(load_error(folder))
+    assert message.startswith(f"{folder / 'narrator.toml'}: [benchmarks] ")
+    assert expected in message
+
+
+def test_whole_number_settings_take_a_whole_float_and_the_lowest_values(tmp_path: Path) -> None:
+    folder = make_project(
+        tmp_path,
+        narrator=NARRATOR + "\n[benchmarks]\nlong_term_years = 1.0\nxmr_run = 2\n"
+        "trend_months = 3\nconfidence = 0.5\n",
+    )
+    settings = load_project(folder).settings
+    assert settings.long_term_years == 1
+    assert isinstance(settings.long_term_years, int)
+    assert (settings.xmr_run, settings.trend_months, settings.confidence) == (2, 3, 0.5)
 
 
 @pytest.mark.parametrize(
@@ -264,12 +290,6 @@ def test_a_symlink_out_of_the_project_is_refused(tmp_path: Path) -> None:
     assert "points outside the project folder" in str(load_error(folder))
 
 
-@pytest.mark.xfail(
-    reason="project.load_project calls .get() on each section without checking it is a "
-    'table: `figures = "figures.csv"` (a string, not a [figures] table) raises '
-    "AttributeError, `[figures] files = 3` raises TypeError - tracebacks, not ProjectError",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -283,6 +303,32 @@ def test_a_section_of_the_wrong_type_is_a_project_error(tmp_path: Path, text: st
     folder = make_project(tmp_path, narrator=text)
     error = load_error(folder)
     assert str(folder / "narrator.toml") in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('figures = "figures.csv"\n', "figures must be a table ([figures]"),
+        ("[figures]\nfiles = 3\n", "[figures] files must be a path in quotes or a list of them"),
+        ('[figures]\nfiles = ["a.csv", 2]\n', "[figures] files must be a path in quotes"),
+        ("[figures]\nfile = 2019\n", "[figures] file must be a path in quotes"),
+        ("[catalogue]\nfile = true\n", "[catalogue] file must be a path in quotes, got True"),
+        ('outline = "outline.toml"\n', "outline must be a table"),
+        ('benchmarks = "strict"\n', "benchmarks must be a table"),
+    ],
+)
+def test_a_wrong_type_says_what_was_expected(tmp_path: Path, text: str, fragment: str) -> None:
+    folder = make_project(tmp_path, narrator=text)
+    message = str(load_error(folder))
+    assert message.startswith(f"{folder / 'narrator.toml'}: ")
+    assert fragment in message
+
+
+def test_areas_that_are_not_a_list_of_tables_are_refused(tmp_path: Path) -> None:
+    folder = make_project(tmp_path, areas='areas = "Force"\n')
+    message = str(load_error(folder))
+    assert message.startswith(str((folder / "areas.toml").resolve()))
+    assert "areas must be a list of [[areas]] tables" in message
 
 
 # --------------------------------------------------------------------------------------
@@ -385,11 +431,6 @@ def test_area_problems_are_project_errors(items: list[object], fragment: str) ->
     assert fragment in str(caught.value)
 
 
-@pytest.mark.xfail(
-    reason="areas._depth raises 'the area hierarchy has a cycle through ...' without the "
-    "file name (it does not get the source)",
-    strict=True,
-)
 def test_a_cycle_in_the_areas_names_the_file() -> None:
     items = [
         {"name": "Force"},

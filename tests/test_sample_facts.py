@@ -321,13 +321,6 @@ def test_5_2_1_peterborough_a_clear_outlier_on_last_month(sample: FactsResult) -
     assert {f.area for f in others} == {"Peterborough"}
 
 
-@pytest.mark.xfail(
-    reason="peers.outliers also requires the district's own change to be significant "
-    "(Poisson), which DESIGN.md does not: Peterborough's incidents on October 2018 "
-    "(74 vs 61, +21%) have robust z 4.1 among the six districts but Poisson z 1.58, so the "
-    "seed's 'up on both last month and October 2018' outlier is found for the month only",
-    strict=True,
-)
 def test_5_2_1_peterborough_a_clear_outlier_on_october_2018(sample: FactsResult) -> None:
     outlier = fact(sample, "area.outlier", "db_incidents", "Peterborough", comparison="year")
     assert outlier.direction == "up"

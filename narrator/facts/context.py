@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from narrator import months
 from narrator.facts.builder import FactBuilder
-from narrator.facts.panel import Panel
+from narrator.facts.panel import Cells, Panel
 from narrator.settings import Settings
 
 
@@ -48,15 +47,13 @@ class Context:
         """Period label of the rolling 12 months ending at a column."""
         return f"R12:{self.iso(column)}"
 
-    def cells(self, start: int, end: int) -> Callable[[int], tuple[str, ...]]:
+    def cells(self, start: int, end: int) -> Cells:
         """Source cells of a window, for any row."""
-        return lambda row: self.panel.cell(row, start, end)
+        return Cells(self.panel, ((start, end),))
 
-    def cells2(
-        self, window: tuple[int, int], other: tuple[int, int]
-    ) -> Callable[[int], tuple[str, ...]]:
+    def cells2(self, window: tuple[int, int], other: tuple[int, int]) -> Cells:
         """Source cells of a value and its reference."""
-        return lambda row: self.panel.cell(row, *window) + self.panel.cell(row, *other)
+        return Cells(self.panel, (window, other))
 
     def test(
         self, window: tuple[int, int], reference: np.ndarray

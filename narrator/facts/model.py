@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 
@@ -62,15 +64,30 @@ class Fact:
 
 
 class FactSet:
-    """The facts of one month, in a stable order, with lookups by id and by key."""
+    """The facts of one month, sorted by id, with lookups by id and by key.
+
+    Ids are unique (a duplicate is a fault of the engine and raises ``ValueError``), so the
+    order is a total one: the same figures give the same facts in the same order. The engine
+    makes them almost in id order already, which the sort takes in one pass.
+    """
 
     def __init__(self, facts: Iterable[Fact], month: str) -> None:
         self.month = month
-        self._facts = sorted(facts, key=lambda f: f.id)
+        self._facts = sorted(facts, key=attrgetter("id"))
         self._by_id = {f.id: f for f in self._facts}
-        self._by_key: dict[tuple[str, str, str], list[Fact]] = {}
+        if len(self._by_id) != len(self._facts):
+            ids = [f.id for f in self._facts]
+            twice = sorted({a for a, b in itertools.pairwise(ids) if a == b})
+            raise ValueError(f"{len(twice)} fact ids are not unique, for example {twice[:3]}")
+        by_key: dict[tuple[str, str, str], list[Fact]] = {}
         for fact in self._facts:
-            self._by_key.setdefault((fact.kind, fact.measure, fact.area), []).append(fact)
+            key = (fact.kind, fact.measure, fact.area)
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = [fact]
+            else:
+                found.append(fact)
+        self._by_key = by_key
 
     def __iter__(self) -> Iterator[Fact]:
         return iter(self._facts)

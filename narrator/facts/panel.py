@@ -8,6 +8,7 @@ of numerators over the sum of denominators, never an average of monthly rates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -94,13 +95,66 @@ class Panel:
 
     def cell(self, row: int, start: int, end: int) -> tuple[str, ...]:
         """Source cells of a value: measure|area|first..last month, for every stored part."""
-        measure = self.measures[row]
-        area = self.keys[row][1]
+        span = self.span(start, end)
+        return tuple(prefix + span for prefix in self.cell_prefixes[row])
+
+    def span(self, start: int, end: int) -> str:
+        """The months of columns ``start..end`` as a source cell writes them."""
         span = months.iso(self.first + start)
         if end != start:
             span += ".." + months.iso(self.first + end)
-        parts = [measure.numerator, measure.denominator] if measure.is_ratio else [measure.id]
-        return tuple(f"{p}|{area}|{span}" for p in parts if p)
+        return span
+
+    @cached_property
+    def cell_prefixes(self) -> list[tuple[str, ...]]:
+        """For each row, ``part|area|`` of every stored part (numerator and denominator)."""
+        prefixes = []
+        for measure, (_, area) in zip(self.measures, self.keys, strict=True):
+            parts = [measure.numerator, measure.denominator] if measure.is_ratio else [measure.id]
+            prefixes.append(tuple(f"{p}|{area}|" for p in parts if p))
+        return prefixes
+
+    @cached_property
+    def part_prefixes(self) -> list[np.ndarray] | None:
+        """:attr:`cell_prefixes` as one object array per part, when every row has as many."""
+        sizes = {len(p) for p in self.cell_prefixes}
+        if len(sizes) != 1:
+            return None
+        (size,) = sizes
+        return [np.array([p[j] for p in self.cell_prefixes], dtype=object) for j in range(size)]
+
+    @cached_property
+    def key_columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Object arrays of each row's measure id, area, and "measure/area" (ids are built on)."""
+        measure = np.array([m for m, _ in self.keys], dtype=object)
+        area = np.array([a for _, a in self.keys], dtype=object)
+        both = np.array([f"{m}/{a}" for m, a in self.keys], dtype=object)
+        return measure, area, both
+
+
+@dataclass(frozen=True)
+class Cells:
+    """The source cells of one or more windows (a value, then its reference), for any row.
+
+    Calling it gives one row's cells; :meth:`rows` gives many rows' at once, formatting each
+    window's months once rather than once a row.
+    """
+
+    panel: Panel
+    windows: tuple[tuple[int, int], ...]
+
+    def __call__(self, row: int) -> tuple[str, ...]:
+        return tuple(cell for window in self.windows for cell in self.panel.cell(row, *window))
+
+    def rows(self, rows: np.ndarray) -> list[tuple[str, ...]]:
+        """The cells of each of ``rows``, in the order of :meth:`__call__`."""
+        spans = [self.panel.span(*window) for window in self.windows]
+        parts = self.panel.part_prefixes
+        if parts is None:
+            prefixes = self.panel.cell_prefixes
+            return [tuple([p + s for s in spans for p in prefixes[r]]) for r in rows.tolist()]
+        columns = [part[rows] + span for span in spans for part in parts]
+        return list(zip(*columns, strict=True))
 
 
 def _rolling_sum(values: np.ndarray, width: int) -> np.ndarray:

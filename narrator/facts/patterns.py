@@ -39,6 +39,7 @@ def streaks(ctx: Context) -> None:
         ctx.builder.add(
             kind,
             value=length.astype(float),
+            unit="months",
             period=label,
             direction=_words(current),
             method="run of month-on-month changes",
@@ -56,9 +57,19 @@ def streaks(ctx: Context) -> None:
         )
 
 
+#: A record reaches back at least this many months ("highest since ...").
+RECORD_MONTHS = 13
+
+
 def records(ctx: Context) -> None:
-    """Highest or lowest since a month (at least 13 months back), for month and rolling."""
+    """Highest or lowest since a month (at least 13 months back), for month and rolling.
+
+    A value can be both (a rate equal to its last known value, with no rate in the months
+    between): the id ends in "/highest" or "/lowest" so that the two stay apart.
+    """
     p, t = ctx.panel, ctx.t
+    if t < RECORD_MONTHS:  # the span of a record is at most t months: no history, no record
+        return
     for values, label in ((p.month_values(), ctx.iso(t)), (p.rolling(), ctx.rolling_label(t))):
         current = values[:, t]
         history = values[:, :t]
@@ -78,6 +89,7 @@ def records(ctx: Context) -> None:
                 "record",
                 value=current,
                 period=label,
+                qualifier=f"/{record}",
                 direction=np.full(len(p), "up" if record == "highest" else "down"),
                 method="comparison with every earlier value",
                 detail={
@@ -88,7 +100,7 @@ def records(ctx: Context) -> None:
                     "history_starts": start,
                     "since_value": reference,
                 },
-                mask=span >= 13,
+                mask=span >= RECORD_MONTHS,
                 strength=np.minimum(1.0, span / 36),
                 sources=ctx.cells(0, t),
             )
@@ -112,6 +124,7 @@ def months_above(ctx: Context) -> None:
     ctx.builder.add(
         "count.above_previous_years",
         value=n_above.astype(float),
+        unit="months",
         period=f"L12:{ctx.iso(t)}",
         direction=np.where(n_above > n_below, "up", np.where(n_below > n_above, "down", "flat")),
         method=f"months higher than the same month in each of the previous {years} years",
@@ -178,6 +191,8 @@ def trend(ctx: Context) -> None:
     ctx.builder.add(
         "trend.long_term",
         value=slope,
+        # The slope is a change a month: in the measure's units, or in points for a rate.
+        unit="points" if p.is_ratio else p.unit,
         period=f"T{n}:{ctx.iso(t)}",
         significant=significant,
         direction=np.where(significant, np.where(slope > 0, "up", "down"), "flat"),

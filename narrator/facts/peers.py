@@ -32,13 +32,14 @@ def variation(ctx: Context, areas: Areas) -> None:
     significant, _, method = ctx.test(rolling, reference)
     change = _change(ctx, rolling, previous)
     rows = {key: i for i, key in enumerate(p.keys)}
+    measure_ids = {m.id for m in p.measures}
     for parent in areas:
         children = areas.children(parent.name)
         if len(children) < 2:
             continue
         by_measure: dict[str, list[int]] = defaultdict(list)
         for child in children:
-            for measure in {m.id for m in p.measures}:
+            for measure in measure_ids:
                 row = rows.get((measure, child.name))
                 if row is not None and np.isfinite(change[row]):
                     by_measure[measure].append(row)
@@ -79,7 +80,15 @@ def variation(ctx: Context, areas: Areas) -> None:
 
 
 def outliers(ctx: Context, areas: Areas) -> None:
-    """Peer areas (same level) whose change stands out: robust z beyond the threshold."""
+    """Peer areas (same level) whose change stands out: robust z beyond the threshold.
+
+    An area is an outlier on a comparison when its change stands out among its peers on that
+    comparison (robust |z| above ``outlier_z``) and its own change is a real one (significant)
+    on at least one of the comparisons: a district whose incidents jump on the month and are
+    far above its peers on the year is an outlier on both, even when its year-on-year change
+    alone is too small a count to pass the test. The value is the area's change: per cent
+    for counts (unit "percent_change"), percentage points for rates (unit "points").
+    """
     p, t = ctx.panel, ctx.t
     level_of = {a.name: a.level for a in areas}
     comparisons = {
@@ -90,6 +99,10 @@ def outliers(ctx: Context, areas: Areas) -> None:
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for row, (measure, area) in enumerate(p.keys):
         groups[(measure, level_of[area])].append(row)
+    own = np.zeros(len(p), dtype=bool)
+    for window, ref in comparisons.values():
+        significant, _, _ = ctx.test(window, p.window(*ref))
+        own |= significant
     for name, (window, ref) in comparisons.items():
         change = _change(ctx, window, ref)
         z = np.full(len(p), np.nan)
@@ -97,7 +110,6 @@ def outliers(ctx: Context, areas: Areas) -> None:
             if len(rows) >= 4:
                 z[rows] = stats.robust_z(change[rows])
         # An outlier must stand out among its peers and be a real change of its own.
-        own, _, _ = ctx.test(window, ctx.panel.window(*ref))
         with np.errstate(invalid="ignore"):
             flagged = (np.abs(z) > ctx.settings.outlier_z) & own
         median = np.full(len(p), np.nan)
@@ -107,6 +119,7 @@ def outliers(ctx: Context, areas: Areas) -> None:
         ctx.builder.add(
             "area.outlier",
             value=change,
+            unit="points" if p.is_ratio else "percent_change",
             reference=median,
             period=ctx.iso(window[1]) if name != "rolling_year" else ctx.rolling_label(t),
             reference_period=f"{name}:{ctx.iso(ref[1])}",
