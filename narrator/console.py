@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["Console", "Table", "Text", "err", "escape", "out"]
+__all__ = ["Console", "Progress", "Table", "Text", "err", "escape", "out", "progress_bar"]
 
 
 def _console(stderr: bool) -> Console:
@@ -22,3 +23,15 @@ def _console(stderr: bool) -> Console:
 
 out = _console(stderr=False)
 err = _console(stderr=True)
+
+
+def progress_bar(console: Console, description: str) -> Progress:
+    """A transient byte-count progress bar (bar, MB done of total, time left)."""
+    return Progress(
+        TextColumn(description),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )

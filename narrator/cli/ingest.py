@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from narrator.cli.app import app
-from narrator.console import Console, Table, Text, err, out
+from narrator.console import Console, Progress, Table, Text, err, out, progress_bar
 from narrator.ingest import IngestSummary, ingest_police_uk, load_area_plan, write_figures
 
 ingest_app = typer.Typer(
@@ -86,19 +86,18 @@ def summary_table(summary: IngestSummary) -> Table:
 
 
 class ProgressBar:
-    """A progress bar on stderr that appears only when the work outlasts ``delay`` seconds.
+    """rich's progress bar on stderr, shown only when the work outlasts ``delay`` seconds.
 
     Short ingests (a month or two) finish before it would be readable, so it stays hidden; a
     terminal that is not interactive (CI logs, tests) never shows it at all.
     """
 
-    width = 30
-
     def __init__(self, console: Console, *, delay: float = 1.0) -> None:
         self.console = console
         self.delay = delay
         self.started = time.monotonic()
-        self.status: Any = None
+        self.progress: Progress | None = None
+        self.task: Any = None
 
     def __enter__(self) -> ProgressBar:
         return self
@@ -109,25 +108,15 @@ class ProgressBar:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self.status is not None:
-            self.status.stop()
+        if self.progress is not None:
+            self.progress.stop()
 
     def update(self, done: int, total: int) -> None:
         """Show ``done`` of ``total`` bytes read."""
-        if self.status is None:
-            if time.monotonic() - self.started < self.delay:
+        if self.progress is None:
+            if time.monotonic() - self.started < self.delay or not self.console.is_terminal:
                 return
-            self.status = self.console.status(self._text(done, total))
-            self.status.start()
-        else:
-            self.status.update(self._text(done, total))
-
-    def _text(self, done: int, total: int) -> Text:
-        share = done / total if total else 1.0
-        filled = round(share * self.width)
-        label = "summing" if done >= total else "reading"
-        return Text.assemble(
-            ("━" * filled, "bar.finished" if done >= total else "bar.complete"),
-            ("━" * (self.width - filled), "bar.back"),
-            f" {share:4.0%} {label} {done / 1e6:,.1f} of {total / 1e6:,.1f} MB",
-        )
+            self.progress = progress_bar(self.console, "reading police.uk files")
+            self.task = self.progress.add_task("ingest", total=total)
+            self.progress.start()
+        self.progress.update(self.task, completed=done, total=total)

@@ -83,4 +83,4 @@ def test_the_progress_bar_waits_for_its_delay() -> None:
     with ProgressBar(console, delay=0) as bar:
         bar.update(10, 40)
         bar.update(40, 40)
-    assert "100% summing" in screen.getvalue()
+    assert "40/40 bytes" in screen.getvalue()
