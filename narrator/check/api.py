@@ -103,7 +103,8 @@ def facts_for(project: Project, month: str) -> FactSet:
 def check_document(document: Document, *, project: Project, month: str) -> CheckReport:
     """Claims, verdicts and internal findings of a document already read."""
     claims = project_claims(document, project=project, month=month)
-    verdicts = judge(claims, facts_for(project, month))
+    polarity = {m.id: m.polarity.value for m in project.catalogue}
+    verdicts = judge(claims, facts_for(project, month), polarity)
     findings = internal_findings(
         document, claims, reporting_month=month, catalogue=project.catalogue
     )

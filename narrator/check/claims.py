@@ -51,6 +51,7 @@ class Claim:
     measure_text: str | None = None
     measure_from: str | None = None
     measure_head: str | None = None
+    measure_alternatives: tuple[str, ...] = ()
     area: str | None = None
     area_text: str | None = None
     period: str | None = None

@@ -32,6 +32,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # ("see\n4.2.2 above" is a reference wrapped onto a new line, not a paragraph).
 _LINE_NUMBER = re.compile(rf"[ \t]*(?:\*\*)?({_NUMBER})\.?(?:\*\*)?[ \t]+(?=[A-Z0-9‘“\"'(\[*#•])")
 # A number after the end of a sentence on the same line: a page break glued two lines.
+# A Markdown heading may number its section with a whole number ("## 3 Stop and search").
+_HEADING_NUMBER = re.compile(r"[ \t]*(\d{1,2})\.?[ \t]+(?=[A-Z])")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
 _BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\d{1,2}\))[ \t]+")
@@ -320,7 +322,9 @@ def _blocks(text: str) -> list[_Block]:
             md = _MD_HEADING.match(piece)
             if md:
                 rest = piece_start + md.end()
-                inner = _LINE_NUMBER.match(text, rest, piece_end)
+                inner = _LINE_NUMBER.match(text, rest, piece_end) or _HEADING_NUMBER.match(
+                    text, rest, piece_end
+                )
                 if inner and _successor(last_number, inner.group(1)):
                     new = _Block("heading", [], inner.group(1), inner.span(1), len(md.group(1)))
                     body_start = inner.end()

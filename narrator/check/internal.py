@@ -134,6 +134,10 @@ def _repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
         earlier = first.setdefault(key, claim)
         if earlier is claim:
             continue
+        if earlier.sentence_span == claim.sentence_span:
+            # Two figures of one sentence are set against each other ("23 in October, the
+            # monthly average ... is 11"; "73% ... compared to 78.1% for all victims").
+            continue
         before = earlier.value if key[0] == "level" else earlier.change_pct
         assert before is not None
         if abs(before - number) <= _tolerance(earlier.decimals, claim.decimals):

@@ -53,6 +53,8 @@ class Context:
     period: str | None = None
     rolling: bool = False
     source: str = "heading"
+    heading: str | None = None
+    seen: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -133,6 +135,16 @@ def mention_after(mentions: list[Mention], q: Item, text: str) -> Mention | None
     return None
 
 
+#: Between a figure and a period after it, another figure or a comparison: the period is
+#: the other figure's ("2,355 stop and searches, against 1,384 in the 12 months to ...").
+_OTHER_FIGURE = re.compile(r"\d|\b(?:against|compared|than|versus)\b", re.IGNORECASE)
+
+
+def _other_figure(gap: str) -> bool:
+    parts = gap.split(None, 1)
+    return len(parts) == 2 and _OTHER_FIGURE.search(parts[1]) is not None
+
+
 def choose_period(
     periods: list[tuple[int, int, str, str, str]],
     pos: int,
@@ -149,7 +161,13 @@ def choose_period(
         first = periods[0]
         return first[2], first[3], first[4]
     if after_first:
-        after = [p for p in same if p[0] >= pos and PERIOD_GAP.match(text[pos : p[0]])]
+        after = [
+            p
+            for p in same
+            if p[0] >= pos
+            and PERIOD_GAP.match(text[pos : p[0]])
+            and not _other_figure(text[pos : p[0]])
+        ]
         if after:
             chosen = after[0]
             return chosen[2], chosen[3], chosen[4]

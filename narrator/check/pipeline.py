@@ -410,7 +410,7 @@ def _marks_component(doc: Any) -> Any:
     index = token_index(doc)
     terms: list[tuple[int, int, str, str]] = list(doc.user_data.pop("narrator_terms", []))
     marks: dict[tuple[int, int], Mark] = {}
-    by_tokens: dict[tuple[int, int], Mark] = {}
+    by_tokens: dict[tuple[int, int], tuple[Mark, int]] = {}
     chosen: list[tuple[int, int, str, str]] = []
     # Scan each paragraph on its own so that no pattern runs across a paragraph break.
     offset = 0
@@ -420,7 +420,7 @@ def _marks_component(doc: Any) -> Any:
             if chosen and chosen[-1][1] > first:
                 continue
             chosen.append((first, last, mark.label, ""))
-            by_tokens[(first, last)] = mark
+            by_tokens[(first, last)] = (mark, offset)
         offset += len(piece) + len(PARAGRAPH_BREAK)
     # Merge two sorted lists: each overlap is settled by the rule above.
     merged: list[tuple[int, int, str, str]] = []
@@ -444,10 +444,13 @@ def _marks_component(doc: Any) -> Any:
     entities = []
     for s, e, label, key in merged:
         start, end = int(index.starts[s]), int(index.ends[e - 1])
-        entities.append((start, end, label, key))
         read = by_tokens.get((s, e))
-        if read is not None:
-            marks[(start, end)] = read
+        if read is not None and label == read[0].label:
+            # The scanner's own offsets: a token may run on past the mark ("8)").
+            mark, at = read
+            start, end = mark.start + at, mark.end + at
+            marks[(start, end)] = mark
+        entities.append((start, end, label, key))
     doc.user_data["narrator_entities"] = entities
     doc.user_data["narrator_marks"] = marks
     return doc
@@ -460,7 +463,19 @@ def _wins(new: tuple[int, int, str, str], old: tuple[int, int, str, str]) -> boo
     if new_term == old_term:
         return new[1] - new[0] > old[1] - old[0]
     mark = old if new_term else new
+    term = new if new_term else old
+    if mark[2] == "PERIOD" and term[2] == "MEASURE" and _contains(term, mark):
+        # "the all crime 12 month prosecution possible outcome rate": a period phrase inside
+        # a measure's name is part of the name (the reader still sees it is rolling).
+        return new_term
     return (mark[2] in _STRONG) != new_term
+
+
+def _contains(outer: tuple[int, int, str, str], inner: tuple[int, int, str, str]) -> bool:
+    """Whether entity ``outer`` strictly contains ``inner`` (in tokens)."""
+    return (
+        outer[0] <= inner[0] and inner[1] <= outer[1] and outer[1] - outer[0] > inner[1] - inner[0]
+    )
 
 
 def longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -72,6 +72,29 @@ from narrator.check.timing import TimeReading, target_fields, with_direction
 if TYPE_CHECKING:
     from narrator.check.pipeline import Reader
 
+#: Words before a direction that keep it from asserting a change of the present.
+NOT_ASSERTED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer)|n[’']t|\bhaving|\b(?:may|might|could|would|should)"
+    r"(?:\s+not)?(?:\s+(?:be|have|have\s+been|well|also|even))?|\b(?:possibly|perhaps))\s+$",
+    re.IGNORECASE,
+)
+#: Nouns that count occurrences of whatever the measure counts ("231 times").
+TIMES = frozenset({"time", "occasion"})
+#: After a change noun: the change is being explained, not said ("was driven by").
+CAUSED_AFTER = re.compile(
+    r"\s+(?:was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:driven|caused|due|explained|accounted)\b",
+    re.IGNORECASE,
+)
+#: "half of all ...": what follows is the whole a figure is part of.
+PART_OF = re.compile(
+    r"\b(?:half|third|quarter|majority|minority|most|some|many|few|proportion|share|part)"
+    r"\s+of\s+(?:all\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A period phrase inside a measure's name ("the all crime 12 month ... rate"): the measure
+#: is meant over the rolling year.
+ROLLING_IN_NAME = re.compile(r"\b(?:rolling|(?:12|twelve)[\s-]months?)\b", re.IGNORECASE)
+
 
 class SentenceReader(TimeReading):
     """Turns the entities of one sentence into claims (see :mod:`narrator.check.claims`)."""
@@ -162,7 +185,9 @@ class SentenceReader(TimeReading):
             if mentions:
                 words = frozenset().union(*(m.words for m in mentions))
                 measure, _ = self.reader.measures.resolve(words)
-                context = Context(words=words, measure=measure, text=heading, source="heading")
+                context = Context(
+                    words=words, measure=measure, text=heading, source="heading", heading=measure
+                )
         self._headings[heading] = context
         return context
 
@@ -221,6 +246,16 @@ class SentenceReader(TimeReading):
                 # "overall satisfaction" restates the subject's "satisfaction levels of
                 # dwelling burglary victims": the subject is meant.
                 mention = sentence_mention
+            elif (
+                sentence_mention is not None
+                and mention is not sentence_mention
+                and sentence_mention.start < mention.start
+                and self._is_compared_with(mention, targets)
+            ):
+                # "X ... at 84.3% overall satisfaction, higher than satisfaction for all
+                # victims": a name the sentence compares its subject with is the reference,
+                # not what the figure measures.
+                mention = sentence_mention
             if mention is None:
                 if ctx.measure is None:
                     return None, None, None, None, ctx.rolling
@@ -238,6 +273,11 @@ class SentenceReader(TimeReading):
         def area_for(pos: int) -> tuple[str | None, str | None]:
             area = nearest(areas, pos, clause_of)
             if area is None:
+                # "... in the Coastal division (170 in January; the average is 142)": an
+                # aside in brackets is about the area before it.
+                before = [a for a in areas if a.end <= pos]
+                if before and _inside_brackets(text, before[-1].end, pos):
+                    return before[-1].key, before[-1].text
                 return self.reader.areas.root.name, None
             return area.key, area.text
 
@@ -259,6 +299,8 @@ class SentenceReader(TimeReading):
             assert q.mark is not None
             before = text[max(s0, q.start - 40) : q.start]
             after = text[q.end : min(s1, q.end + 30)]
+            if self._names_number(q.text, text[q.end : min(s1, q.end + 40)]):
+                continue  # "999 and 101 call volumes": the number is part of a name
             unit = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}.get(
                 q.label, "count"
             )
@@ -269,6 +311,9 @@ class SentenceReader(TimeReading):
             )
             direction = direction_of_figure(text, q, directions, clause_of)
             near = mention_after(mentions, q, text)
+            if near is None and direction is not None and 0 <= direction.start - q.end <= 20:
+                # "a 1.4 percentage point decrease in the proportion graded prompt"
+                near = _mention_of_change(mentions, direction.end, text)
             mid, mtext, msource, mhead, rolling = measure_for(q.start, unit, near)
             pos_for_period = q.start
             period, ptext = period_for(pos_for_period, rolling, True)
@@ -353,9 +398,11 @@ class SentenceReader(TimeReading):
         # Directions said without a figure.
         seen: set[tuple[int, str | None, str | None, str | None]] = set()
         for d in directions:
-            if d.taken:
+            if d.taken or not self._asserted(text, d, items, s0):
                 continue
-            mid, mtext, msource, mhead, rolling = measure_for(d.start)
+            mid, mtext, msource, mhead, rolling = measure_for(
+                d.start, near=_mention_of_change(mentions, d.end, text)
+            )
             if mid is None:
                 continue
             period, ptext = period_for(d.start, rolling, False)
@@ -418,6 +465,16 @@ class SentenceReader(TimeReading):
         claims.extend(self._references_and_dates(text, items, s0, s1, base))
 
         claims = [self._complete(c, targets, sentence, s0, breaks) for c in claims]
+        others = tuple(dict.fromkeys(m for m in (*ctx.seen, ctx.heading) if m))
+        if others:
+            # A measure carried from the previous sentence may be one the paragraph spoke of
+            # before, or the heading's.
+            claims = [
+                replace(c, measure_alternatives=tuple(m for m in others if m != c.measure))
+                if c.is_data and c.measure_from == "sentence"
+                else c
+                for c in claims
+            ]
 
         # The context this sentence leaves.
         if mentions:
@@ -426,7 +483,14 @@ class SentenceReader(TimeReading):
             rolling = any(m.rolling for m in mentions)
             last_period = main_period(claims)
             context = Context(
-                words, mid, mentions[0].text, last_period or ctx.period, rolling, "sentence"
+                words,
+                mid,
+                mentions[0].text,
+                last_period or ctx.period,
+                rolling,
+                "sentence",
+                ctx.heading,
+                tuple(dict.fromkeys(m for m in (mid, *ctx.seen) if m))[:4],
             )
         else:
             last_period = main_period(claims)
@@ -438,6 +502,8 @@ class SentenceReader(TimeReading):
                     last_period,
                     ctx.rolling,
                     ctx.source,
+                    ctx.heading,
+                    ctx.seen,
                 )
         return claims, context
 
@@ -478,11 +544,110 @@ class SentenceReader(TimeReading):
             and claim.measure is not None
             and norm_word(claim.noun) not in self._measure_words(claim.measure)
         ):
-            # "6 suspects", "22 occasions": a count of something other than the measure.
-            fields["measure_head"] = claim.noun
+            # "6 suspects", "22 occasions": a count of something other than the measure,
+            # unless the noun is the unit of a measure the sentence names in other words.
+            other = self._noun_measure(claim.noun, sentence)
+            if other is not None:
+                fields.update(measure=other, measure_text=claim.noun, measure_from="noun")
+            elif norm_word(claim.noun) in TIMES and claim.measure_from == "text":
+                pass  # "231 times": occurrences of the measure its sentence names
+            else:
+                fields["measure_head"] = claim.noun
+        if (
+            claim.kind == "figure"
+            and claim.unit == "count"
+            and claim.measure_text
+            and "measure_head" not in fields
+        ):
+            # "half of all prompt graded incidents (86)": the figure counts a part.
+            at = sentence.find(claim.measure_text)
+            if at >= 0 and PART_OF.search(sentence[max(0, at - 40) : at]):
+                fields["measure_head"] = "a part of the total"
         return replace(claim, **fields) if fields else claim
 
     # ------------------------------------------------------------------ parts
+
+    def _names_number(self, number: str, after: str) -> bool:
+        """Whether ``number`` is a word of a measure name whose other words follow it
+        ("999 and 101 call volumes")."""
+        if not number.isdigit():
+            return False
+        names = self._numbered_names.get(number)
+        if not names:
+            return False
+        words = name_words(after)
+        return any(rest <= words for rest in names)
+
+    @property
+    def _numbered_names(self) -> dict[str, list[frozenset[str]]]:
+        found = self.__dict__.get("_numbered")
+        if found is None:
+            found = {}
+            for measure in self.reader.catalogue:
+                for name in (measure.label, *measure.aliases):
+                    words = name_words(name)
+                    for word in words:
+                        if word.isdigit() and words - {word}:
+                            found.setdefault(word, []).append(words - {word})
+            self.__dict__["_numbered"] = found
+        return found
+
+    def _is_compared_with(self, mention: Mention, targets: list[Target]) -> bool:
+        """Whether ``mention`` names the measure of a comparison target after it."""
+        own, _ = self.reader.measures.resolve(mention.words)
+        if own is None:
+            return False
+        for target in targets:
+            if target.key == "measure" and target.start > mention.start:
+                other, _ = self.reader.measures.resolve(target.words)
+                if other == own:
+                    return True
+        return False
+
+    def _asserted(self, text: str, d: DirectionWord, items: list[Item], s0: int) -> bool:
+        """Whether a direction word asserts a present change: not when negated ("has not
+        fallen"), hedged ("may be lower"), a participle of background ("having fallen") or
+        the verb of a run of months ("fallen for 29 consecutive months", read as a streak)."""
+        before = text[max(s0, d.start - 30) : d.start]
+        if NOT_ASSERTED_BEFORE.search(before):
+            return False
+        if re.search(r"\bthe\s+$", before, re.IGNORECASE) and CAUSED_AFTER.match(
+            text, d.end, d.end + 40
+        ):
+            return False  # "The decrease was driven by ...": the change just said, explained
+        if any(
+            i.label == "MONTHCOUNT"
+            and i.end <= d.start
+            and d.start - i.end <= 40
+            and not re.search(r"[.;:,]", text[i.end : d.start])
+            for i in items
+        ):
+            return False  # "in 8 of the last 12 months higher than ...": a count of months
+        return not any(
+            i.label == "STREAK"
+            and d.end <= i.start
+            and re.fullmatch(r"\s*(?:for\s+)?", text[d.end : i.start])
+            for i in items
+        )
+
+    def _noun_measure(self, noun: str, sentence: str) -> str | None:
+        """The measure a figure counts when its noun is the unit of a measure whose name
+        the sentence spells out ("Offensive weapons were found on 22 occasions")."""
+        unit = norm_word(noun)
+        words = name_words(sentence)
+        found: str | None = None
+        size = 0
+        for measure in self.reader.catalogue:
+            if measure.kind is Kind.RATIO:
+                continue
+            units = {norm_word(measure.unit), norm_word(measure.unit_plural or measure.unit)}
+            if unit not in units:
+                continue
+            for name in (measure.label, *measure.aliases):
+                need = name_words(name) - units
+                if need and need <= words and len(need) > size:
+                    found, size = measure.id, len(need)
+        return found
 
     def _mentions(self, text: str, items: list[Item]) -> list[Mention]:
         """Measure names grouped with what joins them, and the words of each group."""
@@ -508,7 +673,7 @@ class SentenceReader(TimeReading):
             span_text = text[start:end]
             words = set(name_words(span_text))
             words.update(name_words(" ".join(i.text for i in group)))
-            words = {w for w in words if not w.isdigit()}
+            words = {w for w in words if not w.isdigit() or w in vocabulary}
             head: str | None = None
             after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
             if after:
@@ -526,8 +691,10 @@ class SentenceReader(TimeReading):
                 ):
                     head = after.group(1)
             before = text[max(0, start - 25) : start].lower()
-            rolling = bool(re.search(r"(?:12|twelve)[\s-]months?\s*$|rolling\s*$", before)) or any(
-                i.label == "PERIOD" and start <= i.start < end for i in items
+            rolling = (
+                bool(re.search(r"(?:12|twelve)[\s-]months?\s*$|rolling\s*$", before))
+                or bool(ROLLING_IN_NAME.search(span_text))
+                or any(i.label == "PERIOD" and start <= i.start < end for i in items)
             )
             mentions.append(Mention(start, end, frozenset(words), span_text, head, rolling))
         return mentions
@@ -612,3 +779,29 @@ class SentenceReader(TimeReading):
             if len(names) >= 2:
                 return names
         return []
+
+
+def _mention_of_change(mentions: list[Mention], end: int, text: str) -> Mention | None:
+    """The measure a change noun is of: "a decrease in the proportion graded prompt"."""
+    for mention in mentions:
+        if mention.start >= end:
+            gap = text[end : mention.start]
+            if len(gap) <= 30 and re.fullmatch(
+                r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:number|level|total)\s+of\s+)?(?:all\s+)?",
+                gap,
+                re.IGNORECASE,
+            ):
+                return mention
+            return None
+    return None
+
+
+def _inside_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a bracket opened after ``start``."""
+    depth = 0
+    for char in text[start:pos]:
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth > 0

@@ -324,6 +324,15 @@ def target_fields(target: Target, period: str | None, reader: TimeReading) -> di
     fields: dict[str, Any] = {"comparison_text": target.text, "comparison": target.key}
     if target.key in ("period", "financial_year") and target.period:
         fields["reference_period"] = target.period
+        if (
+            target.key == "period"
+            and period is not None
+            and period.startswith("R12:")
+            and re.fullmatch(r"\d{4}-\d{2}", target.period)
+        ):
+            # "up on March 2016": a month compared with a month, whatever the context says.
+            period = period[4:]
+            fields["period"] = period
         fields["comparison"] = relative_period(period, target.period) or target.key
     elif target.key == "area":
         fields["reference_area"] = target.area

@@ -44,11 +44,21 @@ def check(
     something is, 2 for usage or input errors.
     """
     from narrator import months
-    from narrator.check.api import check_paper
+    from narrator.check.api import check_document
+    from narrator.check.document import read_document
+    from narrator.errors import DocumentError
 
     months.parse(month)
+    try:
+        # Read the paper before the project: an unreadable file is one clear message.
+        document = read_document(paper)
+    except DocumentError as exc:
+        from narrator.cli import report as report_error
+
+        report_error(exc)
+        raise typer.Exit(2) from None
     loaded = open_project(project)
-    report = check_paper(paper, project=loaded, month=month)
+    report = check_document(document, project=loaded, month=month)
     if fmt is CheckFormat.json:
         out.print_json(json.dumps(report.as_dict()))
     else:

@@ -1,0 +1,127 @@
+"""``narrator draft`` output checked by ``narrator check``: nothing the generator writes is
+contradicted, for every month of the samples and for randomly generated figures."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from narrator import months
+from narrator.api import draft
+from narrator.check import api as check_api
+from narrator.check.api import CONTRADICTING, check_document
+from narrator.check.document import parse_text
+from narrator.project import Project, load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
+CITY = ROOT / "samples" / "city-of-london"
+
+
+def _problems(project: Project, month: str) -> list[str]:
+    markdown = draft(project, month).draft.to_markdown()
+    report = check_document(parse_text(markdown), project=project, month=month)
+    found = [
+        f"{month} {v.claim.section}: {v.claim.text!r} {v.message} || {v.claim.sentence}"
+        for v in report.contradictions
+    ]
+    found += [f"{month} {f.kind}: {f.message}" for f in report.findings if f.kind in CONTRADICTING]
+    return found
+
+
+def _months(first: str, last: str) -> list[str]:
+    return [months.iso(i) for i in range(months.parse(first), months.parse(last) + 1)]
+
+
+@pytest.mark.slow
+def test_every_month_of_the_sample_drafts_without_a_contradiction() -> None:
+    project = load_project(None)
+    problems = [p for month in _months("2017-10", "2019-10") for p in _problems(project, month)]
+    assert problems == []
+
+
+@pytest.mark.slow
+def test_every_month_of_the_city_of_london_sample_drafts_without_a_contradiction() -> None:
+    project = load_project(CITY)
+    problems = [p for month in _months("2018-12", "2020-11") for p in _problems(project, month)]
+    assert problems == []
+
+
+# --- property: random figures -------------------------------------------------------------
+
+DISTRICTS = {
+    "Eastmoor": "Coastal",
+    "Harbourside": "Coastal",
+    "Saltby": "Coastal",
+    "Fellgate": "Upland",
+    "Highcross": "Upland",
+    "Moorend": "Upland",
+}
+
+
+def _write_figures(path: Path, seed: int, size: int, growth: float, solved: float) -> None:
+    """Northshire-shaped figures (2015-01 .. 2018-12) drawn from the given parameters."""
+    rng = np.random.default_rng(seed)
+    scale = {d: size * (0.5 + rng.random()) for d in DISTRICTS}
+    rows: list[tuple[str, str, str, int]] = []
+    first, last = 2015 * 12, 2018 * 12 + 11
+    for m in range(first, last + 1):
+        month = months.iso(m)
+        season = 1 + 0.15 * np.sin(2 * np.pi * (m % 12) / 12)
+        totals: dict[tuple[str, str], int] = {}
+        for district, region in DISTRICTS.items():
+            trend = max(0.2, 1 + growth * (m - first))
+            thefts = int(rng.poisson(scale[district] * season * trend))
+            solved_n = int(rng.binomial(thefts, solved))
+            assaults = int(rng.poisson(scale[district] * 0.4 * trend))
+            for measure, value in (
+                ("thefts", thefts),
+                ("thefts_solved", solved_n),
+                ("assaults", assaults),
+            ):
+                rows.append((month, measure, district, value))
+                for area in (region, "Northshire"):
+                    totals[(measure, area)] = totals.get((measure, area), 0) + value
+        rows.extend((month, ms, area, v) for (ms, area), v in sorted(totals.items()))
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["month", "measure", "area", "value"])
+        writer.writerows(rows)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    size=st.integers(5, 400),
+    growth=st.floats(-0.01, 0.02),
+    solved=st.floats(0.02, 0.6),
+    month=st.sampled_from(_months("2017-01", "2018-12")),
+)
+def test_drafts_of_random_figures_check_clean(
+    seed: int, size: int, growth: float, solved: float, month: str
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "project"
+        shutil.copytree(NORTHSHIRE, root)
+        _write_figures(root / "figures.csv", seed, size, growth, solved)
+        project = load_project(root)
+        # The reader depends on the catalogue, areas and lexicon only: share one.
+        shared = check_api.reader_for(load_project(NORTHSHIRE))
+        check_api._READERS[root.resolve()] = shared
+        try:
+            assert _problems(project, month) == []
+        finally:
+            check_api._READERS.pop(root.resolve(), None)
+            check_api._FACTS.pop((root.resolve(), month), None)
