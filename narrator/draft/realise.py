@@ -7,12 +7,14 @@ sentence, and every variant of a template must assert the same thing (``phrases 
 
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from jinja2.sandbox import SandboxedEnvironment
 
 from narrator.draft.document import Sentence
@@ -30,6 +32,11 @@ def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironmen
     # Message templates wrap sentences over lines: keep the line break after a tag as a
     # space (tidy() collapses runs), or "decreased{% endif %}\nin" would glue the words.
     env.trim_blocks = False
+    # Compiling two dozen templates is a third of a draft's run; Jinja's own bytecode cache
+    # keeps the compiled code between runs (keyed by template source, so edits recompile).
+    cache = _bytecode_cache()
+    if cache is not None:
+        env.bytecode_cache = cache
     env.globals["lex"] = lexicon
     env.filters["val"] = value_text
     env.filters["agree"] = agree
@@ -64,6 +71,16 @@ def amount(value: float, measure: Mapping[str, Any]) -> str:
         singular = INFLECT.singular_noun(words[-1])
         phrase = " ".join([*words[:-1], singular or words[-1]])
     return f"{filters.number(value)} {phrase}"
+
+
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "narrator" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home: compile every time, as without a cache
+    return FileSystemBytecodeCache(str(folder))
 
 
 def agree(subject: str, singular: str, plural: str) -> str:
