@@ -177,6 +177,10 @@ def _figure(claim: Claim, facts: FactSet) -> Verdict:
             NOT_CHECKABLE,
             f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
         )
+    if claim.period is None and claim.comparison is None:
+        # "made nine arrests" on a day of action: no period in the sentence or its context,
+        # so there is no figure to hold it to (a monthly total would be a false alarm).
+        return Verdict(claim, NOT_CHECKABLE, f"{claim.text}: the text names no period")
     if claim.measure is None:
         pool = [f for f in facts if area is None or f.area == area]
         found = _matches(claim, pool, value)
