@@ -17,7 +17,7 @@ from narrator.check.api import check_document, facts_for, reader_for
 from narrator.check.document import parse_text, read_document
 from narrator.project import load_project
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed"
+SEED = Path(__file__).resolve().parent.parent / "tests" / "data" / "seed"
 
 
 def long_paper(text: str, start: int, copies: int) -> str:
