@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from narrator import months
+from narrator._callable import make_callable
 from narrator.build.assemble import assemble
 from narrator.build.blockers import (
     Blocker,
@@ -178,3 +179,6 @@ __all__ = [
     "BuildResult",
     "build",
 ]
+
+
+make_callable(__name__, build)
