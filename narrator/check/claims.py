@@ -1,6 +1,6 @@
 """Claims: what each sentence of a paper asserts, with the span it asserts it in.
 
-A claim is one checkable statement: a figure ("9.7%"), a direction against a comparison
+A claim is one checkable statement: a figure ("12.4%"), a direction against a comparison
 ("higher than September"), a streak ("for 29 consecutive months"), a cross-reference
 ("see 4.2.1") or a date ("scheduled for January/February 2019"). Its fields follow the fact
 model (:class:`narrator.facts.model.Fact`): measure id, area name, period labels such as
@@ -37,7 +37,7 @@ class Claim:
     """One statement of a paper and everything read from it; None where the text is silent.
 
     ``span`` is the claim's (start, end) in :attr:`Document.text`: for a figure, exactly the
-    quoted number ("9.7%"); for a direction, its word; for a reference, the section number.
+    quoted number ("12.4%"); for a direction, its word; for a reference, the section number.
     """
 
     kind: str

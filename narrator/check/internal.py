@@ -93,7 +93,7 @@ def internal_findings(
 
 
 def _tolerance(*decimals: int | None) -> float:
-    """Half a unit of the coarsest printed precision: "84%" and "84.3%" agree."""
+    """Half a unit of the coarsest printed precision: "81%" and "81.4%" agree."""
     places = min((d for d in decimals if d is not None), default=0)
     return 0.5 * 10.0**-places + 1e-9
 
@@ -167,7 +167,7 @@ def _repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
 
 
 def _arithmetic(claims: Sequence[Claim]) -> Iterable[Finding]:
-    """ "214, 66% lower than the start of November" must be true of the quoted figures."""
+    """ "300, 40% lower than the start of the month" must be true of the quoted figures."""
     for index, claim in enumerate(claims):
         if claim.kind != "figure" or claim.value is None:
             continue

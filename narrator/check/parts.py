@@ -122,7 +122,7 @@ def nearest_mention(mentions: list[Mention], pos: int, clause_of: Any) -> Mentio
 
 
 def mention_after(mentions: list[Mention], q: Item, text: str) -> Mention | None:
-    """A measure named right after a figure: "236 dwelling burglary incidents", "73% of
+    """A measure named right after a figure: "154 dwelling burglary incidents", "61% of
     victims of violent crime"."""
     for mention in mentions:
         if mention.start >= q.end:
@@ -252,7 +252,7 @@ def pair_targets(directions: list[DirectionWord], targets: list[Target], clause_
 def direction_of_figure(
     text: str, q: Item, directions: list[DirectionWord], clause_of: Any
 ) -> DirectionWord | None:
-    """The direction a figure states: "down 3.0%", "a 3.9% increase", "increased to 8.5%"."""
+    """The direction a figure states: "down 2.0%", "a 1.6% increase", "increased to 6.2%"."""
     for d in directions:
         if clause_of(d.start) != clause_of(q.start):
             continue

@@ -119,7 +119,7 @@ class MeasureIndex:
         measure id and whether the context was used.
 
         The context completes a name only when the words alone name nothing, or when a per
-        cent is said of a count: "prosecution possible outcomes ... 39.1%" after a sentence
+        cent is said of a count: "prosecution possible outcomes ... 42.0%" after a sentence
         about possession of weapons is the possession of weapons outcome rate."""
         found, _ = self.best(words)
         used = False

@@ -550,7 +550,7 @@ class SentenceReader(TimeReading):
             if other is not None:
                 fields.update(measure=other, measure_text=claim.noun, measure_from="noun")
             elif norm_word(claim.noun) in TIMES and claim.measure_from == "text":
-                pass  # "231 times": occurrences of the measure its sentence names
+                pass  # "140 times": occurrences of the measure its sentence names
             else:
                 fields["measure_head"] = claim.noun
         if (

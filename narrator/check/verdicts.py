@@ -57,7 +57,7 @@ class Verdict:
 
 
 def tolerance(claim: Claim) -> float:
-    """Half a unit of the last printed digit: "9.7%" holds for 9.65 to 9.75."""
+    """Half a unit of the last printed digit: "12.4%" holds for 12.35 to 12.45."""
     decimals = claim.decimals if claim.decimals is not None else 0
     return 0.5 * 10.0**-decimals + 1e-9
 

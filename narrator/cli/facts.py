@@ -108,7 +108,7 @@ def _unknown(option: str, text: str, names: list[str], what: str) -> NoReturn:
 
 
 def _num(value: float | None, unit: str) -> str:
-    """A value as the table writes it: a rate "9.7%", a change "+21.3%" or "+2.1 pp", a count
+    """A value as the table writes it: a rate "12.4%", a change "+21.3%" or "+2.1 pp", a count
     "1,204", a number of months "29 months"."""
     if value is None:
         return ""

@@ -128,7 +128,7 @@ _SPACE_AFTER_OPENING = re.compile(r"([(\[]) +")
 
 
 def tidy(text: str) -> str:
-    """Normalise the whitespace a template leaves: "The rate  fell , now 9.7%" -> "... fell, ...".
+    """Normalise the whitespace a template leaves: "The rate  fell , now 12.4%" -> "... fell, ...".
 
     Runs of spaces collapse to one; line breaks inside a paragraph (templates wrap long
     sentences) become spaces; paragraphs stay separated by one blank line; no space before

@@ -56,7 +56,7 @@ def number(x: object, decimals: int = 0) -> str:
 
 
 def percent(x: object, decimals: int = 1) -> str:
-    """A value already in per cent units: ``percent(9.7)`` is "9.7%", ``percent(9.95)`` "10.0%"."""
+    """A value in per cent units: ``percent(12.4)`` is "12.4%", ``percent(9.95)`` "10.0%"."""
     places = as_places(decimals, "percent")
     return format_decimal(half_up(as_decimal(x, "percent"), places), places) + "%"
 

@@ -24,7 +24,7 @@ COMPARED = (
 
 
 def number(value: Any, unit: str | None = None) -> str:
-    """A figure as the facts panel prints it: ``9.7%``, ``1,204``, ``3.5``; ``-`` for none."""
+    """A figure as the facts panel prints it: ``12.4%``, ``1,204``, ``3.5``; ``-`` for none."""
     if value is None:
         return "-"
     if isinstance(value, bool):
