@@ -401,9 +401,3 @@ def _check_ratio_parts(figures: Figures, positions: np.ndarray, table: pd.DataFr
                 )
     if problems:
         raise FiguresError(problems)
-
-
-def iter_series(figures: Figures, measures: Iterable[str]) -> list[int]:
-    """Rows of every series of the given measures."""
-    wanted = set(measures)
-    return [i for i, (m, _) in enumerate(figures.keys) if m in wanted]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 
-import pandas as pd
-
 from narrator import months
 from narrator.catalogue import Kind
 from narrator.facts.builder import FactBuilder
@@ -47,8 +45,3 @@ def snapshot_changes(figures: Figures, month: int, builder: FactBuilder) -> None
                 detail={"date": str(d1), "reference_date": str(d0)},
                 sources=(f"{measure_id}|{area}|{d0}", f"{measure_id}|{area}|{d1}"),
             )
-
-
-def snapshot_months(table: pd.DataFrame) -> list[str]:
-    """Distinct months with snapshots, for reporting what is available."""
-    return sorted({str(d)[:7] for d in table["date"]})
