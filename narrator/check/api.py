@@ -14,14 +14,17 @@ from typing import Any
 from narrator.check.claims import Claim
 from narrator.check.document import Document, parse_text, read_document
 from narrator.check.internal import Finding, internal_findings
+from narrator.check.levels import Levels
 from narrator.check.lexicon import load_lexicon
 from narrator.check.pipeline import Reader, build_reader
 from narrator.check.verdicts import CONTRADICTED, Verdict, judge
 from narrator.facts import FactSet, compute_facts
+from narrator.figures import Figures
 from narrator.project import Project
 
 _READERS: dict[Path, Reader] = {}
 _FACTS: dict[tuple[Path, str], FactSet] = {}
+_FIGURES: dict[Path, Figures] = {}
 
 #: Internal findings that are contradictions of the text by itself; the others (references,
 #: dates) are faults to fix but say nothing false about the figures.
@@ -89,14 +92,21 @@ def reader_for(project: Project) -> Reader:
     return _READERS[key]
 
 
+def figures_for(project: Project) -> Figures:
+    """The project's figures, loaded once per process."""
+    key = project.root.resolve()
+    if key not in _FIGURES:
+        from narrator.api import load
+
+        _, _FIGURES[key] = load(project)
+    return _FIGURES[key]
+
+
 def facts_for(project: Project, month: str) -> FactSet:
     """The facts of a month, computed once per process and project."""
     key = (project.root.resolve(), month)
     if key not in _FACTS:
-        from narrator.api import load
-
-        _, figures = load(project)
-        _FACTS[key] = compute_facts(figures, month, project.settings)
+        _FACTS[key] = compute_facts(figures_for(project), month, project.settings)
     return _FACTS[key]
 
 
@@ -104,7 +114,8 @@ def check_document(document: Document, *, project: Project, month: str) -> Check
     """Claims, verdicts and internal findings of a document already read."""
     claims = project_claims(document, project=project, month=month)
     polarity = {m.id: m.polarity.value for m in project.catalogue}
-    verdicts = judge(claims, facts_for(project, month), polarity)
+    levels = Levels(figures_for(project), project.settings.confidence, month)
+    verdicts = judge(claims, facts_for(project, month), polarity, levels)
     findings = internal_findings(
         document, claims, reporting_month=month, catalogue=project.catalogue
     )

@@ -145,18 +145,21 @@ def _other_figure(gap: str) -> bool:
     return len(parts) == 2 and _OTHER_FIGURE.search(parts[1]) is not None
 
 
-def choose_period(
+def _choose_period(
     periods: list[tuple[int, int, str, str, str]],
     pos: int,
     clause_of: Any,
     after_first: bool,
     text: str,
+    rolling: bool = False,
 ) -> tuple[str, str, str] | None:
     clause = clause_of(pos)
     same = [p for p in periods if clause_of(p[0]) == clause]
     if not same:
-        # A clause without a period of its own takes the sentence's first.
-        if not periods:
+        # A clause without a period of its own takes the sentence's first; but a rolling
+        # figure ("the rolling 12 month rate improved to 8.5%; the discrete month rate...")
+        # is not of a period only a later clause names.
+        if not periods or (rolling and periods[0][0] > pos):
             return None
         first = periods[0]
         return first[2], first[3], first[4]
@@ -184,6 +187,28 @@ def choose_period(
         soon = [p for p in same if p[0] >= pos and p[0] - pos <= 25]
         chosen = soon[0] if soon else periods[0]
     return chosen[2], chosen[3], chosen[4]
+
+
+def choose_period(
+    periods: list[tuple[int, int, str, str, str]],
+    pos: int,
+    clause_of: Any,
+    after_first: bool,
+    text: str,
+    rolling: bool = False,
+) -> tuple[str, str, str] | None:
+    """The period a claim at ``pos`` is of: its own clause's first, after it or before it.
+
+    "12 month" alone says the rolling year to the reporting month; with a month in the
+    same clause ("In September the 12 month rate...") it is the year to that month."""
+    chosen = _choose_period(periods, pos, clause_of, after_first, text, rolling)
+    if chosen is None or chosen[2] != "rolling-marker":
+        return chosen
+    clause = clause_of(pos)
+    named = [p for p in periods if p[4] == "month" and clause_of(p[0]) == clause]
+    if named:
+        return f"R12:{named[0][2]}", named[0][3], "rolling"
+    return chosen
 
 
 def main_period(claims: list[Draft]) -> str | None:
@@ -227,6 +252,7 @@ def attach_modifiers(text: str, items: list[Item], directions: list[DirectionWor
 
 def pair_targets(directions: list[DirectionWord], targets: list[Target], clause_of: Any) -> None:
     """Each comparison goes to the nearest direction of its clause."""
+    unpaired: list[Target] = []
     for target in targets:
         direction: DirectionWord | None = nearest(directions, target.start, clause_of)
         if (
@@ -235,6 +261,13 @@ def pair_targets(directions: list[DirectionWord], targets: list[Target], clause_
             <= TARGET_REACH
         ):
             direction.targets.append(target)
+        else:
+            unpaired.append(target)
+    # "Against the 2015/16 financial year, the 12 month totals ... show an increase": a
+    # comparison that opens the sentence frames its first direction, however far.
+    opening = [t for t in unpaired if directions and t.end <= directions[0].start]
+    if opening and not directions[0].targets:
+        directions[0].targets.append(opening[0])
     # A clause without a comparison inherits the previous clause's ("down 3.0% year on year,
     # but up 4.8% in South area").
     last: list[Target] = []
@@ -258,6 +291,8 @@ def direction_of_figure(
             continue
         if d.end <= q.start:
             gap = text[d.end : q.start]
+            if "(" in gap:
+                continue  # "drove the increase (544 in May...)": an aside, not the change
             if len(gap) <= 3 or TO_AT.match(gap) or re.fullmatch(r"\s*by\s*", gap):
                 return d
         elif d.start >= q.end and re.fullmatch(r"\s*", text[q.end : d.start]):

@@ -282,7 +282,7 @@ class SentenceReader(TimeReading):
             return area.key, area.text
 
         def period_for(pos: int, rolling: bool, after_first: bool) -> tuple[str | None, str | None]:
-            candidate = choose_period(periods, pos, clause_of, after_first, text)
+            candidate = choose_period(periods, pos, clause_of, after_first, text, rolling)
             if candidate is None:
                 if rolling and self.reporting is not None:
                     return f"R12:{months.iso(self.reporting)}", None
@@ -315,6 +315,16 @@ class SentenceReader(TimeReading):
                 # "a 1.4 percentage point decrease in the proportion graded prompt"
                 near = _mention_of_change(mentions, direction.end, text)
             mid, mtext, msource, mhead, rolling = measure_for(q.start, unit, near)
+            if near is None and direction is not None and 0 <= direction.start - q.end <= 20:
+                # "a 3.9% increase in immediate, and a 3.9% decrease in prompt": one word
+                # that, with the measure words around it, names a sibling measure.
+                bare = self._bare_measure(
+                    text,
+                    direction.end,
+                    ctx.words | (sentence_mention.words if sentence_mention else frozenset()),
+                )
+                if bare is not None:
+                    mid, mtext, msource = bare, text[direction.end : direction.end + 30], "text"
             pos_for_period = q.start
             period, ptext = period_for(pos_for_period, rolling, True)
             area, atext = area_for(q.start)
@@ -479,7 +489,14 @@ class SentenceReader(TimeReading):
         # The context this sentence leaves.
         if mentions:
             words = frozenset().union(*(m.words for m in mentions))
-            mid, _ = self.reader.measures.resolve(words, context=context.words)
+            # The sentence's subject (its first name) is what "the rate" after it means; all
+            # its names together may name the measure it was compared with instead.
+            mid, _ = self.reader.measures.resolve(mentions[0].words, context=context.words)
+            if mid is None:
+                mid, _ = self.reader.measures.resolve(words, context=context.words)
+            # Every measure the sentence names ("...below the satisfaction of all victims"):
+            # the next sentence may quote a figure of any of them.
+            named = [self.reader.measures.resolve(m.words)[0] for m in mentions[1:]]
             rolling = any(m.rolling for m in mentions)
             last_period = main_period(claims)
             context = Context(
@@ -490,7 +507,7 @@ class SentenceReader(TimeReading):
                 rolling,
                 "sentence",
                 ctx.heading,
-                tuple(dict.fromkeys(m for m in (mid, *ctx.seen) if m))[:4],
+                tuple(dict.fromkeys(m for m in (mid, *named, *ctx.seen) if m))[:4],
             )
         else:
             last_period = main_period(claims)
@@ -604,6 +621,19 @@ class SentenceReader(TimeReading):
                     return True
         return False
 
+    def _bare_measure(self, text: str, end: int, around: frozenset[str]) -> str | None:
+        """The measure "in prompt" names after a change noun: the one measure whose name is
+        in ``around`` plus that word, and uses the word."""
+        found = _BARE_IN.match(text, end)
+        if found is None:
+            return None
+        word = norm_word(found.group(1))
+        index = self.reader.measures
+        if word not in index.vocabulary:
+            return None
+        mid, _ = index.best(around | {word}, need=frozenset({word}))
+        return mid
+
     def _asserted(self, text: str, d: DirectionWord, items: list[Item], s0: int) -> bool:
         """Whether a direction word asserts a present change: not when negated ("has not
         fallen"), hedged ("may be lower"), a participle of background ("having fallen") or
@@ -615,6 +645,12 @@ class SentenceReader(TimeReading):
             text, d.end, d.end + 40
         ):
             return False  # "The decrease was driven by ...": the change just said, explained
+        if re.search(
+            r"\b(?:drove|drives|driving|caused|causing|behind|explains?|explained)\s+the\s+$",
+            before,
+            re.IGNORECASE,
+        ):
+            return False  # "... drove the increase": the change just said, explained
         if any(
             i.label == "MONTHCOUNT"
             and i.end <= d.start
@@ -779,6 +815,9 @@ class SentenceReader(TimeReading):
             if len(names) >= 2:
                 return names
         return []
+
+
+_BARE_IN = re.compile(r"\s+in\s+(?:the\s+)?(\w+)\b(?!\s+\w)", re.IGNORECASE)
 
 
 def _mention_of_change(mentions: list[Mention], end: int, text: str) -> Mention | None:

@@ -4,7 +4,7 @@ references, read for :class:`~narrator.check.reading.SentenceReader`."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from narrator import months
@@ -116,13 +116,15 @@ class TimeReading:
                     fy = months.year(months.fy_start(rm))
                     found.append((item.start, item.end, f"FY:{fy}", item.text, "fy"))
                 elif key == "period:month" and item.text.lower() != "last month":
+                    if re.search(r"(?:’s|'s)\s+$", text[max(s0, item.start - 4) : item.start]):
+                        continue  # "September's discrete month figure": September says when
                     found.append((item.start, item.end, months.iso(rm), item.text, "discrete"))
                 elif key == "period:month":
                     before = text[max(s0, item.start - 12) : item.start]
                     if not re.search(r"\b(?:than|on|from|with|since)\s+$", before, re.I):
                         found.append((item.start, item.end, months.iso(rm), item.text, "discrete"))
         found.sort()
-        return found
+        return _year_to_date(found, text)
 
     def _date_period(self, item: Item, text: str, before: str) -> str | None:
         """A DATE entity as a period label: "2019-10", or "D:2019-11-26" for a day."""
@@ -209,6 +211,12 @@ class TimeReading:
         for start, end, fields in spans:
             mid, mtext, msource, mhead, rolling = measure_for(start)
             direction = nearest(directions, start, clause_of)
+            if "months_of" in fields:
+                # "on a long term upward trajectory: in 10 of the last 12 months levels were
+                # lower than...": the count's own direction follows it.
+                after = [d for d in directions if d.start >= end and d.start - end < 60]
+                if after and clause_of(after[0].start) == clause_of(start):
+                    direction = after[0]
             period, ptext = period_for(start, rolling, False)
             area, atext = area_for(start)
             claim = Draft(
@@ -340,3 +348,41 @@ def target_fields(target: Target, period: str | None, reader: TimeReading) -> di
         mid, _ = reader.reader.measures.resolve(target.words)
         fields["reference_measure"] = mid
     return fields
+
+
+#: Between a year and the day its figures run to: "2019 (to the end of October)",
+#: "2019 to 1st November".
+_UP_TO = re.compile(
+    r"[\s(,]*(?:to|up\s+to|until|through)\s+(?:the\s+(?:end|start)\s+of\s+)?", re.IGNORECASE
+)
+
+
+def _year_to_date(
+    found: list[tuple[int, int, str, str, str]], text: str
+) -> list[tuple[int, int, str, str, str]]:
+    """A year followed by the day its figures run to is the calendar year to date, labelled
+    as the fact model labels it ("CY:2019:2019-10"), the day no period of its own."""
+    out: list[tuple[int, int, str, str, str]] = []
+    skip: set[int] = set()
+    for i, period in enumerate(found):
+        if i in skip:
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if (
+            period[4] == "year"
+            and following is not None
+            and following[4] == "day"
+            and _UP_TO.fullmatch(text[period[1] : following[0]])
+        ):
+            day = date.fromisoformat(following[2][2:])
+            # The figures run to the last whole month: the end of October is October,
+            # the 1st (or the start) of November is October too.
+            last = day.year * 12 + day.month - 1
+            if (day + timedelta(days=1)).day != 1:
+                last -= 1
+            label = f"{period[2]}:{months.iso(last)}"
+            out.append((period[0], following[1], label, text[period[0] : following[1]], "year"))
+            skip.add(i + 1)
+            continue
+        out.append(period)
+    return out

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from narrator import months
 from narrator.check.claims import Claim
+from narrator.check.levels import Levels
 from narrator.facts import Fact, FactSet
 
 SUPPORTED = "supported"
@@ -63,70 +65,106 @@ def tolerance(claim: Claim) -> float:
 
 
 def judge(
-    claims: Iterable[Claim], facts: FactSet, polarity: Mapping[str, str] | None = None
+    claims: Iterable[Claim],
+    facts: FactSet,
+    polarity: Mapping[str, str] | None = None,
+    levels: Levels | None = None,
 ) -> list[Verdict]:
     """The verdict of every data claim (figures, directions, streaks, outliers).
 
     ``polarity`` (measure id to "up_good", "down_good" or "neutral") turns a judgement
-    ("improved", "outperform") into the direction it means for the measure."""
+    ("improved", "outperform") into the direction it means for the measure. ``levels``
+    reads the figures of periods no fact compares with ("lower than the February 2017
+    figure"); without it such claims are not checkable."""
     verdicts = []
+    claims = list(claims)
+    # What the changes of each sentence are measured against ("up on September 2018"): an
+    # outlier said in the same sentence stands out on those changes.
+    against: dict[tuple[int, int], set[str]] = {}
+    moves: dict[tuple[int, int], set[str]] = {}
+    for claim in claims:
+        if claim.kind == "direction" and claim.reference_period:
+            month = _month_of(claim.reference_period) or claim.reference_period
+            against.setdefault(claim.sentence_span, set()).add(month)
+        if (
+            claim.kind == "direction"
+            and claim.direction in ("up", "down")
+            and claim.comparison in (None, "previous_month", "previous_year", "period")
+        ):
+            moves.setdefault(claim.sentence_span, set()).add(claim.direction)
     for claim in claims:
         if not claim.is_data:
             continue
         if claim.kind == "figure":
-            verdict = _figure(claim, facts)
+            verdict = _figure(claim, facts, levels)
             if verdict.verdict == SUPPORTED and claim.direction in ("up", "down", "flat"):
-                # "increased to 8.5%": the figure may be right and its direction wrong.
-                moved = _direction(_judged(claim, polarity or {}), facts)
+                # "increased to 8.5%": the figure may be right and its direction wrong; the
+                # change is that of the period the figure is a level of.
+                moving = _judged(claim, polarity or {})
+                period = _level_period(claim, facts)
+                if period is not None and claim.role != "change":
+                    moving = replace(
+                        moving, period=period, period_text=claim.period_text or claim.text
+                    )
+                moved = _direction(moving, facts, levels)
                 if moved.verdict == CONTRADICTED:
                     verdict = moved
             verdicts.append(verdict)
         elif claim.kind == "direction":
-            verdicts.append(_direction(_judged(claim, polarity or {}), facts))
+            verdicts.append(_direction(_judged(claim, polarity or {}), facts, levels))
         elif claim.kind == "streak":
             verdicts.append(_streak(claim, facts))
         elif claim.kind == "outlier":
-            verdicts.append(_outlier(claim, facts))
+            span = claim.sentence_span
+            verdicts.append(
+                _outlier(claim, facts, against.get(span, set()), moves.get(span, set()))
+            )
     return verdicts
 
 
 # --- figures --------------------------------------------------------------------------------
 
 
-def _numbers(fact: Fact, unit: str | None) -> Iterator[float]:
-    """Every figure a fact can be quoted as, in the claim's unit."""
+def _numbers(fact: Fact, unit: str | None) -> Iterator[tuple[float, str | None]]:
+    """Every figure a fact can be quoted as, in the claim's unit, with the period it is of:
+    a fact's reference value is a figure of its reference period, not of its own."""
     rate = fact.unit == "percent"
+    own, before = fact.period, fact.reference_period
     if unit == "percent":
         if rate:
-            yield from (x for x in (fact.value, fact.reference) if x is not None)
+            yield fact.value, own
+            if fact.reference is not None:
+                yield fact.reference, before
             if fact.change is not None:
-                yield abs(fact.change)
+                yield abs(fact.change), own
         elif fact.change_pct is not None:
-            yield abs(fact.change_pct)
+            yield abs(fact.change_pct), own
         for part in fact.detail.get("parts", ()) or ():
-            yield abs(float(part["change"]))
-            yield float(part["value"])
+            yield abs(float(part["change"])), own
+            yield float(part["value"]), own
         for child in fact.detail.get("children", ()) or ():
             if rate:
-                yield float(child["value"])
-            yield abs(float(child["change"]))
+                yield float(child["value"]), own
+            yield abs(float(child["change"])), own
         return
     if unit in ("points",) and rate and fact.change is not None:
-        yield abs(fact.change)
+        yield abs(fact.change), own
         return
     if rate:
         for key in ("numerator", "denominator"):
             if isinstance(fact.detail.get(key), int | float):
-                yield float(fact.detail[key])
+                yield float(fact.detail[key]), own
         return
-    yield from (x for x in (fact.value, fact.reference) if x is not None)
+    yield fact.value, own
+    if fact.reference is not None:
+        yield fact.reference, before
     if fact.change is not None:
-        yield abs(fact.change)
+        yield abs(fact.change), own
     for key, value in fact.detail.items():
         if key.isdigit() and isinstance(value, int | float):
-            yield float(value)  # calendar-year totals
+            yield float(value), f"CY:{key}"  # calendar-year totals
         if key in ("previous_length", "length", "since_value") and isinstance(value, int | float):
-            yield float(value)
+            yield float(value), own
 
 
 def _figure_value(claim: Claim) -> float | None:
@@ -161,11 +199,24 @@ def _primary(claim: Claim, facts: Sequence[Fact]) -> Fact | None:
 
 
 def _matches(claim: Claim, facts: Iterable[Fact], value: float) -> list[Fact]:
+    return [f for f, _ in _matched(claim, facts, value)]
+
+
+def _matched(
+    claim: Claim, facts: Iterable[Fact], value: float
+) -> list[tuple[Fact, frozenset[str | None]]]:
+    """The facts that give ``value`` within the claim's rounding, each with the periods the
+    matching figures are of."""
     tol = tolerance(claim)
-    return [f for f in facts if any(abs(x - value) <= tol for x in _numbers(f, claim.unit))]
+    out = []
+    for fact in facts:
+        periods = frozenset(p for x, p in _numbers(fact, claim.unit) if abs(x - value) <= tol)
+        if periods:
+            out.append((fact, periods))
+    return out
 
 
-def _figure(claim: Claim, facts: FactSet) -> Verdict:
+def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdict:
     value = _figure_value(claim)
     if value is None:
         return Verdict(claim, NOT_CHECKABLE, "no figure could be read")
@@ -205,8 +256,34 @@ def _figure(claim: Claim, facts: FactSet) -> Verdict:
         if area
         else facts.select(measure=claim.measure)
     )
-    found = _matches(claim, own, value)
-    wrong_month = _wrong_month(claim, found)
+    matched = _matched(claim, own, value)
+    found = [f for f, _ in matched]
+    measured = _named_change(claim, found, levels, facts.month)
+    if measured is not None:
+        return measured
+    stated = _stated_level(claim, own, levels)
+    if stated is not None:
+        # The text names the period of the figure: hold it to that period's figure.
+        if abs(stated - value) <= tolerance(claim):
+            return Verdict(
+                claim,
+                SUPPORTED,
+                f"{claim.text} agrees with the figures for {claim.period}",
+                evidence=_figures_cell(claim),
+            )
+        alternative = _alternative_measure(claim, facts, value, levels)
+        if alternative is not None:
+            return alternative
+        if not any(claim.period in periods for _, periods in matched):
+            expected = _figure_text(stated, claim, own[0].unit)
+            return Verdict(
+                claim,
+                CONTRADICTED,
+                f"{claim.text} does not match the figures: {expected} for {claim.period}",
+                evidence=_figures_cell(claim),
+                expected=f"{expected} ({claim.period})",
+            )
+    wrong_month = _wrong_month(claim, found, [p for _, periods in matched for p in periods])
     if wrong_month is not None:
         return wrong_month
     if found:
@@ -217,17 +294,9 @@ def _figure(claim: Claim, facts: FactSet) -> Verdict:
             f"{claim.text} agrees with the figures",
             evidence=tuple(f.id for f in ranked[:3]),
         )
-    for other in claim.measure_alternatives:
-        # The measure was carried from the previous sentence; the heading's may be meant.
-        pool = facts.select(measure=other, area=area) if area else facts.select(measure=other)
-        found = _matches(claim, pool, value)
-        if found:
-            return Verdict(
-                claim,
-                SUPPORTED,
-                f"{claim.text} agrees with the figures of {other}",
-                evidence=tuple(f.id for f in found[:3]),
-            )
+    alternative = _alternative_measure(claim, facts, value, levels)
+    if alternative is not None:
+        return alternative
     primary = _primary(claim, own)
     if primary is None:
         return Verdict(
@@ -245,29 +314,173 @@ def _figure(claim: Claim, facts: FactSet) -> Verdict:
     )
 
 
+def _named_change(
+    claim: Claim, found: Sequence[Fact], levels: Levels | None, month: str
+) -> Verdict | None:
+    """A change against a period the text names ("8% lower than the start of September")
+    that no matching fact is measured from: measured in the figures instead."""
+    if levels is None or claim.role != "change" or claim.reference_period is None:
+        return None
+    if claim.measure is None or claim.area is None:
+        return None
+    said = _month_of(claim.reference_period) or claim.reference_period
+    if any((_month_of(f.reference_period) or f.reference_period) == said for f in found):
+        return None
+    measured = _measured_change(claim, levels, month)
+    if measured is None:
+        return None
+    value = _figure_value(claim)
+    assert value is not None
+    if any(abs(x - value) <= tolerance(claim) for x, _ in _numbers(measured, claim.unit)):
+        return Verdict(
+            claim,
+            SUPPORTED,
+            f"{claim.text} agrees with the figures against {claim.reference_period}",
+            evidence=(measured.id,),
+        )
+    if claim.unit == "percent" and measured.change_pct is not None:
+        expected = f"{measured.change_pct:+.{claim.decimals or 0}f}%"
+    else:
+        expected = _figure_text(measured.change or 0.0, claim, measured.unit)
+    return Verdict(
+        claim,
+        CONTRADICTED,
+        f"{claim.text} does not match the figures: {expected} against {claim.reference_period}",
+        evidence=(measured.id,),
+        expected=expected,
+    )
+
+
+def _alternative_measure(
+    claim: Claim, facts: FactSet, value: float, levels: Levels | None
+) -> Verdict | None:
+    """Support from another measure the context allows: the measure was carried from the
+    previous sentence, and the heading's may be meant."""
+    area = claim.area
+    for other in claim.measure_alternatives:
+        pool = facts.select(measure=other, area=area) if area else facts.select(measure=other)
+        found = _matches(claim, pool, value)
+        if found:
+            return Verdict(
+                claim,
+                SUPPORTED,
+                f"{claim.text} agrees with the figures of {other}",
+                evidence=tuple(f.id for f in found[:3]),
+            )
+        stated = _stated_level(replace(claim, measure=other), pool, levels)
+        if stated is not None and abs(stated - value) <= tolerance(claim):
+            return Verdict(
+                claim,
+                SUPPORTED,
+                f"{claim.text} agrees with the figures of {other} for {claim.period}",
+                evidence=_figures_cell(replace(claim, measure=other)),
+            )
+    return None
+
+
+#: "above the upper control limit", "below the average": the XmR chart's lines.
+_CONTROL = re.compile(
+    r"\s+(?:both\s+)?(?:the\s+)?(?:(upper|lower)\s+(?:control\s+|process\s+)?limit|(average|mean|centre\s+line))",
+    re.IGNORECASE,
+)
+
+
+def _against_control(claim: Claim, facts: FactSet) -> Verdict | None:
+    """A month above or below a line of its control chart, held to the XmR fact."""
+    if claim.comparison is not None or claim.direction not in ("up", "down"):
+        return None
+    if claim.measure is None or claim.area is None:
+        return None
+    at = claim.span[1] - claim.sentence_span[0]
+    found = _CONTROL.match(claim.sentence, at)
+    if found is None:
+        return None
+    fact = facts.get("xmr.signal", claim.measure, claim.area)
+    if fact is None or fact.reference is None:
+        return None
+    line = fact.reference if found.group(2) else fact.statistic.get(found.group(1).lower())
+    if line is None:
+        return None
+    went = "up" if fact.value > line else "down" if fact.value < line else "flat"
+    if went == claim.direction:
+        return Verdict(claim, SUPPORTED, f"'{claim.text}' agrees with the figures", (fact.id,))
+    detail = f"{fact.value:g} against {line:g}"
+    return Verdict(
+        claim,
+        CONTRADICTED,
+        f"'{claim.text}' does not match the figures: {detail}",
+        evidence=(fact.id,),
+        expected=detail,
+    )
+
+
+def _level_period(claim: Claim, facts: FactSet) -> str | None:
+    """The one period a figure is the level of ("to 894": the month), if only one fits."""
+    value = _figure_value(claim)
+    if value is None or claim.measure is None or claim.area is None:
+        return None
+    own = facts.select(measure=claim.measure, area=claim.area)
+    levels = [f for f in own if f.kind in ("level", "level.rolling")]
+    periods = {f.period for f in _matches(claim, levels, value)}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def _stated_level(claim: Claim, own: Sequence[Fact], levels: Levels | None) -> float | None:
+    """The figure of the period a level claim names ("894 in March", "190 in the 12 months
+    to March 2017"), read from the figures; None for a change or where no period is named."""
+    if levels is None or not own or claim.period_text is None or claim.value is None:
+        return None
+    if claim.measure is None or claim.area is None or claim.role == "change":
+        return None
+    if claim.statistic in ("average", "mean", "median"):
+        return None  # "(average 638)": a figure of many months, not of the one named
+    if claim.change is not None or claim.change_pct is not None:
+        return None
+    if (own[0].unit == "percent") != (claim.unit == "percent"):
+        return None  # "up 4%" of a count is a change, not a level
+    return levels.value(claim.measure, claim.area, claim.period)
+
+
+def _figures_cell(claim: Claim) -> tuple[str, ...]:
+    return (f"figures/{claim.measure}/{claim.area}/{claim.period}",)
+
+
+def _figure_text(value: float, claim: Claim, unit: str) -> str:
+    decimals = claim.decimals if claim.decimals is not None else (1 if unit == "percent" else 0)
+    return f"{value:,.{decimals}f}{'%' if unit == 'percent' else ''}"
+
+
 def _month_of(period: str | None) -> str | None:
-    """The month a dated period ends in ("R12:2019-10" -> "2019-10"), else None."""
+    """The month or date a dated period ends on ("R12:2019-10" -> "2019-10", "D:2019-11-01"
+    -> "2019-11-01"), else None."""
     if period is None:
         return None
     found = _DATED.fullmatch(period)
     return found.group(1) if found else None
 
 
-_DATED = re.compile(r"(?:[A-Z0-9]+:)?(\d{4}-\d{2})")
+_DATED = re.compile(r"(?:[A-Za-z0-9_]+:)*(\d{4}-\d{2}(?:-\d{2})?)")
 
 
-def _wrong_month(claim: Claim, found: Sequence[Fact]) -> Verdict | None:
+def _wrong_month(
+    claim: Claim, found: Sequence[Fact], periods: Iterable[str | None] | None = None
+) -> Verdict | None:
     """A figure or direction said of a month ("in September") the facts that give it are
-    not of: the month is wrong."""
+    not of: the month is wrong.
+
+    ``periods`` are the periods the matching figures are of (a change is of its fact's
+    period, a reference value of the reference period); by default, each fact's own period
+    and its reference period."""
     month = _month_of(claim.period)
-    if not found or month is None or claim.period_text is None or claim.role == "reference":
+    if not found or month is None or claim.period_text is None:
         return None
-    months = {_month_of(f.period) for f in found} | {_month_of(f.reference_period) for f in found}
+    if periods is None:
+        periods = [f.period for f in found] + [f.reference_period for f in found]
+    months = {_month_of(p) for p in periods}
     latest = max((m for m in months if m), default=None)
     if month in months or claim.tense == "future" or (latest is not None and month > latest):
         return None  # a month to come is a plan or a target, not a figure
-    fact = found[0]
-    expected = _month_of(fact.period) or fact.period
+    expected = latest or found[0].period
     return Verdict(
         claim,
         CONTRADICTED,
@@ -320,10 +533,53 @@ def _direction_fact(claim: Claim, facts: FactSet) -> list[Fact]:
         return [fact] if fact else []
     if comparison == "average":
         return facts.all("change.average", measure, area)
+    if comparison == "xmr":
+        fact = get("xmr.signal", measure, area)
+        return [fact] if fact else []
     if comparison == "trend":
         fact = get("trend.long_term", measure, area)
         return [fact] if fact else []
     return []
+
+
+def _step_back(period: str | None, comparison: str | None) -> str | None:
+    """The period a change of ``period`` is measured from: the month (or rolling year)
+    before, or the same one a year before."""
+    found = _DATED.fullmatch(period or "")
+    if period is None or found is None or len(found.group(1)) != 7 or period.startswith("CY:"):
+        return None
+    step = {None: 1, "previous_month": 1, "previous_year": 12}.get(comparison)
+    if step is None:
+        return None
+    prefix = period[: -len(found.group(1))]
+    return prefix + months.iso(months.parse(found.group(1)) - step)
+
+
+def _measured_change(claim: Claim, levels: Levels, month: str) -> Fact | None:
+    """The change between the two periods a claim names, measured in the figures, as a
+    fact of kind "change.period"; None where the figures do not cover both."""
+    assert claim.measure is not None and claim.area is not None
+    period = claim.period or month
+    compared = levels.compare(claim.measure, claim.area, period, claim.reference_period)
+    if compared is None:
+        return None
+    return Fact(
+        id=f"change.period/{claim.measure}/{claim.area}/{period}~{claim.reference_period}",
+        kind="change.period",
+        measure=claim.measure,
+        area=claim.area,
+        month=month,
+        period=period,
+        value=compared.value,
+        unit=compared.unit,
+        reference=compared.reference,
+        reference_period=claim.reference_period,
+        change=compared.change,
+        change_pct=compared.change_pct,
+        direction=compared.direction,
+        significant=compared.significant,
+        method="measured from the figures",
+    )
 
 
 def _judged(claim: Claim, polarity: Mapping[str, str]) -> Claim:
@@ -403,6 +659,23 @@ def _agrees(claim: Claim, fact: Fact) -> bool:
     return True
 
 
+_CONTINUES = re.compile(
+    r"\b(?:another(?:\s+\w+)?|continu(?:e|es|ed|ing)\s+to(?:\s+\w+\s+to)?)\s+$", re.IGNORECASE
+)
+#: A month named alone ("in June", "October 2019"), not a rolling year to it.
+_MONTH_NAME = re.compile(
+    r"(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+(?:19|20)\d\d)?",
+    re.IGNORECASE,
+)
+
+
+def _continues(claim: Claim) -> bool:
+    """ "continued to decrease", "another slight decrease": the month's change, as before."""
+    at = claim.span[0] - claim.sentence_span[0]
+    return _CONTINUES.search(claim.sentence[max(0, at - 30) : at]) is not None
+
+
 def _other_readings(claim: Claim) -> tuple[str, ...]:
     """Other facts a direction may be read against when the text leaves it open.
 
@@ -410,17 +683,30 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
     previous month (how rates move) or against a year ago (how area summaries are written).
     A comparison without a period of its own ("up on last month") may be of the month or of
     the rolling year."""
+    period = str(claim.period)
+    if period.startswith(("CY:", "FY:")):
+        return ()  # a calendar or financial year is compared as its own fact says
+    if claim.comparison is None and _continues(claim):
+        return ()
     if claim.comparison is None:
+        if claim.period_text is not None and _MONTH_NAME.fullmatch(claim.period_text.strip()):
+            return ()  # "a decrease in June": the change of that month
+        if period.startswith("R12") and claim.period_text is not None:
+            # "the 12 month rate ... increased": the rolling year, against last month or
+            # last year, never the month alone.
+            return ("change.rolling_month", "change.rolling_year")
         return ("change.month", "change.rolling_month", "change.rolling_year")
     if claim.period_text is None:
         if claim.comparison == "previous_month":
-            return ("change.month", "change.rolling_month")
+            # "Month on month, thefts fell": the month. A rolling period may be carried over
+            # from the sentence before, so then either may be meant.
+            return ("change.month", "change.rolling_month") if period.startswith("R12") else ()
         if claim.comparison == "previous_year":
             return ("change.rolling_year",)
     return ()
 
 
-def _direction(claim: Claim, facts: FactSet) -> Verdict:
+def _direction(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdict:
     if claim.direction not in ("up", "down", "flat"):
         return Verdict(claim, NOT_CHECKABLE, "no direction could be read")
     if claim.measure is None:
@@ -430,15 +716,36 @@ def _direction(claim: Claim, facts: FactSet) -> Verdict:
         if between is not None:
             return between
     readings = _direction_fact(claim, facts)
+    control = _against_control(claim, facts)
+    if control is not None:
+        return control
+    if levels is not None and claim.reference_period is not None:
+        # "lower than the February 2017 figure": held to that month, whatever the facts
+        # compare with.
+        said = _month_of(claim.reference_period) or claim.reference_period
+        if not any((_month_of(f.reference_period) or f.reference_period) == said for f in readings):
+            measured = _measured_change(claim, levels, facts.month)
+            if measured is not None:
+                readings = [measured]
     if not readings:
         return Verdict(
             claim,
             NOT_CHECKABLE,
             f"no comparison of {claim.measure} for {claim.area} with that period in the figures",
         )
-    wrong_month = _wrong_month(claim, readings)
+    wrong_month = _wrong_month(claim, readings, [f.period for f in readings])
     if wrong_month is not None:
-        return wrong_month
+        # "In September the rate continued to decrease": the change of the month named,
+        # measured in the figures, if they have it; else the month is wrong.
+        shifted = _step_back(claim.period, claim.comparison) if levels is not None else None
+        measured = (
+            _measured_change(replace(claim, reference_period=shifted), levels, facts.month)
+            if shifted is not None and levels is not None and claim.area is not None
+            else None
+        )
+        if measured is None:
+            return wrong_month
+        readings = [measured]
     wrong = [f for f in readings if not _agrees(claim, f)]
     if wrong and claim.area is not None:
         for kind in _other_readings(claim):
@@ -450,7 +757,7 @@ def _direction(claim: Claim, facts: FactSet) -> Verdict:
         for other_measure in claim.measure_alternatives:
             # The measure was carried from the previous sentence; an earlier one may be meant.
             other_claim = replace(claim, measure=other_measure, measure_alternatives=())
-            alternative = _direction(other_claim, facts)
+            alternative = _direction(other_claim, facts, levels)
             if alternative.verdict == SUPPORTED:
                 return replace(alternative, claim=claim)
     ids = tuple(f.id for f in readings)
@@ -518,6 +825,20 @@ def _streak(claim: Claim, facts: FactSet) -> Verdict:
             evidence=(fact.id,),
             expected=expected,
         )
+    went = None
+    if claim.streak is not None and claim.streak == detail.get("length"):
+        went = fact.direction
+    elif claim.streak is not None and detail.get("broken"):
+        went = detail.get("previous_direction")
+    if claim.direction in ("up", "down") and went in ("up", "down") and went != claim.direction:
+        # "having risen for 29 consecutive months" of a run of falls
+        return Verdict(
+            claim,
+            CONTRADICTED,
+            f"the run of {claim.streak} months went {went}, not {claim.direction}",
+            evidence=(fact.id,),
+            expected=str(went),
+        )
     if claim.since is not None and detail.get("since") != claim.since:
         return Verdict(
             claim,
@@ -529,7 +850,12 @@ def _streak(claim: Claim, facts: FactSet) -> Verdict:
     return Verdict(claim, SUPPORTED, "the run of months agrees with the figures", (fact.id,))
 
 
-def _outlier(claim: Claim, facts: FactSet) -> Verdict:
+def _outlier(
+    claim: Claim,
+    facts: FactSet,
+    against: set[str] | None = None,
+    moves: set[str] | None = None,
+) -> Verdict:
     if claim.measure is None or claim.area is None:
         return Verdict(claim, NOT_CHECKABLE, "the sentence names no measure or area")
     flagged = [
@@ -537,6 +863,33 @@ def _outlier(claim: Claim, facts: FactSet) -> Verdict:
         for f in facts.select(kind="area.outlier", measure=claim.measure, area=claim.area)
         if f.significant
     ]
+    if flagged and moves and len(moves) == 1:
+        # "a clear outlier, with volumes up on last month": its own change went that way.
+        (said,) = moves
+        wrong = [f for f in flagged if f.value is not None and (f.value > 0) != (said == "up")]
+        if len(wrong) == len(flagged):
+            went = "up" if said == "down" else "down"
+            return Verdict(
+                claim,
+                CONTRADICTED,
+                f"{claim.area} stands out with volumes {went}, not {said}",
+                tuple(f.id for f in flagged),
+                expected=went,
+            )
+    if flagged and against:
+        # "a clear outlier, with volumes up on September 2018": it must stand out on the
+        # change against each month the sentence names.
+        stands = {_month_of(f.reference_period) for f in flagged}
+        missing = sorted(against - stands)
+        if missing:
+            return Verdict(
+                claim,
+                CONTRADICTED,
+                f"{claim.area} stands out on its change against "
+                f"{', '.join(sorted(m for m in stands if m))}, not against {', '.join(missing)}",
+                tuple(f.id for f in flagged),
+                expected=", ".join(sorted(m for m in stands if m)),
+            )
     if flagged:
         return Verdict(
             claim,

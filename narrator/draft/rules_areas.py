@@ -104,6 +104,10 @@ def outliers(
         facts = sorted(found[name], key=lambda f: str(f.detail["comparison"]))
         if len({f.direction for f in facts}) != 1:
             continue
+        if any(f.value is None or (f.value > 0) != (f.direction == "up") for f in facts):
+            # Below its peers but still rising (or above them but falling): "volumes down"
+            # would say the area's own change went the other way.
+            continue
         values = base(planning, measure, name) | {"outlier": facts}
         yield Message("messages/outlier.j2", facts, values)
 
