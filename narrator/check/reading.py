@@ -408,15 +408,24 @@ class SentenceReader(TimeReading):
         # Directions said without a figure.
         seen: set[tuple[int, str | None, str | None, str | None]] = set()
         for d in directions:
-            if d.taken or not self._asserted(text, d, items, s0):
+            if d.taken:
                 continue
-            mid, mtext, msource, mhead, rolling = measure_for(
-                d.start, near=_mention_of_change(mentions, d.end, text)
-            )
-            if mid is None:
+            if self._explained(text, d, s0) and ctx.measure is not None:
+                # "The increase was driven by ... in South area": the change is the one the
+                # sentence before stated, of its measure, area and period.
+                mid, mtext, msource, mhead = ctx.measure, ctx.text, "sentence", None
+                period, ptext = ctx.period, None
+                area, atext = self.reader.areas.root.name, None
+            elif not self._asserted(text, d, items, s0):
                 continue
-            period, ptext = period_for(d.start, rolling, False)
-            area, atext = area_for(d.start)
+            else:
+                mid, mtext, msource, mhead, rolling = measure_for(
+                    d.start, near=_mention_of_change(mentions, d.end, text)
+                )
+                if mid is None:
+                    continue
+                period, ptext = period_for(d.start, rolling, False)
+                area, atext = area_for(d.start)
             options: list[Target | None] = list(d.targets) or [None]
             for target in options:
                 key = (
@@ -453,8 +462,13 @@ class SentenceReader(TimeReading):
                     [target] if target else [],
                 )
                 claim = with_direction(claim, one, self, period)
+                listed = _area_list(text, areas, d.start) if atext is not None else []
                 if multi and atext is None:
                     claims.extend(replace(claim, area=n, area_text="both") for n in multi)
+                elif len(listed) >= 2 and any(a.key == area for a in listed):
+                    # "Huntingdonshire, Peterborough and Fenland have also seen higher...":
+                    # the same claim of every area of the list.
+                    claims.extend(replace(claim, area=a.key, area_text=a.text) for a in listed)
                 else:
                     claims.append(claim)
 
@@ -634,6 +648,15 @@ class SentenceReader(TimeReading):
         mid, _ = index.best(around | {word}, need=frozenset({word}))
         return mid
 
+    @staticmethod
+    def _explained(text: str, d: DirectionWord, s0: int) -> bool:
+        """ "The decrease was driven by ...": the change the sentence before stated."""
+        before = text[max(s0, d.start - 30) : d.start]
+        return bool(
+            re.search(r"\bthe\s+$", before, re.IGNORECASE)
+            and CAUSED_AFTER.match(text, d.end, d.end + 40)
+        )
+
     def _asserted(self, text: str, d: DirectionWord, items: list[Item], s0: int) -> bool:
         """Whether a direction word asserts a present change: not when negated ("has not
         fallen"), hedged ("may be lower"), a participle of background ("having fallen") or
@@ -641,9 +664,7 @@ class SentenceReader(TimeReading):
         before = text[max(s0, d.start - 30) : d.start]
         if NOT_ASSERTED_BEFORE.search(before):
             return False
-        if re.search(r"\bthe\s+$", before, re.IGNORECASE) and CAUSED_AFTER.match(
-            text, d.end, d.end + 40
-        ):
+        if self._explained(text, d, s0):
             return False  # "The decrease was driven by ...": the change just said, explained
         if re.search(
             r"\b(?:drove|drives|driving|caused|causing|behind|explains?|explained)\s+the\s+$",
@@ -815,6 +836,24 @@ class SentenceReader(TimeReading):
             if len(names) >= 2:
                 return names
         return []
+
+
+def _area_list(text: str, areas: list[Item], before: int) -> list[Item]:
+    """The areas listed together ("A, B and C") as the subject just before ``before``."""
+    preceding = [a for a in areas if a.end <= before]
+    if len(preceding) < 2:
+        return []
+    listed = [preceding[-1]]
+    for area in reversed(preceding[:-1]):
+        if not re.fullmatch(r"\s*(?:,|,?\s+and)\s*", text[area.end : listed[0].start]):
+            break
+        listed.insert(0, area)
+    if len(listed) < 2 or not re.fullmatch(
+        r"\s+(?:have|has|had|were|are|all|also|each|both|\s)+(?:\s+\w+){0,2}\s+",
+        text[listed[-1].end : before],
+    ):
+        return []
+    return listed
 
 
 _BARE_IN = re.compile(r"\s+in\s+(?:the\s+)?(\w+)\b(?!\s+\w)", re.IGNORECASE)

@@ -77,7 +77,7 @@ def judge(
     reads the figures of periods no fact compares with ("lower than the February 2017
     figure"); without it such claims are not checkable."""
     verdicts = []
-    claims = list(claims)
+    claims = _shared_trends(list(claims))
     # What the changes of each sentence are measured against ("up on September 2018"): an
     # outlier said in the same sentence stands out on those changes.
     against: dict[tuple[int, int], set[str]] = {}
@@ -107,6 +107,8 @@ def judge(
                         moving, period=period, period_text=claim.period_text or claim.text
                     )
                 moved = _direction(moving, facts, levels)
+                if moved.verdict != CONTRADICTED and claim.role == "change":
+                    moved = _change_sign(claim, verdict, facts) or moved
                 if moved.verdict == CONTRADICTED:
                     verdict = moved
             verdicts.append(verdict)
@@ -122,12 +124,33 @@ def judge(
     return verdicts
 
 
+def _shared_trends(claims: list[Claim]) -> list[Claim]:
+    """ "The long term trends remain for an increase in X and a decrease in Y": a trend
+    named once is what every later direction of its sentence is said of."""
+    out: list[Claim] = []
+    trend_in: tuple[int, int] | None = None
+    for claim in claims:
+        if claim.kind == "direction" and claim.comparison == "trend":
+            trend_in = claim.sentence_span
+        elif (
+            claim.kind == "direction"
+            and claim.comparison is None
+            and claim.sentence_span == trend_in
+        ):
+            claim = replace(claim, comparison="trend")
+        out.append(claim)
+    return out
+
+
 # --- figures --------------------------------------------------------------------------------
 
 
-def _numbers(fact: Fact, unit: str | None) -> Iterator[tuple[float, str | None]]:
+def _numbers(
+    fact: Fact, unit: str | None, children: bool = True
+) -> Iterator[tuple[float, str | None]]:
     """Every figure a fact can be quoted as, in the claim's unit, with the period it is of:
-    a fact's reference value is a figure of its reference period, not of its own."""
+    a fact's reference value is a figure of its reference period, not of its own.
+    ``children`` includes the figures of the areas below the fact's (an area variation)."""
     rate = fact.unit == "percent"
     own, before = fact.period, fact.reference_period
     if unit == "percent":
@@ -142,7 +165,7 @@ def _numbers(fact: Fact, unit: str | None) -> Iterator[tuple[float, str | None]]
         for part in fact.detail.get("parts", ()) or ():
             yield abs(float(part["change"])), own
             yield float(part["value"]), own
-        for child in fact.detail.get("children", ()) or ():
+        for child in (fact.detail.get("children", ()) or ()) if children else ():
             if rate:
                 yield float(child["value"]), own
             yield abs(float(child["change"])), own
@@ -210,9 +233,16 @@ def _matched(
     tol = tolerance(claim)
     out = []
     for fact in facts:
-        periods = frozenset(p for x, p in _numbers(fact, claim.unit) if abs(x - value) <= tol)
+        # A figure said of an area is not one of the areas below it.
+        children = claim.area is None or claim.area != fact.area
+        numbers = _numbers(fact, claim.unit, children)
+        periods = frozenset(p for x, p in numbers if abs(x - value) <= tol)
         if periods:
             out.append((fact, periods))
+    if claim.role == "change" and "12 month" in (claim.period_text or "").lower():
+        # "the 12 months to October saw a 1.2 point increase": a change of the rolling year,
+        # not of the month against its average.
+        out = [(f, p) for f, p in out if f.period.startswith("R12:")]
     return out
 
 
@@ -411,6 +441,28 @@ def _against_control(claim: Claim, facts: FactSet) -> Verdict | None:
         f"'{claim.text}' does not match the figures: {detail}",
         evidence=(fact.id,),
         expected=detail,
+    )
+
+
+def _change_sign(claim: Claim, verdict: Verdict, facts: FactSet) -> Verdict | None:
+    """ "up 1.0% year on year": the changes that give the figure must go the way it says."""
+    if claim.direction not in ("up", "down"):
+        return None
+    changes = [
+        facts[i]
+        for i in verdict.evidence
+        if i in facts and facts[i].kind.startswith("change.") and facts[i].change
+    ]
+    if not changes or any(f.direction == claim.direction for f in changes):
+        return None
+    went = changes[0].direction
+    return Verdict(
+        claim,
+        CONTRADICTED,
+        f"{claim.text} is a change {went} in the figures ({changes[0].kind}), "
+        f"not {claim.direction}",
+        evidence=tuple(f.id for f in changes),
+        expected=str(went),
     )
 
 
