@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from narrator.check.claims import Claim
+from narrator.check.consistency import CONFLICTING_DIRECTIONS, consistency_findings
 from narrator.check.document import Document, parse_text, read_document
 from narrator.check.internal import Finding, internal_findings
 from narrator.check.levels import Levels
@@ -28,7 +29,7 @@ _FIGURES: dict[Path, Figures] = {}
 
 #: Internal findings that are contradictions of the text by itself; the others (references,
 #: dates) are faults to fix but say nothing false about the figures.
-CONTRADICTING = frozenset({"figure_mismatch", "arithmetic"})
+CONTRADICTING = frozenset({"figure_mismatch", "arithmetic", CONFLICTING_DIRECTIONS})
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def check_document(document: Document, *, project: Project, month: str) -> Check
     findings = internal_findings(
         document, claims, reporting_month=month, catalogue=project.catalogue
     )
+    findings = sorted([*findings, *consistency_findings(claims)], key=lambda f: f.span)
     return CheckReport(document, month, claims, verdicts, findings)
 
 

@@ -4,7 +4,12 @@ Every draft sentence narrator writes checks clean (see test_check_drafts.py). He
 sentence is broken in one place at a time, systematically (every figure, every direction
 word, every area named, every month and year, and cross-references added to the drafts),
 and the checker must flag the edited sentence: a contradicted claim in it or an internal
-finding (figure mismatch, arithmetic, cross-reference) on it. The rates are printed.
+finding (figure mismatch, arithmetic, cross-reference, an area listed twice, directions that
+contradict each other) on it. The rates and every miss are printed.
+
+An edit can leave a sentence true: "higher than May" changed to "higher than April" when
+April was lower too. Those count as misses all the same (the test has no oracle of its own),
+so the rates are lower bounds on what the checker catches of edits that make a sentence false.
 """
 
 from __future__ import annotations
@@ -40,15 +45,6 @@ TARGETS = {
     "xref": 0.99,
     "area": 0.90,
     "period": 0.90,
-}
-#: The share caught today, asserted so that it does not fall; below a target, the misses
-#: are explained in the report of issue 4 (each miss is printed by the test).
-FLOORS = {
-    "number": 0.95,
-    "direction": 0.83,
-    "xref": 0.75,
-    "area": 0.72,
-    "period": 0.30,
 }
 FLIPS = {
     "higher": "lower",
@@ -205,9 +201,9 @@ def _with_references(report: CheckReport) -> tuple[str, list[Edit]]:
             for p in numbered
             if p.number != paragraph.number and first_measure[p.number or ""] == measure
         ]
-        if not same:
+        target = same[0] if same else None
+        if target is None:
             continue
-        target = same[0]
         sentence = (
             f" {label_of[measure][:1].upper()}{label_of[measure][1:]} is also covered in {target}."
         )
@@ -297,4 +293,4 @@ def test_single_edits_are_caught(kind: str) -> None:
     for line in missed[:40]:
         print("  missed:", line)
     assert total >= 10
-    assert rate >= min(TARGETS[kind], FLOORS[kind]), f"{kind}: {rate:.1%} caught"
+    assert rate >= TARGETS[kind], f"{kind}: {rate:.1%} caught"
