@@ -9,7 +9,9 @@ it (no measure named, or a period without data).
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -225,6 +227,58 @@ def _matches(claim: Claim, facts: Iterable[Fact], value: float) -> list[Fact]:
     return [f for f, _ in _matched(claim, facts, value)]
 
 
+#: Per fact set: every figure of a pool of facts (a measure and area) in a claim's unit,
+#: sorted, so that a claim finds the facts that give its figure by bisection. A long paper
+#: quotes thousands of figures against pools of hundreds of facts.
+_POOLS: weakref.WeakKeyDictionary[FactSet, dict[tuple[Any, ...], _Pool]] = (
+    weakref.WeakKeyDictionary()
+)
+_Pool = tuple[list[float], list[tuple[Fact, str | None]]]
+
+
+def _pool(facts: FactSet, measure: str | None, area: str | None, unit: str | None) -> _Pool:
+    pools = _POOLS.setdefault(facts, {})
+    key = (measure, area, unit)
+    found = pools.get(key)
+    if found is None:
+        if measure is None:
+            members = [f for f in facts if area is None or f.area == area]
+        else:
+            members = (
+                facts.select(measure=measure, area=area) if area else facts.select(measure=measure)
+            )
+        # A figure said of an area is not one of the areas below it: with an area, the
+        # children of its own facts are left out.
+        children = area is None
+        numbers = sorted(
+            (
+                (x, i, p)
+                for i, f in enumerate(members)
+                for x, p in _numbers(f, unit, children)
+                if x == x
+            ),
+            key=lambda n: n[0],
+        )
+        found = ([n[0] for n in numbers], [(members[n[1]], n[2]) for n in numbers])
+        pools[key] = found
+    return found
+
+
+def _matched_in(
+    claim: Claim, facts: FactSet, measure: str | None, value: float
+) -> list[tuple[Fact, frozenset[str | None]]]:
+    """:func:`_matched` over the facts of ``measure`` (any, if None) in the claim's area."""
+    xs, entries = _pool(facts, measure, claim.area, claim.unit)
+    tol = tolerance(claim)
+    periods: dict[str, tuple[Fact, set[str | None]]] = {}
+    for fact, period in entries[
+        bisect.bisect_left(xs, value - tol) : bisect.bisect_right(xs, value + tol)
+    ]:
+        periods.setdefault(fact.id, (fact, set()))[1].add(period)
+    out = [(fact, frozenset(found)) for _, (fact, found) in sorted(periods.items())]
+    return _rolling_changes_only(claim, out)
+
+
 def _matched(
     claim: Claim, facts: Iterable[Fact], value: float
 ) -> list[tuple[Fact, frozenset[str | None]]]:
@@ -239,10 +293,16 @@ def _matched(
         periods = frozenset(p for x, p in numbers if abs(x - value) <= tol)
         if periods:
             out.append((fact, periods))
+    return _rolling_changes_only(claim, out)
+
+
+def _rolling_changes_only(
+    claim: Claim, out: list[tuple[Fact, frozenset[str | None]]]
+) -> list[tuple[Fact, frozenset[str | None]]]:
     if claim.role == "change" and "12 month" in (claim.period_text or "").lower():
         # "the 12 months to October saw a 1.2 point increase": a change of the rolling year,
         # not of the month against its average.
-        out = [(f, p) for f, p in out if f.period.startswith("R12:")]
+        return [(f, p) for f, p in out if f.period.startswith("R12:")]
     return out
 
 
@@ -263,8 +323,7 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
         # so there is no figure to hold it to (a monthly total would be a false alarm).
         return Verdict(claim, NOT_CHECKABLE, f"{claim.text}: the text names no period")
     if claim.measure is None:
-        pool = [f for f in facts if area is None or f.area == area]
-        found = _matches(claim, pool, value)
+        found = [f for f, _ in _matched_in(claim, facts, None, value)]
         measures = sorted({f.measure for f in found})
         if len(measures) == 1:
             return Verdict(
@@ -286,7 +345,7 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
         if area
         else facts.select(measure=claim.measure)
     )
-    matched = _matched(claim, own, value)
+    matched = _matched_in(claim, facts, claim.measure, value)
     found = [f for f, _ in matched]
     measured = _named_change(claim, found, levels, facts.month)
     if measured is not None:
@@ -389,7 +448,7 @@ def _alternative_measure(
     area = claim.area
     for other in claim.measure_alternatives:
         pool = facts.select(measure=other, area=area) if area else facts.select(measure=other)
-        found = _matches(claim, pool, value)
+        found = [f for f, _ in _matched_in(claim, facts, other, value)]
         if found:
             return Verdict(
                 claim,
