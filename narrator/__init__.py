@@ -13,8 +13,13 @@ callable (see :mod:`narrator._callable`); ``check`` and ``build`` load spaCy and
 only when they are called.
 """
 
-from narrator import draft
-from narrator.api import FactsResult, load, load_facts
+from narrator._gc import imports_uncollected
+
+# The imports below bring in pandas and the rest: see narrator._gc for why they run without
+# the cyclic collector.
+with imports_uncollected():
+    from narrator import draft
+    from narrator.api import FactsResult, load, load_facts
 
 __version__ = "0.1.0"
 

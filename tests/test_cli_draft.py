@@ -110,13 +110,15 @@ def test_template_error_names_file_and_line(runner: CliRunner, tmp_path: Path) -
 
 
 def test_heavy_libraries_stay_out_of_start_up() -> None:
-    """spaCy, matplotlib, python-docx and Textual load only in the commands that need them."""
+    """spaCy, matplotlib, python-docx and Textual load only in the commands that need them,
+    and scipy not in a draft (its statistics are computed by narrator.facts.stats)."""
     import subprocess
     import sys
 
+    heavy = ("spacy", "matplotlib", "docx", "textual", "scipy")
     code = (
         "import sys, narrator.cli, narrator.api as a; a.draft(None, '2019-10');"
-        "print(sorted(m for m in ('spacy', 'matplotlib', 'docx', 'textual') if m in sys.modules))"
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

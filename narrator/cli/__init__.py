@@ -7,30 +7,50 @@ Each command module parses its options, calls one core function and renders the 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from narrator.cli.app import app
-from narrator.console import err, escape
-from narrator.errors import NarratorError
+from narrator._gc import freeze_imports, imports_uncollected
 
-# Importing the command modules registers their commands on the app.
-from narrator.cli import facts as _facts  # noqa: F401  isort: skip
-from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
-from narrator.cli import draft as _draft  # noqa: F401  isort: skip
-from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
-from narrator.cli import build as _build  # noqa: F401  isort: skip
-from narrator.cli import init as _init  # noqa: F401  isort: skip
-from narrator.cli import review as _review  # noqa: F401  isort: skip
-from narrator.cli import check as _check  # noqa: F401  isort: skip
+# typer, rich and the commands' modules: imported without the cyclic collector (narrator._gc).
+with imports_uncollected():
+    from narrator.cli.app import app
+    from narrator.console import err, escape
+    from narrator.errors import NarratorError
+
+    # Importing the command modules registers their commands on the app.
+    from narrator.cli import facts as _facts  # noqa: F401  isort: skip
+    from narrator.cli import ingest as _ingest  # noqa: F401  isort: skip
+    from narrator.cli import draft as _draft  # noqa: F401  isort: skip
+    from narrator.cli import phrases as _phrases  # noqa: F401  isort: skip
+    from narrator.cli import build as _build  # noqa: F401  isort: skip
+    from narrator.cli import init as _init  # noqa: F401  isort: skip
+    from narrator.cli import review as _review  # noqa: F401  isort: skip
+    from narrator.cli import check as _check  # noqa: F401  isort: skip
 
 
 def main() -> None:
     """Entry point of the ``narrator`` console script."""
+    if _runs_as_the_program():
+        freeze_imports()
     try:
         # Standalone mode: typer reports usage errors itself (exit 2) and handles Ctrl-C.
         app(prog_name="narrator")
     except NarratorError as exc:
         report(exc)
         sys.exit(exc.exit_code)
+
+
+def _runs_as_the_program() -> bool:
+    """True when :func:`main` is the program: ``narrator ...`` or ``python -m narrator ...``.
+
+    Not when a test or another program calls it in its own process: freezing that process's
+    objects (see :func:`narrator._gc.freeze_imports`) is no business of a function call.
+    """
+    entry = sys.modules.get("__main__")
+    spec = getattr(entry, "__spec__", None)
+    if spec is not None:
+        return bool(spec.name == "narrator.__main__")
+    return Path(getattr(entry, "__file__", None) or "").stem == "narrator"
 
 
 def report(exc: NarratorError) -> None:

@@ -1,15 +1,16 @@
 """The filters a phrasebank template writes with: numbers, per cents, plurals, months, magnitudes.
 
 Every filter is a pure function of its arguments. Grammar comes from inflect (plurals,
-ordinals, number words, a/an) and number formats from babel (``en_GB``), not from rules
-written here. A filter given a missing value (``None``, NaN, an undefined variable) raises
-``ValueError`` naming itself, so a template can never print "nan" or "None";
+ordinals, number words, a/an), not from rules written here; numbers are written the way
+``en_GB`` writes them, "12,345.6" (the tests check this against babel's ``en_GB`` format). A
+filter given a missing value (``None``, NaN, an undefined variable) raises ``ValueError``
+naming itself, so a template can never print "nan" or "None";
 :func:`narrator.phrasing.environment.render` turns that into a ``TemplateError`` with the
 template's file and line.
 
 Rounding is half away from zero on the value as written ("9.95" to one place is "10.0"),
-which is what the spreadsheets analysts check the paper against do; babel's own rounding is
-half to even and would print "9.9%" where Excel shows 10.0%.
+which is what the spreadsheets analysts check the paper against do; babel's rounding (and
+Python's) is half to even and would print "9.9%" where Excel shows 10.0%.
 """
 
 from __future__ import annotations

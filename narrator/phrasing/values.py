@@ -8,12 +8,12 @@ filter refused which value.
 from __future__ import annotations
 
 import numbers
+import sys
+import types
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-from babel import Locale
-from babel.numbers import NumberPattern, parse_pattern
 from jinja2 import Undefined
 
 
@@ -24,24 +24,36 @@ def _inflect_engine() -> Any:
     recompiles each function at import: 2.5 to 5 s on this project's machines, most of a
     draft's run time. The checks only validate inflect's own argument types (ours are always
     strings), so the import runs with the decorator as the identity; nothing else changes.
+    Importing typeguard itself costs a draft 0.05 s more (it pulls in ``unittest.mock`` and
+    ``asyncio``), so unless something has already imported it, inflect is given a stand-in
+    module that holds only the identity decorator, removed again once inflect is imported.
     """
-    import typeguard
-
-    original = typeguard.typechecked
 
     def identity(target: Any = None, **_: Any) -> Any:
         return target if target is not None else (lambda function: function)
 
-    typeguard.typechecked = identity
+    if "inflect" in sys.modules or "typeguard" in sys.modules:
+        import typeguard
+
+        original = typeguard.typechecked
+        typeguard.typechecked = identity
+        try:
+            import inflect
+        finally:
+            typeguard.typechecked = original
+        return inflect.engine()
+    stand_in = types.ModuleType("typeguard")
+    stand_in.typechecked = identity  # type: ignore[attr-defined]
+    sys.modules["typeguard"] = stand_in
     try:
         import inflect
     finally:
-        typeguard.typechecked = original
+        # Only inflect's decorators saw the stand-in: a later import gets the real typeguard.
+        del sys.modules["typeguard"]
     return inflect.engine()
 
 
 INFLECT = _inflect_engine()
-_LOCALE = Locale.parse("en_GB")
 # Wide enough that quantising any figure a report could hold never overflows.
 _DECIMAL_CONTEXT = Context(prec=60)
 MAX_DECIMALS = 10
@@ -99,14 +111,12 @@ def half_up(value: Decimal, decimals: int) -> Decimal:
     return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
-@cache
-def _pattern(decimals: int) -> NumberPattern:
-    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
-
-
 def format_decimal(rounded: Decimal, decimals: int) -> str:
     """An already rounded value with ``en_GB`` thousands separators: "12,345.6"."""
-    return str(_pattern(decimals).apply(rounded, _LOCALE))
+    # en_GB writes "," between thousands and "." before the decimals, as Python's format
+    # specification does (a test checks it against babel's en_GB pattern "#,##0.0").
+    # Formatting through babel loaded its locale data at the first figure, 0.05 s a draft.
+    return format(rounded, f",.{decimals}f")
 
 
 def as_whole(value: object, where: str) -> int:

@@ -1,0 +1,49 @@
+"""Start-up and exit without the cyclic garbage collector's walks over what imports make.
+
+Importing narrator imports pandas, numpy, Jinja2 and the command line's typer and rich: well
+over 100,000 objects that live as long as the process and are never garbage. Left alone,
+the collector walks them again and again as they accumulate, at each collection of the
+older generations, and once more in the full collection at the interpreter's exit: on the
+2-core machine, about 0.1 s of a draft's start-up, 0.05 s of its run and 0.1 s of its exit,
+freeing nothing.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def imports_uncollected() -> Iterator[None]:
+    """Run a block of imports with the collector paused; what they made counts as old.
+
+    Leaving the objects in the youngest generation would only defer the work: the first
+    collection after the block would walk all of them. Instead they are moved to the oldest
+    generation, where, as ever, a full collection frees any that become garbage. The move
+    (``gc.freeze`` then ``gc.unfreeze``, two list splices) would also thaw objects that
+    someone else froze, so it is skipped if anything is frozen.
+    """
+    was_enabled = gc.isenabled()
+    frozen_before = gc.get_freeze_count()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if frozen_before == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def freeze_imports() -> None:
+    """Exempt every object alive now from later collections (the process's entry point).
+
+    Called by the command line, when it is the program, before it runs the command: what
+    exists by then lives until the exit, so the collections of the run and the one at the
+    exit need only walk what the command itself makes. Reference counting still frees
+    everything as usual.
+    """
+    gc.freeze()
