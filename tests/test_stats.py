@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy.special import ndtri, stdtr
 
 from narrator.facts import stats
@@ -94,3 +96,12 @@ def test_trend_of_flat_and_perfectly_straight_series() -> None:
     _, p, _ = stats.trend(np.array([[5.0] * 12, [1.0 + 2 * i for i in range(12)]]))
     assert np.isnan(p[0])  # no slope and no scatter: no p-value, never significant
     assert p[1] == 0.0
+
+
+@given(st.integers(1, 100_000))
+def test_wilson_interval_ends_exactly_at_0_and_100(trials: int) -> None:
+    """No successes: the interval starts at 0% exactly, so a 0% reference is inside it."""
+    lo, _ = stats.wilson_interval(np.array([0.0]), np.array([float(trials)]), 0.95)
+    _, hi = stats.wilson_interval(np.array([float(trials)]), np.array([float(trials)]), 0.95)
+    assert lo[0] == 0.0
+    assert hi[0] == 100.0

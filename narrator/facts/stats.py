@@ -154,6 +154,12 @@ def wilson_interval(
         half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
     bad = ~(n > 0)
     lo, hi = 100 * (centre - half), 100 * (centre + half)
+    # With no successes (or no failures) the interval ends at 0% (or 100%) exactly; the
+    # formula gets there only to a rounding error either side, which would decide whether
+    # a 0% rate differs "significantly" from a 0% reference.
+    k = np.asarray(successes, dtype=float)
+    lo = np.where(k == 0, 0.0, lo)
+    hi = np.where(k == n, 100.0, hi)
     lo[bad] = np.nan
     hi[bad] = np.nan
     return lo, hi
