@@ -40,6 +40,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a
 _FRONT_FIELD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(\S.*?)\s*$")
 _TERMINAL = tuple(".!?:;")
 _IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]")
+_NON_SPACE = re.compile(r"\S+")
 _ABBREVIATIONS = re.compile(r"\b(?:i\.e|e\.g|etc|cf|vs|no|approx|incl)\.", re.IGNORECASE)
 # A line never ends a paragraph on one of these words: a blank line after it is a page break.
 _FUNCTION_WORDS = frozenset(
@@ -173,6 +174,7 @@ class Document:
         return (p for p in self.paragraphs if p.kind != "front")
 
 
+@functools.lru_cache(maxsize=65536)
 def number_key(number: str) -> tuple[int, ...]:
     """ "4.2.6" -> (4, 2, 6); "4.0" -> (4,) so that a section heading sorts before its parts."""
     parts = tuple(int(x) for x in number.split("."))
@@ -353,12 +355,9 @@ def _blocks(text: str) -> list[_Block]:
                 current = new
                 blocks.append(current)
             assert current is not None
-            content_start = body_start + (
-                len(text[body_start:piece_end]) - len(text[body_start:piece_end].lstrip())
-            )
-            content_end = piece_end - (
-                len(text[body_start:piece_end]) - len(text[body_start:piece_end].rstrip())
-            )
+            body = text[body_start:piece_end]
+            content_start = body_start + (len(body) - len(body.lstrip()))
+            content_end = piece_end - (len(body) - len(body.rstrip()))
             if content_end > content_start:
                 current.segments.append((content_start, content_end))
             if current.kind == "heading" and current.number is None:
@@ -379,25 +378,27 @@ def _starts_paragraph(text: str, current: _Block, piece: str, blank_before: bool
         return blank_before or bool(_FRONT_FIELD.match(piece))
     if not current.segments:
         return False
-    previous = current.segments[-1]
-    ended = _ends_paragraph(text, previous)
-    if not ended:
-        return False
     if first.islower():
         # A lower-case start, even after a blank line, is a page break inside a sentence.
         return False
-    if blank_before:
-        return True
-    # No blank line: an indented capitalised line after a finished sentence is a new
-    # paragraph whose bullet glyph the PDF dump dropped.
+    # No blank line: only an indented capitalised line after a finished sentence is a new
+    # paragraph (one whose bullet glyph the PDF dump dropped). Tested first: it settles
+    # most lines without looking at the line before.
     indented = piece[:1] in (" ", "\t")
-    return indented and text[previous[0] : previous[1]].rstrip().endswith(_TERMINAL)
+    if not blank_before and not indented:
+        return False
+    previous = current.segments[-1]
+    if not _ends_paragraph(text, previous):
+        return False
+    return blank_before or text[previous[0] : previous[1]].rstrip().endswith(_TERMINAL)
 
 
 def _split_mid_numbers(
     text: str, start: int, end: int, last: tuple[int, ...] | None
 ) -> list[tuple[int, int]]:
     """Split a line where a paragraph number follows the end of a sentence mid-line."""
+    if _MID_NUMBER.search(text, start, end) is None:
+        return [(start, end)]  # most lines: nothing to split
     pieces: list[tuple[int, int]] = []
     cursor = start
     previous = last
@@ -440,7 +441,7 @@ def _collapse(
             out.append(piece)
             length += len(piece)
             continue
-        for number, match in enumerate(re.finditer(r"\S+", piece)):
+        for number, match in enumerate(_NON_SPACE.finditer(piece)):
             if number:
                 out.append(" ")
                 length += 1
@@ -536,7 +537,7 @@ def _assemble(text: str, blocks: list[_Block], path: Path | None) -> Document:
         parent = next((seen[key[:i]] for i in range(len(key) - 1, 0, -1) if key[:i] in seen), None)
         seen.setdefault(key, number)
         first_span = next((p.number_span for p in own if p.number == number), None)
-        sections[number] = Section(
+        section = sections[number] = Section(
             number=number,
             level=len(key),
             heading=headings.get(number),
@@ -545,6 +546,9 @@ def _assemble(text: str, blocks: list[_Block], path: Path | None) -> Document:
             start=first_span[0] if first_span else (own[0].start if own else 0),
             end=own[-1].end if own else 0,
         )
+        # The cached ``key`` filled in now: a first access through ``cached_property`` takes
+        # a lock, and the checks read the keys of thousands of sections.
+        section.__dict__["key"] = key
     return Document(
         path=path,
         text=text,

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from narrator.areas import Areas
-from narrator.catalogue import Catalogue, Kind
+from narrator.catalogue import Catalogue, Kind, Measure
 from narrator.check.document import Document, Paragraph
 from narrator.check.lexicon import Lexicon, parse_lexicon
 from narrator.check.patterns import Mark, iter_marks
@@ -74,6 +74,12 @@ class MeasureIndex:
     kinds: Mapping[str, Kind]
     order: Mapping[str, int]
     vocabulary: frozenset[str]
+    #: For each word, the positions in :attr:`names` of the names that have it.
+    by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    #: :meth:`best` of the word sets asked about: a paper names its measures again and again.
+    _best: dict[tuple[frozenset[str], frozenset[str]], tuple[str | None, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, catalogue: Catalogue) -> MeasureIndex:
@@ -87,24 +93,46 @@ class MeasureIndex:
         order = {m.id: (m.priority, i) for i, m in enumerate(catalogue)}
         ranked = sorted(order, key=lambda mid: order[mid])
         vocabulary = frozenset(w for words, _ in names for w in words)
+        by_word: dict[str, list[int]] = {}
+        for at, (words, _) in enumerate(names):
+            for word in words:
+                by_word.setdefault(word, []).append(at)
         return cls(
             names=tuple(names),
             kinds={m.id: m.kind for m in catalogue},
             order={mid: i for i, mid in enumerate(ranked)},
             vocabulary=vocabulary,
+            by_word={word: tuple(at) for word, at in by_word.items()},
         )
 
     def best(
         self, words: frozenset[str], *, need: frozenset[str] = frozenset()
     ) -> tuple[str | None, int]:
-        """The measure whose name is the largest subset of ``words`` (and meets ``need``)."""
+        """The measure whose name is the largest subset of ``words`` (and meets ``need``);
+        of names as large, the measure first in priority order."""
+        key = (frozenset(words), frozenset(need))  # no copy of a frozenset
+        known = self._best.get(key)
+        if known is None:
+            known = self._find_best(*key)
+            if len(self._best) < 65536:
+                self._best[key] = known
+        return known
+
+    def _find_best(self, words: frozenset[str], need: frozenset[str]) -> tuple[str | None, int]:
+        # A name is a subset when every one of its words is found: count, through the
+        # index, how many of each name's words ``words`` has, rather than test every name.
+        found_words: dict[int, int] = {}
+        for word in words:
+            for at in self.by_word.get(word, ()):
+                found_words[at] = found_words.get(at, 0) + 1
         found: str | None = None
         size = 0
-        for name, mid in self.names:
-            if len(name) < size or not name <= words or (need and not name & need):
+        for at, count in found_words.items():
+            name, mid = self.names[at]
+            if count != len(name) or count < size or (need and not name & need):
                 continue
-            if len(name) > size or found is None or self.order[mid] < self.order[found]:
-                found, size = mid, len(name)
+            if count > size or found is None or self.order[mid] < self.order[found]:
+                found, size = mid, count
         return found, size
 
     def resolve(
@@ -181,6 +209,11 @@ class Reader:
         Reading many paragraphs as one Doc saves spaCy's per-Doc cost, which dominates on
         the short paragraphs papers are made of.
         """
+        return list(self.read(self.groups(document)))
+
+    def groups(self, document: Document) -> list[tuple[Paragraph, ...]]:
+        """The prose paragraphs of ``document`` in groups of at most :data:`CHUNK_CHARS`
+        characters (or one paragraph), each to be read as one Doc."""
         groups: list[list[Paragraph]] = [[]]
         size = 0
         for paragraph in document.iter_text():
@@ -191,17 +224,26 @@ class Reader:
                 size = 0
             groups[-1].append(paragraph)
             size += len(paragraph.text) + len(PARAGRAPH_BREAK)
-        groups = [g for g in groups if g]
-        texts = [PARAGRAPH_BREAK.join(p.text for p in group) for group in groups]
-        chunks: list[Chunk] = []
-        for group, doc in zip(groups, self.nlp.pipe(texts), strict=True):
+        return [tuple(g) for g in groups if g]
+
+    def read(self, groups: Iterable[Sequence[Paragraph]]) -> Iterator[Chunk]:
+        """Each group of paragraphs (see :meth:`groups`) read as one Doc, in order."""
+        runs = [tuple(g) for g in groups]
+        texts = [PARAGRAPH_BREAK.join(p.text for p in run) for run in runs]
+        for group, doc in zip(runs, self.nlp.pipe(texts), strict=True):
             starts: list[int] = []
             at = 0
             for paragraph in group:
                 starts.append(at)
                 at += len(paragraph.text) + len(PARAGRAPH_BREAK)
-            chunks.append(Chunk(doc, tuple(group), tuple(starts)))
-        return chunks
+            yield Chunk(doc, group, tuple(starts))
+
+    def prepare(self, document: Document) -> None:
+        """Fill the tokenizer's cache with the words of ``document`` (see :class:`_KeepText`),
+        before the document is read in several processes that would each fill their own."""
+        tokenizer = self.nlp.tokenizer
+        if isinstance(tokenizer, _KeepText):
+            tokenizer.fill_cache(" ".join(p.text for p in document.iter_text()))
 
     def doc(self, text: str) -> Any:
         """One short text (a heading) through the pipeline; cached, as headings repeat."""
@@ -254,17 +296,55 @@ def _build_nlp(catalogue: Catalogue, areas: Areas, lexicon: Lexicon) -> Any:
     return nlp
 
 
+#: Pieces of text (between spaces) the tokenizer keeps the tokens of.
+TOKEN_CACHE = 100_000
+#: A word, perhaps with a comma: no special case of the tokenizer can apply inside it
+#: unless the word itself is one ("cannot").
+_PLAIN_SPAN = re.compile(r"([A-Za-z]+),?")
+
+
 class _KeepText:
     """The blank tokenizer, keeping the text it was given: ``Doc.text`` is rebuilt from the
-    tokens on every access, which costs more than tokenizing."""
+    tokens on every access, which costs more than tokenizing.
+
+    It also fills the tokenizer's cache before each text. spaCy caches the tokens of each
+    piece of text between spaces, but stops caching for the rest of a text once a special
+    case ("i.e.") has applied in it, so that the rest of a long text is split by the affix
+    regular expressions piece by piece (the long paper of bench/check_speed.py: 0.25 s
+    instead of 0.04 s). Each new piece is tokenized once on its own first (plain words
+    together, in one call), which caches exactly what spaCy would have cached had no
+    special case come before it; the tokens are the same.
+    """
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
+        tokenizer.max_cache_size = max(tokenizer.max_cache_size, TOKEN_CACHE)
+        self._specials = frozenset(tokenizer.rules)
+        self._seen: set[str] = set()
 
     def __call__(self, text: str) -> Any:
+        self.fill_cache(text)
         doc = self.tokenizer(text)
         doc.user_data["narrator_text"] = text
         return doc
+
+    def fill_cache(self, text: str) -> None:
+        """Tokenize each piece of ``text`` not seen before on its own, to cache its tokens."""
+        new = set(text.split())
+        new -= self._seen
+        if not new or len(self._seen) + len(new) > TOKEN_CACHE:
+            return  # a full cache keeps no more
+        self._seen |= new
+        plain = []
+        for piece in new:
+            match = _PLAIN_SPAN.fullmatch(piece)
+            if match and match.group(1) not in self._specials:
+                plain.append(piece)
+            else:
+                # Alone, so that a special case in it stops the caching of nothing else.
+                self.tokenizer(piece)
+        if plain:
+            self.tokenizer(" ".join(plain))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
@@ -340,15 +420,23 @@ def _sentences_component(doc: Any) -> Any:
     index = token_index(doc)
     flags = np.full(len(doc), -1, dtype=np.int64)
     flags[0] = 1
-    for match in _SENTENCE_END.finditer(text):
-        if match.group(0) != PARAGRAPH_BREAK and _ABBREVIATION.search(
-            text, max(0, match.start() - 8), match.start() + 1
-        ):
-            continue
-        first, _ = index.tokens(match.end(), match.end() + 1)
-        if first < len(doc):
-            flags[first] = 1
+    ends = [
+        match.end()
+        for match in _SENTENCE_END.finditer(text)
+        if match.group(0) == PARAGRAPH_BREAK
+        or not _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1)
+    ]
+    # The first token of each sentence (as TokenIndex.tokens finds it), all at once.
+    firsts = index.ends.searchsorted(ends, side="right")
+    flags[firsts[firsts < len(doc)]] = 1
     doc.from_array([SENT_START], flags.astype(np.uint64).reshape(-1, 1))
+    # The sentences in character offsets, for the claim reader: ``doc.sents`` makes a Span
+    # (and Tokens) per sentence.
+    opening = np.flatnonzero(flags == 1)
+    closing = np.append(opening[1:], len(doc)) - 1
+    doc.user_data["narrator_sentences"] = list(
+        zip(index.starts[opening].tolist(), index.ends[closing].tolist(), strict=True)
+    )
     return doc
 
 
@@ -382,12 +470,21 @@ def _make_terms_component(nlp: Any, name: str) -> _TermsComponent:
     return _TermsComponent(nlp)
 
 
-def _term_patterns(catalogue: Catalogue, areas: Areas) -> list[tuple[str, str, str]]:
-    patterns: list[tuple[str, str, str]] = []
-    for measure in catalogue:
+def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
+    """(name, measure id) for every label and alias of ``measures`` and its plural: the
+    names the reader recognises a measure by."""
+    names: list[tuple[str, str]] = []
+    for measure in measures:
         for name in dict.fromkeys((measure.label, *measure.aliases)):
             for form in dict.fromkeys((name, _plural(name))):
-                patterns.append(("MEASURE", measure.id, form))
+                names.append((form, measure.id))
+    return names
+
+
+def _term_patterns(catalogue: Catalogue, areas: Areas) -> list[tuple[str, str, str]]:
+    patterns: list[tuple[str, str, str]] = [
+        ("MEASURE", mid, form) for form, mid in measure_names(catalogue)
+    ]
     for area in areas:
         for name in dict.fromkeys(n for n in (area.name, area.label, *area.aliases) if n):
             patterns.append(("AREA", area.name, name))
@@ -409,19 +506,23 @@ def _marks_component(doc: Any) -> Any:
     text = doc_text(doc)
     index = token_index(doc)
     terms: list[tuple[int, int, str, str]] = list(doc.user_data.pop("narrator_terms", []))
-    marks: dict[tuple[int, int], Mark] = {}
-    by_tokens: dict[tuple[int, int], tuple[Mark, int]] = {}
-    chosen: list[tuple[int, int, str, str]] = []
     # Scan each paragraph on its own so that no pattern runs across a paragraph break.
+    found: list[tuple[Mark, int]] = []
     offset = 0
     for piece in text.split(PARAGRAPH_BREAK):
-        for mark in iter_marks(piece):
-            first, last = index.tokens(mark.start + offset, mark.end + offset)
-            if chosen and chosen[-1][1] > first:
-                continue
-            chosen.append((first, last, mark.label, ""))
-            by_tokens[(first, last)] = (mark, offset)
+        found.extend((mark, offset) for mark in iter_marks(piece))
         offset += len(piece) + len(PARAGRAPH_BREAK)
+    # The tokens of every mark at once (see TokenIndex.tokens).
+    firsts = index.ends.searchsorted([m.start + at for m, at in found], side="right").tolist()
+    lasts = index.starts.searchsorted([m.end + at for m, at in found], side="left").tolist()
+    by_tokens: dict[tuple[int, int], tuple[Mark, int]] = {}
+    chosen: list[tuple[int, int, str, str]] = []
+    for (mark, at), first, last in zip(found, firsts, lasts, strict=True):
+        last = max(last, first + 1)
+        if chosen and chosen[-1][1] > first:
+            continue
+        chosen.append((first, last, mark.label, ""))
+        by_tokens[(first, last)] = (mark, at)
     # Merge two sorted lists: each overlap is settled by the rule above.
     merged: list[tuple[int, int, str, str]] = []
     i = j = 0
@@ -441,9 +542,11 @@ def _marks_component(doc: Any) -> Any:
     doc.set_ents([Span(doc, s, e, label=label, kb_id=key) for s, e, label, key in merged])
     # The entities in character offsets, for the claim reader: Span attributes build Token
     # objects on every access.
+    token_starts = index.starts[[s for s, _, _, _ in merged]].tolist() if merged else []
+    token_ends = index.ends[[e - 1 for _, e, _, _ in merged]].tolist() if merged else []
+    marks: dict[tuple[int, int], Mark] = {}
     entities = []
-    for s, e, label, key in merged:
-        start, end = int(index.starts[s]), int(index.ends[e - 1])
+    for (s, e, label, key), start, end in zip(merged, token_starts, token_ends, strict=True):
         read = by_tokens.get((s, e))
         if read is not None and label == read[0].label:
             # The scanner's own offsets: a token may run on past the mark ("8)").
@@ -490,6 +593,14 @@ def longest_first(found: list[tuple[int, int, str, str]]) -> list[tuple[int, int
         kept.append(item)
     kept.sort()
     return kept
+
+
+def sentences_of(doc: Any) -> list[tuple[int, int]]:
+    """(start_char, end_char) of every sentence of a Doc, as ``doc.sents`` gives them."""
+    found: list[tuple[int, int]] | None = doc.user_data.get("narrator_sentences")
+    if found is None:
+        return [(sent.start_char, sent.end_char) for sent in doc.sents]
+    return found
 
 
 def entities_of(doc: Any) -> list[tuple[int, int, str, str]]:
