@@ -182,6 +182,20 @@ PARAGRAPH_BREAK = "\n\n"
 CHUNK_CHARS = 100_000
 
 
+def group_paragraphs(paragraphs: Iterable[Paragraph]) -> list[tuple[Paragraph, ...]]:
+    """Consecutive paragraphs in groups of at most :data:`CHUNK_CHARS` characters (or one
+    paragraph), each to be read as one Doc."""
+    groups: list[list[Paragraph]] = [[]]
+    size = 0
+    for paragraph in paragraphs:
+        if size and size + len(paragraph.text) > CHUNK_CHARS:
+            groups.append([])
+            size = 0
+        groups[-1].append(paragraph)
+        size += len(paragraph.text) + len(PARAGRAPH_BREAK)
+    return [tuple(g) for g in groups if g]
+
+
 @dataclass(frozen=True)
 class Chunk:
     """Consecutive paragraphs read as one spaCy Doc; ``starts[i]`` is where
@@ -214,17 +228,7 @@ class Reader:
     def groups(self, document: Document) -> list[tuple[Paragraph, ...]]:
         """The prose paragraphs of ``document`` in groups of at most :data:`CHUNK_CHARS`
         characters (or one paragraph), each to be read as one Doc."""
-        groups: list[list[Paragraph]] = [[]]
-        size = 0
-        for paragraph in document.iter_text():
-            if not paragraph.text:
-                continue
-            if size and size + len(paragraph.text) > CHUNK_CHARS:
-                groups.append([])
-                size = 0
-            groups[-1].append(paragraph)
-            size += len(paragraph.text) + len(PARAGRAPH_BREAK)
-        return [tuple(g) for g in groups if g]
+        return group_paragraphs(p for p in document.iter_text() if p.text)
 
     def read(self, groups: Iterable[Sequence[Paragraph]]) -> Iterator[Chunk]:
         """Each group of paragraphs (see :meth:`groups`) read as one Doc, in order."""
