@@ -242,7 +242,7 @@ def _pool(facts: FactSet, measure: str | None, area: str | None, unit: str | Non
     found = pools.get(key)
     if found is None:
         if measure is None:
-            members = [f for f in facts if area is None or f.area == area]
+            members = list(facts) if area is None else facts.select(area=area)
         else:
             members = (
                 facts.select(measure=measure, area=area) if area else facts.select(measure=measure)
