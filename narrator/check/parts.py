@@ -157,7 +157,7 @@ def _choose_period(
     same = [p for p in periods if clause_of(p[0]) == clause]
     if not same:
         # A clause without a period of its own takes the sentence's first; but a rolling
-        # figure ("the rolling 12 month rate improved to 8.5%; the discrete month rate...")
+        # figure ("the rolling 12 month rate improved to 6.2%; the discrete month rate...")
         # is not of a period only a later clause names.
         if not periods or (rolling and periods[0][0] > pos):
             return None

@@ -316,7 +316,7 @@ class SentenceReader(TimeReading):
                 near = _mention_of_change(mentions, direction.end, text)
             mid, mtext, msource, mhead, rolling = measure_for(q.start, unit, near)
             if near is None and direction is not None and 0 <= direction.start - q.end <= 20:
-                # "a 3.9% increase in immediate, and a 3.9% decrease in prompt": one word
+                # "a 2.0% increase in immediate, and a 2.0% decrease in prompt": one word
                 # that, with the measure words around it, names a sibling measure.
                 bare = self._bare_measure(
                     text,

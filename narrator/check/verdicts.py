@@ -100,7 +100,7 @@ def judge(
         if claim.kind == "figure":
             verdict = _figure(claim, facts, levels)
             if verdict.verdict == SUPPORTED and claim.direction in ("up", "down", "flat"):
-                # "increased to 8.5%": the figure may be right and its direction wrong; the
+                # "increased to 6.2%": the figure may be right and its direction wrong; the
                 # change is that of the period the figure is a level of.
                 moving = _judged(claim, polarity or {})
                 period = _level_period(claim, facts)
