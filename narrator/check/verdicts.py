@@ -103,8 +103,8 @@ def judge(
                 # "increased to 6.2%": the figure may be right and its direction wrong; the
                 # change is that of the period the figure is a level of.
                 moving = _judged(claim, polarity or {})
-                period = _level_period(claim, facts)
-                if period is not None and claim.role != "change":
+                period = _level_period(claim, facts) if claim.role != "change" else None
+                if period is not None:
                     moving = replace(
                         moving, period=period, period_text=claim.period_text or claim.text
                     )
@@ -223,10 +223,6 @@ def _primary(claim: Claim, facts: Sequence[Fact]) -> Fact | None:
     return None
 
 
-def _matches(claim: Claim, facts: Iterable[Fact], value: float) -> list[Fact]:
-    return [f for f, _ in _matched(claim, facts, value)]
-
-
 #: Per fact set: every figure of a pool of facts (a measure and area) in a claim's unit,
 #: sorted, so that a claim finds the facts that give its figure by bisection. A long paper
 #: quotes thousands of figures against pools of hundreds of facts.
@@ -267,7 +263,8 @@ def _pool(facts: FactSet, measure: str | None, area: str | None, unit: str | Non
 def _matched_in(
     claim: Claim, facts: FactSet, measure: str | None, value: float
 ) -> list[tuple[Fact, frozenset[str | None]]]:
-    """:func:`_matched` over the facts of ``measure`` (any, if None) in the claim's area."""
+    """The facts of ``measure`` (any, if None) in the claim's area that give ``value``
+    within the claim's rounding, each with the periods the matching figures are of."""
     xs, entries = _pool(facts, measure, claim.area, claim.unit)
     tol = tolerance(claim)
     periods: dict[str, tuple[Fact, set[str | None]]] = {}
@@ -276,23 +273,6 @@ def _matched_in(
     ]:
         periods.setdefault(fact.id, (fact, set()))[1].add(period)
     out = [(fact, frozenset(found)) for _, (fact, found) in sorted(periods.items())]
-    return _rolling_changes_only(claim, out)
-
-
-def _matched(
-    claim: Claim, facts: Iterable[Fact], value: float
-) -> list[tuple[Fact, frozenset[str | None]]]:
-    """The facts that give ``value`` within the claim's rounding, each with the periods the
-    matching figures are of."""
-    tol = tolerance(claim)
-    out = []
-    for fact in facts:
-        # A figure said of an area is not one of the areas below it.
-        children = claim.area is None or claim.area != fact.area
-        numbers = _numbers(fact, claim.unit, children)
-        periods = frozenset(p for x, p in numbers if abs(x - value) <= tol)
-        if periods:
-            out.append((fact, periods))
     return _rolling_changes_only(claim, out)
 
 
@@ -530,9 +510,8 @@ def _level_period(claim: Claim, facts: FactSet) -> str | None:
     value = _figure_value(claim)
     if value is None or claim.measure is None or claim.area is None:
         return None
-    own = facts.select(measure=claim.measure, area=claim.area)
-    levels = [f for f in own if f.kind in ("level", "level.rolling")]
-    periods = {f.period for f in _matches(claim, levels, value)}
+    matched = _matched_in(claim, facts, claim.measure, value)
+    periods = {f.period for f, _ in matched if f.kind in ("level", "level.rolling")}
     return periods.pop() if len(periods) == 1 else None
 
 
@@ -574,19 +553,16 @@ _DATED = re.compile(r"(?:[A-Za-z0-9_]+:)*(\d{4}-\d{2}(?:-\d{2})?)")
 
 
 def _wrong_month(
-    claim: Claim, found: Sequence[Fact], periods: Iterable[str | None] | None = None
+    claim: Claim, found: Sequence[Fact], periods: Iterable[str | None]
 ) -> Verdict | None:
     """A figure or direction said of a month ("in September") the facts that give it are
     not of: the month is wrong.
 
     ``periods`` are the periods the matching figures are of (a change is of its fact's
-    period, a reference value of the reference period); by default, each fact's own period
-    and its reference period."""
+    period, a reference value of the reference period)."""
     month = _month_of(claim.period)
     if not found or month is None or claim.period_text is None:
         return None
-    if periods is None:
-        periods = [f.period for f in found] + [f.reference_period for f in found]
     months = {_month_of(p) for p in periods}
     latest = max((m for m in months if m), default=None)
     if month in months or claim.tense == "future" or (latest is not None and month > latest):
