@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -32,10 +33,21 @@ def test_installed_wheel_drafts_the_bundled_sample(tmp_path: Path) -> None:
     )
     wheel = next(wheels.glob("narrator-*.whl"))
     env_dir = tmp_path / "venv"
-    # The venv sees this interpreter's packages (pandas, spaCy...) but not the editable
-    # narrator: the wheel is installed into it on its own.
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    # A venv of its own that sees the running environment's installed packages (pandas,
+    # spaCy...) through a .pth file naming their folders. `system_site_packages` would show
+    # the base interpreter's packages instead, which in a virtual environment are not these.
+    # Folders named in a .pth are added to the path but their own .pth files are not run, so
+    # the editable narrator of the checkout stays out of sight.
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    target = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    here = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    (Path(target) / "_running_env.pth").write_text("\n".join(sorted(here)) + "\n")
     subprocess.run(
         [
             sys.executable,
