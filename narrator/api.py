@@ -10,9 +10,10 @@ from narrator.draft import write_draft
 from narrator.draft.document import Draft
 from narrator.errors import DocumentError, Problem
 from narrator.facts import FactSet, compute_facts
-from narrator.figures import Figures, figures_from_table, load_figures
+from narrator.figures import Figures
 from narrator.fileio import atomic_write_text
 from narrator.project import Project, load_project
+from narrator.sources import load_project_figures
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,7 @@ def load(project: Project | Path | str | None = None) -> tuple[Project, Figures]
         if isinstance(project, Project)
         else load_project(Path(project) if project is not None else None)
     )
-    section = (loaded.config or {}).get("figures", {})
-    if section.get("source") == "police-uk":
-        # Raw data.police.uk files: ingested on load into the tidy table of the contract.
-        from narrator.ingest.project import figures_table_for_project
-
-        areas_file = loaded.root / str(
-            (loaded.config or {}).get("areas", {}).get("file", "areas.toml")
-        )
-        table = figures_table_for_project(section, loaded.root, areas_file=areas_file)
-        return loaded, figures_from_table(table.astype(str), loaded.catalogue, loaded.areas)
-    return loaded, load_figures(loaded.figures, loaded.catalogue, loaded.areas)
+    return loaded, load_project_figures(loaded)
 
 
 def load_facts(project: Project | Path | str | None, month: str) -> FactsResult:

@@ -80,7 +80,7 @@ def load_project(start: Path | None = None) -> Project:
         rel = _table(config, key, source).get("file", default)
         if not isinstance(rel, str):
             raise ProjectError(f"{source}: [{key}] file must be a path in quotes, got {rel!r}")
-        return _inside(root, rel, source)
+        return _input(root, rel)
 
     cat_path = section_file("catalogue", "catalogue.toml")
     catalogue = parse_catalogue(read_toml(cat_path), str(cat_path))
@@ -97,7 +97,7 @@ def load_project(start: Path | None = None) -> Project:
         raise ProjectError(
             f"{source}: [figures] {key} must be a path in quotes or a list of them, got {paths!r}"
         )
-    figures = tuple(_inside(root, p, source) for p in paths)
+    figures = tuple(_input(root, p) for p in paths)
 
     settings = Settings().with_overrides(_table(config, "benchmarks", source), source)
     outline = section_file("outline", "") if _table(config, "outline", source).get("file") else None
@@ -125,6 +125,16 @@ def _table(config: Mapping[str, Any], key: str, source: str) -> Mapping[str, Any
             f"got {table!r}"
         )
     return table
+
+
+def _input(root: Path, named: str) -> Path:
+    """An input file the project names: relative to the project folder, or anywhere.
+
+    Figures often live on a shared drive or in a warehouse extract, so inputs are not
+    confined to the project (outputs are); ``~`` is the user's home, and a symlink is
+    followed to the file it names.
+    """
+    return (root / Path(named).expanduser()).resolve()
 
 
 def _inside(root: Path, relative: str, source: str) -> Path:

@@ -43,8 +43,8 @@ from narrator.build.review import (
 from narrator.draft.document import Paragraph
 from narrator.errors import DocumentError
 from narrator.facts import FactSet, compute_facts
-from narrator.figures import load_figures
 from narrator.project import Project, load_project
+from narrator.sources import load_project_figures
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def build(
             f"{draft_md} is a draft of the project {draft.project!r}, not of {loaded.name!r}",
             hint="Pass the --project the draft was written from.",
         )
-    figures = load_figures(loaded.figures, loaded.catalogue, loaded.areas)
+    figures = load_project_figures(loaded)
     facts = compute_facts(figures, month, loaded.settings)
     source = ChartSource(loaded, figures, facts)
     charts: dict[tuple[str, str], ChartData] = {}

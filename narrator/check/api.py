@@ -22,6 +22,7 @@ from narrator.check.verdicts import CONTRADICTED, Verdict, judge
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures
 from narrator.project import Project
+from narrator.sources import load_project_figures
 
 _READERS: dict[Path, Reader] = {}
 _FACTS: dict[tuple[Path, str], FactSet] = {}
@@ -97,9 +98,7 @@ def figures_for(project: Project) -> Figures:
     """The project's figures, loaded once per process."""
     key = project.root.resolve()
     if key not in _FIGURES:
-        from narrator.api import load
-
-        _, _FIGURES[key] = load(project)
+        _FIGURES[key] = load_project_figures(project)
     return _FIGURES[key]
 
 

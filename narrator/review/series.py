@@ -1,7 +1,7 @@
 """The recent series behind a fact, as a sparkline of block characters.
 
 Block characters read without colour and survive a terminal capture, unlike a coloured
-chart. Figures are loaded once, on first use, through :func:`narrator.api.load`.
+chart. Figures are loaded once, on first use, through :func:`narrator.sources.load_project_figures`.
 """
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ class SeriesSource:
     def figures(self) -> Figures | None:
         """The project's figures, or None when they cannot be loaded (see ``problem``)."""
         if self._figures is None and self.problem is None and self.project is not None:
-            from narrator.api import load
+            from narrator.sources import load_project_figures
 
             try:
-                self._figures = load(self.project)[1]
+                self._figures = load_project_figures(self.project)
             except NarratorError as exc:
                 self.problem = exc.message
         return self._figures
