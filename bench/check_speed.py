@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from narrator.check.api import check_document, facts_for, reader_for
+from narrator.check import Checker
 from narrator.check.document import parse_text, read_document
 from narrator.project import load_project
 
@@ -45,14 +45,15 @@ def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else next(SEED.glob("*.txt"))
     project = load_project(None)
     started = time.perf_counter()
-    reader = reader_for(project)
-    facts_for(project, "2019-10")
+    checker = Checker.for_project(project)
+    reader = checker.reader
+    checker.facts("2019-10")
     print(f"start-up (reader and facts): {time.perf_counter() - started:.2f} s")
     document = read_document(path)
     times = []
     for _ in range(7):
         t0 = time.perf_counter()
-        check_document(document, project=project, month="2019-10")
+        checker.check_document(document, month="2019-10")
         times.append(time.perf_counter() - t0)
     print(f"seed paper: median {statistics.median(times) * 1000:.0f} ms over 7 runs")
     text = long_paper(document.text, document.sections["1.0"].start, 24)
@@ -60,7 +61,7 @@ def main() -> None:
     times = []
     for _ in range(LONG_RUNS):
         t0 = time.perf_counter()
-        report = check_document(parse_text(text), project=project, month="2019-10")
+        report = checker.check_document(parse_text(text), month="2019-10")
         times.append(time.perf_counter() - t0)
     elapsed = statistics.median(times)
     print(

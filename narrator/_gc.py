@@ -12,30 +12,40 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 
 @contextmanager
-def imports_uncollected() -> Iterator[None]:
-    """Run a block of imports with the collector paused; what they made counts as old.
+def paused(*, age: bool = True) -> Iterator[None]:
+    """Run a block with the cyclic collector paused (if it runs); the one pause narrator has.
 
-    Leaving the objects in the youngest generation would only defer the work: the first
-    collection after the block would walk all of them. Instead they are moved to the oldest
-    generation, where, as ever, a full collection frees any that become garbage. The move
-    (``gc.freeze`` then ``gc.unfreeze``, two list splices) would also thaw objects that
-    someone else froze, so it is skipped if anything is frozen.
+    The blocks it is used for (imports, the fact engine, reading a paper) make many objects
+    and no cyclic garbage: the collector would walk them again and again as they accumulate
+    and free nothing.
+
+    With ``age``, what the block made is then counted as old: leaving it in the youngest
+    generation would only defer the work, as the first collection after the block would
+    walk all of it. It is moved to the oldest generation, where, as ever, a full collection
+    frees any that becomes garbage. The move (``gc.freeze`` then ``gc.unfreeze``, two list
+    splices) would also thaw objects that someone else froze, so it is skipped if anything
+    is frozen. Without ``age`` the collector simply resumes (a forked process shares the
+    memory pages a freeze would write to).
     """
     was_enabled = gc.isenabled()
-    frozen_before = gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
-        if frozen_before == 0:
+        if age and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
         if was_enabled:
             gc.enable()
+
+
+def imports_uncollected() -> AbstractContextManager[None]:
+    """Run a block of imports with the collector paused; what they made counts as old."""
+    return paused()
 
 
 def freeze_imports() -> None:

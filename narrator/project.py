@@ -11,7 +11,7 @@ from typing import Any
 from narrator.areas import Areas, parse_areas
 from narrator.catalogue import Catalogue, parse_catalogue
 from narrator.errors import ProjectError
-from narrator.resources import sample_dir
+from narrator.resources import phrasebank_dir, sample_dir
 from narrator.settings import Settings
 
 PROJECT_FILE = "narrator.toml"
@@ -34,6 +34,13 @@ class Project:
     def path(self, relative: str) -> Path:
         """A path inside the project; refuses paths that climb out of it."""
         return _inside(self.root, relative, str(self.root / PROJECT_FILE))
+
+
+def project_phrasebank(project: Project) -> Path:
+    """The project's own phrasebank folder if it has one, else the one narrator ships: the
+    writer words a draft with it and the checker reads a paper with its lexicon."""
+    own = project.root / "phrasebank"
+    return own if (own / "lexicon.toml").is_file() else phrasebank_dir()
 
 
 def read_toml(path: Path) -> dict[str, Any]:

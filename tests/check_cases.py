@@ -21,10 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from narrator.check import read_document
-from narrator.check.api import check_document
+from narrator.check import Checker, read_document
 from narrator.check.claims import Claim
-from narrator.project import Project, load_project
+from narrator.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "check"
@@ -58,8 +57,8 @@ def discover() -> list[Case]:
 
 
 @cache
-def _project(root: Path | None) -> Project:
-    return load_project(root)
+def _checker(root: Path | None) -> Checker:
+    return Checker.for_project(load_project(root))
 
 
 def _fields(claim: Claim) -> dict[str, Any]:
@@ -73,9 +72,7 @@ def _fields(claim: Claim) -> dict[str, Any]:
 
 def render(case: Case) -> str:
     """What the checker finds in the case's paper, as the golden file's text."""
-    report = check_document(
-        read_document(case.paper), project=_project(case.project), month=case.month
-    )
+    report = _checker(case.project).check_document(read_document(case.paper), month=case.month)
     verdicts = iter(report.verdicts)
     claims: list[dict[str, Any]] = []
     for claim in report.claims:

@@ -22,11 +22,11 @@ from narrator._callable import make_callable
 from narrator.build.assemble import assemble
 from narrator.build.blockers import (
     Blocker,
-    Checker,
-    default_checker,
+    TextChecker,
     finding_blockers,
     review_blockers,
     stale_blockers,
+    text_checker,
 )
 from narrator.build.charts import ChartData, ChartSource, discussed
 from narrator.build.config import load_paper_spec
@@ -40,6 +40,7 @@ from narrator.build.review import (
     load_review_state,
     review_notes,
 )
+from narrator.check import Checker
 from narrator.draft.document import Paragraph
 from narrator.errors import DocumentError
 from narrator.facts import FactSet, compute_facts
@@ -79,7 +80,7 @@ def build(
     month: str,
     *,
     options: BuildOptions | None = None,
-    checker: Checker | None = None,
+    checker: TextChecker | None = None,
     load_review: ReviewLoader | None = None,
 ) -> BuildResult:
     """Assemble, re-check and write the paper of ``month`` (``YYYY-MM``).
@@ -127,7 +128,8 @@ def build(
         charts=pick,
         caption=source.caption,
     )
-    blockers, notes = _blockers(review, paper, facts, checker or default_checker(loaded, month))
+    checker = checker or text_checker(Checker(loaded, figures, facts={month: facts}), month)
+    blockers, notes = _blockers(review, paper, facts, checker)
     notes = [str(w) for w in figures.warnings] + review_notes(review) + notes
     if blockers and not options.draft_watermark:
         return BuildResult(month, False, False, (), tuple(blockers), tuple(notes), paper)
@@ -144,7 +146,7 @@ def build(
 
 
 def _blockers(
-    review: ReviewLike, paper: Paper, facts: FactSet, checker: Checker
+    review: ReviewLike, paper: Paper, facts: FactSet, checker: TextChecker
 ) -> tuple[list[Blocker], list[str]]:
     blockers = review_blockers(review)
     paragraphs = review.draft.paragraphs()

@@ -1,24 +1,23 @@
 """What stops a final build: unreviewed or stale paragraphs, and contradictions in the text.
 
-Each reason is a :class:`Blocker` naming the paragraph and what to do. The checker is
-reached through a small adapter so that the build works before :mod:`narrator.check`
-exposes ``check_text`` and so that tests can inject a fake.
+Each reason is a :class:`Blocker` naming the paragraph and what to do. The assembled paper
+is checked through a :data:`TextChecker` (by default :func:`text_checker` over the
+project's :class:`~narrator.check.Checker`), so that tests can inject another.
 """
 
 from __future__ import annotations
 
-import importlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from narrator.build.review import REJECTED, UNFINISHED, ReviewLike
+from narrator.check import Checker, Finding, Severity
 from narrator.draft.document import Draft
 from narrator.errors import NarratorError
 from narrator.facts import FactSet
-from narrator.project import Project
 
 #: The fields of a fact whose change means the words written from it may be untrue.
 _COMPARED = ("value", "reference", "change", "direction", "significant")
@@ -37,52 +36,18 @@ class Blocker:
         return f"{self.where}: {self.kind}: {self.message}"
 
 
-class FindingLike(Protocol):
-    """What the build reads of a checker finding (see :class:`narrator.check.Finding`)."""
-
-    @property
-    def kind(self) -> str:
-        """The finding's type ("figure_mismatch", "contradicted" ...)."""
-        ...
-
-    @property
-    def severity(self) -> str:
-        """``error`` blocks a final build; anything else is reported only."""
-        ...
-
-    @property
-    def message(self) -> str:
-        """What is wrong."""
-        ...
+#: The assembled paper's text -> what the checker finds in it.
+TextChecker = Callable[[str], Sequence[Finding]]
 
 
-Checker = Callable[[str], Sequence[FindingLike]]
+def text_checker(checker: Checker, month: str) -> TextChecker:
+    """The paper's text checked by ``checker`` against the figures of ``month``: every
+    claim's verdict and every fault of the text."""
 
-
-def default_checker(project: Project, month: str) -> Checker:
-    """``narrator.check.check_text`` bound to the project and month, once it exists.
-
-    Until the checker exposes ``check_text`` the adapter finds nothing: the build then
-    relies on the review alone.
-    """
-    try:
-        module: Any = importlib.import_module("narrator.check")
-    except ModuleNotFoundError as exc:
-        if exc.name != "narrator.check":
-            raise
-        return _no_findings
-    check_text = getattr(module, "check_text", None)
-    if check_text is None:
-        return _no_findings
-
-    def check(text: str) -> Sequence[FindingLike]:
-        return list(check_text(text, project=project, month=month))
+    def check(text: str) -> Sequence[Finding]:
+        return checker.check_text(text, month=month).all_findings()
 
     return check
-
-
-def _no_findings(text: str) -> Sequence[FindingLike]:
-    return []
 
 
 def review_blockers(review: ReviewLike) -> list[Blocker]:
@@ -152,24 +117,23 @@ def _same(then: Any, now: Any) -> bool:
     return bool(then == now)
 
 
-def finding_blockers(findings: Sequence[FindingLike], text: str) -> tuple[list[Blocker], list[str]]:
-    """Errors found by the checker as blockers; other findings as notes."""
+def finding_blockers(findings: Sequence[Finding], text: str) -> tuple[list[Blocker], list[str]]:
+    """Contradictions (of the figures, or of the text by itself) as blockers; the other
+    findings that are worth a look (faults of the text such as a wrong cross-reference,
+    ambiguous claims) as notes."""
     blockers, notes = [], []
     for finding in findings:
-        where = _locate(text, getattr(finding, "span", None))
-        if finding.severity == "error":
+        where = _locate(text, finding.span)
+        if finding.contradicts:
             blockers.append(Blocker("contradiction", where, f"{finding.kind}: {finding.message}"))
-        else:
+        elif finding.severity is not Severity.INFO:
             notes.append(f"{where}: {finding.kind}: {finding.message}")
     return blockers, notes
 
 
-def _locate(text: str, span: Any) -> str:
+def _locate(text: str, span: tuple[int, int]) -> str:
     """The paper number of the paragraph a span falls in ("paper 4.1.2")."""
-    try:
-        start = int(span[0])
-    except (TypeError, ValueError, IndexError):
-        return "paper"
+    start = span[0]
     number = None
     for match in _NUMBER_LINE.finditer(text, 0, max(0, start) + 1):
         if match.start() <= start:

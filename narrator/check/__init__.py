@@ -2,37 +2,41 @@
 
 The only package that imports spaCy, and only when a reader is built::
 
-    document = read_document("paper.md")
-    reader = build_reader(catalogue, areas, lexicon)     # loads spaCy: once, then reuse
-    claims = reader.claims(document, month="2019-10")
-    findings = internal_findings(document, claims, reporting_month="2019-10")
+    checker = Checker.for_project(load_project(folder))   # the caller builds it, once
+    report = checker.check_paper("paper.md", month="2019-10")
+    report.verdicts, report.findings                       # claims judged; faults of the text
 """
 
 from pathlib import Path
 
 from narrator._callable import make_callable
-from narrator.check.api import CheckItem, CheckReport, check_document, check_paper, check_text
+from narrator.check.checker import Checker, check_paper
 from narrator.check.claims import Claim, infer_reporting_month
 from narrator.check.document import Document, Paragraph, Section, parse_text, read_document
-from narrator.check.internal import Finding, internal_findings
+from narrator.check.findings import Finding, Severity, Verdict, claim_finding
+from narrator.check.internal import internal_findings
 from narrator.check.lexicon import Lexicon, load_lexicon, parse_lexicon
 from narrator.check.pipeline import Reader, build_reader
+from narrator.check.report import CheckReport
+from narrator.check.verdicts import ClaimVerdict
 from narrator.project import Project, load_project
 
 __all__ = [
-    "CheckItem",
     "CheckReport",
+    "Checker",
     "Claim",
+    "ClaimVerdict",
     "Document",
     "Finding",
     "Lexicon",
     "Paragraph",
     "Reader",
     "Section",
+    "Severity",
+    "Verdict",
     "build_reader",
-    "check_document",
     "check_paper",
-    "check_text",
+    "claim_finding",
     "infer_reporting_month",
     "internal_findings",
     "load_lexicon",

@@ -13,19 +13,18 @@ the measure of the previous sentence in its paragraph, or else of its section he
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import threading
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from narrator import months
+from narrator._gc import paused
 from narrator.check.dates import When
 from narrator.check.document import Document, Paragraph
 from narrator.check.parts import Context
@@ -173,36 +172,16 @@ def extract_claims(reader: Reader, document: Document, *, month: str | None = No
             claims.extend(_chunk_claims(sentences, chunk, document.text))
         return claims
 
-    with _collector_paused():
+    # Reading makes tens of thousands of objects that outlive it (the claims) and many more
+    # that reference counting frees; none is cyclic garbage worth a collection. With the
+    # collector running, they would make it walk every object of the process in a full
+    # collection (0.1 to 0.15 s of the long paper of bench/check_speed.py).
+    with paused():
         parts = _parts(groups, _processes())
         if len(parts) == 1:
             return read(groups)
         reader.prepare(document)
         return [claim for found in _in_processes(read, parts) for claim in found]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Read with the cyclic garbage collector paused; what the reading made counts as old.
-
-    Reading makes tens of thousands of objects that outlive it (the claims) and many more
-    that reference counting frees; none is cyclic garbage worth a collection. With the
-    collector running, they would make it walk every object of the process in a full
-    collection (0.1 to 0.15 s of the long paper of bench/check_speed.py). Instead the
-    survivors are moved to the oldest generation, as ``gc.freeze`` then ``gc.unfreeze``
-    move everything (skipped if anything is frozen: unfreezing would thaw it); a full
-    collection, when one comes, frees any that have become garbage.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if collecting:
-            gc.enable()
 
 
 def _chunk_claims(sentences: SentenceReader, chunk: Chunk, source: str) -> Iterator[Claim]:
@@ -295,13 +274,8 @@ def _in_processes(
     writes to every object, which would make this process copy each memory page it still
     shares with the forked ones (and a forked process only reads, sends and exits).
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused(age=False):
         return _run_parts(work, parts)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run_parts(

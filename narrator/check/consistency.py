@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from narrator.check.claims import Claim
-from narrator.check.internal import Finding
+from narrator.check.findings import Finding, Severity, Verdict
 
 #: Kinds of finding made here.
 REPEATED_AREA = "repeated_area"
@@ -46,7 +46,7 @@ def _repeated_areas(claims: Sequence[Claim]) -> list[Finding]:
         findings.append(
             Finding(
                 kind=REPEATED_AREA,
-                severity="warning",
+                severity=Severity.WARNING,
                 message=f"{claim.area_text} is named {count} times in one list",
                 span=claim.sentence_span,
                 evidence=claim.sentence,
@@ -78,7 +78,8 @@ def _conflicting_directions(claims: Sequence[Claim]) -> list[Finding]:
         findings.append(
             Finding(
                 kind=CONFLICTING_DIRECTIONS,
-                severity="error",
+                severity=Severity.ERROR,
+                verdict=Verdict.CONTRADICTED,
                 message=f"the sentence says both {said} of {group[0].area_text}",
                 span=group[-1].span,
                 evidence=group[0].sentence,

@@ -15,7 +15,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,6 +26,7 @@ from narrator.catalogue import Catalogue, Kind, Measure
 from narrator.check.claims import Claim, infer_reporting_month
 from narrator.check.dates import word_list
 from narrator.check.document import Document, Section, number_key
+from narrator.check.findings import Finding, Severity, Verdict
 from narrator.check.pipeline import measure_names, norm_word
 
 #: A plan spoken of as to come may be dated up to this long before the paper: papers are
@@ -39,33 +39,6 @@ TOPIC_RATIO = 0.34
 TOPIC_MINIMUM = 3.0
 #: Sections within this part of the best overlap are weighed against it (see ``_best``).
 NEAR = 0.8
-
-SEVERITIES = ("error", "warning")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One fault of the text: what, where (span in :attr:`Document.text`), why, and a fix."""
-
-    kind: str
-    severity: str
-    message: str
-    span: tuple[int, int]
-    evidence: str = ""
-    suggestion: str | None = None
-    data: Mapping[str, Any] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dictionary."""
-        return {
-            "kind": self.kind,
-            "severity": self.severity,
-            "message": self.message,
-            "span": list(self.span),
-            "evidence": self.evidence,
-            "suggestion": self.suggestion,
-            "data": dict(self.data),
-        }
 
 
 def internal_findings(
@@ -152,7 +125,8 @@ def _repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
             continue
         yield Finding(
             kind="figure_mismatch",
-            severity="error",
+            severity=Severity.ERROR,
+            verdict=Verdict.CONTRADICTED,
             message=(
                 f"{claim.text!r} contradicts {earlier.text!r} quoted for the same measure, "
                 f"area and period in {_where(earlier)}"
@@ -194,7 +168,8 @@ def _arithmetic(claims: Sequence[Claim]) -> Iterable[Finding]:
                 really = "lower" if actual < 0 else "higher"
                 yield Finding(
                     kind="arithmetic",
-                    severity="error",
+                    severity=Severity.ERROR,
+                    verdict=Verdict.CONTRADICTED,
                     message=(
                         f"{claim.text} {said} does not follow from the figures quoted: "
                         f"{claim.value:g} is {abs(actual):.1f}% {really} than {reference:g}"
@@ -224,7 +199,8 @@ def _arithmetic(claims: Sequence[Claim]) -> Iterable[Finding]:
         ):
             yield Finding(
                 kind="arithmetic",
-                severity="error",
+                severity=Severity.ERROR,
+                verdict=Verdict.CONTRADICTED,
                 message=(
                     f"{claim.text} is said to be {claim.direction} on {reference:g}, "
                     f"but it is {'higher' if claim.value > reference else 'lower'}"
@@ -644,7 +620,7 @@ def _cross_references(
             suggestion = f"did you mean {best[1].number}?" if best else None
             yield Finding(
                 kind="xref_missing",
-                severity="error",
+                severity=Severity.ERROR,
                 message=f"the paper has no section {claim.target}",
                 span=claim.span,
                 evidence=_evidence(best, sentence, topics),
@@ -670,7 +646,7 @@ def _cross_references(
             ):
                 yield Finding(
                     kind="xref_direction",
-                    severity="error",
+                    severity=Severity.ERROR,
                     message=(
                         f"section {claim.target} is {'above' if target.key < own_key else 'below'} "
                         f"this one, not {claim.target_where} it"
@@ -695,7 +671,7 @@ def _cross_references(
                 evidence += f"; {best[1].number} is about {_label(catalogue, meant_measures)}"
             yield Finding(
                 kind="xref_topic",
-                severity="error",
+                severity=Severity.ERROR,
                 message=message,
                 span=claim.span,
                 evidence=evidence,
@@ -713,7 +689,7 @@ def _cross_references(
         assert best is not None
         yield Finding(
             kind="xref_topic",
-            severity="error",
+            severity=Severity.ERROR,
             message=message,
             span=claim.span,
             evidence=(
@@ -786,7 +762,7 @@ def _dates(claims: Sequence[Claim], paper_date: date) -> Iterable[Finding]:
         ):
             yield Finding(
                 kind="date_tense",
-                severity="error",
+                severity=Severity.ERROR,
                 message=(
                     f"{claim.text!r} is spoken of as to come, but it ended before the paper's "
                     f"date ({paper_date:%-d %B %Y})"
@@ -801,7 +777,7 @@ def _dates(claims: Sequence[Claim], paper_date: date) -> Iterable[Finding]:
         elif claim.tense == "past" and claim.date_first and claim.date_first > paper_date:
             yield Finding(
                 kind="date_tense",
-                severity="error",
+                severity=Severity.ERROR,
                 message=(
                     f"{claim.text!r} is spoken of as past, but it is after the paper's date "
                     f"({paper_date:%-d %B %Y})"
@@ -850,7 +826,7 @@ def _months(
             reported.add((claim.sentence_span, label))
             yield Finding(
                 kind="month_after_reporting",
-                severity="error",
+                severity=Severity.ERROR,
                 message=(
                     f"the {what} of {claim.text!r} is {months.label(month)}, after the "
                     f"reporting month {months.label(reporting)}"

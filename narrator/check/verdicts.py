@@ -18,22 +18,22 @@ from typing import Any
 
 from narrator import months
 from narrator.check.claims import Claim
+from narrator.check.findings import Finding, Verdict, claim_finding
 from narrator.check.levels import Levels
 from narrator.facts import Fact, FactSet
 
-SUPPORTED = "supported"
-CONTRADICTED = "contradicted"
-AMBIGUOUS = "ambiguous"
-NOT_CHECKABLE = "not checkable"
-VERDICTS = (SUPPORTED, CONTRADICTED, AMBIGUOUS, NOT_CHECKABLE)
+SUPPORTED = Verdict.SUPPORTED
+CONTRADICTED = Verdict.CONTRADICTED
+AMBIGUOUS = Verdict.AMBIGUOUS
+NOT_CHECKABLE = Verdict.NOT_CHECKABLE
 
 
 @dataclass(frozen=True)
-class Verdict:
+class ClaimVerdict:
     """A claim's verdict, with the facts that decided it and the figure the data gives."""
 
     claim: Claim
-    verdict: str
+    verdict: Verdict
     message: str
     evidence: tuple[str, ...] = ()
     expected: str | None = None
@@ -44,10 +44,14 @@ class Verdict:
         """Where the claim is in the document text."""
         return self.claim.span
 
+    def finding(self) -> Finding:
+        """The verdict as a finding on the claim's span."""
+        return claim_finding(self.verdict, self.message, self.span)
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary."""
         return {
-            "verdict": self.verdict,
+            "verdict": str(self.verdict),
             "message": self.message,
             "span": list(self.span),
             "text": self.claim.text,
@@ -71,7 +75,7 @@ def judge(
     facts: FactSet,
     polarity: Mapping[str, str] | None = None,
     levels: Levels | None = None,
-) -> list[Verdict]:
+) -> list[ClaimVerdict]:
     """The verdict of every data claim (figures, directions, streaks, outliers).
 
     ``polarity`` (measure id to "up_good", "down_good" or "neutral") turns a judgement
@@ -286,14 +290,14 @@ def _rolling_changes_only(
     return out
 
 
-def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdict:
+def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
     value = _figure_value(claim)
     if value is None:
-        return Verdict(claim, NOT_CHECKABLE, "no figure could be read")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "no figure could be read")
     area = claim.area
     if claim.measure_head is not None and claim.unit == "count":
         # "6 suspects", "half of all prompt incidents (86)": a count of something else.
-        return Verdict(
+        return ClaimVerdict(
             claim,
             NOT_CHECKABLE,
             f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
@@ -301,25 +305,25 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
     if claim.period is None and claim.comparison is None:
         # "made nine arrests" on a day of action: no period in the sentence or its context,
         # so there is no figure to hold it to (a monthly total would be a false alarm).
-        return Verdict(claim, NOT_CHECKABLE, f"{claim.text}: the text names no period")
+        return ClaimVerdict(claim, NOT_CHECKABLE, f"{claim.text}: the text names no period")
     if claim.measure is None:
         found = [f for f, _ in _matched_in(claim, facts, None, value)]
         measures = sorted({f.measure for f in found})
         if len(measures) == 1:
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 SUPPORTED,
                 f"{claim.text} matches {measures[0]} (the text names no measure)",
                 evidence=tuple(sorted(f.id for f in found))[:5],
             )
         if measures:
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 AMBIGUOUS,
                 f"{claim.text} fits {len(measures)} measures",
                 readings=tuple(measures[:8]),
             )
-        return Verdict(claim, NOT_CHECKABLE, "the sentence names no measure narrator knows")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "the sentence names no measure narrator knows")
     own = (
         facts.select(measure=claim.measure, area=area)
         if area
@@ -334,7 +338,7 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
     if stated is not None:
         # The text names the period of the figure: hold it to that period's figure.
         if abs(stated - value) <= tolerance(claim):
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 SUPPORTED,
                 f"{claim.text} agrees with the figures for {claim.period}",
@@ -345,7 +349,7 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
             return alternative
         if not any(claim.period in periods for _, periods in matched):
             expected = _figure_text(stated, claim, own[0].unit)
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 CONTRADICTED,
                 f"{claim.text} does not match the figures: {expected} for {claim.period}",
@@ -357,7 +361,7 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
         return wrong_month
     if found:
         ranked = sorted(found, key=lambda f: (f.period != claim.period, f.id))
-        return Verdict(
+        return ClaimVerdict(
             claim,
             SUPPORTED,
             f"{claim.text} agrees with the figures",
@@ -368,13 +372,13 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
         return alternative
     primary = _primary(claim, own)
     if primary is None:
-        return Verdict(
+        return ClaimVerdict(
             claim,
             NOT_CHECKABLE,
             f"no figure of {claim.measure} for {area} in {claim.period} to compare with",
         )
     expected = _quote(primary, claim)
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"{claim.text} does not match the figures: {expected}",
@@ -385,7 +389,7 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
 
 def _named_change(
     claim: Claim, found: Sequence[Fact], levels: Levels | None, month: str
-) -> Verdict | None:
+) -> ClaimVerdict | None:
     """A change against a period the text names ("8% lower than the start of September")
     that no matching fact is measured from: measured in the figures instead."""
     if levels is None or claim.role != "change" or claim.reference_period is None:
@@ -401,7 +405,7 @@ def _named_change(
     value = _figure_value(claim)
     assert value is not None
     if any(abs(x - value) <= tolerance(claim) for x, _ in _numbers(measured, claim.unit)):
-        return Verdict(
+        return ClaimVerdict(
             claim,
             SUPPORTED,
             f"{claim.text} agrees with the figures against {claim.reference_period}",
@@ -411,7 +415,7 @@ def _named_change(
         expected = f"{measured.change_pct:+.{claim.decimals or 0}f}%"
     else:
         expected = _figure_text(measured.change or 0.0, claim, measured.unit)
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"{claim.text} does not match the figures: {expected} against {claim.reference_period}",
@@ -422,7 +426,7 @@ def _named_change(
 
 def _alternative_measure(
     claim: Claim, facts: FactSet, value: float, levels: Levels | None
-) -> Verdict | None:
+) -> ClaimVerdict | None:
     """Support from another measure the context allows: the measure was carried from the
     previous sentence, and the heading's may be meant."""
     area = claim.area
@@ -430,7 +434,7 @@ def _alternative_measure(
         pool = facts.select(measure=other, area=area) if area else facts.select(measure=other)
         found = [f for f, _ in _matched_in(claim, facts, other, value)]
         if found:
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 SUPPORTED,
                 f"{claim.text} agrees with the figures of {other}",
@@ -438,7 +442,7 @@ def _alternative_measure(
             )
         stated = _stated_level(replace(claim, measure=other), pool, levels)
         if stated is not None and abs(stated - value) <= tolerance(claim):
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 SUPPORTED,
                 f"{claim.text} agrees with the figures of {other} for {claim.period}",
@@ -454,7 +458,7 @@ _CONTROL = re.compile(
 )
 
 
-def _against_control(claim: Claim, facts: FactSet) -> Verdict | None:
+def _against_control(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
     """A month above or below a line of its control chart, held to the XmR fact."""
     if claim.comparison is not None or claim.direction not in ("up", "down"):
         return None
@@ -472,9 +476,9 @@ def _against_control(claim: Claim, facts: FactSet) -> Verdict | None:
         return None
     went = "up" if fact.value > line else "down" if fact.value < line else "flat"
     if went == claim.direction:
-        return Verdict(claim, SUPPORTED, f"'{claim.text}' agrees with the figures", (fact.id,))
+        return ClaimVerdict(claim, SUPPORTED, f"'{claim.text}' agrees with the figures", (fact.id,))
     detail = f"{fact.value:g} against {line:g}"
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"'{claim.text}' does not match the figures: {detail}",
@@ -483,7 +487,7 @@ def _against_control(claim: Claim, facts: FactSet) -> Verdict | None:
     )
 
 
-def _change_sign(claim: Claim, verdict: Verdict, facts: FactSet) -> Verdict | None:
+def _change_sign(claim: Claim, verdict: ClaimVerdict, facts: FactSet) -> ClaimVerdict | None:
     """ "up 1.0% year on year": the changes that give the figure must go the way it says."""
     if claim.direction not in ("up", "down"):
         return None
@@ -495,7 +499,7 @@ def _change_sign(claim: Claim, verdict: Verdict, facts: FactSet) -> Verdict | No
     if not changes or any(f.direction == claim.direction for f in changes):
         return None
     went = changes[0].direction
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"{claim.text} is a change {went} in the figures ({changes[0].kind}), "
@@ -554,7 +558,7 @@ _DATED = re.compile(r"(?:[A-Za-z0-9_]+:)*(\d{4}-\d{2}(?:-\d{2})?)")
 
 def _wrong_month(
     claim: Claim, found: Sequence[Fact], periods: Iterable[str | None]
-) -> Verdict | None:
+) -> ClaimVerdict | None:
     """A figure or direction said of a month ("in September") the facts that give it are
     not of: the month is wrong.
 
@@ -568,7 +572,7 @@ def _wrong_month(
     if month in months or claim.tense == "future" or (latest is not None and month > latest):
         return None  # a month to come is a plan or a target, not a figure
     expected = latest or found[0].period
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"the figures give '{claim.text}' for {expected}, not {month}",
@@ -689,7 +693,7 @@ def _level(facts: FactSet, measure: str, area: str, period: str | None) -> Fact 
     return None
 
 
-def _between(claim: Claim, facts: FactSet) -> Verdict | None:
+def _between(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
     """A direction against another area or another measure: the two levels compared."""
     assert claim.measure is not None and claim.area is not None
     if claim.comparison == "area" and claim.reference_area:
@@ -713,9 +717,11 @@ def _between(claim: Claim, facts: FactSet) -> Verdict | None:
     else:
         ok = actual == claim.direction
     if ok:
-        return Verdict(claim, SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids)
+        return ClaimVerdict(
+            claim, SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids
+        )
     detail = f"{own.value:g} against {other.value:g}"
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"'{claim.text}' does not match the figures: {detail}",
@@ -793,11 +799,11 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
     return ()
 
 
-def _direction(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdict:
+def _direction(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
     if claim.direction not in ("up", "down", "flat"):
-        return Verdict(claim, NOT_CHECKABLE, "no direction could be read")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "no direction could be read")
     if claim.measure is None:
-        return Verdict(claim, NOT_CHECKABLE, "the sentence names no measure narrator knows")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "the sentence names no measure narrator knows")
     if claim.area is not None and claim.comparison in ("area", "measure"):
         between = _between(claim, facts)
         if between is not None:
@@ -815,7 +821,7 @@ def _direction(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Ve
             if measured is not None:
                 readings = [measured]
     if not readings:
-        return Verdict(
+        return ClaimVerdict(
             claim,
             NOT_CHECKABLE,
             f"no comparison of {claim.measure} for {claim.area} with that period in the figures",
@@ -849,12 +855,14 @@ def _direction(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Ve
                 return replace(alternative, claim=claim)
     ids = tuple(f.id for f in readings)
     if not wrong:
-        return Verdict(claim, SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids)
+        return ClaimVerdict(
+            claim, SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids
+        )
     fact = wrong[0]
     detail = f"{fact.kind} gives {fact.direction}"
     if fact.significant is not None:
         detail += " (significant)" if fact.significant else " (not significant)"
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"'{claim.text}' does not match the figures: {detail}",
@@ -866,16 +874,16 @@ def _direction(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Ve
 # --- streaks and outliers -----------------------------------------------------------------
 
 
-def _streak(claim: Claim, facts: FactSet) -> Verdict:
+def _streak(claim: Claim, facts: FactSet) -> ClaimVerdict:
     if claim.measure is None or claim.area is None:
-        return Verdict(claim, NOT_CHECKABLE, "the sentence names no measure narrator knows")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "the sentence names no measure narrator knows")
     if claim.occurrence is not None:
         fact = facts.get(f"benchmark.{claim.comparison or 'year_end'}", claim.measure, claim.area)
         if fact is None:
-            return Verdict(claim, NOT_CHECKABLE, "no benchmark fact for this measure")
+            return ClaimVerdict(claim, NOT_CHECKABLE, "no benchmark fact for this measure")
         times = fact.detail.get("times_this_fy")
         verdict = SUPPORTED if times == claim.occurrence else CONTRADICTED
-        return Verdict(
+        return ClaimVerdict(
             claim,
             verdict,
             f"times this financial year: the figures give {times}",
@@ -885,10 +893,10 @@ def _streak(claim: Claim, facts: FactSet) -> Verdict:
     if claim.months_of is not None:
         fact = facts.get("count.above_previous_years", claim.measure, claim.area)
         if fact is None:
-            return Verdict(claim, NOT_CHECKABLE, "no count of months for this measure")
+            return ClaimVerdict(claim, NOT_CHECKABLE, "no count of months for this measure")
         count = fact.value if claim.direction != "down" else fact.detail.get("below")
         verdict = SUPPORTED if count == claim.months_of[0] else CONTRADICTED
-        return Verdict(
+        return ClaimVerdict(
             claim,
             verdict,
             f"months: the figures give {count:g} of 12",
@@ -898,14 +906,14 @@ def _streak(claim: Claim, facts: FactSet) -> Verdict:
     rolling = str(claim.period).startswith("R12")
     fact = facts.get("streak.rolling" if rolling else "streak.month", claim.measure, claim.area)
     if fact is None:
-        return Verdict(claim, NOT_CHECKABLE, "no run of months for this measure")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "no run of months for this measure")
     detail = fact.detail
     lengths = {detail.get("length"), detail.get("previous_length")}
     if claim.streak is not None and claim.streak not in lengths:
         expected = (
             f"{detail.get('previous_length') if detail.get('broken') else detail.get('length')}"
         )
-        return Verdict(
+        return ClaimVerdict(
             claim,
             CONTRADICTED,
             f"the run of months is {expected}, not {claim.streak}",
@@ -919,7 +927,7 @@ def _streak(claim: Claim, facts: FactSet) -> Verdict:
         went = detail.get("previous_direction")
     if claim.direction in ("up", "down") and went in ("up", "down") and went != claim.direction:
         # "having risen for 29 consecutive months" of a run of falls
-        return Verdict(
+        return ClaimVerdict(
             claim,
             CONTRADICTED,
             f"the run of {claim.streak} months went {went}, not {claim.direction}",
@@ -927,14 +935,14 @@ def _streak(claim: Claim, facts: FactSet) -> Verdict:
             expected=str(went),
         )
     if claim.since is not None and detail.get("since") != claim.since:
-        return Verdict(
+        return ClaimVerdict(
             claim,
             CONTRADICTED,
             f"the run began after {detail.get('since')}, not {claim.since}",
             evidence=(fact.id,),
             expected=str(detail.get("since")),
         )
-    return Verdict(claim, SUPPORTED, "the run of months agrees with the figures", (fact.id,))
+    return ClaimVerdict(claim, SUPPORTED, "the run of months agrees with the figures", (fact.id,))
 
 
 def _outlier(
@@ -942,9 +950,9 @@ def _outlier(
     facts: FactSet,
     against: set[str] | None = None,
     moves: set[str] | None = None,
-) -> Verdict:
+) -> ClaimVerdict:
     if claim.measure is None or claim.area is None:
-        return Verdict(claim, NOT_CHECKABLE, "the sentence names no measure or area")
+        return ClaimVerdict(claim, NOT_CHECKABLE, "the sentence names no measure or area")
     flagged = [
         f
         for f in facts.select(kind="area.outlier", measure=claim.measure, area=claim.area)
@@ -956,7 +964,7 @@ def _outlier(
         wrong = [f for f in flagged if f.value is not None and (f.value > 0) != (said == "up")]
         if len(wrong) == len(flagged):
             went = "up" if said == "down" else "down"
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 CONTRADICTED,
                 f"{claim.area} stands out with volumes {went}, not {said}",
@@ -969,7 +977,7 @@ def _outlier(
         stands = {_month_of(f.reference_period) for f in flagged}
         missing = sorted(against - stands)
         if missing:
-            return Verdict(
+            return ClaimVerdict(
                 claim,
                 CONTRADICTED,
                 f"{claim.area} stands out on its change against "
@@ -978,7 +986,7 @@ def _outlier(
                 expected=", ".join(sorted(m for m in stands if m)),
             )
     if flagged:
-        return Verdict(
+        return ClaimVerdict(
             claim,
             SUPPORTED,
             f"{claim.area} stands out among its peers",
@@ -997,13 +1005,13 @@ def _outlier(
         and (claim.direction not in ("up", "down") or f.direction == claim.direction)
     ]
     if real:
-        return Verdict(
+        return ClaimVerdict(
             claim,
             SUPPORTED,
             f"{claim.area} stands out: {real[0].kind} is a significant {real[0].direction}",
             tuple(f.id for f in real),
         )
-    return Verdict(
+    return ClaimVerdict(
         claim,
         CONTRADICTED,
         f"{claim.area} is not an outlier among its peers on this measure",

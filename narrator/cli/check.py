@@ -44,7 +44,7 @@ def check(
     something is, 2 for usage or input errors.
     """
     from narrator import months
-    from narrator.check.api import check_document
+    from narrator.check import Checker
     from narrator.check.document import read_document
     from narrator.errors import DocumentError
 
@@ -58,7 +58,7 @@ def check(
         report_error(exc)
         raise typer.Exit(2) from None
     loaded = open_project(project)
-    report = check_document(document, project=loaded, month=month)
+    report = Checker.for_project(loaded).check_document(document, month=month)
     if fmt is CheckFormat.json:
         out.print_json(json.dumps(report.as_dict()))
     else:
@@ -67,7 +67,7 @@ def check(
 
 
 def _print(report: object, show_all: bool) -> None:
-    from narrator.check.api import CheckReport
+    from narrator.check import CheckReport
 
     assert isinstance(report, CheckReport)
     text = report.document.text

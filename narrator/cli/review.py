@@ -123,8 +123,9 @@ def print_summary(result: Review, fmt: SummaryFormat) -> None:
 
 def run_app(result: Review, project: Path | None, who: str) -> None:
     """Open the full-screen review (Textual is imported only here)."""
+    from narrator.check import Checker
     from narrator.review.app import ReviewApp
-    from narrator.review.recheck import default_checker
+    from narrator.review.recheck import in_paper
     from narrator.review.series import SeriesSource
     from narrator.review.variants import Rephraser
 
@@ -137,5 +138,6 @@ def run_app(result: Review, project: Path | None, who: str) -> None:
         series, rephraser = None, None
     else:
         series, rephraser = SeriesSource(loaded), Rephraser(loaded, result.draft)
-    checker = default_checker(project=loaded, month=result.draft.month)
+    # Each paragraph is checked as narrator check checks the paper it stands in.
+    checker = in_paper(Checker.for_project(loaded), result)
     ReviewApp(result, who=who, checker=checker, series=series, rephraser=rephraser).run()

@@ -14,8 +14,7 @@ from narrator.draft.registry import DEFAULTS, RULES
 from narrator.errors import OutlineError
 from narrator.facts import FactSet
 from narrator.phrasing.lexicon import load_lexicon
-from narrator.project import Project
-from narrator.resources import phrasebank_dir
+from narrator.project import Project, project_phrasebank
 
 
 def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = None) -> Draft:
@@ -62,13 +61,7 @@ def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = N
     return draft
 
 
-def project_phrasebank(project: Project) -> Path:
-    """The project's own phrasebank if it has one, else the one narrator ships."""
-    own = project.root / "phrasebank"
-    return own if (own / "lexicon.toml").is_file() else phrasebank_dir()
-
-
-__all__ = ["Draft", "write_draft"]
+__all__ = ["Draft", "project_phrasebank", "write_draft"]
 
 
 def _draft_month(project: object, month: str) -> object:

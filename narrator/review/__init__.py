@@ -4,6 +4,7 @@ The state API (what ``narrator build`` reads) is light to import; the terminal a
 (:mod:`narrator.review.app`, Textual) is imported only by the ``review`` command.
 """
 
+from narrator.check.findings import Finding
 from narrator.review.merge import merge, needs_merge
 from narrator.review.model import (
     DONE,
@@ -11,7 +12,6 @@ from narrator.review.model import (
     STATUSES,
     Comment,
     Entry,
-    Finding,
     Override,
     ReviewState,
     Variant,

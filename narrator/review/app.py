@@ -11,7 +11,7 @@ from collections.abc import Callable
 from textual.app import App
 
 from narrator.review.paragraph_screen import KEY_HINT, ReviewScreen
-from narrator.review.recheck import Checker, no_checker
+from narrator.review.recheck import Recheck, no_recheck
 from narrator.review.screens import edit_in_editor, editor_command
 from narrator.review.series import SeriesSource
 from narrator.review.state import Review
@@ -44,7 +44,7 @@ class ReviewApp(App[None]):
         review: Review,
         *,
         who: str,
-        checker: Checker = no_checker,
+        checker: Recheck = no_recheck,
         series: SeriesSource | None = None,
         rephraser: Rephraser | None = None,
         external_editor: Callable[[str, str], str | None] | None = None,

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from narrator.check.findings import Finding, Severity, Verdict, claim_finding
 from narrator.draft.document import Draft, Paragraph
 
 FORMAT = "narrator-review/1"
@@ -45,23 +46,6 @@ SUMMARY_KEYS = (
 )
 #: What a fingerprint covers: the figures of a fact, not its salience (a ranking weight).
 _FINGERPRINT_KEYS = (*SUMMARY_KEYS, "statistic", "detail", "sources")
-
-VERDICTS = ("supported", "contradicted", "ambiguous", "not checkable")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One checker finding on a paragraph's text: a character span and a verdict."""
-
-    start: int
-    end: int
-    verdict: str
-    message: str
-
-    @property
-    def span(self) -> tuple[int, int]:
-        """The ``(start, end)`` character offsets of the claim in the text."""
-        return (self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -130,10 +114,7 @@ class Entry:
             },
             "facts": dict(self.facts),
             "stale": self.stale,
-            "findings": [
-                {"start": f.start, "end": f.end, "verdict": f.verdict, "message": f.message}
-                for f in self.findings
-            ],
+            "findings": [finding_to_dict(f) for f in self.findings],
             "checked": self.checked,
         }
 
@@ -162,12 +143,33 @@ class Entry:
             else Override(str(override["reason"]), str(override["who"]), str(override["when"])),
             facts={str(k): str(v) for k, v in dict(data.get("facts", {})).items()},
             stale=None if data.get("stale") is None else dict(data["stale"]),
-            findings=[
-                Finding(int(f["start"]), int(f["end"]), str(f["verdict"]), str(f["message"]))
-                for f in data.get("findings", [])
-            ],
+            findings=[finding_from_dict(f) for f in data.get("findings", [])],
             checked=_optional_str(data.get("checked"), "checked"),
         )
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """A checker finding as the state file keeps it: span, verdict, message, kind, severity."""
+    return {
+        "start": finding.start,
+        "end": finding.end,
+        "verdict": None if finding.verdict is None else str(finding.verdict),
+        "message": finding.message,
+        "kind": finding.kind,
+        "severity": str(finding.severity),
+    }
+
+
+def finding_from_dict(data: Mapping[str, Any]) -> Finding:
+    """A finding read back; a state file written before findings had a kind holds claims'
+    verdicts only. Raises ValueError, KeyError or TypeError when malformed."""
+    span = (int(data["start"]), int(data["end"]))
+    verdict = None if data.get("verdict") is None else Verdict(str(data["verdict"]))
+    if "kind" not in data and verdict is not None:
+        return claim_finding(verdict, str(data["message"]), span)
+    return Finding(
+        str(data["kind"]), Severity(str(data["severity"])), str(data["message"]), span, verdict
+    )
 
 
 def _optional_str(value: Any, name: str) -> str | None:

@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from narrator.errors import NarratorError, ReviewError
 from narrator.review.model import EDITED, STALE
-from narrator.review.recheck import no_checker
+from narrator.review.recheck import no_recheck
 from narrator.review.screens import EditScreen, HelpScreen, PromptScreen
 from narrator.review.view import (
     comment_lines,
@@ -110,7 +110,7 @@ class ReviewScreen(Screen[None]):
             return
         number, review = self.number, self.review
         if not review.checked(number):
-            review.record_findings(number, self.owner.checker(review.text(number)))
+            review.record_findings(number, self.owner.checker(number, review.text(number)))
             self.save()
         entry = review.entry(number)
         paragraph = review.paragraph(number)
@@ -125,7 +125,7 @@ class ReviewScreen(Screen[None]):
         )
         self.query_one("#top", Static).update(Content(top))
         self.query_one("#text", Static).update(marked_text(review.text(number), findings))
-        available = self.owner.checker is not no_checker
+        available = self.owner.checker is not no_recheck
         self._panel("#findings", findings_lines(findings, available=available))
         self._panel("#stale", stale_panel(entry))
         facts = facts_lines(paragraph, review.draft.facts, self.owner.series, review.draft.month)
@@ -235,7 +235,7 @@ class ReviewScreen(Screen[None]):
         if " ".join(text.split()) == " ".join(start.split()):
             self.say("No change; nothing saved.")
             return
-        findings = self.owner.checker(" ".join(text.split()))
+        findings = self.owner.checker(number, " ".join(text.split()))
         self.act(
             lambda: self.review.edit(number, text, who=self.owner.who, findings=findings),
             f"Saved the edit of {number}.",

@@ -1,66 +1,101 @@
-"""Re-checking a paragraph's text as the editor changes it.
+"""Re-checking a paragraph as the editor changes it, in the paper it stands in.
 
-The review app takes any :data:`Checker`: a function from a paragraph's text to findings.
-The default asks ``narrator.check`` (when it offers ``check_text``) and otherwise checks
-nothing; tests pass fakes.
+The review app takes any :data:`Recheck`: a paragraph's number and text to the checker's
+findings on that text. :func:`in_paper` is the real one: the paragraph is checked where it
+stands, in the draft as the review has it now (its section heading, the measures and the
+periods the paragraph speaks of, the report month), through the same code path as
+``narrator check`` on that paper. Tests may pass another.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from dataclasses import replace
 
-from narrator.project import Project
-from narrator.review.model import VERDICTS, Finding
+from narrator.check import Checker, Finding, Severity, Verdict
+from narrator.review.state import Review
 
-__all__ = ["Checker", "Finding", "default_checker", "no_checker", "to_finding"]
+__all__ = ["Recheck", "contradicted", "in_paper", "no_recheck", "paper_with"]
 
-#: A paragraph's text -> the checker's findings on it.
-Checker = Callable[[str], list[Finding]]
+#: A paragraph's number and text -> the checker's findings on that text.
+Recheck = Callable[[str, str], list[Finding]]
 
 
-def no_checker(text: str) -> list[Finding]:
-    """The checker used when ``narrator.check`` cannot check text: finds nothing."""
+def no_recheck(number: str, text: str) -> list[Finding]:
+    """The re-check used when there is no checker: finds nothing."""
     return []
 
 
-def default_checker(*, project: Project | None, month: str) -> Checker:
-    """A checker over ``narrator.check.check_text`` if the checker offers it, else a no-op."""
-    try:
-        module = importlib.import_module("narrator.check")
-    except ImportError:
-        return no_checker
-    check_text = getattr(module, "check_text", None)
-    if not callable(check_text):
-        return no_checker
+def in_paper(checker: Checker, review: Review) -> Recheck:
+    """Check a paragraph in its paper: the findings of ``narrator check`` on the draft with
+    the paragraph's text put in (every other paragraph as the review has it now) that fall
+    in the paragraph, in the paragraph's own offsets."""
 
-    def run(text: str) -> list[Finding]:
+    def run(number: str, text: str) -> list[Finding]:
+        words = list(_words(text))
         try:
-            found: Iterable[Any] = check_text(text, project=project, month=month)
-            return [to_finding(item) for item in found]
+            paper, start = paper_with(review, number, " ".join(w for _, w in words))
+            report = checker.check_text(paper, month=review.draft.month)
         except Exception as exc:
             # A checker failure must not end the review or lose the edit: it is reported on
             # the paragraph as something that could not be checked.
-            return [Finding(0, len(text), "not checkable", f"the checker failed: {exc}")]
+            failed = f"the checker failed: {exc}"
+            span = (0, len(text))
+            return [Finding("checker", Severity.WARNING, failed, span, Verdict.NOT_CHECKABLE)]
+        end = start + sum(len(w) + 1 for _, w in words)
+        found = report.all_findings()
+        return [_back(f.moved(-start), words) for f in found if start <= f.start < end]
 
     return run
 
 
-def to_finding(item: Any) -> Finding:
-    """A finding from whatever the checker returns: ``span`` or ``start``/``end``, verdict."""
-    if isinstance(item, Finding):
-        return item
-    span = getattr(item, "span", None)
-    start, end = span if span is not None else (getattr(item, "start", 0), getattr(item, "end", 0))
-    raw = getattr(item, "verdict", "not checkable")
-    # An enum's value, and "not_checkable" spelt either way.
-    verdict = str(getattr(raw, "value", raw)).lower().replace("_", " ")
-    if verdict not in VERDICTS:
-        verdict = "not checkable"
-    return Finding(int(start), int(end), verdict, str(getattr(item, "message", "")))
+def paper_with(review: Review, number: str, text: str) -> tuple[str, int]:
+    """The draft as Markdown (as ``narrator draft`` writes it) with every paragraph as the
+    review has it now and paragraph ``number`` as ``text``; and where that text starts."""
+    draft = review.draft
+    parts = [f"# {draft.title}\n\n"]
+    at = -1
+    for section in draft.sections:
+        parts.append(f"## {section.number} {section.title}\n\n")
+        for paragraph in section.paragraphs:
+            body = text if paragraph.number == number else review.text(paragraph.number)
+            if not body:
+                continue
+            head = f"{paragraph.number} "
+            if paragraph.number == number:
+                at = sum(len(p) for p in parts) + len(head)
+            parts.append(f"{head}{' '.join(body.split())}\n\n")
+    if at < 0:
+        raise LookupError(f"the draft has no paragraph {number}")
+    return "".join(parts), at
+
+
+def _words(text: str) -> Iterable[tuple[int, str]]:
+    """Each word of ``text`` with where it starts: the paragraph is checked with its
+    whitespace collapsed, as it is printed."""
+    at = 0
+    for word in text.split():
+        at = text.index(word, at)
+        yield at, word
+        at += len(word)
+
+
+def _back(finding: Finding, words: list[tuple[int, str]]) -> Finding:
+    """A finding on the collapsed text moved to the same words of the text as written."""
+    if not words:
+        return finding
+
+    def place(offset: int) -> int:
+        collapsed = 0
+        for start, word in words:
+            if offset <= collapsed + len(word):
+                return start + max(0, offset - collapsed)
+            collapsed += len(word) + 1
+        return words[-1][0] + len(words[-1][1])
+
+    return replace(finding, span=(place(finding.start), place(finding.end)))
 
 
 def contradicted(findings: Iterable[Finding]) -> list[Finding]:
     """The findings that contradict the text."""
-    return [f for f in findings if f.verdict == "contradicted"]
+    return [f for f in findings if f.contradicts]

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from narrator.api import sidecar_path
+from narrator.check.findings import Finding
 from narrator.draft.document import Draft, Paragraph
 from narrator.errors import ReviewError
 from narrator.fileio import atomic_write_text
@@ -32,7 +33,6 @@ from narrator.review.model import (
     STALE,
     Comment,
     Entry,
-    Finding,
     Override,
     ReviewState,
     Variant,
@@ -122,7 +122,7 @@ class Review:
         entry = self.entry(number)
         if entry.override is not None or entry.checked != text_fingerprint(self.text(number)):
             return []
-        return [f for f in entry.findings if f.verdict == "contradicted"]
+        return [f for f in entry.findings if f.contradicts]
 
     def checked(self, number: str) -> bool:
         """True when the stored findings are for the text as it stands."""

@@ -12,17 +12,19 @@ from typing import Any
 
 from textual.content import Content
 
+from narrator.check.findings import Finding, Verdict
 from narrator.draft.document import Paragraph
 from narrator.review.describe import describe, stale_lines
-from narrator.review.model import EDITED, STALE, Entry, Finding
+from narrator.review.model import EDITED, STALE, Entry
 from narrator.review.series import SeriesSource, sparkline
 
-#: Marker letter and style of each verdict shown in the text; supported claims are only
-#: underlined faintly.
-MARKS = {
-    "contradicted": ("x", "bold reverse"),
-    "ambiguous": ("?", "underline"),
-    "not checkable": ("~", "italic"),
+#: Marker letter and style of each verdict shown in the text (supported claims are not
+#: marked), and of a fault of the text that is no verdict on the figures (a wrong reference).
+MARKS: dict[Verdict | None, tuple[str, str]] = {
+    Verdict.CONTRADICTED: ("x", "bold reverse"),
+    Verdict.AMBIGUOUS: ("?", "underline"),
+    Verdict.NOT_CHECKABLE: ("~", "italic"),
+    None: ("!", "underline"),
 }
 
 
@@ -32,6 +34,11 @@ def shown(findings: Sequence[Finding]) -> list[tuple[int, Finding]]:
         (f for f in findings if f.verdict in MARKS and f.end > f.start), key=lambda f: f.start
     )
     return list(enumerate(marked, start=1))
+
+
+def _said(finding: Finding) -> str:
+    """What a finding is, as its line under the text says: its verdict, or its kind."""
+    return str(finding.verdict) if finding.verdict is not None else finding.kind
 
 
 def marked_text(text: str, findings: Sequence[Finding]) -> Content:
@@ -53,8 +60,8 @@ def findings_lines(findings: Sequence[Finding], *, available: bool) -> list[str]
     """The checker's verdicts under the text, numbered as marked."""
     if not available:
         return ["Checker: not available; the text is not checked against the figures."]
-    lines = [f"[{MARKS[f.verdict][0]}{i}] {f.verdict}: {f.message}" for i, f in shown(findings)]
-    supported = sum(1 for f in findings if f.verdict == "supported")
+    lines = [f"[{MARKS[f.verdict][0]}{i}] {_said(f)}: {f.message}" for i, f in shown(findings)]
+    supported = sum(1 for f in findings if f.verdict is Verdict.SUPPORTED)
     summary = f"Checker: {supported} claim{'s' if supported != 1 else ''} supported"
     summary += f", {len(lines)} to look at." if lines else ", nothing contradicted."
     return [summary, *lines]

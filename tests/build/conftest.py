@@ -13,7 +13,7 @@ import pytest
 
 from narrator import api
 from narrator.build import BuildOptions, BuildResult, build
-from narrator.build.blockers import FindingLike
+from narrator.check import Finding, Severity, Verdict
 from narrator.draft.document import Draft
 from narrator.resources import sample_dir
 from narrator.review.state import load_review
@@ -21,17 +21,13 @@ from narrator.review.state import load_review
 MONTH = "2019-10"
 
 
-@dataclass(frozen=True)
-class FakeFinding:
-    """A checker finding with the fields the build reads."""
-
-    kind: str
-    severity: str
-    message: str
-    span: tuple[int, int] = (0, 0)
+def finding(kind: str, severity: str, message: str, span: tuple[int, int] = (0, 0)) -> Finding:
+    """A checker finding of the kind a test needs; an error is a contradiction."""
+    verdict = Verdict.CONTRADICTED if severity == "error" else None
+    return Finding(kind, Severity(severity), message, span, verdict)
 
 
-def no_findings(text: str) -> Sequence[FindingLike]:
+def no_findings(text: str) -> Sequence[Finding]:
     """A checker that finds nothing: the build's own logic alone is under test."""
     return []
 

@@ -26,7 +26,7 @@ def runner() -> CliRunner:
 def quiet_checker(monkeypatch: pytest.MonkeyPatch) -> None:
     """The checker's verdicts are the checker's tests' business: here, the build's."""
     module = importlib.import_module("narrator.build")
-    monkeypatch.setattr(module, "default_checker", lambda project, month: no_findings)
+    monkeypatch.setattr(module, "text_checker", lambda checker, month: no_findings)
 
 
 def invoke(runner: CliRunner, *args: str) -> tuple[int, str]:

@@ -9,9 +9,10 @@ import pytest
 
 from narrator.build import BuildOptions, BuildResult, build
 from narrator.build.paper import Kind
+from narrator.check import Finding
 from narrator.resources import sample_dir
 from narrator.review.state import load_review
-from tests.build.conftest import MONTH, FakeFinding, accept_all, fake_loader, no_findings
+from tests.build.conftest import MONTH, accept_all, fake_loader, finding, no_findings
 
 
 def run(draft: Path, out: Path, **kwargs: object) -> BuildResult:
@@ -56,13 +57,11 @@ def test_figures_changed_since_the_draft_block(draft_copy: Path, tmp_path: Path)
 def test_contradiction_blocks_and_names_the_paragraph(draft_copy: Path, tmp_path: Path) -> None:
     seen: list[str] = []
 
-    def checker(text: str) -> list[FakeFinding]:
+    def checker(text: str) -> list[Finding]:
         seen.append(text)
         start = text.index("9.7%")
         return [
-            FakeFinding(
-                "figure_mismatch", "error", "9.7% is 9.6% in the figures", (start, start + 4)
-            )
+            finding("figure_mismatch", "error", "9.7% is 9.6% in the figures", (start, start + 4))
         ]
 
     result = run(draft_copy, tmp_path / "out", load_review=fake_loader(), checker=checker)
@@ -74,9 +73,9 @@ def test_contradiction_blocks_and_names_the_paragraph(draft_copy: Path, tmp_path
 
 
 def test_warnings_of_the_checker_do_not_block(draft_copy: Path, tmp_path: Path) -> None:
-    def checker(text: str) -> list[FakeFinding]:
+    def checker(text: str) -> list[Finding]:
         start = text.index("7.2 ")
-        return [FakeFinding("date_tense", "warning", "odd tense", (start + 5, start + 9))]
+        return [finding("date_tense", "warning", "odd tense", (start + 5, start + 9))]
 
     result = run(draft_copy, tmp_path / "out", load_review=fake_loader(), checker=checker)
     assert result.built and not result.blockers
@@ -84,8 +83,8 @@ def test_warnings_of_the_checker_do_not_block(draft_copy: Path, tmp_path: Path) 
 
 
 def test_every_reason_is_listed_at_once(draft_copy: Path, tmp_path: Path) -> None:
-    def checker(text: str) -> list[FakeFinding]:
-        return [FakeFinding("arithmetic", "error", "66% is wrong", (text.index("66%"), 0))]
+    def checker(text: str) -> list[Finding]:
+        return [finding("arithmetic", "error", "66% is wrong", (text.index("66%"), 0))]
 
     loader = fake_loader(**{"4_1_3": "pending", "5_1_2": "stale"})
     result = run(draft_copy, tmp_path / "out", load_review=loader, checker=checker)

@@ -3,6 +3,7 @@ one reader for the session (spaCy loads once) and the seed paper."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,20 @@ import pytest
 
 from narrator.areas import Areas, parse_areas
 from narrator.catalogue import Catalogue, parse_catalogue
-from narrator.check import Reader, build_reader, load_lexicon, read_document
+from narrator.check import Checker, Reader, build_reader, load_lexicon, read_document
 from narrator.check.document import Document
+from narrator.project import load_project
 
 #: The seed paper: a copy is kept in the repository (tests/data/seed) so that the checker's
 #: tests never depend on the shared folder beside the checkout being there.
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed" / "reference-paper.txt"
+
+
+@cache
+def checker_for(root: Path | None = None) -> Checker:
+    """One checker per project folder (None: the bundled sample) for the whole session: its
+    reader loads spaCy once."""
+    return Checker.for_project(load_project(root))
 
 
 def _ratio(label: str, numerator: str, denominator: str, **extra: Any) -> dict[str, Any]:

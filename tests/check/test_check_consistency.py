@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from narrator.check.api import check_document
 from narrator.check.consistency import CONFLICTING_DIRECTIONS, REPEATED_AREA
 from narrator.check.document import parse_text
-from narrator.project import load_project
+from tests.check.conftest import checker_for
 
 MONTH = "2019-10"
 
 
 def _kinds(text: str) -> list[str]:
-    report = check_document(parse_text(text), project=load_project(None), month=MONTH)
+    report = checker_for(None).check_document(parse_text(text), month=MONTH)
     return [f.kind for f in report.findings]
 
 

@@ -15,24 +15,25 @@ from hypothesis import strategies as st
 
 from narrator import months
 from narrator.api import draft
-from narrator.check import api as check_api
-from narrator.check.api import CONTRADICTING, check_document
-from narrator.check.document import parse_text
+from narrator.check import Checker
 from narrator.project import Project, load_project
+from narrator.sources import load_project_figures
+from tests.check.conftest import checker_for
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
 CITY = ROOT / "samples" / "city-of-london"
 
 
-def _problems(project: Project, month: str) -> list[str]:
+def _problems(project: Project, month: str, checker: Checker | None = None) -> list[str]:
     markdown = draft(project, month).draft.to_markdown()
-    report = check_document(parse_text(markdown), project=project, month=month)
+    checker = checker or checker_for(project.root if not project.is_sample else None)
+    report = checker.check_text(markdown, month=month)
     found = [
         f"{month} {v.claim.section}: {v.claim.text!r} {v.message} || {v.claim.sentence}"
         for v in report.contradictions
     ]
-    found += [f"{month} {f.kind}: {f.message}" for f in report.findings if f.kind in CONTRADICTING]
+    found += [f"{month} {f.kind}: {f.message}" for f in report.findings if f.contradicts]
     return found
 
 
@@ -118,10 +119,6 @@ def test_drafts_of_random_figures_check_clean(
         _write_figures(root / "figures.csv", seed, size, growth, solved)
         project = load_project(root)
         # The reader depends on the catalogue, areas and lexicon only: share one.
-        shared = check_api.reader_for(load_project(NORTHSHIRE))
-        check_api._READERS[root.resolve()] = shared
-        try:
-            assert _problems(project, month) == []
-        finally:
-            check_api._READERS.pop(root.resolve(), None)
-            check_api._FACTS.pop((root.resolve(), month), None)
+        shared = checker_for(NORTHSHIRE).reader
+        checker = Checker(project, load_project_figures(project), reader=shared)
+        assert _problems(project, month, checker) == []

@@ -12,11 +12,11 @@ import pytest
 
 from narrator import months
 from narrator.api import load, load_facts
-from narrator.check.api import check_document
 from narrator.check.document import parse_text
 from narrator.check.levels import Levels
 from narrator.check.verdicts import CONTRADICTED, SUPPORTED
 from narrator.project import load_project
+from tests.check.conftest import checker_for
 
 MONTH = "2019-04"
 
@@ -78,7 +78,7 @@ def test_periods_after_the_reporting_month_have_no_figure(levels: Levels) -> Non
 
 
 def _verdicts(text: str):  # type: ignore[no-untyped-def]
-    report = check_document(parse_text(text), project=load_project(None), month=MONTH)
+    report = checker_for(None).check_document(parse_text(text), month=MONTH)
     return [(v.claim.text, v.verdict, v.message) for v in report.verdicts]
 
 

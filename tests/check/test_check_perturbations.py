@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from narrator.api import draft
-from narrator.check.api import CheckReport, check_document
+from narrator.check import Checker, CheckReport
 from narrator.check.document import parse_text
 from narrator.check.verdicts import SUPPORTED
 from narrator.project import Project, load_project
@@ -84,8 +84,17 @@ def _project(root: Path | None) -> Project:
     return load_project(root)
 
 
+_CHECKERS: dict[Path, Checker] = {}
+
+
+def _checker(project: Project) -> Checker:
+    if project.root not in _CHECKERS:
+        _CHECKERS[project.root] = Checker.for_project(project)
+    return _CHECKERS[project.root]
+
+
 def _check(project: Project, month: str, text: str) -> CheckReport:
-    return check_document(parse_text(text), project=project, month=month)
+    return _checker(project).check_document(parse_text(text), month=month)
 
 
 def _supported_sentences(report: CheckReport) -> dict[tuple[int, int], list[object]]:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from narrator.check.api import CONTRADICTING, CheckReport, check_paper
-from narrator.project import load_project
-from tests.check.conftest import SEED
+from narrator.check import CheckReport
+from tests.check.conftest import SEED, checker_for
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed paper is not here")
 
@@ -112,7 +111,7 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def report() -> CheckReport:
-    return check_paper(SEED, project=load_project(None), month="2019-10")
+    return checker_for(None).check_paper(SEED, month="2019-10")
 
 
 def _in_scope(section: str | None) -> bool:
@@ -133,7 +132,7 @@ def test_no_false_alarm_on_4_1_to_5_2(report: CheckReport) -> None:
     assert [
         f.message
         for f in report.findings
-        if f.kind in CONTRADICTING
+        if f.contradicts
         and any(
             _in_scope(p.section) for p in report.document.paragraphs if p.start <= f.span[0] < p.end
         )

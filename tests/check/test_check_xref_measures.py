@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from narrator.catalogue import Catalogue
-from narrator.check import Reader, internal_findings, parse_text
-from narrator.check.internal import Finding, _measure_names, _named_in
+from narrator.check import Finding, Reader, internal_findings, parse_text
+from narrator.check.internal import _measure_names, _named_in
 
 MONTH = "2019-10"
 PAPER = (

@@ -9,22 +9,23 @@ from pathlib import Path
 from rich.console import Console
 from textual.app import App
 
-from narrator.review.model import Finding
+from narrator.check import Finding, Verdict, claim_finding
 
 #: The figure the fake checker calls wrong wherever it appears.
 WRONG = "9.7%"
 
 
-def fake_checker(text: str) -> list[Finding]:
-    """Contradicts every "9.7%" in a text and supports every "October"."""
+def fake_checker(number: str, text: str) -> list[Finding]:
+    """Contradicts every "9.7%" in a paragraph's text and supports every "October"."""
     found = []
     start = text.find(WRONG)
     while start >= 0:
-        found.append(Finding(start, start + len(WRONG), "contradicted", "the rate is 9.9%"))
+        span = (start, start + len(WRONG))
+        found.append(claim_finding(Verdict.CONTRADICTED, "the rate is 9.9%", span))
         start = text.find(WRONG, start + 1)
     at = text.find("October")
     if at >= 0:
-        found.append(Finding(at, at + 7, "supported", "the month is right"))
+        found.append(claim_finding(Verdict.SUPPORTED, "the month is right", (at, at + 7)))
     return found
 
 

@@ -12,13 +12,13 @@ from textual.widgets import TextArea
 
 from narrator.review import load_review
 from narrator.review.app import ReviewApp, ReviewScreen
-from narrator.review.recheck import Checker, no_checker
+from narrator.review.recheck import Recheck, no_recheck
 from narrator.review.screens import edit_in_editor
 from narrator.review.variants import Rephraser
 from tests.review.support import fake_checker, screen_text, write_editor
 
 
-def make_app(draft_md: Path, checker: Checker = no_checker, **options: Any) -> ReviewApp:
+def make_app(draft_md: Path, checker: Recheck = no_recheck, **options: Any) -> ReviewApp:
     return ReviewApp(load_review(draft_md), who="ana", checker=checker, **options)
 
 

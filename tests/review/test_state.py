@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from narrator.check import Verdict, claim_finding
 from narrator.errors import NarratorError, ReviewError
-from narrator.review import FORMAT, Finding, Variant, load_review, review_path
+from narrator.review import FORMAT, Variant, load_review, review_path
 from narrator.review.model import text_fingerprint
 
 
@@ -70,7 +71,9 @@ def test_decisions_round_trip_through_the_file(draft_md: Path) -> None:
 def test_contradicted_text_is_accepted_only_with_an_override(draft_md: Path) -> None:
     review = load_review(draft_md)
     text = review.text("4.1.2")
-    review.record_findings("4.1.2", [Finding(0, 5, "contradicted", "the rate is 9.9%")])
+    review.record_findings(
+        "4.1.2", [claim_finding(Verdict.CONTRADICTED, "the rate is 9.9%", (0, 5))]
+    )
     assert review.contradictions("4.1.2")
     with pytest.raises(ReviewError, match=r"contradicts this text: the rate is 9\.9%"):
         review.accept("4.1.2", who="ana")
@@ -86,7 +89,7 @@ def test_contradicted_text_is_accepted_only_with_an_override(draft_md: Path) -> 
 
 def test_a_contradicted_edit_blocks_the_build(draft_md: Path) -> None:
     review = load_review(draft_md)
-    bad = [Finding(0, 3, "contradicted", "wrong month")]
+    bad = [claim_finding(Verdict.CONTRADICTED, "wrong month", (0, 3))]
     review.edit("4.1.2", "New text.", who="ana", findings=bad)
     assert review.status("4.1.2") == "edited"
     assert dict(review.blocking())["4.1.2"].startswith("contradicted: wrong month")

@@ -1,0 +1,107 @@
+"""The checker of one project: what ``narrator check``, the review and the build all call.
+
+The caller builds a :class:`Checker` from a project it has loaded and the figures it has
+read (:func:`narrator.sources.load_project_figures`), and keeps it as long as it checks
+papers of that project: the reader (a spaCy pipeline built from the project's catalogue,
+areas and lexicon) costs a second or two to build, and is built on first use; the facts of
+each month are computed once. Nothing is kept anywhere else::
+
+    checker = Checker.for_project(load_project(folder))
+    report = checker.check_paper("paper.md", month="2019-10")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from narrator.check.claims import Claim
+from narrator.check.consistency import consistency_findings
+from narrator.check.document import Document, parse_text, read_document
+from narrator.check.internal import internal_findings
+from narrator.check.levels import Levels
+from narrator.check.lexicon import LEXICON_FILE, load_lexicon
+from narrator.check.pipeline import Reader, build_reader
+from narrator.check.report import CheckReport
+from narrator.check.verdicts import judge
+from narrator.facts import FactSet, compute_facts
+from narrator.figures import Figures
+from narrator.project import Project, project_phrasebank
+from narrator.sources import load_project_figures
+
+
+class Checker:
+    """Checks papers against one project's figures; build once per project, then reuse."""
+
+    def __init__(
+        self,
+        project: Project,
+        figures: Figures,
+        *,
+        reader: Reader | None = None,
+        facts: Mapping[str, FactSet] | None = None,
+    ) -> None:
+        """``reader``: one already built for the same catalogue, areas and lexicon (it is
+        built on first use otherwise); ``facts``: the facts of months already computed."""
+        self.project = project
+        self.figures = figures
+        self._reader = reader
+        self._facts: dict[str, FactSet] = dict(facts or {})
+        self._levels: dict[str, Levels] = {}
+        self._polarity = {m.id: m.polarity.value for m in project.catalogue}
+
+    @classmethod
+    def for_project(cls, project: Project) -> Checker:
+        """A checker of ``project`` with its figures loaded from its sources."""
+        return cls(project, load_project_figures(project))
+
+    @property
+    def reader(self) -> Reader:
+        """The project's reader (spaCy is loaded the first time this is asked for)."""
+        if self._reader is None:
+            lexicon = load_lexicon(project_phrasebank(self.project) / LEXICON_FILE)
+            self._reader = build_reader(self.project.catalogue, self.project.areas, lexicon)
+        return self._reader
+
+    def facts(self, month: str) -> FactSet:
+        """The facts of ``month``, computed the first time they are asked for."""
+        found = self._facts.get(month)
+        if found is None:
+            found = self._facts[month] = compute_facts(self.figures, month, self.project.settings)
+        return found
+
+    def levels(self, month: str) -> Levels:
+        """The figures of any period up to ``month``, as the verdicts read them."""
+        found = self._levels.get(month)
+        if found is None:
+            found = self._levels[month] = Levels(
+                self.figures, self.project.settings.confidence, month
+            )
+        return found
+
+    def claims(self, document: Document, *, month: str | None = None) -> list[Claim]:
+        """Every claim of ``document``, read with the project's reader."""
+        return self.reader.claims(document, month=month)
+
+    def check_document(self, document: Document, *, month: str) -> CheckReport:
+        """Claims, verdicts and internal findings of a document already read."""
+        claims = self.claims(document, month=month)
+        verdicts = judge(claims, self.facts(month), self._polarity, self.levels(month))
+        findings = internal_findings(
+            document, claims, reporting_month=month, catalogue=self.project.catalogue
+        )
+        findings = sorted([*findings, *consistency_findings(claims)], key=lambda f: f.span)
+        return CheckReport(document, month, claims, verdicts, findings)
+
+    def check_paper(self, path: str | Path, *, month: str) -> CheckReport:
+        """Check a paper file (.md, .txt or .docx); the file is only read."""
+        return self.check_document(read_document(path), month=month)
+
+    def check_text(self, text: str, *, month: str) -> CheckReport:
+        """Check the text of a paper (an assembled paper, a draft as Markdown)."""
+        return self.check_document(parse_text(text), month=month)
+
+
+def check_paper(path: str | Path, *, project: Project, month: str) -> CheckReport:
+    """Check one paper file against ``project`` (a checker made for this one check)."""
+    return Checker.for_project(project).check_paper(path, month=month)
