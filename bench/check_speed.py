@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from narrator.check import Checker
-from narrator.check.document import parse_text, read_document
+from narrator.check.text.files import read_document
+from narrator.check.text.parse import parse_text
 from narrator.project import load_project
 
 SEED = Path(__file__).resolve().parent.parent / "tests" / "data" / "seed"

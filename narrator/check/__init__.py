@@ -12,12 +12,14 @@ from pathlib import Path
 from narrator._callable import make_callable
 from narrator.check.checker import Checker, check_paper
 from narrator.check.claims import Claim, infer_reporting_month
-from narrator.check.document import Document, Paragraph, Section, parse_text, read_document
 from narrator.check.findings import Finding, Severity, Verdict, claim_finding
 from narrator.check.internal import internal_findings
-from narrator.check.lexicon import Lexicon, load_lexicon, parse_lexicon
-from narrator.check.pipeline import Reader, build_reader
 from narrator.check.report import CheckReport
+from narrator.check.text.document import Document, Paragraph, Section
+from narrator.check.text.files import read_document
+from narrator.check.text.parse import parse_text
+from narrator.check.tokens.lexicon import Lexicon, load_lexicon, parse_lexicon
+from narrator.check.tokens.reader import Reader, build_reader
 from narrator.check.verdicts import ClaimVerdict
 from narrator.project import Project, load_project
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from narrator.check.claims import Claim
+from narrator.check.claims import Claim, extract_claims
 from narrator.check.consistency import consistency_findings
-from narrator.check.document import Document, parse_text, read_document
 from narrator.check.internal import internal_findings
 from narrator.check.levels import Levels
-from narrator.check.lexicon import LEXICON_FILE, load_lexicon
-from narrator.check.pipeline import Reader, build_reader
 from narrator.check.report import CheckReport
+from narrator.check.text.document import Document
+from narrator.check.text.files import read_document
+from narrator.check.text.parse import parse_text
+from narrator.check.tokens.lexicon import LEXICON_FILE, load_lexicon
+from narrator.check.tokens.reader import Reader, build_reader
 from narrator.check.verdicts import judge
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures
@@ -81,7 +83,7 @@ class Checker:
 
     def claims(self, document: Document, *, month: str | None = None) -> list[Claim]:
         """Every claim of ``document``, read with the project's reader."""
-        return self.reader.claims(document, month=month)
+        return extract_claims(self.reader, document, month=month)
 
     def check_document(self, document: Document, *, month: str) -> CheckReport:
         """Claims, verdicts and internal findings of a document already read."""

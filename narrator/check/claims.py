@@ -25,20 +25,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from narrator import months
 from narrator._gc import paused
-from narrator.check.dates import When
-from narrator.check.document import Document, Paragraph
 from narrator.check.parts import Context
-from narrator.check.pipeline import (
-    doc_text,
-    entities_of,
-    group_paragraphs,
-    lexicon_of,
-    sentences_of,
-)
 from narrator.check.reading import SentenceReader
+from narrator.check.text.dates import When
+from narrator.check.text.document import Document, Paragraph
+from narrator.check.tokens.doc import doc_text, entities_of, lexicon_of, sentences_of
+from narrator.check.tokens.reader import group_paragraphs
 
 if TYPE_CHECKING:
-    from narrator.check.pipeline import Chunk, Reader
+    from narrator.check.tokens.reader import Chunk, Reader
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -128,7 +123,7 @@ def infer_reporting_month(document: Document) -> str | None:
     paper's date."""
     import re
 
-    from narrator.check.dates import MONTH_RE, month_number
+    from narrator.check.text.dates import MONTH_RE, month_number
 
     counts: Counter[int] = Counter()
     for match in re.finditer(rf"({MONTH_RE})\s+((?:19|20)\d\d)\b", document.text):

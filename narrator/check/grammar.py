@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from narrator import months
-from narrator.check.dates import MONTH_RE, word_list
+from narrator.check.text.dates import MONTH_RE, word_list
 
 CLAUSE_BREAK = re.compile(
     r";|\s[-–]\s|\s(?:but|while|whilst|whereas|although|though|however)\b", re.IGNORECASE

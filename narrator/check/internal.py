@@ -24,10 +24,10 @@ from numpy.typing import NDArray
 from narrator import months
 from narrator.catalogue import Catalogue, Kind, Measure
 from narrator.check.claims import Claim, infer_reporting_month
-from narrator.check.dates import word_list
-from narrator.check.document import Document, Section, number_key
 from narrator.check.findings import Finding, Severity, Verdict
-from narrator.check.pipeline import measure_names, norm_word
+from narrator.check.text.dates import word_list
+from narrator.check.text.document import Document, Section, number_key
+from narrator.check.tokens.measures import measure_names, norm_word
 
 #: A plan spoken of as to come may be dated up to this long before the paper: papers are
 #: written a few weeks before the meeting that dates them.

@@ -13,8 +13,8 @@ from narrator.check.grammar import (
     TARGET_REACH,
     TO_AT,
 )
-from narrator.check.patterns import Mark
-from narrator.check.pipeline import marks_of
+from narrator.check.tokens.doc import marks_of
+from narrator.check.tokens.marks import Mark
 
 
 @dataclass(slots=True)

@@ -59,18 +59,13 @@ from narrator.check.parts import (
     pair_targets,
     replace,
 )
-from narrator.check.patterns import QUANTITIES
-from narrator.check.pipeline import (
-    NEUTRAL_HEADS,
-    doc_text,
-    entities_of,
-    name_words,
-    norm_word,
-)
 from narrator.check.timing import TimeReading, target_fields, with_direction
+from narrator.check.tokens.doc import doc_text, entities_of
+from narrator.check.tokens.marks import QUANTITIES
+from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
 
 if TYPE_CHECKING:
-    from narrator.check.pipeline import Reader
+    from narrator.check.tokens.reader import Reader
 
 #: Words before a direction that keep it from asserting a change of the present.
 NOT_ASSERTED_BEFORE = re.compile(

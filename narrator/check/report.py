@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrator.check.claims import Claim
-from narrator.check.document import Document
 from narrator.check.findings import Finding, Verdict
+from narrator.check.text.document import Document
 from narrator.check.verdicts import ClaimVerdict
 
 

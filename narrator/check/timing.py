@@ -8,12 +8,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from narrator import months
-from narrator.check.dates import (
-    When,
-    month_number,
-    ordinal_value,
-    resolve_year,
-)
 from narrator.check.grammar import (
     CLAUSE_BREAK,
     DISCRETE,
@@ -38,9 +32,10 @@ from narrator.check.parts import (
     nearest,
     replace,
 )
+from narrator.check.text.dates import When, month_number, ordinal_value, resolve_year
 
 if TYPE_CHECKING:
-    from narrator.check.pipeline import Reader
+    from narrator.check.tokens.reader import Reader
 
 
 class TimeReading:

@@ -45,7 +45,7 @@ def check(
     """
     from narrator import months
     from narrator.check import Checker
-    from narrator.check.document import read_document
+    from narrator.check.text.files import read_document
     from narrator.errors import DocumentError
 
     months.parse(month)

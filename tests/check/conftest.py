@@ -12,7 +12,7 @@ import pytest
 from narrator.areas import Areas, parse_areas
 from narrator.catalogue import Catalogue, parse_catalogue
 from narrator.check import Checker, Reader, build_reader, load_lexicon, read_document
-from narrator.check.document import Document
+from narrator.check.text.document import Document
 from narrator.project import load_project
 
 #: The seed paper: a copy is kept in the repository (tests/data/seed) so that the checker's

@@ -8,11 +8,12 @@ import re
 import pytest
 
 from narrator.check import Claim, Document, Reader, parse_text
+from narrator.check.claims import extract_claims
 
 
 @pytest.fixture(scope="module")
 def claims(reader: Reader, seed: Document) -> list[Claim]:
-    return reader.claims(seed, month="2019-10")
+    return extract_claims(reader, seed, month="2019-10")
 
 
 def _sections_4_and_5(seed: Document) -> tuple[int, int]:
@@ -205,7 +206,7 @@ def test_context_from_heading_and_previous_sentence(reader: Reader) -> None:
         "5.2.2 The rolling 12 month indicator fell to 7.1%.\n"
     )
     document = parse_text(text)
-    claims = reader.claims(document, month="2019-10")
+    claims = extract_claims(reader, document, month="2019-10")
     count = next(c for c in claims if c.text == "236")
     assert (count.measure, count.measure_from) == ("dwelling_burglary", "heading")
     rate = next(c for c in claims if c.text == "8.5%")

@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 
 from narrator.check import Reader, parse_text
 from narrator.check import claims as claims_module
-from narrator.check.dates import MONTH_RE, NUMBER_WORD_RE
-from narrator.check.document import Document
-from narrator.check.patterns import _FAMILIES, _scan_family
-from narrator.check.pipeline import MeasureIndex, name_words, sentences_of
+from narrator.check.claims import extract_claims
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE
+from narrator.check.text.document import Document
+from narrator.check.tokens.doc import sentences_of
+from narrator.check.tokens.measures import MeasureIndex, name_words
+from narrator.check.tokens.scanner import _FAMILIES, _scan_family
 
 #: The word family's master as it was written: month names and number words themselves.
 PLAIN_WORD_MASTER = re.compile(rf"\b(?=[A-Zotfsenhdz])(?:{MONTH_RE}|(?i:{NUMBER_WORD_RE}))")
@@ -118,12 +120,12 @@ def test_a_long_paper_read_in_processes_gives_the_same_claims(
 ) -> None:
     long = parse_text(seed.text + "\n\n" + seed.text.replace("Date:", "Dated:"))
     monkeypatch.setattr(claims_module, "_processes", lambda: 1)
-    alone = reader.claims(long, month="2019-10")
+    alone = extract_claims(reader, long, month="2019-10")
     monkeypatch.setattr(claims_module, "_processes", lambda: 3)
     monkeypatch.setattr(claims_module, "PROCESS_CHARS", 10_000)
-    monkeypatch.setattr("narrator.check.pipeline.CHUNK_CHARS", 8_000)
+    monkeypatch.setattr("narrator.check.tokens.reader.CHUNK_CHARS", 8_000)
     assert len(reader.groups(long)) >= 3
-    assert reader.claims(long, month="2019-10") == alone
+    assert extract_claims(reader, long, month="2019-10") == alone
 
 
 def test_a_part_whose_process_fails_is_read_here() -> None:

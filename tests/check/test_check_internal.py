@@ -8,13 +8,14 @@ from datetime import date
 import pytest
 
 from narrator.check import Document, Finding, Reader, internal_findings, parse_text
-from narrator.check.document import read_document
+from narrator.check.claims import extract_claims
+from narrator.check.text.files import read_document
 
 MONTH = "2019-10"
 
 
 def check(reader: Reader, document: Document) -> list[Finding]:
-    claims = reader.claims(document, month=MONTH)
+    claims = extract_claims(reader, document, month=MONTH)
     return internal_findings(document, claims, reporting_month=MONTH, catalogue=reader.catalogue)
 
 
@@ -118,7 +119,7 @@ def test_future_plans_and_past_events(reader: Reader, seed: Document) -> None:
 
 
 def test_paper_date_may_be_given(reader: Reader, seed: Document) -> None:
-    claims = reader.claims(seed, month=MONTH)
+    claims = extract_claims(reader, seed, month=MONTH)
     findings = internal_findings(seed, claims, paper_date=date(2019, 1, 10), reporting_month=MONTH)
     assert not [f for f in findings if "January/February" in f.message]
 

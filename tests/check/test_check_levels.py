@@ -12,8 +12,8 @@ import pytest
 
 from narrator import months
 from narrator.api import load, load_facts
-from narrator.check.document import parse_text
 from narrator.check.levels import Levels
+from narrator.check.text.parse import parse_text
 from narrator.check.verdicts import CONTRADICTED, SUPPORTED
 from narrator.project import load_project
 from tests.check.conftest import checker_for

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narrator.check.dates import When, parse_date
-from narrator.check.patterns import QUANTITIES, Mark, scan
+from narrator.check.text.dates import When, parse_date
+from narrator.check.tokens.marks import QUANTITIES, Mark
+from narrator.check.tokens.scanner import scan
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -25,7 +25,7 @@ import pytest
 
 from narrator.api import draft
 from narrator.check import Checker, CheckReport
-from narrator.check.document import parse_text
+from narrator.check.text.parse import parse_text
 from narrator.check.verdicts import SUPPORTED
 from narrator.project import Project, load_project
 

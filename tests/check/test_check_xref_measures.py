@@ -12,6 +12,7 @@ import pytest
 
 from narrator.catalogue import Catalogue
 from narrator.check import Finding, Reader, internal_findings, parse_text
+from narrator.check.claims import extract_claims
 from narrator.check.internal import _measure_names, _named_in
 
 MONTH = "2019-10"
@@ -32,7 +33,7 @@ PAPER = (
 
 def references(reader: Reader, catalogue: Catalogue | None, reference: str) -> list[Finding]:
     document = parse_text(PAPER.format(reference=reference))
-    claims = reader.claims(document, month=MONTH)
+    claims = extract_claims(reader, document, month=MONTH)
     found = internal_findings(document, claims, reporting_month=MONTH, catalogue=catalogue)
     return [f for f in found if f.kind.startswith("xref")]
 

@@ -1,0 +1,191 @@
+"""Parsing a paper's text: its blocks (see :mod:`narrator.check.text.blocks`) assembled into
+front matter, numbered sections and paragraphs, each paragraph's text with its whitespace
+collapsed and a map back to the text as read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from narrator.check.text.blocks import FRONT_FIELD, Block, blocks_of
+from narrator.check.text.document import Document, Paragraph, Section, number_key
+
+_IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]")
+_NON_SPACE = re.compile(r"\S+")
+_ABBREVIATIONS = re.compile(r"\b(?:i\.e|e\.g|etc|cf|vs|no|approx|incl)\.", re.IGNORECASE)
+
+
+def parse_text(text: str, *, path: Path | None = None) -> Document:
+    """Split a paper's text into front matter, sections and paragraphs."""
+    blocks = blocks_of(text)
+    return _assemble(text, blocks, path)
+
+
+def _collapse(
+    text: str, segments: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The segments joined with single spaces, and the map back to document offsets.
+
+    The map holds one entry per run of text copied unchanged, so a line with single spaces
+    costs one entry, not one per word.
+    """
+    out: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    length = 0
+    for seg_start, seg_end in segments:
+        piece = text[seg_start:seg_end]
+        # "co-\nlocate": a word hyphenated at a line break is joined without a space.
+        joined = bool(out) and out[-1][-2:-1].isalpha() and out[-1].endswith("-")
+        joined = joined and piece[:1].islower()
+        if out and not joined:
+            out.append(" ")
+            length += 1
+        if not _IRREGULAR_SPACE.search(piece):
+            norm_starts.append(length)
+            orig_starts.append(seg_start)
+            out.append(piece)
+            length += len(piece)
+            continue
+        for number, match in enumerate(_NON_SPACE.finditer(piece)):
+            if number:
+                out.append(" ")
+                length += 1
+            norm_starts.append(length)
+            orig_starts.append(seg_start + match.start())
+            out.append(match.group(0))
+            length += len(match.group(0))
+    return "".join(out), tuple(norm_starts), tuple(orig_starts)
+
+
+def _is_title(body: str) -> bool:
+    """A short line without a full stop inside: a heading rather than a paragraph."""
+    stripped = body.strip()
+    if not stripped or len(stripped) > 250:
+        return False
+    # Abbreviations ("i.e. CAWNs") are not sentence ends.
+    inner = _ABBREVIATIONS.sub("", stripped.rstrip(". "))
+    return not re.search(r"[.!?]\s+[A-Z]", inner)
+
+
+@dataclass
+class _Assembly:
+    """What assembling the blocks has found so far: the paragraphs, front matter and title,
+    each section's own paragraphs and heading, and the headings in force."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    front: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    section_of: dict[str, list[Paragraph]] = field(default_factory=dict)
+    headings: dict[str, str | None] = field(default_factory=dict)
+    section: str | None = None
+    heading_stack: dict[int, str] = field(default_factory=dict)
+    heading: str | None = None
+
+
+def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
+    numbered = [b.number for b in blocks if b.number]
+    keys = [number_key(n) for n in numbered]
+    prefixes = {k[:i] for k in keys for i in range(1, len(k))}
+    has_children = {n for n, k in zip(numbered, keys, strict=True) if k in prefixes}
+    found = _Assembly()
+    for position, block in enumerate(blocks):
+        body, norm, orig = _collapse(text, block.segments)
+        start = block.segments[0][0] if block.segments else (block.number_span or (0, 0))[1]
+        end = block.segments[-1][1] if block.segments else start
+        kind = block.kind
+        if kind == "front":
+            _front_matter(text, block, found)
+        if block.number is not None:
+            follows_body = position + 1 < len(blocks) and blocks[position + 1].kind in (
+                "body",
+                "bullet",
+            )
+            is_heading = (
+                block.kind == "heading"
+                or block.number in has_children
+                or ((block.number.endswith(".0") or follows_body) and _is_title(body))
+            )
+            _numbered(block.number, body, is_heading, found)
+            if is_heading:
+                kind = "heading"
+        elif kind == "heading":
+            found.heading = body
+            if found.title is None and not found.paragraphs:
+                found.title = body
+        paragraph = Paragraph(
+            index=len(found.paragraphs),
+            kind=kind,
+            start=start,
+            end=end,
+            text=body,
+            number=block.number,
+            section=found.section if kind != "front" else None,
+            heading=found.heading if kind != "front" else None,
+            number_span=block.number_span,
+            _map=(norm, orig),
+        )
+        found.paragraphs.append(paragraph)
+        if found.section is not None and kind != "front":
+            found.section_of.setdefault(found.section, []).append(paragraph)
+    return Document(
+        path=path,
+        text=text,
+        paragraphs=tuple(found.paragraphs),
+        sections=_sections(numbered, found),
+        front=found.front,
+        title=found.title,
+    )
+
+
+def _front_matter(text: str, block: Block, found: _Assembly) -> None:
+    """The fields ("Date: 19th December 2019") and the title of the front matter."""
+    for line_start, line_end in block.segments:
+        field_match = FRONT_FIELD.match(text[line_start:line_end])
+        if field_match:
+            found.front.setdefault(
+                field_match.group(1).strip().lower(), field_match.group(2).strip()
+            )
+        elif found.title is None:
+            found.title = " ".join(text[line_start:line_end].split())
+
+
+def _numbered(number: str, body: str, is_heading: bool, found: _Assembly) -> None:
+    """A numbered block starts a section, and heads it if it is a heading."""
+    found.section = number
+    key = number_key(number)
+    found.heading_stack = {d: h for d, h in found.heading_stack.items() if d < len(key)}
+    if is_heading:
+        found.headings[number] = body.strip("‘’'\" ") or None
+        found.heading_stack[len(key)] = body
+    else:
+        found.headings[number] = None
+    stack = found.heading_stack
+    found.heading = stack[max(stack)] if stack else None
+
+
+def _sections(numbered: list[str], found: _Assembly) -> dict[str, Section]:
+    """Every numbered section, its parent and its own paragraphs."""
+    sections: dict[str, Section] = {}
+    seen: dict[tuple[int, ...], str] = {}
+    for number in numbered:
+        own = found.section_of.get(number, [])
+        key = number_key(number)
+        parent = next((seen[key[:i]] for i in range(len(key) - 1, 0, -1) if key[:i] in seen), None)
+        seen.setdefault(key, number)
+        first_span = next((p.number_span for p in own if p.number == number), None)
+        section = sections[number] = Section(
+            number=number,
+            level=len(key),
+            heading=found.headings.get(number),
+            parent=parent,
+            paragraphs=tuple(own),
+            start=first_span[0] if first_span else (own[0].start if own else 0),
+            end=own[-1].end if own else 0,
+        )
+        # The cached ``key`` filled in now: a first access through ``cached_property`` takes
+        # a lock, and the checks read the keys of thousands of sections.
+        section.__dict__["key"] = key
+    return sections

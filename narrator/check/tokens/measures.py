@@ -1,0 +1,168 @@
+"""Measures by name: the words a measure's name is made of, and the measure a text's words
+name (compositionally: "the prosecution possible outcome rate for dwelling burglary
+offences" is "dwelling burglary prosecution possible outcome rate")."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from narrator.catalogue import Catalogue, Kind, Measure
+
+#: Words that join the parts of a measure's name and carry no meaning of their own.
+NAME_STOP = frozenset(
+    ["of", "the", "for", "with", "and", "in", "on", "a", "an", "to", "by", "'s", "’s", "all"]
+) - {"all"}
+#: Nouns a measure may be followed by without changing what is counted.
+NEUTRAL_HEADS = frozenset(
+    ("level total figure volume number count rate indicator measure numbers").split()  # noqa: SIM905
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def norm_word(word: str) -> str:
+    """Lower case and singular, well enough to compare measure names ("burglaries")."""
+    word = word.lower().strip("‘’'\"")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=16384)
+def name_words(text: str) -> frozenset[str]:
+    """The content words of a measure's name, normalised."""
+    return frozenset(
+        norm_word(w) for w in re.findall(r"[\w’']+", text.lower()) if w not in NAME_STOP
+    )
+
+
+@dataclass(frozen=True)
+class MeasureIndex:
+    """Measures by the words of their names, for compositional look-up.
+
+    "the prosecution possible outcome rate for dwelling burglary offences" names no measure
+    in one piece; its words contain every word of "dwelling burglary prosecution possible
+    outcome rate", and the measure whose name covers most of the words wins.
+    """
+
+    names: tuple[tuple[frozenset[str], str], ...]
+    kinds: Mapping[str, Kind]
+    order: Mapping[str, int]
+    vocabulary: frozenset[str]
+    #: For each word, the positions in :attr:`names` of the names that have it.
+    by_word: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    #: :meth:`best` of the word sets asked about: a paper names its measures again and again.
+    _best: dict[tuple[frozenset[str], frozenset[str]], tuple[str | None, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @classmethod
+    def build(cls, catalogue: Catalogue) -> MeasureIndex:
+        """Index every label and alias of a catalogue."""
+        names: list[tuple[frozenset[str], str]] = []
+        for measure in catalogue:
+            for name in (measure.label, *measure.aliases):
+                words = name_words(name)
+                if words:
+                    names.append((words, measure.id))
+        order = {m.id: (m.priority, i) for i, m in enumerate(catalogue)}
+        ranked = sorted(order, key=lambda mid: order[mid])
+        vocabulary = frozenset(w for words, _ in names for w in words)
+        by_word: dict[str, list[int]] = {}
+        for at, (words, _) in enumerate(names):
+            for word in words:
+                by_word.setdefault(word, []).append(at)
+        return cls(
+            names=tuple(names),
+            kinds={m.id: m.kind for m in catalogue},
+            order={mid: i for i, mid in enumerate(ranked)},
+            vocabulary=vocabulary,
+            by_word={word: tuple(at) for word, at in by_word.items()},
+        )
+
+    def best(
+        self, words: frozenset[str], *, need: frozenset[str] = frozenset()
+    ) -> tuple[str | None, int]:
+        """The measure whose name is the largest subset of ``words`` (and meets ``need``);
+        of names as large, the measure first in priority order."""
+        key = (frozenset(words), frozenset(need))  # no copy of a frozenset
+        known = self._best.get(key)
+        if known is None:
+            known = self._find_best(*key)
+            if len(self._best) < 65536:
+                self._best[key] = known
+        return known
+
+    def _find_best(self, words: frozenset[str], need: frozenset[str]) -> tuple[str | None, int]:
+        # A name is a subset when every one of its words is found: count, through the
+        # index, how many of each name's words ``words`` has, rather than test every name.
+        found_words: dict[int, int] = {}
+        for word in words:
+            for at in self.by_word.get(word, ()):
+                found_words[at] = found_words.get(at, 0) + 1
+        found: str | None = None
+        size = 0
+        for at, count in found_words.items():
+            name, mid = self.names[at]
+            if count != len(name) or count < size or (need and not name & need):
+                continue
+            if count > size or found is None or self.order[mid] < self.order[found]:
+                found, size = mid, count
+        return found, size
+
+    def resolve(
+        self,
+        words: frozenset[str],
+        *,
+        context: frozenset[str] = frozenset(),
+        ratio: bool = False,
+    ) -> tuple[str | None, bool]:
+        """The measure named by ``words``; ``context`` (the heading's or the previous
+        sentence's measure words) is used when it makes the name more specific. Returns the
+        measure id and whether the context was used.
+
+        The context completes a name only when the words alone name nothing, or when a per
+        cent is said of a count: "prosecution possible outcomes ... 42.0%" after a sentence
+        about possession of weapons is the possession of weapons outcome rate."""
+        found, _ = self.best(words)
+        used = False
+        if found is None and context:
+            found, _ = self.best(words | context, need=words)
+            used = found is not None
+        if ratio and (found is None or self.kinds[found] is not Kind.RATIO):
+            # A per cent said of a count ("prosecution possible outcomes ... 39.1%") is its rate.
+            for extra in (context, frozenset()):
+                rated, _ = self.best(words | extra | {"rate"}, need=words)
+                if rated is not None and self.kinds[rated] is Kind.RATIO:
+                    return rated, used or bool(extra)
+        return found, used
+
+
+def _plural(phrase: str) -> str:
+    """The phrase with its last word in the plural ("dwelling burglaries")."""
+    words = phrase.split()
+    last = words[-1]
+    if last.lower().endswith("y") and last[-2:-1].lower() not in "aeiou":
+        words[-1] = last[:-1] + "ies"
+    elif last.lower().endswith(("s", "x", "ch", "sh")):
+        words[-1] = last + "es"
+    else:
+        words[-1] = last + "s"
+    return " ".join(words)
+
+
+def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
+    """(name, measure id) for every label and alias of ``measures`` and its plural: the
+    names the reader recognises a measure by."""
+    names: list[tuple[str, str]] = []
+    for measure in measures:
+        for name in dict.fromkeys((measure.label, *measure.aliases)):
+            for form in dict.fromkeys((name, _plural(name))):
+                names.append((form, measure.id))
+    return names

@@ -1,0 +1,153 @@
+"""The scanner's patterns, in priority order: references, ages, periods, streaks, dates,
+financial years and years before times, durations and ranges, and quantities last."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE
+
+# Numbers as written: 7,000,000 or 9.7 or 858.
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+WORDNUM = rf"(?i:{NUMBER_WORD_RE})"
+SIGN = r"[+\-−–]"
+YEAR4 = r"(?:19[5-9]\d|20[0-9]\d)"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_REF_WORDS = (
+    r"\b(?i:see(?:\s+also)?|sections?|paragraphs?|paras?\.?"
+    r"|(?:detailed|outlined|described|covered|set\s+out|mentioned|referred\s+to|shown|reported|"
+    r"discussed|explained|noted)\s+(?:in|at|under)(?:\s+(?:section|paragraph))?)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One pattern: ``need`` must precede it (and joins the span); ``lead`` may."""
+
+    label: str
+    pattern: str
+    need: str | None = None
+    lead: str | None = None
+    span_need: bool = True
+
+
+def _both(label: str, template: str, **kw: Any) -> list[tuple[str, Spec]]:
+    """A pattern whose number may be written in digits or in words ({N})."""
+    return [
+        ("digit", Spec(label, template.replace("{N}", NUM), **kw)),
+        ("word", Spec(label, template.replace("{N}", WORDNUM), **kw)),
+    ]
+
+
+# Priority order: the first pattern that matches at a position wins, and across the two
+# families (numbers that start with a digit, words that start with a letter) the earlier
+# pattern wins an overlap.
+SPECS: list[tuple[str, Spec]] = [
+    ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
+    (
+        "digit",
+        Spec(
+            "XREF",
+            r"(\d+(?:\.\d+)?)(?:\s+(above|below)\b)?(?![\d%]|[.,]\d)",
+            need=_REF_WORDS,
+            span_need=False,
+        ),
+    ),
+    ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
+    *_both("AGE", r"{N}[\s-]years?[\s-]olds?\b"),
+    ("digit", Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+")),
+    (
+        "digit",
+        Spec(
+            "AGE",
+            r"[1-9]0'?s\b",
+            lead=r"\b(?:in\s+(?:his|her|their)\s+)?(?:early\s+|mid\s+|late\s+)?",
+        ),
+    ),
+    *_both(
+        "PERIOD",
+        rf"({{N}})[\s-]months?\s+(?:to|ending|ended|up\s+to)\s+"
+        rf"(?:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
+        lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
+    ),
+    *_both(
+        "MONTHCOUNT", r"({N})\s+(?:out\s+)?of\s+the\s+(?:last|past|previous)\s+({N})\s+months?\b"
+    ),
+    *_both(
+        "STREAK",
+        r"({N})\s+(?:consecutive|successive|straight)\s+"
+        r"(months?|years?|quarters?|weeks?)\b",
+    ),
+    *_both(
+        "PERIOD",
+        r"({N})\s+(months?|years?|quarters?|weeks?|days?)\b",
+        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous)\s+)",
+    ),
+    *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
+    *_both("PERIOD", r"(12|twelve)[\s-]months?\b", lead=r"(?i:\brolling\s+)"),
+    (
+        "digit",
+        Spec(
+            "DATE",
+            rf"({DAY})\s*(?:-|–|to|and)\s*({DAY})\s+(?:of\s+)?({MONTH_RE})"
+            rf"(?:,?\s+({YEAR4}))?",
+            lead=r"\bthe\s+",
+        ),
+    ),
+    (
+        "digit",
+        Spec("DATE", rf"({DAY})\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR4}))?", lead=r"\bthe\s+"),
+    ),
+    ("word", Spec("DATE", rf"({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({YEAR4})")),
+    (
+        "word",
+        Spec(
+            "DATE",
+            rf"({MONTH_RE}(?:\s*(?:/|-|–|to|and)\s*{MONTH_RE})*)\s+(?:of\s+)?"
+            rf"({YEAR4})\b",
+        ),
+    ),
+    (
+        "word",
+        Spec(
+            "DATE",
+            rf"({MONTH_RE})[\s-](\d{{2}})(?![\d,%]|\.\d)"
+            r"(?!\s*(?:st|nd|rd|th)\b)",
+        ),
+    ),
+    ("word", Spec("DATE", rf"({MONTH_RE}(?:\s*(?:/|-|–)\s*{MONTH_RE})*)")),
+    ("digit", Spec("DATE", r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+    ("digit", Spec("DATE", r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
+    ("digit", Spec("FY", rf"({YEAR4})\s?[/-]\s?(\d{{2}})(?![\d/%])", lead=r"(?i:\bFY\s?)")),
+    ("digit", Spec("FY", r"(\d{2})/(\d{2})(?![\d/%])")),
+    ("digit", Spec("YEARS", rf"({YEAR4})\s*(?:-|–|to)\s*({YEAR4})(?![\d%])")),
+    ("digit", Spec("YEAR", rf"{YEAR4}(?![\d%]|[,.]\d)")),
+    ("digit", Spec("TIME", r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b")),
+    *_both("DURATION", r"{N}\s+(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b"),
+    ("digit", Spec("ORDINAL", r"\d+(?:st|nd|rd|th)\b")),
+    ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),
+    ("digit", Spec("IDENT", r"\d+[A-Za-z][\w-]*")),
+    (
+        "digit",
+        Spec(
+            "POINTS",
+            rf"({SIGN})?({NUM})\s?(?:percentage[\s-]points?|%\s?points?|pp\b"
+            r"|ppts?\b|points?\b)",
+        ),
+    ),
+    ("digit", Spec("PERCENT", rf"({SIGN})?({NUM})\s?(?:%|per\s?cent\b|percent\b)")),
+    (
+        "digit",
+        Spec("MONEY", rf"({SIGN})?([£$€])\s?({NUM})(?:\s?(m|bn|k|million|billion|thousand)\b)?"),
+    ),
+    (
+        "digit",
+        Spec(
+            "COUNT",
+            rf"({SIGN})?({NUM})(?:\s(million|thousand|billion)\b)?"
+            r"(?![\w/]|[.,]\d)",
+        ),
+    ),
+    ("word", Spec("COUNT", rf"(?<![\w-])({WORDNUM})(?![\w-])")),
+]
