@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from narrator.check import Checker, read_document
-from narrator.check.claims import Claim
+from narrator.check.claims.model import Claim
 from narrator.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from narrator._callable import make_callable
 from narrator.check.checker import Checker, check_paper
-from narrator.check.claims import Claim, infer_reporting_month
+from narrator.check.claims.extract import infer_reporting_month
+from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict, claim_finding
 from narrator.check.internal import internal_findings
 from narrator.check.report import CheckReport

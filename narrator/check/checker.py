@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from narrator.check.claims import Claim, extract_claims
+from narrator.check.claims.extract import extract_claims
+from narrator.check.claims.model import Claim
 from narrator.check.consistency import consistency_findings
 from narrator.check.internal import internal_findings
 from narrator.check.levels import Levels

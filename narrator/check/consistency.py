@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from narrator.check.claims import Claim
+from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict
 
 #: Kinds of finding made here.

@@ -23,7 +23,8 @@ from numpy.typing import NDArray
 
 from narrator import months
 from narrator.catalogue import Catalogue, Kind, Measure
-from narrator.check.claims import Claim, infer_reporting_month
+from narrator.check.claims.extract import infer_reporting_month
+from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict
 from narrator.check.text.dates import word_list
 from narrator.check.text.document import Document, Section, number_key

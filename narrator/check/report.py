@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from narrator.check.claims import Claim
+from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Verdict
 from narrator.check.text.document import Document
 from narrator.check.verdicts import ClaimVerdict

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from narrator import months
-from narrator.check.claims import Claim
+from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Verdict, claim_finding
 from narrator.check.levels import Levels
 from narrator.facts import Fact, FactSet

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from narrator.check import Claim, Document, Reader, parse_text
-from narrator.check.claims import extract_claims
+from narrator.check.claims.extract import extract_claims
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from narrator.check import Reader, parse_text
-from narrator.check import claims as claims_module
-from narrator.check.claims import extract_claims
+from narrator.check.claims import parallel
+from narrator.check.claims.extract import extract_claims
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE
 from narrator.check.text.document import Document
 from narrator.check.tokens.doc import sentences_of
@@ -119,10 +119,10 @@ def test_a_long_paper_read_in_processes_gives_the_same_claims(
     reader: Reader, seed: Document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     long = parse_text(seed.text + "\n\n" + seed.text.replace("Date:", "Dated:"))
-    monkeypatch.setattr(claims_module, "_processes", lambda: 1)
+    monkeypatch.setattr(parallel, "processes", lambda: 1)
     alone = extract_claims(reader, long, month="2019-10")
-    monkeypatch.setattr(claims_module, "_processes", lambda: 3)
-    monkeypatch.setattr(claims_module, "PROCESS_CHARS", 10_000)
+    monkeypatch.setattr(parallel, "processes", lambda: 3)
+    monkeypatch.setattr(parallel, "PROCESS_CHARS", 10_000)
     monkeypatch.setattr("narrator.check.tokens.reader.CHUNK_CHARS", 8_000)
     assert len(reader.groups(long)) >= 3
     assert extract_claims(reader, long, month="2019-10") == alone
@@ -137,9 +137,9 @@ def test_a_part_whose_process_fails_is_read_here() -> None:
         return [n * 10 for n in part]
 
     parts = [[1, 2], [3, 4], [5]]
-    assert claims_module._in_processes(work, parts) == [[10, 20], [30, 40], [50]]
+    assert parallel.in_processes(work, parts) == [[10, 20], [30, 40], [50]]
 
 
 def test_short_papers_are_read_in_one_process(seed: Document, reader: Reader) -> None:
     groups = reader.groups(seed)
-    assert claims_module._parts(groups, 8) == [groups]
+    assert parallel.runs(groups, 8) == [groups]

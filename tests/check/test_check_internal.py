@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from narrator.check import Document, Finding, Reader, internal_findings, parse_text
-from narrator.check.claims import extract_claims
+from narrator.check.claims.extract import extract_claims
 from narrator.check.text.files import read_document
 
 MONTH = "2019-10"

@@ -12,7 +12,7 @@ import pytest
 
 from narrator.catalogue import Catalogue
 from narrator.check import Finding, Reader, internal_findings, parse_text
-from narrator.check.claims import extract_claims
+from narrator.check.claims.extract import extract_claims
 from narrator.check.internal import _measure_names, _named_in
 
 MONTH = "2019-10"

@@ -1,103 +1,21 @@
-"""The pieces a sentence is read into: entities, measure mentions, comparison targets,
-direction words and the claims being built, with the rules that pair them up."""
+"""The rules that pair the pieces of a sentence: a figure with its measure mention and its
+direction word, a direction with its modifiers and comparisons, a claim with its period."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from narrator.check.grammar import (
-    PERIOD_GAP,
-    TARGET_REACH,
-    TO_AT,
-)
-from narrator.check.tokens.doc import marks_of
-from narrator.check.tokens.marks import Mark
+from narrator.check.claims.grammar import PERIOD_GAP, TARGET_REACH, TO_AT
+from narrator.check.claims.model import Claim
+from narrator.check.claims.pieces import DirectionWord, Item, Mention, Named, Target
+
+#: The clause of a position in the chunk's text (see ``Sentence.clause_of``).
+ClauseOf = Callable[[int], int]
 
 
-@dataclass(slots=True)
-class Item:
-    """An entity or lexicon phrase of a sentence, in Doc character offsets."""
-
-    start: int
-    end: int
-    label: str
-    key: str
-    text: str
-    mark: Mark | None = None
-    used: bool = False
-
-
-@dataclass(slots=True)
-class Mention:
-    """Measure names that belong together ("the 12 month prosecution possible outcome rate
-    for dwelling burglary offences") and the words they add up to."""
-
-    start: int
-    end: int
-    words: frozenset[str]
-    text: str
-    head: str | None = None
-    rolling: bool = False
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a sentence leaves to the next one: measure words, measure and period."""
-
-    words: frozenset[str] = frozenset()
-    measure: str | None = None
-    text: str | None = None
-    period: str | None = None
-    rolling: bool = False
-    source: str = "heading"
-    heading: str | None = None
-    seen: tuple[str, ...] = ()
-
-
-@dataclass(slots=True)
-class Target:
-    """What a direction is compared with."""
-
-    start: int
-    end: int
-    key: str
-    text: str
-    period: str | None = None
-    area: str | None = None
-    words: frozenset[str] = frozenset()
-    used: bool = False
-
-
-@dataclass(slots=True)
-class DirectionWord:
-    start: int
-    end: int
-    direction: str | None
-    judgement: str | None
-    text: str
-    magnitude: str | None = None
-    significant: bool | None = None
-    targets: list[Target] = field(default_factory=list)
-    taken: bool = False
-
-
-def collect_items(
-    doc: Any,
-    text: str,
-    ents: Sequence[tuple[int, int, str, str]],
-    lexicon: Sequence[tuple[int, int, str, str]],
-) -> list[Item]:
-    marks = marks_of(doc)
-    items = [Item(s, e, label, key, text[s:e], marks.get((s, e))) for s, e, label, key in ents]
-    items.extend(Item(s, e, "LEX", key, text[s:e]) for s, e, _, key in lexicon)
-    items.sort(key=lambda i: (i.start, i.end))
-    return items
-
-
-def nearest(things: Sequence[Any], pos: int, clause_of: Any) -> Any:
+def nearest(things: Sequence[Any], pos: int, clause_of: ClauseOf) -> Any:
     """The thing nearest ``pos`` in the same clause, else None."""
     clause = clause_of(pos)
     best = None
@@ -111,7 +29,7 @@ def nearest(things: Sequence[Any], pos: int, clause_of: Any) -> Any:
     return best
 
 
-def nearest_mention(mentions: list[Mention], pos: int, clause_of: Any) -> Mention | None:
+def nearest_mention(mentions: list[Mention], pos: int, clause_of: ClauseOf) -> Mention | None:
     """The mention before ``pos`` in its clause, else the nearest one in the clause."""
     clause = clause_of(pos)
     before = [m for m in mentions if m.end <= pos and clause_of(m.start) == clause]
@@ -146,9 +64,9 @@ def _other_figure(gap: str) -> bool:
 
 
 def _choose_period(
-    periods: list[tuple[int, int, str, str, str]],
+    periods: list[Named],
     pos: int,
-    clause_of: Any,
+    clause_of: ClauseOf,
     after_first: bool,
     text: str,
     rolling: bool = False,
@@ -190,9 +108,9 @@ def _choose_period(
 
 
 def choose_period(
-    periods: list[tuple[int, int, str, str, str]],
+    periods: list[Named],
     pos: int,
-    clause_of: Any,
+    clause_of: ClauseOf,
     after_first: bool,
     text: str,
     rolling: bool = False,
@@ -211,7 +129,7 @@ def choose_period(
     return chosen
 
 
-def main_period(claims: list[Draft]) -> str | None:
+def main_period(claims: list[Claim]) -> str | None:
     """The period a sentence is about: its last data claim's that is not a reference."""
     for claim in reversed(claims):
         if claim.is_data and claim.period and claim.role != "reference":
@@ -250,7 +168,9 @@ def attach_modifiers(text: str, items: list[Item], directions: list[DirectionWor
             target.significant = key == "significant"
 
 
-def pair_targets(directions: list[DirectionWord], targets: list[Target], clause_of: Any) -> None:
+def pair_targets(
+    directions: list[DirectionWord], targets: list[Target], clause_of: ClauseOf
+) -> None:
     """Each comparison goes to the nearest direction of its clause."""
     unpaired: list[Target] = []
     for target in targets:
@@ -283,7 +203,7 @@ def pair_targets(directions: list[DirectionWord], targets: list[Target], clause_
 
 
 def direction_of_figure(
-    text: str, q: Item, directions: list[DirectionWord], clause_of: Any
+    text: str, q: Item, directions: list[DirectionWord], clause_of: ClauseOf
 ) -> DirectionWord | None:
     """The direction a figure states: "down 2.0%", "a 1.6% increase", "increased to 6.2%"."""
     for d in directions:
@@ -307,50 +227,3 @@ def direction_of_figure(
         if earlier:
             return earlier[-1]
     return None
-
-
-class Draft:
-    """A claim being read: the fields of :class:`Claim`, cheap to copy and change.
-
-    Claims are frozen; building one per change costs more than reading the sentence.
-    """
-
-    def __init__(self, **fields: Any) -> None:
-        if not _DEFAULTS:
-            _DEFAULTS.update(defaults())
-        self.__dict__.update(_DEFAULTS)
-        self.__dict__.update(fields)
-
-    def __getattr__(self, name: str) -> Any:  # pragma: no cover - every field has a default
-        raise AttributeError(name)
-
-    @property
-    def is_data(self) -> bool:
-        return str(self.kind) in ("figure", "direction", "streak", "outlier")
-
-
-def defaults() -> dict[str, Any]:
-    """Every field of :class:`~narrator.check.claims.Claim` with its default."""
-    from dataclasses import MISSING, fields
-
-    from narrator.check.claims import Claim
-
-    out: dict[str, Any] = {}
-    for f in fields(Claim):
-        if f.default is not MISSING:
-            out[f.name] = f.default
-        elif callable(f.default_factory):
-            out[f.name] = f.default_factory()
-        else:
-            out[f.name] = None
-    return out
-
-
-_DEFAULTS: dict[str, Any] = {}
-
-
-def replace(claim: Draft, **fields: Any) -> Draft:
-    copy = Draft.__new__(Draft)
-    copy.__dict__.update(claim.__dict__)
-    copy.__dict__.update(fields)
-    return copy

@@ -1,0 +1,85 @@
+"""The last phase of reading a sentence: the defaults a claim takes from its sentence once
+every claim of it is read (a comparison said once for all its figures, the reporting month,
+a proportion, the future tense, a noun that says the figure counts something else)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from narrator import months
+from narrator.catalogue import Kind
+from narrator.check.claims.directions import target_fields
+from narrator.check.claims.grammar import FUTURE, PROPORTION, relative_period
+from narrator.check.claims.model import Claim, replace
+from narrator.check.claims.nouns import PART_OF, TIMES, noun_measure
+from narrator.check.claims.pieces import Sentence
+from narrator.check.claims.reading import Reading
+from narrator.check.tokens.measures import norm_word
+
+
+def complete(reading: Reading, sentence: Sentence, claim: Claim) -> Claim:
+    """Defaults a claim takes from its sentence once every claim is read."""
+    if not claim.is_data:
+        return claim
+    fields: dict[str, Any] = {}
+    if claim.kind == "figure" and claim.role == "change" and claim.comparison is None:
+        # "+10%" in a sentence that says what all its figures compare with.
+        near = min(sentence.targets, key=lambda t: abs(t.start - claim.span[0]), default=None)
+        if near is not None:
+            fields.update(target_fields(reading, near, claim.period))
+    comparison = fields.get("comparison", claim.comparison)
+    if claim.period is None and comparison is not None and reading.reporting is not None:
+        # "fell month on month", "consistent with the October 2018 figure": the
+        # reporting month against the month compared with.
+        fields["period"] = months.iso(reading.reporting)
+        if claim.measure and reading.reader.measures.kinds.get(claim.measure) is Kind.RATIO:
+            # Rates are reported over the rolling year unless a month is named.
+            fields["period"] = f"R12:{fields['period']}"
+        reference = fields.get("reference_period", claim.reference_period)
+        if comparison == "period" and reference:
+            fields["comparison"] = relative_period(fields["period"], reference) or "period"
+    index = sentence.clause_of(claim.span[0])
+    string, s0 = sentence.string, sentence.start
+    clause = string[sentence.breaks[index] - s0 : sentence.clause_end(index) - s0]
+    if claim.statistic is None and PROPORTION.search(clause):
+        fields["statistic"] = "proportion"
+    if FUTURE.search(clause):
+        fields["tense"] = "future"
+    fields.update(_counted(reading, sentence, claim, fields))
+    return replace(claim, **fields) if fields else claim
+
+
+def _counted(
+    reading: Reading, sentence: Sentence, claim: Claim, fields: dict[str, Any]
+) -> dict[str, Any]:
+    """What a count counts when its noun or its words say it is not the measure itself."""
+    found: dict[str, Any] = {}
+    if (
+        claim.kind == "figure"
+        and claim.noun
+        and claim.measure_head is None
+        and claim.measure is not None
+        and norm_word(claim.noun) not in reading.measure_words(claim.measure)
+    ):
+        # "6 suspects", "22 occasions": a count of something other than the measure,
+        # unless the noun is the unit of a measure the sentence names in other words.
+        other = noun_measure(reading, claim.noun, sentence.string)
+        if other is not None:
+            found.update(measure=other, measure_text=claim.noun, measure_from="noun")
+        elif norm_word(claim.noun) in TIMES and claim.measure_from == "text":
+            pass  # "140 times": occurrences of the measure its sentence names
+        else:
+            found["measure_head"] = claim.noun
+    if (
+        claim.kind == "figure"
+        and claim.unit == "count"
+        and claim.measure_text
+        and "measure_head" not in fields
+        and "measure_head" not in found
+    ):
+        # "half of all prompt graded incidents (86)": the figure counts a part.
+        string = sentence.string
+        at = string.find(claim.measure_text)
+        if at >= 0 and PART_OF.search(string[max(0, at - 40) : at]):
+            found["measure_head"] = "a part of the total"
+    return found

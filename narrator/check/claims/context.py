@@ -1,0 +1,169 @@
+"""What a claim is of: its measure, area and period, from its own clause first, then from
+the sentence, then from the context the previous sentence or the section heading left.
+
+Context carries: a sentence that names no measure ("the rate", "the 12 month total") takes
+the measure of the previous sentence in its paragraph, or else of its section heading.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from narrator import months
+from narrator.catalogue import Kind
+from narrator.check.claims.model import Claim
+from narrator.check.claims.pairing import choose_period, main_period, nearest, nearest_mention
+from narrator.check.claims.pieces import Context, Mention, Sentence, collect_items
+from narrator.check.claims.reading import Reading
+from narrator.check.claims.words import inside_brackets, is_compared_with, mentions
+from narrator.check.tokens.doc import doc_text, entities_of
+
+
+class Measured(NamedTuple):
+    """The measure a claim is of, the words that name it, where they come from ("text",
+    "text+heading", "sentence", "heading"), the noun they head, and whether the name says
+    the rolling year."""
+
+    measure: str | None
+    text: str | None
+    source: str | None
+    head: str | None
+    rolling: bool
+
+
+def measure_for(
+    reading: Reading,
+    sentence: Sentence,
+    pos: int,
+    unit: str | None = None,
+    near: Mention | None = None,
+) -> Measured:
+    """The measure of a claim at ``pos`` (a figure in ``unit``, or named ``near`` it)."""
+    ctx = sentence.context
+    sentence_mention = sentence.subject
+    mention = near or nearest_mention(sentence.mentions, pos, sentence.clause_of)
+    if mention is None:
+        mention = sentence_mention
+    elif (
+        sentence_mention is not None
+        and mention is not sentence_mention
+        and mention.words <= sentence_mention.words
+    ):
+        # "overall satisfaction" restates the subject's "satisfaction levels of
+        # dwelling burglary victims": the subject is meant.
+        mention = sentence_mention
+    elif (
+        sentence_mention is not None
+        and mention is not sentence_mention
+        and sentence_mention.start < mention.start
+        and is_compared_with(reading, mention, sentence.targets)
+    ):
+        # "X ... at 84.3% overall satisfaction, higher than satisfaction for all
+        # victims": a name the sentence compares its subject with is the reference,
+        # not what the figure measures.
+        mention = sentence_mention
+    measures = reading.reader.measures
+    if mention is None:
+        if ctx.measure is None:
+            return Measured(None, None, None, None, ctx.rolling)
+        carried: str = ctx.measure
+        if unit == "percent" and measures.kinds.get(carried) is not Kind.RATIO:
+            rate, _ = measures.resolve(ctx.words, ratio=True)
+            carried = rate or carried
+        return Measured(carried, ctx.text, ctx.source, None, ctx.rolling)
+    mid, used = measures.resolve(mention.words, context=ctx.words, ratio=unit == "percent")
+    source = "text" if not used else f"text+{ctx.source}"
+    return Measured(mid, mention.text, source, mention.head, mention.rolling)
+
+
+def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None, str | None]:
+    """The area of a claim at ``pos`` and the words that name it (None: the force's)."""
+    areas = sentence.areas
+    area = nearest(areas, pos, sentence.clause_of)
+    if area is None:
+        # "... in the Coastal division (170 in January; the average is 142)": an
+        # aside in brackets is about the area before it.
+        before = [a for a in areas if a.end <= pos]
+        if before and inside_brackets(sentence.text, before[-1].end, pos):
+            return before[-1].key, before[-1].text
+        return reading.reader.areas.root.name, None
+    return area.key, area.text
+
+
+def period_for(
+    reading: Reading, sentence: Sentence, pos: int, rolling: bool, after_first: bool
+) -> tuple[str | None, str | None]:
+    """The period label of a claim at ``pos`` and the words that name it."""
+    candidate = choose_period(
+        sentence.periods, pos, sentence.clause_of, after_first, sentence.text, rolling
+    )
+    if candidate is None:
+        if rolling and reading.reporting is not None:
+            return f"R12:{months.iso(reading.reporting)}", None
+        return sentence.context.period, None
+    label, ptext, kind = candidate
+    if kind == "month" and rolling:
+        return "R12:" + label, ptext
+    return label, ptext
+
+
+def heading_context(reading: Reading, heading: str | None) -> Context:
+    """The measure a section heading names ("5.2 Dwelling Burglary"), as context."""
+    if heading in reading.headings:
+        return reading.headings[heading]
+    context = Context()
+    if heading:
+        doc = reading.reader.doc(heading)
+        text = doc_text(doc)
+        items = collect_items(doc, text, entities_of(doc), [])
+        found = mentions(reading, text, items)
+        if found:
+            words = frozenset().union(*(m.words for m in found))
+            measure, _ = reading.reader.measures.resolve(words)
+            context = Context(
+                words=words, measure=measure, text=heading, source="heading", heading=measure
+            )
+    reading.headings[heading] = context
+    return context
+
+
+def context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:
+    """The context a sentence leaves to the next one."""
+    ctx = sentence.context
+    if sentence.mentions:
+        found = sentence.mentions
+        words = frozenset().union(*(m.words for m in found))
+        measures = reading.reader.measures
+        # The sentence's subject (its first name) is what "the rate" after it means; all
+        # its names together may name the measure it was compared with instead.
+        mid, _ = measures.resolve(found[0].words, context=ctx.words)
+        if mid is None:
+            mid, _ = measures.resolve(words, context=ctx.words)
+        # Every measure the sentence names ("...below the satisfaction of all victims"):
+        # the next sentence may quote a figure of any of them.
+        named = [measures.resolve(m.words)[0] for m in found[1:]]
+        rolling = any(m.rolling for m in found)
+        last_period = main_period(claims)
+        return Context(
+            words,
+            mid,
+            found[0].text,
+            last_period or ctx.period,
+            rolling,
+            "sentence",
+            ctx.heading,
+            tuple(dict.fromkeys(m for m in (mid, *named, *ctx.seen) if m))[:4],
+        )
+    last_period = main_period(claims)
+    if last_period:
+        return Context(
+            ctx.words,
+            ctx.measure,
+            ctx.text,
+            last_period,
+            ctx.rolling,
+            ctx.source,
+            ctx.heading,
+            ctx.seen,
+        )
+    return ctx

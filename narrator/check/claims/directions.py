@@ -1,0 +1,188 @@
+"""Directions: "fell", "higher than September", "improved" as claims about a measure's
+change against what the sentence compares it with, and whether a direction word asserts a
+change at all."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from narrator.check.claims.context import Measured, area_for, measure_for, period_for
+from narrator.check.claims.grammar import relative_period
+from narrator.check.claims.model import Claim, new_claim, replace
+from narrator.check.claims.pieces import DirectionWord, Sentence, Target
+from narrator.check.claims.reading import Reading
+from narrator.check.claims.words import area_list, mention_of_change
+
+#: Words before a direction that keep it from asserting a change of the present.
+NOT_ASSERTED_BEFORE = re.compile(
+    r"(?:\b(?:not|never|no\s+longer)|n[’']t|\bhaving|\b(?:may|might|could|would|should)"
+    r"(?:\s+not)?(?:\s+(?:be|have|have\s+been|well|also|even))?|\b(?:possibly|perhaps))\s+$",
+    re.IGNORECASE,
+)
+#: After a change noun: the change is being explained, not said ("was driven by").
+CAUSED_AFTER = re.compile(
+    r"\s+(?:was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:driven|caused|due|explained|accounted)\b",
+    re.IGNORECASE,
+)
+
+
+def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
+    """The directions a sentence says without a figure ("fell month on month")."""
+    text, s0, ctx = sentence.text, sentence.start, sentence.context
+    claims: list[Claim] = []
+    seen: set[tuple[int, str | None, str | None, str | None]] = set()
+    for d in sentence.directions:
+        if d.taken:
+            continue
+        period: str | None
+        ptext: str | None
+        area: str | None
+        if explained(text, d, s0) and ctx.measure is not None:
+            # "The increase was driven by ... in South area": the change is the one the
+            # sentence before stated, of its measure, area and period.
+            mid, mtext, msource, mhead, _ = Measured(ctx.measure, ctx.text, "sentence", None, False)
+            period, ptext = ctx.period, None
+            area, atext = reading.reader.areas.root.name, None
+        elif not asserted(sentence, d):
+            continue
+        else:
+            near = mention_of_change(sentence.mentions, d.end, text)
+            mid, mtext, msource, mhead, rolling = measure_for(reading, sentence, d.start, near=near)
+            if mid is None:
+                continue
+            period, ptext = period_for(reading, sentence, d.start, rolling, False)
+            area, atext = area_for(reading, sentence, d.start)
+        options: list[Target | None] = list(d.targets) or [None]
+        for target in options:
+            key = (
+                sentence.clause_of(d.start),
+                d.direction or d.judgement,
+                target.key if target else None,
+                area,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            claim = new_claim(
+                kind="direction",
+                text=d.text,
+                span=(d.start, d.end),
+                measure=mid,
+                measure_text=mtext,
+                measure_from=msource,
+                measure_head=mhead,
+                area=area,
+                area_text=atext,
+                period=period,
+                period_text=ptext,
+                **sentence.base(),
+            )
+            one = DirectionWord(
+                d.start,
+                d.end,
+                d.direction,
+                d.judgement,
+                d.text,
+                d.magnitude,
+                d.significant,
+                [target] if target else [],
+            )
+            claim = with_direction(reading, claim, one, period)
+            claims.extend(_of_each_area(sentence, d, claim, area, atext))
+    return claims
+
+
+def _of_each_area(
+    sentence: Sentence, d: DirectionWord, claim: Claim, area: str | None, atext: str | None
+) -> list[Claim]:
+    """The claim of every area it is said of: "both areas", or a list of areas."""
+    listed = area_list(sentence.text, sentence.areas, d.start) if atext is not None else []
+    if sentence.multi and atext is None:
+        return [replace(claim, area=n, area_text="both") for n in sentence.multi]
+    if len(listed) >= 2 and any(a.key == area for a in listed):
+        # "Huntingdonshire, Peterborough and Fenland have also seen higher...":
+        # the same claim of every area of the list.
+        return [replace(claim, area=a.key, area_text=a.text) for a in listed]
+    return [claim]
+
+
+def with_direction(
+    reading: Reading, claim: Claim, direction: DirectionWord, period: str | None
+) -> Claim:
+    """The claim with the direction, judgement, magnitude and significance a direction word
+    says, and the comparison of its first target."""
+    target = direction.targets[0] if direction.targets else None
+    fields: dict[str, Any] = {
+        "direction": direction.direction,
+        "judgement": direction.judgement,
+        "magnitude": direction.magnitude,
+        "significant": direction.significant,
+    }
+    if target is not None:
+        fields.update(target_fields(reading, target, period))
+    return replace(claim, **fields)
+
+
+def target_fields(reading: Reading, target: Target, period: str | None) -> dict[str, Any]:
+    """The comparison fields of a claim compared with ``target``."""
+    fields: dict[str, Any] = {"comparison_text": target.text, "comparison": target.key}
+    if target.key in ("period", "financial_year") and target.period:
+        fields["reference_period"] = target.period
+        if (
+            target.key == "period"
+            and period is not None
+            and period.startswith("R12:")
+            and re.fullmatch(r"\d{4}-\d{2}", target.period)
+        ):
+            # "up on March 2016": a month compared with a month, whatever the context says.
+            period = period[4:]
+            fields["period"] = period
+        fields["comparison"] = relative_period(period, target.period) or target.key
+    elif target.key == "area":
+        fields["reference_area"] = target.area
+    elif target.key == "measure":
+        mid, _ = reading.reader.measures.resolve(target.words)
+        fields["reference_measure"] = mid
+    return fields
+
+
+def explained(text: str, d: DirectionWord, s0: int) -> bool:
+    """ "The decrease was driven by ...": the change the sentence before stated."""
+    before = text[max(s0, d.start - 30) : d.start]
+    return bool(
+        re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        and CAUSED_AFTER.match(text, d.end, d.end + 40)
+    )
+
+
+def asserted(sentence: Sentence, d: DirectionWord) -> bool:
+    """Whether a direction word asserts a present change: not when negated ("has not
+    fallen"), hedged ("may be lower"), a participle of background ("having fallen") or
+    the verb of a run of months ("fallen for 29 consecutive months", read as a streak)."""
+    text, s0, items = sentence.text, sentence.start, sentence.items
+    before = text[max(s0, d.start - 30) : d.start]
+    if NOT_ASSERTED_BEFORE.search(before):
+        return False
+    if explained(text, d, s0):
+        return False  # "The decrease was driven by ...": the change just said, explained
+    if re.search(
+        r"\b(?:drove|drives|driving|caused|causing|behind|explains?|explained)\s+the\s+$",
+        before,
+        re.IGNORECASE,
+    ):
+        return False  # "... drove the increase": the change just said, explained
+    if any(
+        i.label == "MONTHCOUNT"
+        and i.end <= d.start
+        and d.start - i.end <= 40
+        and not re.search(r"[.;:,]", text[i.end : d.start])
+        for i in items
+    ):
+        return False  # "in 8 of the last 12 months higher than ...": a count of months
+    return not any(
+        i.label == "STREAK"
+        and d.end <= i.start
+        and re.fullmatch(r"\s*(?:for\s+)?", text[d.end : i.start])
+        for i in items
+    )

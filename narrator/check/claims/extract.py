@@ -1,0 +1,154 @@
+"""Every claim of a paper, in document order: its prose read in chunks of paragraphs,
+sentence by sentence, and each claim located in the document's text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from narrator import months
+from narrator._gc import paused
+from narrator.check.claims import parallel
+from narrator.check.claims.context import heading_context
+from narrator.check.claims.model import Claim
+from narrator.check.claims.pieces import Context
+from narrator.check.claims.reading import Reading, reading_of
+from narrator.check.claims.sentence import read_sentence
+from narrator.check.text.dates import MONTH_RE, month_number
+from narrator.check.text.document import Document, Paragraph
+from narrator.check.tokens.doc import doc_text, entities_of, lexicon_of, sentences_of
+from narrator.check.tokens.reader import Chunk, Reader
+
+
+def infer_reporting_month(document: Document) -> str | None:
+    """The month a paper reports on, when not given: the end month its rolling periods and
+    dated figures name most often ("12 months to October 2019"), else the month before the
+    paper's date."""
+    counts: Counter[int] = Counter()
+    for match in re.finditer(rf"({MONTH_RE})\s+((?:19|20)\d\d)\b", document.text):
+        month = month_number(match.group(1))
+        if month is not None:
+            counts[int(match.group(2)) * 12 + month - 1] += 1
+    paper = document.date
+    if paper is not None:
+        limit = paper.year * 12 + paper.month - 1
+        counts = Counter({m: c for m, c in counts.items() if m <= limit})
+    if counts:
+        best = max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+        return months.iso(best)
+    if paper is not None:
+        return months.iso(paper.year * 12 + paper.month - 2)
+    return None
+
+
+def extract_claims(reader: Reader, document: Document, *, month: str | None = None) -> list[Claim]:
+    """Every claim of ``document`` in document order, read with ``reader``.
+
+    ``month`` is the reporting month ("2019-10"); without it, it is inferred from the paper
+    (see :func:`infer_reporting_month`).
+
+    A long paper is read in several processes when the machine has several cores: its
+    chunks of paragraphs are independent (the context a sentence takes from the one before
+    never crosses a paragraph), so each process reads a run of them and the claims are
+    joined in order.
+    """
+    reporting = month or infer_reporting_month(document)
+    reporting_index = months.parse(reporting) if reporting else None
+    anchor = document.date
+    groups = reader.groups(document)
+
+    def read(part: Sequence[Sequence[Paragraph]]) -> list[Claim]:
+        reading = reading_of(reader, reporting_index, anchor)
+        claims: list[Claim] = []
+        for chunk in reader.read(part):
+            claims.extend(_chunk_claims(reading, chunk, document.text))
+        return claims
+
+    # Reading makes tens of thousands of objects that outlive it (the claims) and many more
+    # that reference counting frees; none is cyclic garbage worth a collection. With the
+    # collector running, they would make it walk every object of the process in a full
+    # collection (0.1 to 0.15 s of the long paper of bench/check_speed.py).
+    with paused():
+        runs = parallel.runs(groups, parallel.processes())
+        if len(runs) == 1:
+            return read(groups)
+        reader.prepare(document)
+        return [claim for found in parallel.in_processes(read, runs) for claim in found]
+
+
+def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim]:
+    """The claims of one chunk, sentence by sentence, located in the document text."""
+    doc = chunk.doc
+    chunk_text = doc_text(doc)
+    ents = entities_of(doc)
+    lexicon = lexicon_of(doc)
+    e_at = l_at = 0
+    position = 0
+    context: Context | None = None
+    paragraph_index = -1
+    for start, end in sentences_of(doc):
+        while position + 1 < len(chunk.starts) and chunk.starts[position + 1] <= start:
+            position += 1
+        paragraph = chunk.paragraphs[position]
+        if paragraph.index != paragraph_index:
+            paragraph_index = paragraph.index
+            context = heading_context(reading, paragraph.heading)
+        while e_at < len(ents) and ents[e_at][0] < start:
+            e_at += 1
+        e_end = e_at
+        while e_end < len(ents) and ents[e_end][0] < end:
+            e_end += 1
+        while l_at < len(lexicon) and lexicon[l_at][0] < start:
+            l_at += 1
+        l_end = l_at
+        while l_end < len(lexicon) and lexicon[l_end][0] < end:
+            l_end += 1
+        text = chunk_text[start:end].rstrip()
+        if not text.strip():
+            continue
+        base = chunk.starts[position]
+        found, context = read_sentence(
+            reading,
+            doc,
+            chunk_text,
+            (start, start + len(text)),
+            ents[e_at:e_end],
+            lexicon[l_at:l_end],
+            context,
+        )
+        for claim in found:
+            yield _locate(claim, paragraph, base, source)
+
+
+#: The fields of a claim; a claim read that has exactly these is located without the frozen
+#: dataclass's ``__init__``, which costs more than the reading of a claim's sentence.
+_CLAIM_FIELDS = frozenset(Claim.__dataclass_fields__)
+
+
+def _locate(draft: Claim, paragraph: Paragraph, base: int, source: str) -> Claim:
+    """The finished claim, its spans moved from chunk offsets to the document text."""
+
+    def move(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None:
+            return None
+        return paragraph.span(span[0] - base, span[1] - base)
+
+    fields = dict(draft.__dict__)
+    span = move(fields["span"])
+    sentence_span = move(fields["sentence_span"])
+    assert span is not None and sentence_span is not None
+    fields.update(
+        text=source[span[0] : span[1]],
+        sentence=source[sentence_span[0] : sentence_span[1]],
+        span=span,
+        sentence_span=sentence_span,
+        reference_span=move(fields["reference_span"]),
+        paragraph=paragraph.index,
+        section=paragraph.section,
+    )
+    if fields.keys() != _CLAIM_FIELDS:
+        return Claim(**fields)  # says which field is missing or unknown
+    claim: Claim = object.__new__(Claim)
+    claim.__dict__.update(fields)
+    return claim

@@ -1,0 +1,183 @@
+"""Figures: every quantity of a sentence ("12.4%", "858", "+5.6%", "£2.3m") as a claim of a
+level, a change or a reference, with its measure, area, period and direction."""
+
+from __future__ import annotations
+
+import re
+
+from narrator.check.claims.context import Measured, area_for, measure_for, period_for
+from narrator.check.claims.directions import with_direction
+from narrator.check.claims.grammar import (
+    APPROX,
+    CHANGE_AFTER,
+    CHANGE_BEFORE,
+    REFERENCE_BEFORE,
+    match_text,
+    stat,
+)
+from narrator.check.claims.model import Claim, new_claim, replace
+from narrator.check.claims.nouns import names_number, noun
+from narrator.check.claims.pairing import direction_of_figure, mention_after
+from narrator.check.claims.pieces import DirectionWord, Item, Sentence
+from narrator.check.claims.reading import Reading
+from narrator.check.claims.words import bare_measure, mention_of_change
+from narrator.check.tokens.marks import QUANTITIES
+
+#: The unit of a claim by the label of its quantity (anything else is a count).
+_UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
+
+
+def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
+    """The figures of a sentence, each read with what it is of; a figure compared with the
+    one before it ("compared to 58.6% for ...") is that figure's reference."""
+    text, s0, s1 = sentence.text, sentence.start, sentence.end
+    claims: list[Claim] = []
+    previous_figure: Claim | None = None
+    for q in (i for i in sentence.items if i.label in QUANTITIES):
+        assert q.mark is not None
+        if names_number(reading, q.text, text[q.end : min(s1, q.end + 40)]):
+            continue  # "999 and 101 call volumes": the number is part of a name
+        before = text[max(s0, q.start - 40) : q.start]
+        claim = _figure(reading, sentence, q, before)
+        value = float(q.mark.data["value"])
+        after = text[q.end : min(s1, q.end + 30)]
+        is_change = bool(q.mark.data.get("signed")) or bool(
+            CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after)
+        )
+        if is_change:
+            claim = _as_change(claim, q, value, previous_figure, text)
+        else:
+            claim = replace(claim, value=value)
+        if REFERENCE_BEFORE.search(before) and previous_figure is not None:
+            claim = replace(
+                claim,
+                role="reference",
+                direction=None,
+                judgement=None,
+                magnitude=None,
+                comparison=None,
+                comparison_text=None,
+            )
+            at = _index_of(claims, previous_figure)
+            claims[at] = _with_reference(previous_figure, claim, value)
+        claims.append(claim)
+        previous_figure = claim if claim.role != "reference" else previous_figure
+        # A figure's area list: "both areas" gives one claim per area.
+        if sentence.multi and claim.area_text is None:
+            claims.pop()
+            for name in sentence.multi:
+                claims.append(replace(claim, area=name, area_text="both"))
+    return claims
+
+
+def _figure(reading: Reading, sentence: Sentence, q: Item, before: str) -> Claim:
+    """A figure with its measure, area, period, unit and direction."""
+    assert q.mark is not None
+    text, s1 = sentence.text, sentence.end
+    unit = _UNITS.get(q.label, "count")
+    direction = direction_of_figure(text, q, sentence.directions, sentence.clause_of)
+    measured = _measure_of_figure(reading, sentence, q, unit, direction)
+    period, ptext = period_for(reading, sentence, q.start, measured.rolling, True)
+    area, atext = area_for(reading, sentence, q.start)
+    after = text[q.end : min(s1, q.end + 30)]
+    claim = new_claim(
+        kind="figure",
+        text=q.text,
+        span=(q.start, q.end),
+        measure=measured.measure,
+        measure_text=measured.text,
+        measure_from=measured.source,
+        measure_head=measured.head,
+        area=area,
+        area_text=atext,
+        period=period,
+        period_text=ptext,
+        unit=unit,
+        decimals=int(q.mark.data["decimals"]),
+        approx=match_text(APPROX, before),
+        noun=noun(reading, text, q, after, sentence.items),
+        statistic=stat(before),
+        **sentence.base(),
+    )
+    if direction is not None:
+        direction.taken = True
+        claim = with_direction(reading, claim, direction, period)
+    return claim
+
+
+def _measure_of_figure(
+    reading: Reading, sentence: Sentence, q: Item, unit: str, direction: DirectionWord | None
+) -> Measured:
+    text = sentence.text
+    near = mention_after(sentence.mentions, q, text)
+    changed = direction is not None and 0 <= direction.start - q.end <= 20
+    if near is None and changed:
+        assert direction is not None
+        # "a 1.4 percentage point decrease in the proportion graded prompt"
+        near = mention_of_change(sentence.mentions, direction.end, text)
+    measured = measure_for(reading, sentence, q.start, unit, near)
+    if near is None and changed:
+        assert direction is not None
+        # "a 2.0% increase in immediate, and a 2.0% decrease in prompt": one word
+        # that, with the measure words around it, names a sibling measure.
+        subject = sentence.subject
+        around = sentence.context.words | (subject.words if subject else frozenset())
+        bare = bare_measure(reading, text, direction.end, around)
+        if bare is not None:
+            named = text[direction.end : direction.end + 30]
+            return measured._replace(measure=bare, text=named, source="text")
+    return measured
+
+
+def _as_change(
+    claim: Claim, q: Item, value: float, previous_figure: Claim | None, text: str
+) -> Claim:
+    """A figure that is a change ("down 2.0%", "a 1.6% increase", "+10%")."""
+    assert q.mark is not None
+    signed = value
+    if claim.direction == "down" and signed > 0:
+        signed = -signed
+    if claim.unit == "percent":
+        claim = replace(claim, change_pct=signed, role="change")
+    else:
+        claim = replace(claim, change=signed, role="change")
+    claim = replace(claim, value=None)
+    if claim.direction is None and q.mark.data.get("signed"):
+        claim = replace(claim, direction="down" if value < 0 else "up")
+    if previous_figure is not None and claim.unit == "percent":
+        gap = text[previous_figure.span[1] : q.start]
+        if re.fullmatch(r"[\s,]*(?:which\s+is\s+|a\s+|an\s+)?", gap):
+            claim = replace(
+                claim,
+                value=previous_figure.value,
+                unit="count" if previous_figure.unit == "count" else claim.unit,
+            )
+    return claim
+
+
+def _with_reference(figure: Claim, reference: Claim, value: float) -> Claim:
+    """A figure with the figure it is compared with, and what the two differ in."""
+    differs = (
+        "measure"
+        if reference.measure != figure.measure
+        else "area"
+        if reference.area != figure.area
+        else "period"
+    )
+    return replace(
+        figure,
+        reference=value,
+        reference_period=reference.period,
+        reference_span=reference.span,
+        reference_measure=reference.measure if differs == "measure" else None,
+        reference_area=reference.area if differs == "area" else None,
+        comparison=figure.comparison or differs,
+    )
+
+
+def _index_of(claims: list[Claim], claim: Claim) -> int:
+    """Where ``claim`` itself (not an equal one) is in ``claims``."""
+    for at, other in enumerate(claims):
+        if other is claim:
+            return at
+    raise ValueError("the figure compared with is not among the sentence's claims")

@@ -1,0 +1,135 @@
+"""Claims: what each sentence of a paper asserts, with the span it asserts it in.
+
+A claim is one checkable statement: a figure ("12.4%"), a direction against a comparison
+("higher than September"), a streak ("for 29 consecutive months"), a cross-reference
+("see 4.2.1") or a date ("scheduled for January/February 2019"). Its fields follow the fact
+model (:class:`narrator.facts.model.Fact`): measure id, area name, period labels such as
+"2019-10", "R12:2019-10", "FY:2018", "CY:2019", values in per cent units for rates, and
+directions "up", "down" or "flat", so that the verdicts can look facts up directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+#: Kinds of claim.
+CLAIM_KINDS = ("figure", "direction", "streak", "outlier", "xref", "date")
+#: Kinds of claim about the figures (the others are references and dates).
+DATA_KINDS = frozenset(CLAIM_KINDS[:4])
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement of a paper and everything read from it; None where the text is silent.
+
+    ``span`` is the claim's (start, end) in :attr:`Document.text`: for a figure, exactly the
+    quoted number ("12.4%"); for a direction, its word; for a reference, the section number.
+    """
+
+    kind: str
+    text: str
+    span: tuple[int, int]
+    sentence: str
+    sentence_span: tuple[int, int]
+    paragraph: int
+    section: str | None = None
+    measure: str | None = None
+    measure_text: str | None = None
+    measure_from: str | None = None
+    measure_head: str | None = None
+    measure_alternatives: tuple[str, ...] = ()
+    area: str | None = None
+    area_text: str | None = None
+    period: str | None = None
+    period_text: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    decimals: int | None = None
+    approx: str | None = None
+    noun: str | None = None
+    statistic: str | None = None
+    change: float | None = None
+    change_pct: float | None = None
+    direction: str | None = None
+    judgement: str | None = None
+    magnitude: str | None = None
+    comparison: str | None = None
+    comparison_text: str | None = None
+    reference: float | None = None
+    reference_period: str | None = None
+    reference_area: str | None = None
+    reference_measure: str | None = None
+    reference_span: tuple[int, int] | None = None
+    significant: bool | None = None
+    streak: int | None = None
+    since: str | None = None
+    occurrence: int | None = None
+    months_of: tuple[int, int] | None = None
+    record: str | None = None
+    role: str | None = None
+    target: str | None = None
+    target_where: str | None = None
+    date_first: date | None = None
+    date_last: date | None = None
+    date_explicit_year: bool = False
+    tense: str | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def is_data(self) -> bool:
+        """True for claims about the figures (not references or dates)."""
+        return self.kind in DATA_KINDS
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[name] = value
+        return out
+
+
+# Claims being read are made and changed many times per sentence: building a frozen
+# dataclass through its ``__init__`` for each change costs more than reading the sentence.
+# While a sentence is read its claims are made by :func:`new_claim` and changed by
+# :func:`replace`, which fill the instance's ``__dict__`` directly; their spans are in the
+# offsets of the chunk being read until :func:`narrator.check.claims.extract.extract_claims`
+# moves them to the document.
+
+
+def _defaults() -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(Claim):
+        if f.default is not MISSING:
+            out[f.name] = f.default
+        elif callable(f.default_factory):
+            out[f.name] = f.default_factory()
+        else:
+            out[f.name] = None
+    return out
+
+
+#: Every field of a claim with its default (None for the fields a claim must be given).
+DEFAULTS = _defaults()
+
+
+def new_claim(**given: Any) -> Claim:
+    """A claim being read, with ``given`` fields and the defaults for the rest."""
+    claim: Claim = object.__new__(Claim)
+    claim.__dict__.update(DEFAULTS)
+    claim.__dict__.update(given)
+    return claim
+
+
+def replace(claim: Claim, **changed: Any) -> Claim:
+    """A copy of a claim being read with ``changed`` fields."""
+    copy: Claim = object.__new__(Claim)
+    copy.__dict__.update(claim.__dict__)
+    copy.__dict__.update(changed)
+    return copy

@@ -1,0 +1,82 @@
+"""What a figure counts when the text says so: "22 occasions", "6 suspects", "999 calls",
+and the measure whose unit the noun is."""
+
+from __future__ import annotations
+
+import re
+
+from narrator.catalogue import Kind
+from narrator.check.claims.grammar import NEXT_WORD, NOUN_AFTER, PREVIOUS_WORD, STOP, VERBS
+from narrator.check.claims.pieces import Item
+from narrator.check.claims.reading import Reading
+from narrator.check.tokens.measures import name_words, norm_word
+
+#: Nouns that count occurrences of whatever the measure counts ("231 times").
+TIMES = frozenset({"time", "occasion"})
+#: "half of all ...": what follows is the whole a figure is part of.
+PART_OF = re.compile(
+    r"\b(?:half|third|quarter|majority|minority|most|some|many|few|proportion|share|part)"
+    r"\s+of\s+(?:all\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def noun(reading: Reading, text: str, q: Item, after: str, items: list[Item]) -> str | None:
+    """What a figure counts, when the text says: "22 occasions", "one male charged",
+    "prompt graded incidents (86)"."""
+    found = NOUN_AFTER.match(after)
+    if found:
+        return found.group(1)
+    single = NEXT_WORD.match(after) if q.label == "COUNT" else None
+    if single:
+        word = single.group(1)
+        lower = word.lower()
+        if (
+            lower not in STOP
+            and lower not in VERBS
+            and lower not in reading.lexicon_words
+            and not lower.endswith(("ed", "ing", "ly"))
+        ):
+            return word
+    if text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
+        # "incidents (86)": the figure counts the words before the bracket, unless they
+        # name an area or a measure ("Cambridge City (+10%)").
+        named = any(
+            i.end in (q.start - 1, q.start - 2) for i in items if i.label in ("AREA", "MEASURE")
+        )
+        before = PREVIOUS_WORD.search(text, max(0, q.start - 40), q.start)
+        if before and not named:
+            return before.group(1)
+    return None
+
+
+def names_number(reading: Reading, number: str, after: str) -> bool:
+    """Whether ``number`` is a word of a measure name whose other words follow it
+    ("999 and 101 call volumes")."""
+    if not number.isdigit():
+        return False
+    names = reading.numbered_names.get(number)
+    if not names:
+        return False
+    words = name_words(after)
+    return any(rest <= words for rest in names)
+
+
+def noun_measure(reading: Reading, noun: str, sentence: str) -> str | None:
+    """The measure a figure counts when its noun is the unit of a measure whose name
+    the sentence spells out ("Offensive weapons were found on 22 occasions")."""
+    unit = norm_word(noun)
+    words = name_words(sentence)
+    found: str | None = None
+    size = 0
+    for measure in reading.reader.catalogue:
+        if measure.kind is Kind.RATIO:
+            continue
+        units = {norm_word(measure.unit), norm_word(measure.unit_plural or measure.unit)}
+        if unit not in units:
+            continue
+        for name in (measure.label, *measure.aliases):
+            need = name_words(name) - units
+            if need and need <= words and len(need) > size:
+                found, size = measure.id, len(need)
+    return found

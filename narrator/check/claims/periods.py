@@ -1,0 +1,174 @@
+"""When figures are of: the periods a sentence names, labelled as the fact model labels them
+("2019-10", "R12:2019-10", "FY:2018", "CY:2019", "CY:2019:2019-10", "YTD:2019-10",
+"D:2019-11-26"), with yearless dates read around the paper's reporting month."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from narrator import months
+from narrator.check.claims.grammar import (
+    DISCRETE,
+    OCCURRENCE,
+    RELATIVE,
+    RELATIVE_YEAR,
+    START_END,
+)
+from narrator.check.claims.pairing import is_period_phrase
+from narrator.check.claims.pieces import Item, Named, Sentence
+from narrator.check.claims.reading import Reading
+from narrator.check.text.dates import When, resolve_year
+
+
+def named_periods(
+    reading: Reading, sentence: Sentence, target_spans: set[tuple[int, int]]
+) -> list[Named]:
+    """Every period the sentence names, in order, but for what it compares with."""
+    text, s0 = sentence.text, sentence.start
+    found: list[Named] = []
+    rm = reading.reporting
+    for item in sentence.items:
+        if (item.start, item.end) in target_spans:
+            continue
+        mark = item.mark
+        if item.label == "PERIOD" and mark is not None:
+            data = mark.data
+            if data.get("kind") == "rolling":
+                end: When | None = data.get("end")
+                if end is not None:
+                    m = month_index(reading, end, text, item)
+                    if m is not None:
+                        found.append(
+                            Named(
+                                item.start, item.end, f"R12:{months.iso(m)}", item.text, "rolling"
+                            )
+                        )
+                elif rm is not None:
+                    label = f"R12:{months.iso(rm)}"
+                    found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
+        elif item.label == "DATE":
+            before = text[max(s0, item.start - 20) : item.start]
+            if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
+                continue
+            dated = date_period(reading, item, text, before)
+            if dated:
+                kind = "day" if dated.startswith("D:") else "month"
+                if kind == "month" and DISCRETE.search(text[item.start : item.end + 25]):
+                    kind = "discrete"
+                found.append(Named(item.start, item.end, dated, item.text, kind))
+        elif item.label == "FY" and mark is not None:
+            label = f"FY:{mark.data['start_year']}"
+            found.append(Named(item.start, item.end, label, item.text, "fy"))
+        elif item.label == "YEAR" and mark is not None:
+            found.append(Named(item.start, item.end, f"CY:{mark.data['year']}", item.text, "year"))
+        elif item.label == "LEX" and rm is not None:
+            named = _lexicon_period(sentence, item, rm)
+            if named is not None:
+                found.append(named)
+    found.sort()
+    return _year_to_date(found, text)
+
+
+def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
+    """A period the lexicon names ("year to date", "this financial year", "the month")."""
+    text, s0, items = sentence.text, sentence.start, sentence.items
+    key = item.key
+    if key.startswith("comparison:") and is_period_phrase(text, item, s0):
+        key = "period:month"
+    if key == "period:year_to_date":
+        return Named(item.start, item.end, f"YTD:{months.iso(rm)}", item.text, "ytd")
+    if (
+        key == "period:financial_year"
+        and not any(i.label == "FY" and abs(i.end - item.start) < 4 for i in items)
+        and not OCCURRENCE.search(text[max(s0, item.start - 40) : item.end])
+    ):
+        fy = months.year(months.fy_start(rm))
+        return Named(item.start, item.end, f"FY:{fy}", item.text, "fy")
+    if key == "period:month" and item.text.lower() != "last month":
+        if re.search(r"(?:’s|'s)\s+$", text[max(s0, item.start - 4) : item.start]):
+            return None  # "September's discrete month figure": September says when
+        return Named(item.start, item.end, months.iso(rm), item.text, "discrete")
+    if key == "period:month":
+        before = text[max(s0, item.start - 12) : item.start]
+        if not re.search(r"\b(?:than|on|from|with|since)\s+$", before, re.I):
+            return Named(item.start, item.end, months.iso(rm), item.text, "discrete")
+    return None
+
+
+def date_period(reading: Reading, item: Item, text: str, before: str) -> str | None:
+    """A DATE entity as a period label: "2019-10", or "D:2019-11-26" for a day."""
+    mark = item.mark
+    if mark is None:
+        return None
+    start: When = mark.data["start"]
+    end: When = mark.data["end"]
+    if start.month is None or (start != end and start.day is None):
+        return None
+    when = resolve(reading, start, text, item)
+    if when.year is None or when.month is None:
+        return None
+    if when.day is not None:
+        return f"D:{when.year:04d}-{when.month:02d}-{when.day:02d}"
+    edge = START_END.search(before)
+    if edge:
+        if edge.group(1).lower() == "end":
+            last = when.last_day()
+            assert last is not None
+            return f"D:{last.isoformat()}"
+        return f"D:{when.year:04d}-{when.month:02d}-01"
+    return f"{when.year:04d}-{when.month:02d}"
+
+
+def resolve(reading: Reading, when: When, text: str, item: Item) -> When:
+    """A day or month as written, with its year: its own, "of last year", or the nearest."""
+    if when.year is not None:
+        return when
+    relative = RELATIVE_YEAR.match(text[item.end : item.end + 20])
+    if relative:
+        base = reading.paper_date.year if reading.paper_date else reading.anchor.year
+        return when.with_year(base + RELATIVE[relative.group(1).lower()])
+    return resolve_year(when, reading.anchor)
+
+
+def month_index(reading: Reading, when: When, text: str, item: Item) -> int | None:
+    """The month a day or month as written is in, as a month index, if it names one."""
+    resolved = resolve(reading, when, text, item)
+    return resolved.month_index()
+
+
+#: Between a year and the day its figures run to: "2019 (to the end of October)",
+#: "2019 to 1st November".
+_UP_TO = re.compile(
+    r"[\s(,]*(?:to|up\s+to|until|through)\s+(?:the\s+(?:end|start)\s+of\s+)?", re.IGNORECASE
+)
+
+
+def _year_to_date(found: list[Named], text: str) -> list[Named]:
+    """A year followed by the day its figures run to is the calendar year to date, labelled
+    as the fact model labels it ("CY:2019:2019-10"), the day no period of its own."""
+    out: list[Named] = []
+    skip: set[int] = set()
+    for i, period in enumerate(found):
+        if i in skip:
+            continue
+        following = found[i + 1] if i + 1 < len(found) else None
+        if (
+            period.kind == "year"
+            and following is not None
+            and following.kind == "day"
+            and _UP_TO.fullmatch(text[period.end : following.start])
+        ):
+            day = date.fromisoformat(following.label[2:])
+            # The figures run to the last whole month: the end of October is October,
+            # the 1st (or the start) of November is October too.
+            last = day.year * 12 + day.month - 1
+            if (day + timedelta(days=1)).day != 1:
+                last -= 1
+            label = f"{period.label}:{months.iso(last)}"
+            span_text = text[period.start : following.end]
+            out.append(Named(period.start, following.end, label, span_text, "year"))
+            skip.add(i + 1)
+            continue
+        out.append(period)
+    return out

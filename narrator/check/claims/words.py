@@ -1,0 +1,239 @@
+"""The first phase of reading a sentence: its entities and lexicon phrases grouped into what
+the later phases pair up: measure mentions, comparison targets, direction words, and the
+areas a claim is said of."""
+
+from __future__ import annotations
+
+import re
+
+from narrator.check.claims.grammar import (
+    BOTH,
+    BOTH_AREAS,
+    DIRECTION_KINDS,
+    NEED_LEVEL,
+    STOP,
+    TARGET_BEFORE,
+    VERBS,
+)
+from narrator.check.claims.pairing import is_period_phrase
+from narrator.check.claims.periods import date_period
+from narrator.check.claims.pieces import DirectionWord, Item, Mention, Sentence, Target
+from narrator.check.claims.reading import Reading
+from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
+
+#: A period phrase inside a measure's name ("the all crime 12 month ... rate"): the measure
+#: is meant over the rolling year.
+ROLLING_IN_NAME = re.compile(r"\b(?:rolling|(?:12|twelve)[\s-]months?)\b", re.IGNORECASE)
+
+
+def mentions(reading: Reading, text: str, items: list[Item]) -> list[Mention]:
+    """Measure names grouped with what joins them, and the words of each group."""
+    groups: list[list[Item]] = []
+    for item in items:
+        if item.label != "MEASURE":
+            continue
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end : item.start]
+            inner = [i for i in items if last.end <= i.start and i.end <= item.start]
+            for i in inner:
+                if i.label == "PERIOD":
+                    gap = gap.replace(i.text, " ")
+            if len(gap) <= 40 and reading.joins(gap):
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    return [_mention(reading, text, items, group) for group in groups]
+
+
+def _mention(reading: Reading, text: str, items: list[Item], group: list[Item]) -> Mention:
+    """One group of measure names as a mention: its words, its head noun, whether rolling."""
+    vocabulary = reading.reader.measures.vocabulary
+    start, end = group[0].start, group[-1].end
+    span_text = text[start:end]
+    words = set(name_words(span_text))
+    words.update(name_words(" ".join(i.text for i in group)))
+    words = {w for w in words if not w.isdigit() or w in vocabulary}
+    head: str | None = None
+    after = re.match(r"\s+([A-Za-z]+)", text[end : end + 30])
+    if after:
+        word = norm_word(after.group(1))
+        raw = after.group(1).lower()
+        if word in vocabulary or word in NEUTRAL_HEADS:
+            words.add(word)
+        elif (
+            word not in STOP
+            and raw not in VERBS
+            and raw not in reading.lexicon_words
+            and after.group(1)[0].islower()
+            and len(word) > 3
+            and not raw.endswith(("ed", "ing", "ly"))
+        ):
+            head = after.group(1)
+    before = text[max(0, start - 25) : start].lower()
+    rolling = (
+        bool(re.search(r"(?:12|twelve)[\s-]months?\s*$|rolling\s*$", before))
+        or bool(ROLLING_IN_NAME.search(span_text))
+        or any(i.label == "PERIOD" and start <= i.start < end for i in items)
+    )
+    return Mention(start, end, frozenset(words), span_text, head, rolling)
+
+
+def targets(reading: Reading, sentence: Sentence) -> list[Target]:
+    """Comparison targets: lexicon phrases, and months, areas or measures after "than"."""
+    text, s0, s1 = sentence.text, sentence.start, sentence.end
+    found: list[Target] = []
+    for item in sentence.items:
+        if item.label == "LEX" and item.key.startswith("comparison:"):
+            if is_period_phrase(text, item, s0):
+                continue
+            found.append(Target(item.start, item.end, item.key.split(":", 1)[1], item.text))
+            continue
+        if item.label not in ("DATE", "AREA", "FY", "PERIOD"):
+            continue
+        before = text[max(s0, item.start - 40) : item.start]
+        match = TARGET_BEFORE.search(before)
+        if not match:
+            continue
+        if item.label == "AREA":
+            if match.group(0).lower().startswith("on"):
+                continue  # "on the South Area" is where, not what is compared with
+            found.append(Target(item.start, item.end, "area", item.text, area=item.key))
+        elif item.label == "DATE":
+            label = date_period(reading, item, text, before)
+            day = label is not None and label.startswith("D:")
+            if label and not (day and match.group(0).lower().startswith("on")):
+                found.append(Target(item.start, item.end, "period", item.text, period=label))
+        elif item.label == "FY" and item.mark is not None:
+            fy = f"FY:{item.mark.data['start_year']}"
+            found.append(Target(item.start, item.end, "financial_year", item.text, period=fy))
+    for mention in sentence.mentions:
+        before = text[max(s0, mention.start - 30) : mention.start]
+        if re.search(
+            r"\b(?:than|below|above|compared\s+(?:to|with))\s+(?:the\s+)?(?:overall\s+)?$",
+            before,
+            re.IGNORECASE,
+        ):
+            found.append(
+                Target(mention.start, mention.end, "measure", mention.text, words=mention.words)
+            )
+    for match in re.finditer(r"\bthan\s+(?:the\s+)?other\b", text[s0:s1]):
+        found.append(Target(s0 + match.start(), s0 + match.end(), "other", match.group(0)))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def direction_words(sentence: Sentence) -> list[DirectionWord]:
+    """The words that say a direction ("increased") or a judgement ("improved")."""
+    text, s0, items = sentence.text, sentence.start, sentence.items
+    found: list[DirectionWord] = []
+    lex = [i for i in items if i.label == "LEX" and i.key.split(":", 1)[0] in DIRECTION_KINDS]
+    for index, item in enumerate(lex):
+        kind, key = item.key.split(":", 1)
+        word = item.text.lower()
+        before = text[max(s0, item.start - 20) : item.start]
+        after = text[item.end : item.end + 12]
+        if word in ("above", "below") and (
+            re.search(r"(?:\d|\bas|\bsee|\bdetailed|\boutlined)\s*$", before, re.I)
+            or re.match(r"\s*(?:[.,;)]|$)", after)
+        ):
+            continue
+        if word == "up" and re.match(r"\s+(?:to|with|for|on\s+the\s+end)\b", after, re.I):
+            continue
+        if key == "flat":
+            nxt = lex[index + 1] if index + 1 < len(lex) else None
+            if nxt is not None and nxt.start - item.end <= 2 and nxt.key != item.key:
+                continue  # "steady increase": the adjective of a direction
+            if word in ("level", "in line", "similar") and not NEED_LEVEL.search(before):
+                continue
+        if kind == "direction":
+            found.append(DirectionWord(item.start, item.end, key, None, item.text))
+        else:
+            found.append(DirectionWord(item.start, item.end, None, key, item.text))
+    return found
+
+
+def multi_areas(reading: Reading, sentence: Sentence, areas: list[Item]) -> list[str]:
+    """The areas a sentence says each of its claims of: "both areas", "A and B both have"."""
+    if BOTH_AREAS.search(sentence.string):
+        root = reading.reader.areas.root.name
+        return [a.name for a in reading.reader.areas.children(root)]
+    if BOTH.search(sentence.string):
+        names = list(dict.fromkeys(a.key for a in areas))
+        if len(names) >= 2:
+            return names
+    return []
+
+
+def is_compared_with(reading: Reading, mention: Mention, found: list[Target]) -> bool:
+    """Whether ``mention`` names the measure of a comparison target after it."""
+    own, _ = reading.reader.measures.resolve(mention.words)
+    if own is None:
+        return False
+    for target in found:
+        if target.key == "measure" and target.start > mention.start:
+            other, _ = reading.reader.measures.resolve(target.words)
+            if other == own:
+                return True
+    return False
+
+
+_BARE_IN = re.compile(r"\s+in\s+(?:the\s+)?(\w+)\b(?!\s+\w)", re.IGNORECASE)
+
+
+def bare_measure(reading: Reading, text: str, end: int, around: frozenset[str]) -> str | None:
+    """The measure "in prompt" names after a change noun: the one measure whose name is
+    in ``around`` plus that word, and uses the word."""
+    found = _BARE_IN.match(text, end)
+    if found is None:
+        return None
+    word = norm_word(found.group(1))
+    index = reading.reader.measures
+    if word not in index.vocabulary:
+        return None
+    mid, _ = index.best(around | {word}, need=frozenset({word}))
+    return mid
+
+
+def mention_of_change(found: list[Mention], end: int, text: str) -> Mention | None:
+    """The measure a change noun is of: "a decrease in the proportion graded prompt"."""
+    for mention in found:
+        if mention.start >= end:
+            gap = text[end : mention.start]
+            if len(gap) <= 30 and re.fullmatch(
+                r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:number|level|total)\s+of\s+)?(?:all\s+)?",
+                gap,
+                re.IGNORECASE,
+            ):
+                return mention
+            return None
+    return None
+
+
+def area_list(text: str, areas: list[Item], before: int) -> list[Item]:
+    """The areas listed together ("A, B and C") as the subject just before ``before``."""
+    preceding = [a for a in areas if a.end <= before]
+    if len(preceding) < 2:
+        return []
+    listed = [preceding[-1]]
+    for area in reversed(preceding[:-1]):
+        if not re.fullmatch(r"\s*(?:,|,?\s+and)\s*", text[area.end : listed[0].start]):
+            break
+        listed.insert(0, area)
+    if len(listed) < 2 or not re.fullmatch(
+        r"\s+(?:have|has|had|were|are|all|also|each|both|\s)+(?:\s+\w+){0,2}\s+",
+        text[listed[-1].end : before],
+    ):
+        return []
+    return listed
+
+
+def inside_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` is inside a bracket opened after ``start``."""
+    depth = 0
+    for char in text[start:pos]:
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth > 0
