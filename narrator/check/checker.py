@@ -19,14 +19,14 @@ from narrator.check.claims.extract import extract_claims
 from narrator.check.claims.model import Claim
 from narrator.check.consistency import consistency_findings
 from narrator.check.internal import internal_findings
-from narrator.check.levels import Levels
 from narrator.check.report import CheckReport
 from narrator.check.text.document import Document
 from narrator.check.text.files import read_document
 from narrator.check.text.parse import parse_text
 from narrator.check.tokens.lexicon import LEXICON_FILE, load_lexicon
 from narrator.check.tokens.reader import Reader, build_reader
-from narrator.check.verdicts import judge
+from narrator.check.verdicts.judge import judge
+from narrator.check.verdicts.levels import Levels
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures
 from narrator.project import Project, project_phrasebank

@@ -8,7 +8,7 @@ from typing import Any
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Verdict
 from narrator.check.text.document import Document
-from narrator.check.verdicts import ClaimVerdict
+from narrator.check.verdicts.model import ClaimVerdict
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ import pytest
 
 from narrator import months
 from narrator.api import load, load_facts
-from narrator.check.levels import Levels
+from narrator.check import Verdict
 from narrator.check.text.parse import parse_text
-from narrator.check.verdicts import CONTRADICTED, SUPPORTED
+from narrator.check.verdicts.levels import Levels
 from narrator.project import load_project
 from tests.check.conftest import checker_for
 
@@ -87,9 +87,9 @@ def test_a_figure_said_of_another_month_is_contradicted(facts) -> None:  # type:
     previous = months.iso(months.parse(MONTH) - 1)
     right = f"4.1.1 There were {level.value:,.0f} people arrested in {_name(MONTH)}."
     wrong = f"4.1.1 There were {level.value:,.0f} people arrested in {_name(previous)}."
-    assert (f"{level.value:,.0f}", SUPPORTED) in [(t, v) for t, v, _ in _verdicts(right)]
+    assert (f"{level.value:,.0f}", Verdict.SUPPORTED) in [(t, v) for t, v, _ in _verdicts(right)]
     found = [(t, v, m) for t, v, m in _verdicts(wrong) if t == f"{level.value:,.0f}"]
-    assert found and found[0][1] == CONTRADICTED
+    assert found and found[0][1] == Verdict.CONTRADICTED
     assert previous in found[0][2]
 
 
@@ -101,10 +101,10 @@ def test_a_reference_figure_is_held_to_its_own_period(facts) -> None:  # type: i
         f"12 months ending {months.label(now)}; this compares to {change.reference:,.0f} in "
         f"the 12 months to {months.label(then)}."
     )
-    assert all(v == SUPPORTED for _, v, _ in _verdicts(said))
+    assert all(v == Verdict.SUPPORTED for _, v, _ in _verdicts(said))
     wrong = said.replace(f"to {months.label(then)}", f"to {months.label(then - 12)}")
     verdicts = {t: v for t, v, _ in _verdicts(wrong)}
-    assert verdicts[f"{change.reference:,.0f}"] == CONTRADICTED
+    assert verdicts[f"{change.reference:,.0f}"] == Verdict.CONTRADICTED
 
 
 def test_a_direction_against_a_named_month_is_measured(levels: Levels) -> None:
@@ -124,8 +124,8 @@ def test_a_direction_against_a_named_month_is_measured(levels: Levels) -> None:
     label = months.label(now - back)
     right = _verdicts(sentence.format(word, label))
     wrong = _verdicts(sentence.format(other, label))
-    assert (word, SUPPORTED) in [(t, v) for t, v, _ in right]
-    assert (other, CONTRADICTED) in [(t, v) for t, v, _ in wrong]
+    assert (word, Verdict.SUPPORTED) in [(t, v) for t, v, _ in right]
+    assert (other, Verdict.CONTRADICTED) in [(t, v) for t, v, _ in wrong]
 
 
 def test_the_calendar_year_to_date_must_end_in_the_reporting_month(facts) -> None:  # type: ignore[no-untyped-def]
@@ -140,5 +140,5 @@ def test_the_calendar_year_to_date_must_end_in_the_reporting_month(facts) -> Non
     right = _verdicts(text.format(_name(MONTH)))
     previous = months.iso(months.parse(MONTH) - 1)
     wrong = _verdicts(text.format(_name(previous)))
-    assert ("higher", SUPPORTED) in [(t, v) for t, v, _ in right]
-    assert ("higher", CONTRADICTED) in [(t, v) for t, v, _ in wrong]
+    assert ("higher", Verdict.SUPPORTED) in [(t, v) for t, v, _ in right]
+    assert ("higher", Verdict.CONTRADICTED) in [(t, v) for t, v, _ in wrong]

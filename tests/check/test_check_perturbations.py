@@ -24,9 +24,8 @@ from pathlib import Path
 import pytest
 
 from narrator.api import draft
-from narrator.check import Checker, CheckReport
+from narrator.check import Checker, CheckReport, Verdict
 from narrator.check.text.parse import parse_text
-from narrator.check.verdicts import SUPPORTED
 from narrator.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,7 +102,7 @@ def _supported_sentences(report: CheckReport) -> dict[tuple[int, int], list[obje
     bad: set[tuple[int, int]] = set()
     for verdict in report.verdicts:
         span = verdict.claim.sentence_span
-        if verdict.verdict == SUPPORTED:
+        if verdict.verdict == Verdict.SUPPORTED:
             sentences.setdefault(span, []).append(verdict.claim)
         else:
             bad.add(span)

@@ -1,0 +1,292 @@
+"""Verdicts on directions: "fell", "higher than September", "improved", "above the upper
+control limit" against the facts that compare what the text compares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.levels import Levels
+from narrator.check.verdicts.measured import measured_change
+from narrator.check.verdicts.model import ClaimVerdict
+from narrator.check.verdicts.months import month_of, step_back, wrong_month
+from narrator.facts import Fact, FactSet
+
+#: "above the upper control limit", "below the average": the XmR chart's lines.
+_CONTROL = re.compile(
+    r"\s+(?:both\s+)?(?:the\s+)?(?:(upper|lower)\s+(?:control\s+|process\s+)?limit|(average|mean|centre\s+line))",
+    re.IGNORECASE,
+)
+
+
+def against_control(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
+    """A month above or below a line of its control chart, held to the XmR fact."""
+    if claim.comparison is not None or claim.direction not in ("up", "down"):
+        return None
+    if claim.measure is None or claim.area is None:
+        return None
+    at = claim.span[1] - claim.sentence_span[0]
+    found = _CONTROL.match(claim.sentence, at)
+    if found is None:
+        return None
+    fact = facts.get("xmr.signal", claim.measure, claim.area)
+    if fact is None or fact.reference is None:
+        return None
+    line = fact.reference if found.group(2) else fact.statistic.get(found.group(1).lower())
+    if line is None:
+        return None
+    went = "up" if fact.value > line else "down" if fact.value < line else "flat"
+    if went == claim.direction:
+        return ClaimVerdict(
+            claim, Verdict.SUPPORTED, f"'{claim.text}' agrees with the figures", (fact.id,)
+        )
+    detail = f"{fact.value:g} against {line:g}"
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"'{claim.text}' does not match the figures: {detail}",
+        evidence=(fact.id,),
+        expected=detail,
+    )
+
+
+def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
+    measure, area = claim.measure, claim.area
+    if measure is None or area is None:
+        return []
+    rolling = str(claim.period).startswith("R12")
+    get = facts.get
+    comparison = claim.comparison
+    if str(claim.period).startswith("CY:") and comparison in (None, "previous_years", "period"):
+        # "higher levels in 2019 (to 1st November) than in any of the last 5 years"
+        calendar = get("calendar.year_to_date", measure, area)
+        if calendar is not None:
+            return [calendar]
+    if comparison == "previous_month" or comparison is None:
+        fact = get("change.rolling_month" if rolling else "change.month", measure, area)
+        return [fact] if fact else []
+    if comparison == "previous_year":
+        if rolling:
+            fact = get("change.rolling_year", measure, area)
+            return [fact] if fact else []
+        return [f for f in facts.all("change.year", measure, area) if f.detail.get("years") == 1]
+    if comparison == "previous_years":
+        return facts.all("change.year", measure, area)
+    if comparison in ("year_end", "long_term"):
+        fact = get(f"benchmark.{comparison}", measure, area)
+        return [fact] if fact else []
+    if comparison == "financial_year":
+        fact = get("change.financial_year", measure, area)
+        return [fact] if fact else []
+    if comparison == "average":
+        return facts.all("change.average", measure, area)
+    if comparison == "xmr":
+        fact = get("xmr.signal", measure, area)
+        return [fact] if fact else []
+    if comparison == "trend":
+        fact = get("trend.long_term", measure, area)
+        return [fact] if fact else []
+    return []
+
+
+def judged(claim: Claim, polarity: Mapping[str, str]) -> Claim:
+    """A judgement ("improved") as the direction it means for the claim's measure."""
+    if claim.direction is not None or claim.judgement not in ("better", "worse"):
+        return claim
+    good = {"up_good": "up", "down_good": "down"}.get(polarity.get(claim.measure or "", ""))
+    if good is None:
+        return claim
+    bad = "down" if good == "up" else "up"
+    return replace(claim, direction=good if claim.judgement == "better" else bad)
+
+
+def _level(facts: FactSet, measure: str, area: str, period: str | None) -> Fact | None:
+    """The level of a measure in an area for the claim's period (the rolling year for R12)."""
+    rolling = str(period).startswith("R12")
+    fact = facts.get("level.rolling" if rolling else "level", measure, area)
+    if fact is not None and (period is None or fact.period == period):
+        return fact
+    return None
+
+
+def _between(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
+    """A direction against another area or another measure: the two levels compared."""
+    assert claim.measure is not None and claim.area is not None
+    if claim.comparison == "area" and claim.reference_area:
+        other = _level(facts, claim.measure, claim.reference_area, claim.period)
+    elif claim.comparison == "measure" and claim.reference_measure:
+        other = _level(facts, claim.reference_measure, claim.area, claim.period)
+    else:
+        return None
+    own = _level(facts, claim.measure, claim.area, claim.period)
+    if own is None or other is None or own.value is None or other.value is None:
+        return None
+    gap = own.value - other.value
+    actual = (
+        "flat"
+        if abs(gap) < 0.05 * max(abs(other.value), 1e-9) * 0.2
+        else ("up" if gap > 0 else "down")
+    )
+    ids = (own.id, other.id)
+    if claim.direction == "flat":
+        ok = abs(gap) <= 0.05 * max(abs(other.value), 1e-9)
+    else:
+        ok = actual == claim.direction
+    if ok:
+        return ClaimVerdict(
+            claim, Verdict.SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids
+        )
+    detail = f"{own.value:g} against {other.value:g}"
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"'{claim.text}' does not match the figures: {detail}",
+        evidence=ids,
+        expected=detail,
+    )
+
+
+def _agrees(claim: Claim, fact: Fact) -> bool:
+    wanted = claim.direction
+    if fact.kind.startswith("benchmark."):
+        # "significantly higher than the benchmark": the test must say so; "in line" must not.
+        if wanted not in ("up", "down"):
+            return not fact.significant
+        if fact.direction == wanted:
+            return True
+        # "improvements on the year end position": a change not said to be significant.
+        return (
+            claim.significant is not True
+            and fact.change is not None
+            and (fact.change > 0) == (wanted == "up")
+            and fact.change != 0
+        )
+    if wanted == "flat":
+        return fact.significant is False or fact.direction == "flat"
+    if wanted in ("up", "down"):
+        return fact.direction == wanted
+    return True
+
+
+_CONTINUES = re.compile(
+    r"\b(?:another(?:\s+\w+)?|continu(?:e|es|ed|ing)\s+to(?:\s+\w+\s+to)?)\s+$", re.IGNORECASE
+)
+#: A month named alone ("in June", "October 2019"), not a rolling year to it.
+_MONTH_NAME = re.compile(
+    r"(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+(?:19|20)\d\d)?",
+    re.IGNORECASE,
+)
+
+
+def _continues(claim: Claim) -> bool:
+    """ "continued to decrease", "another slight decrease": the month's change, as before."""
+    at = claim.span[0] - claim.sentence_span[0]
+    return _CONTINUES.search(claim.sentence[max(0, at - 30) : at]) is not None
+
+
+def _other_readings(claim: Claim) -> tuple[str, ...]:
+    """Other facts a direction may be read against when the text leaves it open.
+
+    Nothing says what the change is against: the month, the rolling year against the
+    previous month (how rates move) or against a year ago (how area summaries are written).
+    A comparison without a period of its own ("up on last month") may be of the month or of
+    the rolling year."""
+    period = str(claim.period)
+    if period.startswith(("CY:", "FY:")):
+        return ()  # a calendar or financial year is compared as its own fact says
+    if claim.comparison is None and _continues(claim):
+        return ()
+    if claim.comparison is None:
+        if claim.period_text is not None and _MONTH_NAME.fullmatch(claim.period_text.strip()):
+            return ()  # "a decrease in June": the change of that month
+        if period.startswith("R12") and claim.period_text is not None:
+            # "the 12 month rate ... increased": the rolling year, against last month or
+            # last year, never the month alone.
+            return ("change.rolling_month", "change.rolling_year")
+        return ("change.month", "change.rolling_month", "change.rolling_year")
+    if claim.period_text is None:
+        if claim.comparison == "previous_month":
+            # "Month on month, thefts fell": the month. A rolling period may be carried over
+            # from the sentence before, so then either may be meant.
+            return ("change.month", "change.rolling_month") if period.startswith("R12") else ()
+        if claim.comparison == "previous_year":
+            return ("change.rolling_year",)
+    return ()
+
+
+def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
+    if claim.direction not in ("up", "down", "flat"):
+        return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no direction could be read")
+    if claim.measure is None:
+        return ClaimVerdict(
+            claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"
+        )
+    if claim.area is not None and claim.comparison in ("area", "measure"):
+        between = _between(claim, facts)
+        if between is not None:
+            return between
+    readings = direction_facts(claim, facts)
+    control = against_control(claim, facts)
+    if control is not None:
+        return control
+    if levels is not None and claim.reference_period is not None:
+        # "lower than the February 2017 figure": held to that month, whatever the facts
+        # compare with.
+        said = month_of(claim.reference_period) or claim.reference_period
+        if not any((month_of(f.reference_period) or f.reference_period) == said for f in readings):
+            measured = measured_change(claim, levels, facts.month)
+            if measured is not None:
+                readings = [measured]
+    if not readings:
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"no comparison of {claim.measure} for {claim.area} with that period in the figures",
+        )
+    misdated = wrong_month(claim, readings, [f.period for f in readings])
+    if misdated is not None:
+        # "In September the rate continued to decrease": the change of the month named,
+        # measured in the figures, if they have it; else the month is wrong.
+        shifted = step_back(claim.period, claim.comparison) if levels is not None else None
+        measured = (
+            measured_change(replace(claim, reference_period=shifted), levels, facts.month)
+            if shifted is not None and levels is not None and claim.area is not None
+            else None
+        )
+        if measured is None:
+            return misdated
+        readings = [measured]
+    wrong = [f for f in readings if not _agrees(claim, f)]
+    if wrong and claim.area is not None:
+        for kind in _other_readings(claim):
+            other = facts.get(kind, claim.measure, claim.area)
+            if other is not None and _agrees(claim, other):
+                readings, wrong = [other], []
+                break
+    if wrong:
+        for other_measure in claim.measure_alternatives:
+            # The measure was carried from the previous sentence; an earlier one may be meant.
+            other_claim = replace(claim, measure=other_measure, measure_alternatives=())
+            alternative = direction_verdict(other_claim, facts, levels)
+            if alternative.verdict == Verdict.SUPPORTED:
+                return replace(alternative, claim=claim)
+    ids = tuple(f.id for f in readings)
+    if not wrong:
+        return ClaimVerdict(
+            claim, Verdict.SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids
+        )
+    fact = wrong[0]
+    detail = f"{fact.kind} gives {fact.direction}"
+    if fact.significant is not None:
+        detail += " (significant)" if fact.significant else " (not significant)"
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"'{claim.text}' does not match the figures: {detail}",
+        evidence=ids,
+        expected=detail,
+    )

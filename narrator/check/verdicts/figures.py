@@ -1,0 +1,269 @@
+"""Verdicts on figures: a level, a change or a reference against the facts of its measure,
+area and period, or the figures of the period the text names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.levels import Levels
+from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
+from narrator.check.verdicts.measured import measured_change
+from narrator.check.verdicts.model import ClaimVerdict, tolerance
+from narrator.check.verdicts.months import month_of, wrong_month
+from narrator.facts import Fact, FactSet
+
+
+def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
+    """A figure against the facts that give it; else the figures of the period it names;
+    else contradicted by the fact it most plausibly quotes."""
+    value = figure_value(claim)
+    if value is None:
+        return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no figure could be read")
+    area = claim.area
+    if claim.measure_head is not None and claim.unit == "count":
+        # "6 suspects", "half of all prompt incidents (86)": a count of something else.
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
+        )
+    if claim.period is None and claim.comparison is None:
+        # "made nine arrests" on a day of action: no period in the sentence or its context,
+        # so there is no figure to hold it to (a monthly total would be a false alarm).
+        return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, f"{claim.text}: the text names no period")
+    if claim.measure is None:
+        return _unnamed(claim, facts, value)
+    own = (
+        facts.select(measure=claim.measure, area=area)
+        if area
+        else facts.select(measure=claim.measure)
+    )
+    matched = matched_in(claim, facts, claim.measure, value)
+    found = [f for f, _ in matched]
+    measured = _named_change(claim, found, levels, facts.month)
+    if measured is not None:
+        return measured
+    stated = stated_level(claim, own, levels)
+    if stated is not None:
+        # The text names the period of the figure: hold it to that period's figure.
+        held = _held_to_period(claim, facts, levels, stated, value, matched, own[0].unit)
+        if held is not None:
+            return held
+    misdated = wrong_month(claim, found, [p for _, periods in matched for p in periods])
+    if misdated is not None:
+        return misdated
+    if found:
+        ranked = sorted(found, key=lambda f: (f.period != claim.period, f.id))
+        return ClaimVerdict(
+            claim,
+            Verdict.SUPPORTED,
+            f"{claim.text} agrees with the figures",
+            evidence=tuple(f.id for f in ranked[:3]),
+        )
+    alternative = alternative_measure(claim, facts, value, levels)
+    if alternative is not None:
+        return alternative
+    primary = primary_fact(claim, own)
+    if primary is None:
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"no figure of {claim.measure} for {area} in {claim.period} to compare with",
+        )
+    expected = quote(primary, claim)
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"{claim.text} does not match the figures: {expected}",
+        evidence=(primary.id,),
+        expected=expected,
+    )
+
+
+def _unnamed(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
+    """A figure whose sentence names no measure: supported if one measure gives it."""
+    found = [f for f, _ in matched_in(claim, facts, None, value)]
+    measures = sorted({f.measure for f in found})
+    if len(measures) == 1:
+        return ClaimVerdict(
+            claim,
+            Verdict.SUPPORTED,
+            f"{claim.text} matches {measures[0]} (the text names no measure)",
+            evidence=tuple(sorted(f.id for f in found))[:5],
+        )
+    if measures:
+        return ClaimVerdict(
+            claim,
+            Verdict.AMBIGUOUS,
+            f"{claim.text} fits {len(measures)} measures",
+            readings=tuple(measures[:8]),
+        )
+    return ClaimVerdict(
+        claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"
+    )
+
+
+def _held_to_period(
+    claim: Claim,
+    facts: FactSet,
+    levels: Levels | None,
+    stated: float,
+    value: float,
+    matched: list[tuple[Fact, frozenset[str | None]]],
+    unit: str,
+) -> ClaimVerdict | None:
+    """A level against the figure of the period the text names (``stated``)."""
+    if abs(stated - value) <= tolerance(claim):
+        return ClaimVerdict(
+            claim,
+            Verdict.SUPPORTED,
+            f"{claim.text} agrees with the figures for {claim.period}",
+            evidence=figures_cell(claim),
+        )
+    alternative = alternative_measure(claim, facts, value, levels)
+    if alternative is not None:
+        return alternative
+    if not any(claim.period in periods for _, periods in matched):
+        expected = figure_text(stated, claim, unit)
+        return ClaimVerdict(
+            claim,
+            Verdict.CONTRADICTED,
+            f"{claim.text} does not match the figures: {expected} for {claim.period}",
+            evidence=figures_cell(claim),
+            expected=f"{expected} ({claim.period})",
+        )
+    return None
+
+
+def _named_change(
+    claim: Claim, found: Sequence[Fact], levels: Levels | None, month: str
+) -> ClaimVerdict | None:
+    """A change against a period the text names ("8% lower than the start of September")
+    that no matching fact is measured from: measured in the figures instead."""
+    if levels is None or claim.role != "change" or claim.reference_period is None:
+        return None
+    if claim.measure is None or claim.area is None:
+        return None
+    said = month_of(claim.reference_period) or claim.reference_period
+    if any((month_of(f.reference_period) or f.reference_period) == said for f in found):
+        return None
+    measured = measured_change(claim, levels, month)
+    if measured is None:
+        return None
+    value = figure_value(claim)
+    assert value is not None
+    if any(abs(x - value) <= tolerance(claim) for x, _ in numbers_of(measured, claim.unit)):
+        return ClaimVerdict(
+            claim,
+            Verdict.SUPPORTED,
+            f"{claim.text} agrees with the figures against {claim.reference_period}",
+            evidence=(measured.id,),
+        )
+    if claim.unit == "percent" and measured.change_pct is not None:
+        expected = f"{measured.change_pct:+.{claim.decimals or 0}f}%"
+    else:
+        expected = figure_text(measured.change or 0.0, claim, measured.unit)
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"{claim.text} does not match the figures: {expected} against {claim.reference_period}",
+        evidence=(measured.id,),
+        expected=expected,
+    )
+
+
+def alternative_measure(
+    claim: Claim, facts: FactSet, value: float, levels: Levels | None
+) -> ClaimVerdict | None:
+    """Support from another measure the context allows: the measure was carried from the
+    previous sentence, and the heading's may be meant."""
+    area = claim.area
+    for other in claim.measure_alternatives:
+        pool = facts.select(measure=other, area=area) if area else facts.select(measure=other)
+        found = [f for f, _ in matched_in(claim, facts, other, value)]
+        if found:
+            return ClaimVerdict(
+                claim,
+                Verdict.SUPPORTED,
+                f"{claim.text} agrees with the figures of {other}",
+                evidence=tuple(f.id for f in found[:3]),
+            )
+        stated = stated_level(replace(claim, measure=other), pool, levels)
+        if stated is not None and abs(stated - value) <= tolerance(claim):
+            return ClaimVerdict(
+                claim,
+                Verdict.SUPPORTED,
+                f"{claim.text} agrees with the figures of {other} for {claim.period}",
+                evidence=figures_cell(replace(claim, measure=other)),
+            )
+    return None
+
+
+def change_sign(claim: Claim, verdict: ClaimVerdict, facts: FactSet) -> ClaimVerdict | None:
+    """ "up 1.0% year on year": the changes that give the figure must go the way it says."""
+    if claim.direction not in ("up", "down"):
+        return None
+    changes = [
+        facts[i]
+        for i in verdict.evidence
+        if i in facts and facts[i].kind.startswith("change.") and facts[i].change
+    ]
+    if not changes or any(f.direction == claim.direction for f in changes):
+        return None
+    went = changes[0].direction
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"{claim.text} is a change {went} in the figures ({changes[0].kind}), "
+        f"not {claim.direction}",
+        evidence=tuple(f.id for f in changes),
+        expected=str(went),
+    )
+
+
+def level_period(claim: Claim, facts: FactSet) -> str | None:
+    """The one period a figure is the level of ("to 894": the month), if only one fits."""
+    value = figure_value(claim)
+    if value is None or claim.measure is None or claim.area is None:
+        return None
+    matched = matched_in(claim, facts, claim.measure, value)
+    periods = {f.period for f, _ in matched if f.kind in ("level", "level.rolling")}
+    return periods.pop() if len(periods) == 1 else None
+
+
+def stated_level(claim: Claim, own: Sequence[Fact], levels: Levels | None) -> float | None:
+    """The figure of the period a level claim names ("894 in March", "190 in the 12 months
+    to March 2017"), read from the figures; None for a change or where no period is named."""
+    if levels is None or not own or claim.period_text is None or claim.value is None:
+        return None
+    if claim.measure is None or claim.area is None or claim.role == "change":
+        return None
+    if claim.statistic in ("average", "mean", "median"):
+        return None  # "(average 638)": a figure of many months, not of the one named
+    if claim.change is not None or claim.change_pct is not None:
+        return None
+    if (own[0].unit == "percent") != (claim.unit == "percent"):
+        return None  # "up 4%" of a count is a change, not a level
+    return levels.value(claim.measure, claim.area, claim.period)
+
+
+def figures_cell(claim: Claim) -> tuple[str, ...]:
+    return (f"figures/{claim.measure}/{claim.area}/{claim.period}",)
+
+
+def figure_text(value: float, claim: Claim, unit: str) -> str:
+    decimals = claim.decimals if claim.decimals is not None else (1 if unit == "percent" else 0)
+    return f"{value:,.{decimals}f}{'%' if unit == 'percent' else ''}"
+
+
+def quote(fact: Fact, claim: Claim) -> str:
+    decimals = claim.decimals if claim.decimals is not None else 1
+    if claim.unit == "percent" and fact.unit != "percent" and fact.change_pct is not None:
+        return f"{fact.change_pct:+.{decimals}f}% ({fact.kind}, {fact.period})"
+    suffix = "%" if fact.unit == "percent" else ""
+    if claim.period is not None and fact.period != claim.period and fact.reference is not None:
+        return f"{fact.reference:,.{decimals}f}{suffix} ({fact.kind}, {fact.reference_period})"
+    return f"{fact.value:,.{decimals}f}{suffix} ({fact.kind}, {fact.period})"

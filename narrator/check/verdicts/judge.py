@@ -1,0 +1,97 @@
+"""Judging a paper's claims: each data claim to the verdict of its kind (figures, directions,
+runs of months, outliers), with what a sentence says once for all its claims (a trend, the
+months its changes are measured against)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.directions import direction_verdict, judged
+from narrator.check.verdicts.figures import change_sign, figure_verdict, level_period
+from narrator.check.verdicts.levels import Levels
+from narrator.check.verdicts.model import ClaimVerdict
+from narrator.check.verdicts.months import month_of
+from narrator.check.verdicts.outliers import outlier_verdict
+from narrator.check.verdicts.streaks import streak_verdict
+from narrator.facts import FactSet
+
+
+def judge(
+    claims: Iterable[Claim],
+    facts: FactSet,
+    polarity: Mapping[str, str] | None = None,
+    levels: Levels | None = None,
+) -> list[ClaimVerdict]:
+    """The verdict of every data claim (figures, directions, streaks, outliers).
+
+    ``polarity`` (measure id to "up_good", "down_good" or "neutral") turns a judgement
+    ("improved", "outperform") into the direction it means for the measure. ``levels``
+    reads the figures of periods no fact compares with ("lower than the February 2017
+    figure"); without it such claims are not checkable."""
+    verdicts = []
+    claims = _shared_trends(list(claims))
+    # What the changes of each sentence are measured against ("up on September 2018"): an
+    # outlier said in the same sentence stands out on those changes.
+    against: dict[tuple[int, int], set[str]] = {}
+    moves: dict[tuple[int, int], set[str]] = {}
+    for claim in claims:
+        if claim.kind == "direction" and claim.reference_period:
+            month = month_of(claim.reference_period) or claim.reference_period
+            against.setdefault(claim.sentence_span, set()).add(month)
+        if (
+            claim.kind == "direction"
+            and claim.direction in ("up", "down")
+            and claim.comparison in (None, "previous_month", "previous_year", "period")
+        ):
+            moves.setdefault(claim.sentence_span, set()).add(claim.direction)
+    for claim in claims:
+        if not claim.is_data:
+            continue
+        if claim.kind == "figure":
+            verdict = figure_verdict(claim, facts, levels)
+            if verdict.verdict == Verdict.SUPPORTED and claim.direction in ("up", "down", "flat"):
+                # "increased to 6.2%": the figure may be right and its direction wrong; the
+                # change is that of the period the figure is a level of.
+                moving = judged(claim, polarity or {})
+                period = level_period(claim, facts) if claim.role != "change" else None
+                if period is not None:
+                    moving = replace(
+                        moving, period=period, period_text=claim.period_text or claim.text
+                    )
+                moved = direction_verdict(moving, facts, levels)
+                if moved.verdict != Verdict.CONTRADICTED and claim.role == "change":
+                    moved = change_sign(claim, verdict, facts) or moved
+                if moved.verdict == Verdict.CONTRADICTED:
+                    verdict = moved
+            verdicts.append(verdict)
+        elif claim.kind == "direction":
+            verdicts.append(direction_verdict(judged(claim, polarity or {}), facts, levels))
+        elif claim.kind == "streak":
+            verdicts.append(streak_verdict(claim, facts))
+        elif claim.kind == "outlier":
+            span = claim.sentence_span
+            verdicts.append(
+                outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
+            )
+    return verdicts
+
+
+def _shared_trends(claims: list[Claim]) -> list[Claim]:
+    """ "The long term trends remain for an increase in X and a decrease in Y": a trend
+    named once is what every later direction of its sentence is said of."""
+    out: list[Claim] = []
+    trend_in: tuple[int, int] | None = None
+    for claim in claims:
+        if claim.kind == "direction" and claim.comparison == "trend":
+            trend_in = claim.sentence_span
+        elif (
+            claim.kind == "direction"
+            and claim.comparison is None
+            and claim.sentence_span == trend_in
+        ):
+            claim = replace(claim, comparison="trend")
+        out.append(claim)
+    return out

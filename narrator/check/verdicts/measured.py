@@ -1,0 +1,35 @@
+"""Changes measured from the figures: a change between two periods no fact compares (the
+levels of any period are read with :class:`~narrator.check.verdicts.levels.Levels`)."""
+
+from __future__ import annotations
+
+from narrator.check.claims.model import Claim
+from narrator.check.verdicts.levels import Levels
+from narrator.facts import Fact
+
+
+def measured_change(claim: Claim, levels: Levels, month: str) -> Fact | None:
+    """The change between the two periods a claim names, measured in the figures, as a
+    fact of kind "change.period"; None where the figures do not cover both."""
+    assert claim.measure is not None and claim.area is not None
+    period = claim.period or month
+    compared = levels.compare(claim.measure, claim.area, period, claim.reference_period)
+    if compared is None:
+        return None
+    return Fact(
+        id=f"change.period/{claim.measure}/{claim.area}/{period}~{claim.reference_period}",
+        kind="change.period",
+        measure=claim.measure,
+        area=claim.area,
+        month=month,
+        period=period,
+        value=compared.value,
+        unit=compared.unit,
+        reference=compared.reference,
+        reference_period=claim.reference_period,
+        change=compared.change,
+        change_pct=compared.change_pct,
+        direction=compared.direction,
+        significant=compared.significant,
+        method="measured from the figures",
+    )

@@ -1,0 +1,63 @@
+"""The month a claim names against the month its figures are of: a figure said of a month
+("in September") the facts that give it are not of is said of the wrong month."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from narrator import months
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.model import ClaimVerdict
+from narrator.facts import Fact
+
+
+def month_of(period: str | None) -> str | None:
+    """The month or date a dated period ends on ("R12:2019-10" -> "2019-10", "D:2019-11-01"
+    -> "2019-11-01"), else None."""
+    if period is None:
+        return None
+    found = DATED.fullmatch(period)
+    return found.group(1) if found else None
+
+
+DATED = re.compile(r"(?:[A-Za-z0-9_]+:)*(\d{4}-\d{2}(?:-\d{2})?)")
+
+
+def wrong_month(
+    claim: Claim, found: Sequence[Fact], periods: Iterable[str | None]
+) -> ClaimVerdict | None:
+    """A figure or direction said of a month ("in September") the facts that give it are
+    not of: the month is wrong.
+
+    ``periods`` are the periods the matching figures are of (a change is of its fact's
+    period, a reference value of the reference period)."""
+    month = month_of(claim.period)
+    if not found or month is None or claim.period_text is None:
+        return None
+    months = {month_of(p) for p in periods}
+    latest = max((m for m in months if m), default=None)
+    if month in months or claim.tense == "future" or (latest is not None and month > latest):
+        return None  # a month to come is a plan or a target, not a figure
+    expected = latest or found[0].period
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"the figures give '{claim.text}' for {expected}, not {month}",
+        evidence=tuple(f.id for f in found[:3]),
+        expected=expected,
+    )
+
+
+def step_back(period: str | None, comparison: str | None) -> str | None:
+    """The period a change of ``period`` is measured from: the month (or rolling year)
+    before, or the same one a year before."""
+    found = DATED.fullmatch(period or "")
+    if period is None or found is None or len(found.group(1)) != 7 or period.startswith("CY:"):
+        return None
+    step = {None: 1, "previous_month": 1, "previous_year": 12}.get(comparison)
+    if step is None:
+        return None
+    prefix = period[: -len(found.group(1))]
+    return prefix + months.iso(months.parse(found.group(1)) - step)
