@@ -13,8 +13,8 @@ from narrator._callable import make_callable
 from narrator.check.checker import Checker, check_paper
 from narrator.check.claims.extract import infer_reporting_month
 from narrator.check.claims.model import Claim
+from narrator.check.consistency.internal import internal_findings
 from narrator.check.findings import Finding, Severity, Verdict, claim_finding
-from narrator.check.internal import internal_findings
 from narrator.check.report import CheckReport
 from narrator.check.text.document import Document, Paragraph, Section
 from narrator.check.text.files import read_document

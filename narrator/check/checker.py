@@ -17,8 +17,7 @@ from pathlib import Path
 
 from narrator.check.claims.extract import extract_claims
 from narrator.check.claims.model import Claim
-from narrator.check.consistency import consistency_findings
-from narrator.check.internal import internal_findings
+from narrator.check.consistency.internal import paper_findings
 from narrator.check.report import CheckReport
 from narrator.check.text.document import Document
 from narrator.check.text.files import read_document
@@ -90,10 +89,9 @@ class Checker:
         """Claims, verdicts and internal findings of a document already read."""
         claims = self.claims(document, month=month)
         verdicts = judge(claims, self.facts(month), self._polarity, self.levels(month))
-        findings = internal_findings(
+        findings = paper_findings(
             document, claims, reporting_month=month, catalogue=self.project.catalogue
         )
-        findings = sorted([*findings, *consistency_findings(claims)], key=lambda f: f.span)
         return CheckReport(document, month, claims, verdicts, findings)
 
     def check_paper(self, path: str | Path, *, month: str) -> CheckReport:

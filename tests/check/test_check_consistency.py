@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from narrator.check.consistency import CONFLICTING_DIRECTIONS, REPEATED_AREA
+from narrator.check.consistency.directions import CONFLICTING_DIRECTIONS, REPEATED_AREA
 from narrator.check.text.parse import parse_text
 from tests.check.conftest import checker_for
 

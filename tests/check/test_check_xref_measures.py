@@ -13,7 +13,7 @@ import pytest
 from narrator.catalogue import Catalogue
 from narrator.check import Finding, Reader, internal_findings, parse_text
 from narrator.check.claims.extract import extract_claims
-from narrator.check.internal import _measure_names, _named_in
+from narrator.check.consistency.measures import measure_names_by_token, named_in
 
 MONTH = "2019-10"
 PAPER = (
@@ -89,12 +89,12 @@ def test_a_missing_section_suggests_the_one_about_the_measure(
 
 
 def test_names_are_found_longest_first_in_any_case_and_spacing(catalogue: Catalogue) -> None:
-    names = _measure_names(tuple(catalogue))
-    assert _named_in("The Dwelling  Burglary\nprosecution possible outcome rate", names) == {
+    names = measure_names_by_token(tuple(catalogue))
+    assert named_in("The Dwelling  Burglary\nprosecution possible outcome rate", names) == {
         "db_ppo_rate"
     }
-    assert _named_in("dwelling burglaries and all crime rose", names) == {
+    assert named_in("dwelling burglaries and all crime rose", names) == {
         "dwelling_burglary",
         "all_crime",
     }
-    assert _named_in("nothing measured here", names) == set()
+    assert named_in("nothing measured here", names) == set()

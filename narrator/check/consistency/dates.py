@@ -1,0 +1,105 @@
+"""Dates and months: a plan must not be dated in the past, nor an event that has happened
+in the future, and a figure must not be for a month after the one the paper reports on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from narrator import months
+from narrator.catalogue import Catalogue, Kind
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Finding, Severity
+
+#: A plan spoken of as to come may be dated up to this long before the paper: papers are
+#: written a few weeks before the meeting that dates them.
+PLAN_GRACE = timedelta(days=31)
+
+
+def date_findings(claims: Sequence[Claim], paper_date: date) -> Iterable[Finding]:
+    """A plan must not be dated in the past, nor an event that has happened in the future."""
+    for claim in claims:
+        if claim.kind != "date" or not claim.date_explicit_year:
+            continue
+        if (
+            claim.tense == "future"
+            and claim.date_last
+            and claim.date_last < paper_date - PLAN_GRACE
+        ):
+            yield Finding(
+                kind="date_tense",
+                severity=Severity.ERROR,
+                message=(
+                    f"{claim.text!r} is spoken of as to come, but it ended before the paper's "
+                    f"date ({paper_date:%-d %B %Y})"
+                ),
+                span=claim.span,
+                evidence=(
+                    f"last day {claim.date_last:%-d %B %Y}; paper dated {paper_date:%-d %B %Y}"
+                ),
+                suggestion="check the year (perhaps the next one was meant) or the tense",
+                data={"date_last": claim.date_last.isoformat(), "paper": paper_date.isoformat()},
+            )
+        elif claim.tense == "past" and claim.date_first and claim.date_first > paper_date:
+            yield Finding(
+                kind="date_tense",
+                severity=Severity.ERROR,
+                message=(
+                    f"{claim.text!r} is spoken of as past, but it is after the paper's date "
+                    f"({paper_date:%-d %B %Y})"
+                ),
+                span=claim.span,
+                evidence=f"first day {claim.date_first:%-d %B %Y}",
+                suggestion="check the year or the tense",
+                data={"date_first": claim.date_first.isoformat(), "paper": paper_date.isoformat()},
+            )
+
+
+def _period_month(label: str | None) -> int | None:
+    """The last month a period label covers ("R12:2019-10" -> 2019-10), if it names one."""
+    if not label:
+        return None
+    tail = label.split(":", 1)[-1]
+    if label.startswith("D:"):
+        tail = tail[:7]
+    elif ":" in label and not label.startswith(("R12:", "YTD:")):
+        return None
+    return months.parse(tail) if months.is_month(tail) else None
+
+
+def month_findings(
+    claims: Sequence[Claim], reporting: int, catalogue: Catalogue | None
+) -> Iterable[Finding]:
+    """Figures reported for a month after the reporting month (snapshots excepted)."""
+    reported: set[tuple[tuple[int, int], str | None]] = set()
+    for claim in claims:
+        if not claim.is_data or claim.measure is None or claim.measure_head is not None:
+            continue
+        if claim.measure_from == "heading":
+            continue  # a figure the sentence does not tie to a measure itself
+        if claim.tense == "future" or claim.role == "reference":
+            continue
+        if (
+            catalogue is not None
+            and claim.measure in catalogue
+            and catalogue[claim.measure].kind is Kind.SNAPSHOT
+        ):
+            continue
+        for label, what in ((claim.period, "period"), (claim.reference_period, "comparison")):
+            month = _period_month(label)
+            if month is None or month <= reporting or (claim.sentence_span, label) in reported:
+                continue
+            reported.add((claim.sentence_span, label))
+            yield Finding(
+                kind="month_after_reporting",
+                severity=Severity.ERROR,
+                message=(
+                    f"the {what} of {claim.text!r} is {months.label(month)}, after the "
+                    f"reporting month {months.label(reporting)}"
+                ),
+                span=claim.span,
+                evidence=f"{claim.measure}: {label}; paper reports on {months.iso(reporting)}",
+                suggestion=f"check the month (the figures end in {months.label(reporting)})",
+                data={"period": label, "reporting_month": months.iso(reporting)},
+            )
+            break

@@ -1,0 +1,174 @@
+"""A paper's figures against each other: one figure quoted twice must agree, and "X% lower
+than" what is quoted nearby must be true of the quoted figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Finding, Severity, Verdict
+
+
+def _tolerance(*decimals: int | None) -> float:
+    """Half a unit of the coarsest printed precision: "81%" and "81.4%" agree."""
+    places = min((d for d in decimals if d is not None), default=0)
+    return 0.5 * 10.0**-places + 1e-9
+
+
+def _where(claim: Claim) -> str:
+    return f"section {claim.section}" if claim.section else f"paragraph {claim.paragraph + 1}"
+
+
+def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
+    """The same measure, area and period quoted twice must have the same value."""
+    first: dict[tuple[Any, ...], Claim] = {}
+    for claim in claims:
+        if (
+            claim.kind != "figure"
+            or claim.measure is None
+            or claim.measure_from == "heading"
+            or claim.measure_head is not None
+            or claim.period is None
+            or claim.statistic is not None
+            or claim.approx is not None
+        ):
+            continue
+        if claim.value is not None and claim.role != "change":
+            key: tuple[Any, ...] = ("level", claim.measure, claim.area, claim.period, claim.unit)
+            number = claim.value
+        elif claim.change_pct is not None:
+            key = (
+                "change",
+                claim.measure,
+                claim.area,
+                claim.period,
+                claim.comparison,
+                claim.reference_period,
+            )
+            number = claim.change_pct
+        else:
+            continue
+        earlier = first.setdefault(key, claim)
+        if earlier is claim:
+            continue
+        if earlier.sentence_span == claim.sentence_span:
+            # Two figures of one sentence are set against each other ("23 in October, the
+            # monthly average ... is 11"; "73% ... compared to 78.1% for all victims").
+            continue
+        before = earlier.value if key[0] == "level" else earlier.change_pct
+        assert before is not None
+        if abs(before - number) <= _tolerance(earlier.decimals, claim.decimals):
+            continue
+        yield Finding(
+            kind="figure_mismatch",
+            severity=Severity.ERROR,
+            verdict=Verdict.CONTRADICTED,
+            message=(
+                f"{claim.text!r} contradicts {earlier.text!r} quoted for the same measure, "
+                f"area and period in {_where(earlier)}"
+            ),
+            span=claim.span,
+            evidence=(
+                f"{claim.measure}, {claim.area}, {claim.period}: {earlier.text} "
+                f"({_where(earlier)}) vs {claim.text} ({_where(claim)})"
+            ),
+            suggestion=f"use one figure in both places (check which is right: {before:g} or "
+            f"{number:g})",
+            data={
+                "measure": claim.measure,
+                "area": claim.area,
+                "period": claim.period,
+                "first": before,
+                "second": number,
+            },
+        )
+
+
+def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:
+    """ "300, 40% lower than the start of the month" must be true of the quoted figures."""
+    for index, claim in enumerate(claims):
+        if claim.kind != "figure" or claim.value is None:
+            continue
+        reference, reference_claim = _reference_value(claims, index)
+        if reference is None:
+            continue
+        if claim.change_pct is not None and reference != 0:
+            actual = (claim.value - reference) / abs(reference) * 100.0
+            stated = claim.change_pct
+            wrong_size = abs(abs(actual) - abs(stated)) > _tolerance(claim.decimals)
+            wrong_sign = claim.direction in ("up", "down") and (actual > 0) != (
+                claim.direction == "up"
+            )
+            if wrong_size or wrong_sign:
+                said = "lower" if stated < 0 else "higher"
+                really = "lower" if actual < 0 else "higher"
+                yield Finding(
+                    kind="arithmetic",
+                    severity=Severity.ERROR,
+                    verdict=Verdict.CONTRADICTED,
+                    message=(
+                        f"{claim.text} {said} does not follow from the figures quoted: "
+                        f"{claim.value:g} is {abs(actual):.1f}% {really} than {reference:g}"
+                    ),
+                    span=claim.span,
+                    evidence=(
+                        f"({claim.value:g} - {reference:g}) / {reference:g} = {actual:+.1f}%"
+                        + (
+                            f"; reference quoted as {reference_claim.text!r}"
+                            if reference_claim
+                            else ""
+                        )
+                    ),
+                    suggestion=f"{abs(actual):.{claim.decimals or 0}f}% {really}",
+                    data={
+                        "value": claim.value,
+                        "reference": reference,
+                        "stated": stated,
+                        "actual": actual,
+                    },
+                )
+        elif (
+            claim.direction in ("up", "down")
+            and claim.change_pct is None
+            and claim.value != reference
+            and (claim.value > reference) != (claim.direction == "up")
+        ):
+            yield Finding(
+                kind="arithmetic",
+                severity=Severity.ERROR,
+                verdict=Verdict.CONTRADICTED,
+                message=(
+                    f"{claim.text} is said to be {claim.direction} on {reference:g}, "
+                    f"but it is {'higher' if claim.value > reference else 'lower'}"
+                ),
+                span=claim.span,
+                evidence=f"{claim.value:g} vs {reference:g}",
+                suggestion="check the direction word or the figures",
+                data={"value": claim.value, "reference": reference},
+            )
+
+
+def _reference_value(claims: Sequence[Claim], index: int) -> tuple[float | None, Claim | None]:
+    """The figure a claim is compared with: quoted with it, or quoted for the period it is
+    compared with in the same or the previous sentence."""
+    claim = claims[index]
+    if claim.reference is not None:
+        return claim.reference, None
+    if claim.reference_period is None:
+        return None, None
+    sentences = {claim.sentence_span}
+    for other in reversed(claims[:index]):
+        if other.sentence_span not in sentences:
+            if len(sentences) >= 2 or other.paragraph != claim.paragraph:
+                break
+            sentences.add(other.sentence_span)
+        if (
+            other.kind == "figure"
+            and other.value is not None
+            and other.change_pct is None
+            and other.period == claim.reference_period
+            and other.unit == claim.unit
+        ):
+            return other.value, other
+    return None, None
