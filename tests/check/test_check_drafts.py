@@ -1,5 +1,6 @@
-"""``narrator draft`` output checked by ``narrator check``: nothing the generator writes is
-contradicted, for every month of the samples and for randomly generated figures."""
+"""``narrator draft`` output checked by ``narrator check``: every sentence the generator
+writes is read back as written, for every month of every bundled and test project (see
+tests/check/own_drafts.py), and nothing is contradicted for randomly generated figures."""
 
 from __future__ import annotations
 
@@ -19,10 +20,10 @@ from narrator.check import Checker
 from narrator.project import Project, load_project
 from narrator.sources import load_project_figures
 from tests.check.conftest import checker_for
+from tests.check.own_drafts import draft_months, misreadings, projects
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
-CITY = ROOT / "samples" / "city-of-london"
 
 
 def _problems(project: Project, month: str, checker: Checker | None = None) -> list[str]:
@@ -42,16 +43,17 @@ def _months(first: str, last: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_every_month_of_the_sample_drafts_without_a_contradiction() -> None:
-    project = load_project(None)
-    problems = [p for month in _months("2017-10", "2019-10") for p in _problems(project, month)]
-    assert problems == []
-
-
-@pytest.mark.slow
-def test_every_month_of_the_city_of_london_sample_drafts_without_a_contradiction() -> None:
-    project = load_project(CITY)
-    problems = [p for month in _months("2018-12", "2020-11") for p in _problems(project, month)]
+@pytest.mark.parametrize("root", projects(), ids=lambda p: p.name)
+def test_every_month_of_every_project_reads_back_as_written(root: Path) -> None:
+    """Every sentence narrator writes, in every month of every bundled and test project,
+    is read back exactly: each claim supported by the figures of what its sidecar facts
+    state, and the text has no fault."""
+    checker = checker_for(root)
+    problems = []
+    for month in draft_months(checker):
+        written = draft(checker.project, month).draft
+        report = checker.check_text(written.to_markdown(), month=month)
+        problems.extend(misreadings(written, report))
     assert problems == []
 
 

@@ -54,6 +54,12 @@ def _counted(
 ) -> dict[str, Any]:
     """What a count counts when its noun or its words say it is not the measure itself."""
     found: dict[str, Any] = {}
+    if claim.kind == "figure" and claim.noun and norm_word(claim.noun) in reading.levels:
+        # "two districts in particular are showing increases: A (+3.0%) and B (+2.0%)":
+        # a count of the areas the sentence goes on to list.
+        listed = _listed(reading, sentence, claim)
+        if listed:
+            return {"listed": listed}
     if (
         claim.kind == "figure"
         and claim.noun
@@ -83,3 +89,20 @@ def _counted(
         if at >= 0 and PART_OF.search(string[max(0, at - 40) : at]):
             found["measure_head"] = "a part of the total"
     return found
+
+
+def _listed(reading: Reading, sentence: Sentence, claim: Claim) -> int:
+    """How many areas of the level a count's noun names the sentence lists after it."""
+    assert claim.noun is not None
+    level = norm_word(claim.noun)
+    areas = reading.reader.areas
+    return len(
+        {
+            i.key
+            for i in sentence.items
+            if i.label == "AREA"
+            and i.start >= claim.span[1]
+            and i.key in areas
+            and norm_word(areas[i.key].level) == level
+        }
+    )

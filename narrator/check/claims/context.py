@@ -11,11 +11,18 @@ from typing import NamedTuple
 
 from narrator import months
 from narrator.catalogue import Kind
+from narrator.check.claims.grammar import ASIDE
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pairing import choose_period, main_period, nearest, nearest_mention
 from narrator.check.claims.pieces import Context, Mention, Sentence, collect_items
 from narrator.check.claims.reading import Reading
-from narrator.check.claims.words import inside_brackets, is_compared_with, mentions
+from narrator.check.claims.words import (
+    CAUSE_BEFORE,
+    explained,
+    inside_brackets,
+    is_compared_with,
+    mentions,
+)
 from narrator.check.tokens.doc import doc_text, entities_of
 
 
@@ -107,6 +114,20 @@ def period_for(
     return label, ptext
 
 
+def _aside(sentence: Sentence) -> bool:
+    """Whether a sentence is an aside to the one before: it explains the change that one
+    stated ("The decrease was driven by a low number of solved vehicle thefts ..."), or sets
+    another measure beside it ("Over the same 12 months the figure for stop and search
+    finds was 824"). The sentence after it still speaks of what the one before did."""
+    if ASIDE.match(sentence.string):
+        return True
+    text, s0 = sentence.text, sentence.start
+    return any(
+        explained(text, d, s0) or CAUSE_BEFORE.search(text, max(s0, d.start - 30), d.start)
+        for d in sentence.directions
+    )
+
+
 def heading_context(reading: Reading, heading: str | None) -> Context:
     """The measure a section heading names ("5.2 Dwelling Burglary"), as context."""
     if heading in reading.headings:
@@ -130,6 +151,8 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
 def context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:
     """The context a sentence leaves to the next one."""
     ctx = sentence.context
+    if ctx.measure is not None and _aside(sentence):
+        return ctx
     if sentence.mentions:
         found = sentence.mentions
         words = frozenset().union(*(m.words for m in found))

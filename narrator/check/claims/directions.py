@@ -12,17 +12,12 @@ from narrator.check.claims.grammar import relative_period
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.pieces import DirectionWord, Sentence, Target
 from narrator.check.claims.reading import Reading
-from narrator.check.claims.words import area_list, mention_of_change
+from narrator.check.claims.words import CAUSE_BEFORE, area_list, explained, mention_of_change
 
 #: Words before a direction that keep it from asserting a change of the present.
 NOT_ASSERTED_BEFORE = re.compile(
     r"(?:\b(?:not|never|no\s+longer)|n[’']t|\bhaving|\b(?:may|might|could|would|should)"
     r"(?:\s+not)?(?:\s+(?:be|have|have\s+been|well|also|even))?|\b(?:possibly|perhaps))\s+$",
-    re.IGNORECASE,
-)
-#: After a change noun: the change is being explained, not said ("was driven by").
-CAUSED_AFTER = re.compile(
-    r"\s+(?:was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:driven|caused|due|explained|accounted)\b",
     re.IGNORECASE,
 )
 
@@ -147,15 +142,6 @@ def target_fields(reading: Reading, target: Target, period: str | None) -> dict[
     return fields
 
 
-def explained(text: str, d: DirectionWord, s0: int) -> bool:
-    """ "The decrease was driven by ...": the change the sentence before stated."""
-    before = text[max(s0, d.start - 30) : d.start]
-    return bool(
-        re.search(r"\bthe\s+$", before, re.IGNORECASE)
-        and CAUSED_AFTER.match(text, d.end, d.end + 40)
-    )
-
-
 def asserted(sentence: Sentence, d: DirectionWord) -> bool:
     """Whether a direction word asserts a present change: not when negated ("has not
     fallen"), hedged ("may be lower"), a participle of background ("having fallen") or
@@ -166,11 +152,7 @@ def asserted(sentence: Sentence, d: DirectionWord) -> bool:
         return False
     if explained(text, d, s0):
         return False  # "The decrease was driven by ...": the change just said, explained
-    if re.search(
-        r"\b(?:drove|drives|driving|caused|causing|behind|explains?|explained)\s+the\s+$",
-        before,
-        re.IGNORECASE,
-    ):
+    if CAUSE_BEFORE.search(before):
         return False  # "... drove the increase": the change just said, explained
     if any(
         i.label == "MONTHCOUNT"

@@ -11,6 +11,7 @@ from narrator.check.claims.grammar import (
     APPROX,
     CHANGE_AFTER,
     CHANGE_BEFORE,
+    CONTINUES,
     REFERENCE_BEFORE,
     match_text,
     stat,
@@ -33,12 +34,13 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     text, s0, s1 = sentence.text, sentence.start, sentence.end
     claims: list[Claim] = []
     previous_figure: Claim | None = None
+    continuing = False
     for q in (i for i in sentence.items if i.label in QUANTITIES):
         assert q.mark is not None
         if names_number(reading, q.text, text[q.end : min(s1, q.end + 40)]):
             continue  # "999 and 101 call volumes": the number is part of a name
         before = text[max(s0, q.start - 40) : q.start]
-        claim = _figure(reading, sentence, q, before)
+        claim, direction = _figure(reading, sentence, q, before)
         value = float(q.mark.data["value"])
         after = text[q.end : min(s1, q.end + 30)]
         is_change = bool(q.mark.data.get("signed")) or bool(
@@ -59,9 +61,14 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 comparison_text=None,
             )
             at = _index_of(claims, previous_figure)
-            claims[at] = _with_reference(previous_figure, claim, value)
+            claims[at] = _with_reference(previous_figure, claim, value, continuing)
         claims.append(claim)
-        previous_figure = claim if claim.role != "reference" else previous_figure
+        if claim.role != "reference":
+            previous_figure = claim
+            # "continues to increase, to 55.2% ..., compared to 55.5% for the 2014/15
+            # financial year": the direction goes on from the month before; the figure after
+            # "compared to" is said beside the level, not what the direction is against.
+            continuing = direction is not None and _continues(text, direction.start, s0)
         # A figure's area list: "both areas" gives one claim per area.
         if sentence.multi and claim.area_text is None:
             claims.pop()
@@ -70,8 +77,11 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     return claims
 
 
-def _figure(reading: Reading, sentence: Sentence, q: Item, before: str) -> Claim:
-    """A figure with its measure, area, period, unit and direction."""
+def _figure(
+    reading: Reading, sentence: Sentence, q: Item, before: str
+) -> tuple[Claim, DirectionWord | None]:
+    """A figure with its measure, area, period, unit and direction, and the direction word
+    it takes its direction from."""
     assert q.mark is not None
     text, s1 = sentence.text, sentence.end
     unit = _UNITS.get(q.label, "count")
@@ -102,7 +112,12 @@ def _figure(reading: Reading, sentence: Sentence, q: Item, before: str) -> Claim
     if direction is not None:
         direction.taken = True
         claim = with_direction(reading, claim, direction, period)
-    return claim
+    return claim, direction
+
+
+def _continues(text: str, start: int, s0: int) -> bool:
+    """Whether the direction word at ``start`` says the change goes on as before."""
+    return CONTINUES.search(text, max(s0, start - 30), start) is not None
 
 
 def _measure_of_figure(
@@ -155,8 +170,9 @@ def _as_change(
     return claim
 
 
-def _with_reference(figure: Claim, reference: Claim, value: float) -> Claim:
-    """A figure with the figure it is compared with, and what the two differ in."""
+def _with_reference(figure: Claim, reference: Claim, value: float, continuing: bool) -> Claim:
+    """A figure with the figure it is compared with, and what the two differ in; the
+    comparison of a figure whose direction continues stays that of its direction."""
     differs = (
         "measure"
         if reference.measure != figure.measure
@@ -171,7 +187,7 @@ def _with_reference(figure: Claim, reference: Claim, value: float) -> Claim:
         reference_span=reference.span,
         reference_measure=reference.measure if differs == "measure" else None,
         reference_area=reference.area if differs == "area" else None,
-        comparison=figure.comparison or differs,
+        comparison=figure.comparison or (None if continuing else differs),
     )
 
 

@@ -55,7 +55,8 @@ PROPORTION = re.compile(r"\b(?:proportion|share|percentage)\s+of\b", re.IGNORECA
 VERBS = frozenset(
     word_list(
         "continue continues continued remain remains remained is are was were has "
-        "have had show shows showed stand stands stood reach reaches reached seen saw"
+        "have had show shows showed stand stands stood reach reaches reached seen saw "
+        "go goes went gone"
     )
 )
 FUTURE = re.compile(
@@ -97,6 +98,14 @@ PERIOD_GAP = re.compile(
     r"^[^;()]{0,45}?\b(?:for|in|over|during|across|of)\s+(?:the\s+)?$|^\s*$", re.IGNORECASE
 )
 RELATIVE = {"this": 0, "next": 1, "last": -1}
+#: A sentence that sets something beside what the one before said ("Over the same 12 months
+#: the figure for stop and search finds was 824"): an aside.
+ASIDE = re.compile(r"^\s*(?:over|in|during|across|for)\s+the\s+same\b", re.IGNORECASE)
+#: Before a direction word: the change goes on as before ("continued to decrease", "another
+#: slight decrease"), a change of the month like the months before it.
+CONTINUES = re.compile(
+    r"\b(?:another(?:\s+\w+)?|continu(?:e|es|ed|ing)\s+to(?:\s+\w+\s+to)?)\s+$", re.IGNORECASE
+)
 
 
 def relative_period(period: str | None, reference: str) -> str | None:
@@ -120,6 +129,18 @@ def match_group(pattern: re.Pattern[str], text: str) -> str | None:
     return found.group(1) if found else None
 
 
+#: Before a figure that is a line of the measure's control chart: "above the upper control
+#: limit (245)".
+LIMIT_BEFORE = re.compile(
+    r"\b(upper|lower)\s+(?:control\s+|process\s+)?limit\s*(?:\(\s*|of\s+)$", re.IGNORECASE
+)
+
+
 def stat(before: str) -> str | None:
+    """The statistic a figure is ("average", "total", "upper limit"), from the words before
+    it, if they say."""
+    limit = LIMIT_BEFORE.search(before)
+    if limit:
+        return f"{limit.group(1).lower()} limit"
     found = STAT_BEFORE.search(before)
     return found.group(1).lower() if found else None

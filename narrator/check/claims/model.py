@@ -67,6 +67,9 @@ class Claim:
     since: str | None = None
     occurrence: int | None = None
     months_of: tuple[int, int] | None = None
+    #: For a count of areas ("two districts in particular: A and B"): how many the sentence
+    #: lists.
+    listed: int | None = None
     record: str | None = None
     role: str | None = None
     target: str | None = None

@@ -11,6 +11,9 @@ from narrator.check.claims.pieces import Item
 from narrator.check.claims.reading import Reading
 from narrator.check.tokens.measures import name_words, norm_word
 
+#: The lines of a chart of the measure: a figure in brackets after one ("above the upper
+#: control limit (245)") is a figure of the measure, not a count of lines.
+LINES = frozenset({"limit", "limits", "average", "mean", "median", "line", "benchmark"})
 #: Nouns that count occurrences of whatever the measure counts ("231 times").
 TIMES = frozenset({"time", "occasion"})
 #: "half of all ...": what follows is the whole a figure is part of.
@@ -45,7 +48,7 @@ def noun(reading: Reading, text: str, q: Item, after: str, items: list[Item]) ->
             i.end in (q.start - 1, q.start - 2) for i in items if i.label in ("AREA", "MEASURE")
         )
         before = PREVIOUS_WORD.search(text, max(0, q.start - 40), q.start)
-        if before and not named:
+        if before and not named and before.group(1).lower() not in LINES:
             return before.group(1)
     return None
 

@@ -31,6 +31,8 @@ class Reading:
     unit_words: frozenset[str]
     #: Words that may join two measure names into one.
     joining: frozenset[str]
+    #: The levels of the areas, normalised ("district", "area"): nouns that count areas.
+    levels: frozenset[str]
     headings: dict[str | None, Context] = field(default_factory=dict)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _numbered: dict[str, list[frozenset[str]]] | None = None
@@ -95,4 +97,5 @@ def reading_of(reader: Reader, reporting: int | None, paper_date: date | None) -
         | NEUTRAL_HEADS
         | reader.measures.vocabulary
         | {"for", "of", "the", "in", "on", "all", "and", "a", "an", "by", "'s", "’s"},
+        levels=frozenset(norm_word(a.level) for a in reader.areas),
     )

@@ -21,6 +21,24 @@ from narrator.check.claims.pieces import DirectionWord, Item, Mention, Sentence,
 from narrator.check.claims.reading import Reading
 from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
 
+#: After a change noun: the change is being explained, not said ("was driven by").
+CAUSED_AFTER = re.compile(
+    r"\s+(?:was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:driven|caused|due|explained|accounted)\b",
+    re.IGNORECASE,
+)
+
+
+#: Before a change noun: the change is being explained ("... drove the increase").
+CAUSE_BEFORE = re.compile(
+    r"\b(?:drove|drives|driving|caused|causing|behind|explains?|explained)\s+the\s+$",
+    re.IGNORECASE,
+)
+#: A period phrase just before a measure's name: "the 12 month ... rate", "the rolling",
+#: "the 12 month total of vehicle thefts".
+ROLLING_BEFORE = re.compile(
+    r"(?:(?:12|twelve)[\s-]months?|rolling)"
+    r"(?:\s+(?:total|number|count|level|volume)s?\s+of(?:\s+the)?)?\s*$"
+)
 #: A period phrase inside a measure's name ("the all crime 12 month ... rate"): the measure
 #: is meant over the rolling year.
 ROLLING_IN_NAME = re.compile(r"\b(?:rolling|(?:12|twelve)[\s-]months?)\b", re.IGNORECASE)
@@ -70,9 +88,9 @@ def _mention(reading: Reading, text: str, items: list[Item], group: list[Item]) 
             and not raw.endswith(("ed", "ing", "ly"))
         ):
             head = after.group(1)
-    before = text[max(0, start - 25) : start].lower()
+    before = text[max(0, start - 40) : start].lower()
     rolling = (
-        bool(re.search(r"(?:12|twelve)[\s-]months?\s*$|rolling\s*$", before))
+        bool(ROLLING_BEFORE.search(before))
         or bool(ROLLING_IN_NAME.search(span_text))
         or any(i.label == "PERIOD" and start <= i.start < end for i in items)
     )
@@ -237,3 +255,12 @@ def inside_brackets(text: str, start: int, pos: int) -> bool:
         elif char == ")" and depth:
             depth -= 1
     return depth > 0
+
+
+def explained(text: str, d: DirectionWord, s0: int) -> bool:
+    """ "The decrease was driven by ...": the change the sentence before stated."""
+    before = text[max(s0, d.start - 30) : d.start]
+    return bool(
+        re.search(r"\bthe\s+$", before, re.IGNORECASE)
+        and CAUSED_AFTER.match(text, d.end, d.end + 40)
+    )

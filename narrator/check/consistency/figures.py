@@ -130,6 +130,8 @@ def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:
                 )
         elif (
             claim.direction in ("up", "down")
+            # A direction that continues is not said against the figure beside it.
+            and claim.comparison is not None
             and claim.change_pct is None
             and claim.value != reference
             and (claim.value > reference) != (claim.direction == "up")

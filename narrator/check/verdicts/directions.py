@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from narrator.check.claims.grammar import CONTINUES
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
@@ -171,9 +172,6 @@ def _agrees(claim: Claim, fact: Fact) -> bool:
     return True
 
 
-_CONTINUES = re.compile(
-    r"\b(?:another(?:\s+\w+)?|continu(?:e|es|ed|ing)\s+to(?:\s+\w+\s+to)?)\s+$", re.IGNORECASE
-)
 #: A month named alone ("in June", "October 2019"), not a rolling year to it.
 _MONTH_NAME = re.compile(
     r"(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October"
@@ -185,7 +183,7 @@ _MONTH_NAME = re.compile(
 def _continues(claim: Claim) -> bool:
     """ "continued to decrease", "another slight decrease": the month's change, as before."""
     at = claim.span[0] - claim.sentence_span[0]
-    return _CONTINUES.search(claim.sentence[max(0, at - 30) : at]) is not None
+    return CONTINUES.search(claim.sentence[max(0, at - 30) : at]) is not None
 
 
 def _other_readings(claim: Claim) -> tuple[str, ...]:

@@ -23,6 +23,8 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     if value is None:
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no figure could be read")
     area = claim.area
+    if claim.listed is not None:
+        return _areas_listed(claim, value, claim.listed)
     if claim.measure_head is not None and claim.unit == "count":
         # "6 suspects", "half of all prompt incidents (86)": a count of something else.
         return ClaimVerdict(
@@ -36,6 +38,8 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, f"{claim.text}: the text names no period")
     if claim.measure is None:
         return _unnamed(claim, facts, value)
+    if claim.statistic in ("upper limit", "lower limit"):
+        return _control_limit(claim, facts, value)
     own = (
         facts.select(measure=claim.measure, area=area)
         if area
@@ -79,6 +83,48 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
         Verdict.CONTRADICTED,
         f"{claim.text} does not match the figures: {expected}",
         evidence=(primary.id,),
+        expected=expected,
+    )
+
+
+def _areas_listed(claim: Claim, value: float, listed: int) -> ClaimVerdict:
+    """A count of areas ("three districts in particular are showing increases: ...")
+    against the areas the sentence lists; each listed area's figure is a claim of its own."""
+    if value == listed:
+        return ClaimVerdict(
+            claim, Verdict.SUPPORTED, f"{claim.text}: the sentence lists {listed} {claim.noun}"
+        )
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"{claim.text} {claim.noun}, but the sentence lists {listed}",
+        expected=str(listed),
+    )
+
+
+def _control_limit(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
+    """A line of the measure's control chart ("above the upper control limit (245)"),
+    held to the XmR fact of its month."""
+    assert claim.measure is not None and claim.statistic is not None
+    fact = facts.get("xmr.signal", claim.measure, claim.area) if claim.area else None
+    line = fact.statistic.get(claim.statistic.split()[0]) if fact is not None else None
+    if fact is None or line is None:
+        return ClaimVerdict(
+            claim, Verdict.NOT_CHECKABLE, f"no control chart of {claim.measure} in the figures"
+        )
+    if abs(line - value) <= tolerance(claim):
+        return ClaimVerdict(
+            claim,
+            Verdict.SUPPORTED,
+            f"{claim.text} agrees with the {claim.statistic} of the figures",
+            evidence=(fact.id,),
+        )
+    expected = figure_text(line, claim, fact.unit)
+    return ClaimVerdict(
+        claim,
+        Verdict.CONTRADICTED,
+        f"{claim.text} does not match the figures: the {claim.statistic} is {expected}",
+        evidence=(fact.id,),
         expected=expected,
     )
 
