@@ -5,10 +5,12 @@ words of the lexicon, of units and of measure names)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from narrator import months
+from narrator.catalogue import Catalogue, Kind
 from narrator.check.claims.pieces import Context
 from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
 from narrator.check.tokens.reader import Reader
@@ -33,6 +35,9 @@ class Reading:
     joining: frozenset[str]
     #: The levels of the areas, normalised ("district", "area"): nouns that count areas.
     levels: frozenset[str]
+    #: Nouns that, after a count, name a measure ("206 crimes" is all crime), as the writer
+    #: words a count of it (see :func:`count_nouns`).
+    count_nouns: Mapping[str, str]
     headings: dict[str | None, Context] = field(default_factory=dict)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _numbered: dict[str, list[frozenset[str]]] | None = None
@@ -98,4 +103,18 @@ def reading_of(reader: Reader, reporting: int | None, paper_date: date | None) -
         | reader.measures.vocabulary
         | {"for", "of", "the", "in", "on", "all", "and", "a", "an", "by", "'s", "’s"},
         levels=frozenset(norm_word(a.level) for a in reader.areas),
+        count_nouns=count_nouns(reader.catalogue),
     )
+
+
+def count_nouns(catalogue: Catalogue) -> dict[str, str]:
+    """The unit nouns that name a measure after a count: the writer counts the measure
+    labelled "all <unit>" in its units ("all crime": "206 crimes"). A noun two measures
+    would claim names neither."""
+    claims: dict[str, set[str]] = {}
+    for measure in catalogue:
+        if measure.kind is Kind.RATIO or not measure.unit:
+            continue
+        if measure.label.lower() == f"all {measure.unit.lower()}":
+            claims.setdefault(norm_word(measure.unit), set()).add(measure.id)
+    return {unit: next(iter(ids)) for unit, ids in claims.items() if len(ids) == 1}

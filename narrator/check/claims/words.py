@@ -61,7 +61,35 @@ def mentions(reading: Reading, text: str, items: list[Item]) -> list[Mention]:
                 groups[-1].append(item)
                 continue
         groups.append([item])
-    return [_mention(reading, text, items, group) for group in groups]
+    found = [_mention(reading, text, items, group) for group in groups]
+    if reading.count_nouns:
+        found.extend(_count_nouns(reading, text, items))
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+#: The word after a count: "206 crimes".
+_NEXT_NOUN = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def _count_nouns(reading: Reading, text: str, items: list[Item]) -> list[Mention]:
+    """A count's noun that names a measure as the writer words a count of it ("There were
+    206 crimes recorded": all crime), where no measure is named there already."""
+    named = [(i.start, i.end) for i in items if i.label == "MEASURE"]
+    found = []
+    for item in items:
+        if item.label != "COUNT":
+            continue
+        after = _NEXT_NOUN.match(text, item.end, item.end + 30)
+        if after is None:
+            continue
+        measure = reading.count_nouns.get(norm_word(after.group(1)))
+        start, end = after.span(1)
+        if measure is None or any(s < end and start < e for s, e in named):
+            continue
+        words = name_words(reading.reader.catalogue[measure].label)
+        found.append(Mention(start, end, words, after.group(1)))
+    return found
 
 
 def _mention(reading: Reading, text: str, items: list[Item], group: list[Item]) -> Mention:

@@ -86,6 +86,11 @@ class _Assembly:
 
 
 def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
+    if not any(b.kind in ("heading", "numbered") for b in blocks):
+        # Front matter is what comes before a paper's first heading or numbered paragraph;
+        # a text with neither (a paragraph on its own, an email) is all body, but for any
+        # block of fields ("Date: 19th December 2019").
+        blocks = [_unheaded(text, b) for b in blocks]
     numbered = [b.number for b in blocks if b.number]
     keys = [number_key(n) for n in numbered]
     prefixes = {k[:i] for k in keys for i in range(1, len(k))}
@@ -138,6 +143,15 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
         front=found.front,
         title=found.title,
     )
+
+
+def _unheaded(text: str, block: Block) -> Block:
+    """A block of a text without headings: body, unless it is a block of front fields."""
+    if block.kind != "front" or all(
+        FRONT_FIELD.match(text[start:end]) for start, end in block.segments
+    ):
+        return block
+    return Block("body", block.segments, block.number, block.number_span, block.level)
 
 
 def _front_matter(text: str, block: Block, found: _Assembly) -> None:
