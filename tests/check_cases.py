@@ -1,5 +1,5 @@
 """The checker's golden cases: a paper, the project and month it is checked against, and the
-claims, verdicts and findings the checker gives, kept as reviewed JSON.
+claims, verdicts, findings and numbers the checker gives, kept as reviewed JSON.
 
 One case per file, discovered automatically: ``tests/cases/check/NAME.toml`` says what to
 check (``paper``: a path from the repository root, by default ``NAME.md`` beside the case;
@@ -9,7 +9,7 @@ frozen copies (a draft of narrator's is copied in once), so that a change of the
 wording changes the golden drafts, not these files.
 
 Regenerate every expected file with ``python -m tests.check_cases`` and review the diff
-(``git diff tests/golden/check``): one claim, or one finding, per line.
+(``git diff tests/golden/check``): one claim, finding or number per line.
 """
 
 from __future__ import annotations
@@ -104,6 +104,9 @@ def render(case: Case) -> str:
     lines.append(" ],")
     lines.append(' "findings": [')
     lines.append(",\n".join("  " + _line(f.as_dict()) for f in report.findings))
+    lines.append(" ],")
+    lines.append(' "numbers": [')
+    lines.append(",\n".join("  " + _line(n.as_dict()) for n in report.numbers))
     lines.append(" ]")
     lines.append("}")
     return "\n".join(line for line in lines if line) + "\n"

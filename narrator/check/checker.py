@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from narrator.check.claims.extract import extract_claims
+from narrator.check.claims.extract import extract, extract_claims
 from narrator.check.claims.model import Claim
 from narrator.check.consistency.internal import paper_findings
+from narrator.check.numbers import numbers_of
 from narrator.check.report import CheckReport
 from narrator.check.text.document import Document
 from narrator.check.text.files import read_document
@@ -87,12 +88,14 @@ class Checker:
 
     def check_document(self, document: Document, *, month: str) -> CheckReport:
         """Claims, verdicts and internal findings of a document already read."""
-        claims = self.claims(document, month=month)
+        read = extract(self.reader, document, month=month)
+        claims = read.claims
         verdicts = judge(claims, self.facts(month), self._polarity, self.levels(month))
         findings = paper_findings(
             document, claims, reporting_month=month, catalogue=self.project.catalogue
         )
-        return CheckReport(document, month, claims, verdicts, findings)
+        numbers = numbers_of(document, read.marks, verdicts)
+        return CheckReport(document, month, claims, verdicts, findings, numbers)
 
     def check_paper(self, path: str | Path, *, month: str) -> CheckReport:
         """Check a paper file (.md, .txt or .docx); the file is only read."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Verdict
+from narrator.check.numbers import Number
 from narrator.check.text.document import Document
 from narrator.check.verdicts.model import ClaimVerdict
 
@@ -20,6 +21,8 @@ class CheckReport:
     claims: list[Claim]
     verdicts: list[ClaimVerdict]
     findings: list[Finding]
+    #: Every number of the text as read (see :mod:`narrator.check.numbers`).
+    numbers: list[Number] = field(default_factory=list)
 
     @property
     def contradictions(self) -> list[ClaimVerdict]:
@@ -53,4 +56,5 @@ class CheckReport:
             "counts": self.counts(),
             "verdicts": [v.as_dict() for v in self.verdicts],
             "findings": [f.as_dict() for f in self.findings],
+            "numbers": [n.as_dict() for n in self.numbers],
         }

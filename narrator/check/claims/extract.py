@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from narrator import months
 from narrator._gc import paused
@@ -42,8 +44,32 @@ def infer_reporting_month(document: Document) -> str | None:
     return None
 
 
+class Marked(NamedTuple):
+    """A stretch of a paper the scanner marked (a figure, a date, a reference...) or a
+    number inside a measure's name ("999 calls": ``NAME``), in document offsets."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What reading a paper found: its claims, and every mark its prose has."""
+
+    claims: list[Claim]
+    marks: list[Marked]
+
+
 def extract_claims(reader: Reader, document: Document, *, month: str | None = None) -> list[Claim]:
-    """Every claim of ``document`` in document order, read with ``reader``.
+    """Every claim of ``document`` in document order, read with ``reader`` (see
+    :func:`extract`)."""
+    return extract(reader, document, month=month).claims
+
+
+def extract(reader: Reader, document: Document, *, month: str | None = None) -> Extracted:
+    """Every claim of ``document`` in document order, read with ``reader``, and the marks
+    of its prose.
 
     ``month`` is the reporting month ("2019-10"); without it, it is inferred from the paper
     (see :func:`infer_reporting_month`).
@@ -58,12 +84,13 @@ def extract_claims(reader: Reader, document: Document, *, month: str | None = No
     anchor = document.date
     groups = reader.groups(document)
 
-    def read(part: Sequence[Sequence[Paragraph]]) -> list[Claim]:
+    def read(part: Sequence[Sequence[Paragraph]]) -> list[Extracted]:
         reading = reading_of(reader, reporting_index, anchor)
-        claims: list[Claim] = []
+        found: list[Extracted] = []
         for chunk in reader.read(part):
-            claims.extend(_chunk_claims(reading, chunk, document.text))
-        return claims
+            claims = list(_chunk_claims(reading, chunk, document.text))
+            found.append(Extracted(claims, _chunk_marks(chunk)))
+        return found
 
     # Reading makes tens of thousands of objects that outlive it (the claims) and many more
     # that reference counting frees; none is cyclic garbage worth a collection. With the
@@ -72,9 +99,39 @@ def extract_claims(reader: Reader, document: Document, *, month: str | None = No
     with paused():
         runs = parallel.runs(groups, parallel.processes())
         if len(runs) == 1:
-            return read(groups)
-        reader.prepare(document)
-        return [claim for found in parallel.in_processes(read, runs) for claim in found]
+            chunks = read(groups)
+        else:
+            reader.prepare(document)
+            chunks = [chunk for found in parallel.in_processes(read, runs) for chunk in found]
+    return Extracted(
+        [claim for chunk in chunks for claim in chunk.claims],
+        [mark for chunk in chunks for mark in chunk.marks],
+    )
+
+
+#: A number written in digits, inside a measure's name.
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _chunk_marks(chunk: Chunk) -> list[Marked]:
+    """The scanner's marks of a chunk, and the numbers inside its measure names, in
+    document offsets."""
+    text = doc_text(chunk.doc)
+    found: list[Marked] = []
+    position = 0
+    for start, end, label, _ in entities_of(chunk.doc):
+        if label == "AREA":
+            continue
+        while position + 1 < len(chunk.starts) and chunk.starts[position + 1] <= start:
+            position += 1
+        paragraph, base = chunk.paragraphs[position], chunk.starts[position]
+        if label != "MEASURE":
+            found.append(Marked(*paragraph.span(start - base, end - base), label))
+            continue
+        for digits in _DIGITS.finditer(text, start, end):
+            span = paragraph.span(digits.start() - base, digits.end() - base)
+            found.append(Marked(*span, "NAME"))
+    return found
 
 
 def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim]:

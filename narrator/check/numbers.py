@@ -1,0 +1,150 @@
+"""Every number of a paper as the checker read it: where it is, what class of number it is
+(a value, a period, a reference to a part of the paper, or something else), what kind of
+value, and the claim it belongs to.
+
+The classes and kinds are those of the labelled corpus the checker's reading is scored
+against (``bench/check_accuracy.py``): values are counts, per cents (``percent``),
+percentage points (``pp``), rates per head of population, ranks and money; periods are
+dates, months, years, financial years and windows ("12 months to October 2019"); references
+are section and paragraph numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from narrator.check.claims.extract import Marked
+from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
+from narrator.check.text.document import Document
+from narrator.check.tokens.scanner import scan
+from narrator.check.verdicts.model import ClaimVerdict
+
+#: The scanner's labels by the class of number they mark.
+VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
+PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME"})
+REFERENCES = frozenset({"XREF"})
+#: The kind of value each label marks.
+_KINDS = {
+    "PERCENT": "percent",
+    "POINTS": "pp",
+    "MONEY": "money",
+    "COUNT": "count",
+    "ORDINAL": "rank",
+    "STREAK": "count",
+    "MONTHCOUNT": "count",
+}
+#: A number in digits or in words.
+_NUMERAL = re.compile(
+    rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})"
+)
+#: After a number in a measure's name: it is a period ("12 month").
+_MONTHS_AFTER = re.compile(r"[\s-]months?\b", re.IGNORECASE)
+#: After a value: it is a rate per head of population ("71.4 per 1,000 population").
+_PER_HEAD = re.compile(r"\s*per\s+(?:1,?000|10,?000|100,?000|thousand|head)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number of the text: its span, class, kind (for a value) and the index of its
+    claim in the report's verdicts (for a value the checker judged)."""
+
+    start: int
+    end: int
+    text: str
+    cls: str
+    kind: str | None = None
+    claim: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "class": self.cls,
+            "kind": self.kind,
+            "claim": self.claim,
+        }
+
+
+def numbers_of(
+    document: Document, marks: Sequence[Marked], verdicts: Sequence[ClaimVerdict]
+) -> list[Number]:
+    """Every number of ``document``: the marks its prose was read with, the numbers of its
+    front matter, and its paragraph numbers, in text order."""
+    text = document.text
+    claims = _Claims(verdicts)
+    found = [_number(text, mark, claims) for mark in marks if _is_number(text, mark)]
+    for paragraph in document.paragraphs:
+        if paragraph.number_span is not None:
+            start, end = paragraph.number_span
+            found.append(Number(start, end, text[start:end], "reference"))
+        if paragraph.kind == "front" and paragraph.text:
+            for mark in scan(paragraph.text):
+                marked = Marked(*paragraph.span(mark.start, mark.end), mark.label)
+                if _is_number(text, marked):
+                    found.append(_number(text, marked, _Claims(())))
+    return sorted(found, key=lambda n: (n.start, n.end))
+
+
+class _Claims:
+    """The verdicts on figures and runs by where their claims are, to find the claim a
+    number was read as without a pass over every verdict for each number."""
+
+    #: The longest claim looked back over ("for the first time since April 2017").
+    REACH = 400
+
+    def __init__(self, verdicts: Sequence[ClaimVerdict]) -> None:
+        spans = [
+            (v.claim.span[0], v.claim.span[1], index)
+            for index, v in enumerate(verdicts)
+            if v.claim.kind in ("figure", "streak")
+        ]
+        spans.sort()
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def of(self, start: int, end: int) -> int | None:
+        """The index of the first verdict whose claim overlaps ``start:end``."""
+        found: int | None = None
+        at = bisect.bisect_left(self.starts, end)
+        while at > 0:
+            at -= 1
+            s, e, index = self.spans[at]
+            if s < start - self.REACH:
+                break
+            if s < end and start < e and (found is None or index < found):
+                found = index
+        return found
+
+
+def _is_number(text: str, mark: Marked) -> bool:
+    """Whether a mark holds a number in digits or words ("October" alone does not)."""
+    return _NUMERAL.search(text, mark.start, mark.end) is not None
+
+
+def _number(text: str, mark: Marked, claims: _Claims) -> Number:
+    """One mark as a number: a value if a claim was read from it, else by its label."""
+    said = text[mark.start : mark.end]
+    if mark.label == "NAME":
+        # "the all crime 12 month ... rate": a period inside a measure's name.
+        window = _MONTHS_AFTER.match(text, mark.end) is not None
+        return Number(mark.start, mark.end, said, "period" if window else "other")
+    if mark.label in VALUES:
+        claim = claims.of(mark.start, mark.end)
+        if claim is None and mark.label not in ("STREAK", "MONTHCOUNT", "ORDINAL"):
+            # "999 and 101 call volumes": a number that names a measure, not a value of it.
+            return Number(mark.start, mark.end, said, "other")
+        kind = _KINDS[mark.label]
+        if _PER_HEAD.match(text, mark.end):
+            kind = "rate"
+        return Number(mark.start, mark.end, said, "value", kind, claim)
+    if mark.label in PERIODS:
+        return Number(mark.start, mark.end, said, "period")
+    if mark.label in REFERENCES:
+        return Number(mark.start, mark.end, said, "reference")
+    return Number(mark.start, mark.end, said, "other")
