@@ -107,3 +107,22 @@ def test_the_real_stderr_has_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "not a valid .docx" in " ".join(result.stderr.split())
     assert path.read_bytes() == b"PK\x03\x04 truncated"
+
+
+def test_a_file_holding_only_an_edited_sentence_is_checked(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A paragraph on its own is read (it was taken for front matter: nothing was checked),
+    so the review's edit of 9.7% to 12.7% fails the check and the sentence as written
+    passes."""
+    sentence = (
+        "The 12 month all crime prosecution possible outcome rate fell to {} in October 2019."
+    )
+    edited = tmp_path / "edited.md"
+    edited.write_text(sentence.format("12.7%") + "\n", encoding="utf-8")
+    code, output = _check(runner, edited)
+    assert code == 1
+    assert "contradicted" in output and "12.7%" in output
+    right = tmp_path / "right.md"
+    right.write_text(sentence.format("9.7%") + "\n", encoding="utf-8")
+    assert _check(runner, right)[0] == 0

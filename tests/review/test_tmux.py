@@ -105,3 +105,46 @@ def test_review_in_a_real_terminal(pane: Pane, draft_md: Path, tmp_path: Path) -
     comments = state()["4.1.3"]["comments"]
     assert isinstance(comments, list) and len(comments) == 1
     assert comments[0]["who"] == "tess" and comments[0]["text"] == "Source: monthly return"
+
+
+def test_review_rechecks_an_edit_with_the_real_checker(
+    pane: Pane, draft_md: Path, tmp_path: Path
+) -> None:
+    """The first paragraph shows its claims supported; an edit in $EDITOR that makes its
+    figure wrong is contradicted at once, and "a" asks for an override instead of
+    accepting."""
+    exit_file = tmp_path / "exit-code"
+    command = (
+        f"{shlex.quote(sys.executable)} -m narrator review {shlex.quote(str(draft_md))}; "
+        f"echo $? > {shlex.quote(str(exit_file))}"
+    )
+    env = {
+        "NARRATOR_REVIEWER": "tess",
+        "NO_COLOR": "1",
+        "TERM": "xterm-256color",
+        # The editor an editor would use to change a figure, as a command: sed.
+        "EDITOR": "sed -i s/9.7%/12.7%/",
+    }
+    options = [item for key, value in env.items() for item in ("-e", f"{key}={value}")]
+    pane.tmux("new-session", "-d", "-s", "review", "-x", "100", "-y", "30", *options, command)
+    state_file = draft_md.with_suffix(".review.json")
+
+    pane.wait(lambda: "4.1.2  (1/17)  PENDING" in pane.screen(), "the first paragraph")
+    pane.wait(lambda: "claims supported, nothing contradicted" in pane.screen(), "the check")
+    assert "CONTRADICTED" not in pane.screen()
+
+    pane.keys("E")
+    pane.wait(lambda: "EDITED · CONTRADICTED" in pane.screen(), "the re-check of the edit")
+    assert "12.7%[x1]" in pane.screen()
+    assert "[x1] contradicted: 12.7% does not match the figures" in pane.screen()
+
+    pane.keys("a")
+    pane.wait(lambda: "Reason to accept it anyway" in pane.screen(), "the override prompt")
+    pane.keys("Escape")
+    pane.wait(lambda: "Not accepted: an override needs a reason." in pane.screen(), "refusal")
+    pane.keys("q")
+    pane.wait(exit_file.exists, "the command to exit", timeout=20)
+    entry = json.loads(state_file.read_text(encoding="utf-8"))["paragraphs"]["4.1.2"]
+    assert entry["status"] == "edited" and "12.7%" in entry["text"]
+    assert entry["override"] is None
+    assert [f["verdict"] for f in entry["findings"] if f["verdict"] == "contradicted"]
