@@ -38,15 +38,24 @@ def complete(reading: Reading, sentence: Sentence, claim: Claim) -> Claim:
         reference = fields.get("reference_period", claim.reference_period)
         if comparison == "period" and reference:
             fields["comparison"] = relative_period(fields["period"], reference) or "period"
-    index = sentence.clause_of(claim.span[0])
-    string, s0 = sentence.string, sentence.start
-    clause = string[sentence.breaks[index] - s0 : sentence.clause_end(index) - s0]
-    if claim.statistic is None and PROPORTION.search(clause):
+    proportion, future = _clause_flags(sentence, sentence.clause_of(claim.span[0]))
+    if claim.statistic is None and proportion:
         fields["statistic"] = "proportion"
-    if FUTURE.search(clause):
+    if future:
         fields["tense"] = "future"
     fields.update(_counted(reading, sentence, claim, fields))
     return replace(claim, **fields) if fields else claim
+
+
+def _clause_flags(sentence: Sentence, index: int) -> tuple[bool, bool]:
+    """Whether clause ``index`` of the sentence says a proportion ("the proportion of") and
+    speaks of the future ("will", "is due to"), worked out once per clause."""
+    found = sentence.clause_flags.get(index)
+    if found is None:
+        clause = sentence.text[sentence.breaks[index] : sentence.clause_end(index)]
+        found = (PROPORTION.search(clause) is not None, FUTURE.search(clause) is not None)
+        sentence.clause_flags[index] = found
+    return found
 
 
 def _counted(

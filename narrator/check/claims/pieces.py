@@ -124,11 +124,18 @@ class Sentence:
     areas: list[Item] = field(default_factory=list)
     #: "both areas", "Fenland and Peterborough both have": the areas each claim is of.
     multi: list[str] = field(default_factory=list)
+    #: Whether each clause (by index) says a proportion and speaks of the future.
+    clause_flags: dict[int, tuple[bool, bool]] = field(default_factory=dict)
 
     @property
     def string(self) -> str:
         """The sentence's own text."""
         return self.text[self.start : self.end]
+
+    @property
+    def lowered(self) -> str:
+        """The sentence's own text in lower case (for quick tests of its words)."""
+        return self.text[self.start : self.end].lower()
 
     @property
     def subject(self) -> Mention | None:

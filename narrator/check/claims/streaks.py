@@ -19,7 +19,7 @@ from narrator.check.text.dates import month_number, ordinal_value
 def streak_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     """The runs of months, records and outliers a sentence names, in order."""
     found: list[Claim] = []
-    hinted = STREAK_HINT.search(sentence.string) is not None
+    hinted = STREAK_HINT.search(sentence.lowered) is not None
     for start, end, fields in _runs(sentence, hinted):
         mid, mtext, msource, mhead, rolling = measure_for(reading, sentence, start)
         directions = sentence.directions
