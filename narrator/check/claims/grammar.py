@@ -121,11 +121,13 @@ def relative_period(period: str | None, reference: str) -> str | None:
 
 
 def match_text(pattern: re.Pattern[str], text: str) -> str | None:
+    """The words ``pattern`` finds in ``text``, spaces collapsed, or None."""
     found = pattern.search(text)
     return " ".join(found.group(0).split()) if found else None
 
 
 def match_group(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first group of ``pattern`` matched at the start of ``text``, or None."""
     found = pattern.match(text)
     return found.group(1) if found else None
 

@@ -69,6 +69,9 @@ class Target:
 
 @dataclass(slots=True)
 class DirectionWord:
+    """A word that says a direction ("fell") or a judgement ("improved"), with the magnitude,
+    significance and comparisons that go with it."""
+
     start: int
     end: int
     direction: str | None
@@ -86,6 +89,7 @@ def collect_items(
     ents: Sequence[tuple[int, int, str, str]],
     lexicon: Sequence[tuple[int, int, str, str]],
 ) -> list[Item]:
+    """The entities and lexicon phrases of a sentence as items, in text order."""
     marks = marks_of(doc)
     items = [Item(s, e, label, key, text[s:e], marks.get((s, e))) for s, e, label, key in ents]
     items.extend(Item(s, e, "LEX", key, text[s:e]) for s, e, _, key in lexicon)

@@ -129,6 +129,7 @@ class Measures:
 
 
 def label_of(catalogue: Catalogue | None, measures: Iterable[str]) -> str:
+    """The labels of ``measures`` for a message, in order."""
     names = [
         catalogue[m].label if catalogue is not None and m in catalogue else m
         for m in sorted(measures)

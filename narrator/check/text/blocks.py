@@ -95,6 +95,7 @@ def _ends_paragraph(text: str, segment: tuple[int, int]) -> bool:
 
 
 def blocks_of(text: str) -> list[Block]:
+    """The blocks of a paper's text: each paragraph's lines, number or heading level."""
     blocks: list[Block] = []
     current: Block | None = None
     last_number: tuple[int, ...] | None = None

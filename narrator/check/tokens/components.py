@@ -28,6 +28,7 @@ _REGISTERED = False
 
 
 def register_components(language: Any) -> None:
+    """Register the reader's components with spaCy's ``Language`` (once per process)."""
     global _REGISTERED
     if _REGISTERED:
         return
@@ -89,6 +90,7 @@ class _TermsComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def add_patterns(self, patterns: Iterable[tuple[str, str, str]]) -> None:
+        """Add (label, key, phrase) patterns, such as ("MEASURE", "crimes_all", "all crime")."""
         by_key: dict[str, list[str]] = {}
         for label, key, phrase in patterns:
             by_key.setdefault(f"{label}|{key}", []).append(phrase)
@@ -110,6 +112,7 @@ def _make_terms_component(nlp: Any, name: str) -> _TermsComponent:
 
 
 def term_patterns(catalogue: Catalogue, areas: Areas) -> list[tuple[str, str, str]]:
+    """(label, key, phrase) of every measure and area name the reader recognises."""
     patterns: list[tuple[str, str, str]] = [
         ("MEASURE", mid, form) for form, mid in measure_names(catalogue)
     ]

@@ -55,6 +55,7 @@ def against_control(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
 
 
 def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
+    """The facts that compare what a direction claim compares, by its comparison."""
     measure, area = claim.measure, claim.area
     if measure is None or area is None:
         return []
@@ -217,6 +218,8 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
 
 
 def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
+    """A direction against the facts that compare what the text compares; failing those,
+    against the figures of the periods it names."""
     if claim.direction not in ("up", "down", "flat"):
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no direction could be read")
     if claim.measure is None:

@@ -297,15 +297,18 @@ def stated_level(claim: Claim, own: Sequence[Fact], levels: Levels | None) -> fl
 
 
 def figures_cell(claim: Claim) -> tuple[str, ...]:
+    """The figures' cell a claim was held to, as evidence."""
     return (f"figures/{claim.measure}/{claim.area}/{claim.period}",)
 
 
 def figure_text(value: float, claim: Claim, unit: str) -> str:
+    """A value as the claim prints it (its decimals, a per cent sign for a rate)."""
     decimals = claim.decimals if claim.decimals is not None else (1 if unit == "percent" else 0)
     return f"{value:,.{decimals}f}{'%' if unit == 'percent' else ''}"
 
 
 def quote(fact: Fact, claim: Claim) -> str:
+    """The figure a fact gives for a claim, with its kind and period, as a message says it."""
     decimals = claim.decimals if claim.decimals is not None else 1
     if claim.unit == "percent" and fact.unit != "percent" and fact.change_pct is not None:
         return f"{fact.change_pct:+.{decimals}f}% ({fact.kind}, {fact.period})"

@@ -59,6 +59,7 @@ def numbers_of(
 
 
 def figure_value(claim: Claim) -> float | None:
+    """The size of the figure a claim quotes: its value, or its change."""
     for value in (claim.value, claim.change_pct, claim.change):
         if value is not None:
             return abs(value)

@@ -16,6 +16,8 @@ def outlier_verdict(
     against: set[str] | None = None,
     moves: set[str] | None = None,
 ) -> ClaimVerdict:
+    """An area said to stand out: flagged as an outlier among its peers, on the comparison
+    and in the direction the sentence says, or with a real change of its own."""
     if claim.measure is None or claim.area is None:
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "the sentence names no measure or area")
     flagged = [

@@ -10,6 +10,8 @@ from narrator.facts import FactSet
 
 
 def streak_verdict(claim: Claim, facts: FactSet) -> ClaimVerdict:
+    """A run of months, a count of months or an occurrence this financial year against the
+    streak, count and benchmark facts."""
     if claim.measure is None or claim.area is None:
         return ClaimVerdict(
             claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"
