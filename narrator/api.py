@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from narrator import months
+from narrator._callable import make_callable
 from narrator.draft import write_draft
 from narrator.draft.document import Draft
 from narrator.errors import DocumentError, Problem
@@ -56,6 +57,11 @@ def draft(project: Project | Path | str | None, month: str) -> DraftResult:
     loaded, figures = load(project)
     facts = compute_facts(figures, months.parse(month), loaded.settings)
     return DraftResult(write_draft(loaded, facts), facts, list(figures.warnings))
+
+
+# ``narrator.draft(project, month)`` is this function: the draft package is made callable
+# here, beside the function, so that the package need not import this module back.
+make_callable("narrator.draft", draft)
 
 
 def sidecar_path(markdown: Path) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from narrator import months
-from narrator._callable import make_callable
 from narrator.draft.document import Draft, Paragraph, Section
 from narrator.draft.outline import load_outline
 from narrator.draft.plan import Planning, plan_paragraph
@@ -62,13 +61,3 @@ def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = N
 
 
 __all__ = ["Draft", "project_phrasebank", "write_draft"]
-
-
-def _draft_month(project: object, month: str) -> object:
-    """``narrator.draft(project, month)``: the same as :func:`narrator.api.draft`."""
-    from narrator.api import draft
-
-    return draft(project, month)  # type: ignore[arg-type]
-
-
-make_callable(__name__, _draft_month)
