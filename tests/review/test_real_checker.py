@@ -6,14 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.widgets import TextArea
 
+from narrator.api import DraftResult, save_draft
 from narrator.check import Checker, Verdict
 from narrator.project import Project
 from narrator.review import load_review
 from narrator.review.app import ReviewApp, ReviewScreen
 from narrator.review.recheck import in_paper, paper_with
 from tests.review.support import screen_text
+
+
+@pytest.fixture(scope="module")
+def draft_md_once(tmp_path_factory: pytest.TempPathFactory, sample_result: DraftResult) -> Path:
+    """The sample's draft for the tests that only read it."""
+    path = tmp_path_factory.mktemp("draft") / "draft-2019-10.md"
+    save_draft(sample_result.draft, path)
+    return path
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +89,56 @@ async def test_the_app_marks_an_edit_to_a_wrong_figure_and_refuses_a_plain_accep
         assert app.review.status(number) == "edited"
         assert app.review.contradictions(number)
         assert dict(app.review.blocking())[number].startswith("contradicted")
+
+
+class _MarksWord:
+    """A stand-in for the checker that contradicts every "12.7%" of the paper it is given."""
+
+    def check_text(self, text: str, *, month: str) -> object:
+        from narrator.check import Finding, Severity
+        from narrator.check.text.parse import parse_text
+
+        found = []
+        at = text.find("12.7%")
+        while at >= 0:
+            span = (at, at + 5)
+            found.append(Finding("claim", Severity.ERROR, "wrong", span, Verdict.CONTRADICTED))
+            at = text.find("12.7%", at + 1)
+
+        class Report:
+            document = parse_text(text)
+
+            def all_findings(self) -> list[Finding]:
+                return found
+
+        return Report()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    gaps=st.lists(st.sampled_from([" ", "  ", "\n", " \n  ", "\t"]), min_size=13, max_size=13),
+    where=st.integers(0, 12),
+)
+def test_marks_stay_on_their_words_however_the_edit_is_spaced(
+    gaps: list[str], where: int, draft_md_once: Path
+) -> None:
+    review = load_review(draft_md_once)
+    words = [
+        "the",
+        "rate",
+        "was",
+        "9.7%",
+        "in",
+        "October",
+        "which",
+        "is",
+        "the",
+        "lowest",
+        "for",
+        "two",
+        "years",
+    ]
+    words[where] = "12.7%"
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=True)).strip()
+    found = in_paper(_MarksWord(), review)(review.numbers()[0], text)  # type: ignore[arg-type]
+    assert [text[f.start : f.end] for f in found] == ["12.7%"]
