@@ -31,6 +31,20 @@ class Project:
     config: Mapping[str, Any] | None = None
     is_sample: bool = False
 
+    def draft_path(self, month: str) -> Path:
+        """Where ``narrator draft`` writes a month's draft by default, and where the other
+        commands look for it: ``draft-MONTH.md`` in the project folder.
+
+        The bundled sample's folder lies inside the installed package, so its drafts go to
+        the working directory instead.
+        """
+        return (Path.cwd() if self.is_sample else self.root) / f"draft-{month}.md"
+
+    def output_dir(self, name: str) -> Path:
+        """A default output folder (``build``...): in the project folder, or for the
+        bundled sample in the working directory."""
+        return (Path.cwd() if self.is_sample else self.root) / name
+
     def path(self, relative: str) -> Path:
         """A path inside the project; refuses paths that climb out of it."""
         return _inside(self.root, relative, str(self.root / PROJECT_FILE))

@@ -13,6 +13,7 @@ it, and raises a :class:`~narrator.errors.NarratorError` for bad input.
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from narrator.build.blockers import (
     Checker,
     default_checker,
     finding_blockers,
+    finding_counts,
     review_blockers,
     stale_blockers,
 )
@@ -51,12 +53,13 @@ from narrator.sources import load_project_figures
 class BuildOptions:
     """How to build: shared by the command line and the Python API (same defaults).
 
-    ``draft`` defaults to ``draft-MONTH.md`` in the working directory, as ``narrator draft``
-    writes it; ``out`` is the folder the paper is written to.
+    ``draft`` defaults to where ``narrator draft`` writes it (:meth:`Project.draft_path`);
+    ``out`` is the folder the paper is written to, by default ``build`` in the project folder
+    (in the working directory for the bundled sample).
     """
 
     draft: Path | None = None
-    out: Path = Path("build")
+    out: Path | None = None
     formats: tuple[str, ...] = FORMATS
     draft_watermark: bool = False
 
@@ -72,6 +75,8 @@ class BuildResult:
     blockers: tuple[Blocker, ...]
     notes: tuple[str, ...] = ()
     paper: Paper | None = field(default=None, repr=False)
+    #: The re-check of the assembled paper: how many claims got each verdict.
+    checked: dict[str, int] = field(default_factory=dict)
 
 
 def build(
@@ -93,7 +98,14 @@ def build(
     formats = parse_formats(options.formats)
     month = months.iso(months.parse(month))
     loaded = project if isinstance(project, Project) else load_project(_path(project))
-    draft_md = options.draft or Path(f"draft-{month}.md")
+    draft_md = options.draft or loaded.draft_path(month)
+    if not draft_md.is_file():
+        where = "" if loaded.is_sample else f" --project {_quote(loaded.root)}"
+        out = "" if options.draft is None else f" --out {_quote(draft_md)}"
+        raise DocumentError(
+            f"{draft_md}: no draft of {month} to build from",
+            hint=f"Write it with: narrator draft --month {month}{where}{out}",
+        )
     review = (load_review or load_review_state)(draft_md)
     draft = review.draft
     if draft.month != month:
@@ -127,25 +139,27 @@ def build(
         charts=pick,
         caption=source.caption,
     )
-    blockers, notes = _blockers(review, paper, facts, checker or default_checker(loaded, month))
+    blockers, notes, checked = _blockers(
+        review, paper, facts, checker or default_checker(loaded, month)
+    )
     notes = [str(w) for w in figures.warnings] + review_notes(review) + notes
     if blockers and not options.draft_watermark:
-        return BuildResult(month, False, False, (), tuple(blockers), tuple(notes), paper)
+        return BuildResult(month, False, False, (), tuple(blockers), tuple(notes), paper, checked)
     banner = _banner(blockers) if options.draft_watermark else None
     # matplotlib is imported only when a paper is built, not by every narrator command.
     from narrator.build.plot import render_png
 
     images = {ref.number: render_png(charts[(ref.measure, ref.area)]) for ref in paper.figures}
     files = render_outputs(paper, formats=formats, images=images, banner=banner)
-    paths = write_outputs(files, options.out)
+    paths = write_outputs(files, options.out or loaded.output_dir("build"))
     return BuildResult(
-        month, True, banner is not None, tuple(paths), tuple(blockers), tuple(notes), paper
+        month, True, banner is not None, tuple(paths), tuple(blockers), tuple(notes), paper, checked
     )
 
 
 def _blockers(
     review: ReviewLike, paper: Paper, facts: FactSet, checker: Checker
-) -> tuple[list[Blocker], list[str]]:
+) -> tuple[list[Blocker], list[str], dict[str, int]]:
     blockers = review_blockers(review)
     paragraphs = review.draft.paragraphs()
     rejected = {p.number for p in paragraphs if review.status(p.number) == REJECTED}
@@ -154,8 +168,9 @@ def _blockers(
         b for b in stale_blockers(review.draft, facts, rejected) if (b.kind, b.where) not in seen
     ]
     text = render_markdown(paper, escape=False)
-    found, notes = finding_blockers(checker(text), text)
-    return blockers + found, notes
+    findings = checker(text)
+    found, notes = finding_blockers(findings, text)
+    return blockers + found, notes, finding_counts(findings)
 
 
 def _banner(blockers: list[Blocker]) -> str:
@@ -165,6 +180,11 @@ def _banner(blockers: list[Blocker]) -> str:
     counts = Counter(b.kind for b in blockers)
     parts = [f"{n} {kind}" for kind, n in sorted(counts.items())]
     return f"DRAFT: not approved for circulation ({', '.join(parts)})"
+
+
+def _quote(path: Path) -> str:
+    """A path as a shell word (quoted when it holds spaces or quotes)."""
+    return shlex.quote(str(path))
 
 
 def _path(project: Path | str | None) -> Path | None:

@@ -26,14 +26,20 @@ def build(
         typer.Option(
             "--draft",
             "-d",
-            help="The reviewed draft. Default: draft-MONTH.md here.",
+            help="The reviewed draft. Default: where narrator draft writes it "
+            "(draft-MONTH.md in the project folder).",
             dir_okay=False,
         ),
     ] = None,
     output: Annotated[
-        Path,
-        typer.Option("--out", "-o", help="Folder to write the paper to.", file_okay=False),
-    ] = BuildOptions.out,
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder to write the paper to. Default: build/ in the project folder.",
+            file_okay=False,
+        ),
+    ] = None,
     formats: Annotated[
         str, typer.Option("--format", "-f", help="Comma-separated: md, html, docx.")
     ] = ",".join(FORMATS),
@@ -53,9 +59,13 @@ def build(
     options = BuildOptions(
         draft=draft, out=output, formats=parse_formats(formats), draft_watermark=draft_watermark
     )
-    result = build_paper(open_project(project), month, options=options)
+    loaded = open_project(project)
+    result = build_paper(loaded, month, options=options)
+    if result.checked:
+        counts = ", ".join(f"{n} {k}" for k, n in sorted(result.checked.items()))
+        err.print(f"Re-checked the paper: {counts}.", markup=False, highlight=False)
     for note in result.notes:
-        err.print(f"note: {note}", markup=False)
+        err.print(f"note: {note}", markup=False, highlight=False)
     report_blockers(result)
     if not result.built:
         raise typer.Exit(BLOCKED)
@@ -65,7 +75,8 @@ def build(
     charts = len(result.paths) - len(papers)
     state = "a DRAFT" if result.watermarked else "the paper"
     also = f", with {charts} charts beside the Markdown" if charts else ""
-    err.print(f"Built {state} of {result.month} in {output}{also}.", markup=False)
+    folder = output or loaded.output_dir("build")
+    err.print(f"Built {state} of {result.month} in {folder}{also}.", markup=False)
 
 
 def report_blockers(result: BuildResult) -> None:

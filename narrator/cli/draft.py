@@ -31,7 +31,8 @@ def draft(
             "--out",
             "-o",
             help="Markdown file to write (its .json sidecar beside it); "
-            "'-' prints to standard output. Default: draft-MONTH.md here.",
+            "'-' prints to standard output. Default: draft-MONTH.md in the project folder "
+            "(in the working directory for the bundled sample).",
         ),
     ] = None,
     fmt: Annotated[
@@ -50,7 +51,7 @@ def draft(
         text = result.draft.to_json() if fmt is DraftFormat.json else result.draft.to_markdown()
         out.file.write(text)
         return
-    target = output or Path(f"draft-{result.draft.month}.md")
+    target = output or loaded.draft_path(result.draft.month)
     written = save_draft(result.draft, target, force=force)
     count = sum(len(p.sentences) for p in result.draft.paragraphs())
     err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).")
