@@ -13,7 +13,7 @@ from narrator.draft.realise import make_realiser_env, realise
 from narrator.draft.registry import DEFAULTS, RULES
 from narrator.errors import OutlineError
 from narrator.facts import FactSet
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.project import Project
 from narrator.resources import phrasebank_dir
 

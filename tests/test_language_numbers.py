@@ -1,4 +1,4 @@
-"""What :mod:`narrator.phrasing.values` does without babel and typeguard at run time.
+"""What :mod:`narrator.language.numbers` does without babel and typeguard at run time.
 
 Numbers are formatted by Python's format specification, which must write them exactly as
 babel's ``en_GB`` pattern does; inflect is imported with a stand-in for typeguard, which must
@@ -16,7 +16,7 @@ from babel.numbers import parse_pattern
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from narrator.phrasing.values import format_decimal, half_up
+from narrator.language.numbers import format_decimal, half_up
 
 EN_GB = Locale.parse("en_GB")
 
@@ -58,7 +58,7 @@ def test_format_decimal_examples() -> None:
 def test_inflect_is_imported_without_typeguard_which_stays_importable() -> None:
     code = (
         "import sys\n"
-        "from narrator.phrasing.values import INFLECT, plural_of\n"
+        "from narrator.language.numbers import INFLECT, plural_of\n"
         "assert 'typeguard' not in sys.modules\n"
         "assert plural_of('offence') == 'offences' and plural_of('person') == 'people'\n"
         "assert INFLECT.number_to_words('8.5') == 'eight point five'\n"
