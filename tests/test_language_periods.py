@@ -3,6 +3,7 @@ fact engine writes."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -10,13 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from narrator import months
 from narrator.api import load
+from narrator.errors import MonthError
 from narrator.facts import compute_facts
-from narrator.language.periods import PEER_BASES, Period, PeriodKind
+from narrator.language.periods import PEER_BASES, Month, Period, PeriodKind
 from narrator.resources import sample_dir
 
-OCT_2019 = months.parse("2019-10")
+OCT_2019 = Month.parse("2019-10")
 
 
 @pytest.mark.parametrize(
@@ -69,8 +70,8 @@ def test_labels_and_prose(label: str, period: Period, prose: str) -> None:
 )
 def test_spans(label: str, first: str, last: str) -> None:
     period = Period.parse(label)
-    assert period.first_month == months.parse(first)
-    assert period.last_month == months.parse(last)
+    assert period.first_month == Month.parse(first)
+    assert period.last_month == Month.parse(last)
 
 
 def test_a_date_covers_no_whole_month() -> None:
@@ -101,7 +102,7 @@ def test_of_takes_a_period_a_label_or_a_month() -> None:
     period = Period.rolling(OCT_2019)
     assert Period.of(period) is period
     assert Period.of("R12:2019-10") == period
-    assert Period.of(OCT_2019) == Period.month(OCT_2019)
+    assert Period.of(OCT_2019) == Period.month(OCT_2019) == Period.of(OCT_2019.index)
     with pytest.raises(ValueError, match="expected a period label or a month"):
         Period.of(True)
 
@@ -115,7 +116,7 @@ def test_periods_are_built_whole() -> None:
         Period.peer("week", OCT_2019)
 
 
-_MONTHS = st.integers(min_value=1900 * 12, max_value=2199 * 12 + 11)
+_MONTHS = st.integers(min_value=1900 * 12, max_value=2199 * 12 + 11).map(Month)
 _LENGTHS = st.integers(min_value=1, max_value=600)
 _YEARS = st.integers(min_value=1900, max_value=2199)
 PERIODS = st.one_of(
@@ -155,7 +156,7 @@ def test_a_span_runs_forwards(period: Period) -> None:
 
 def test_every_label_the_engine_writes_parses() -> None:
     project, figures = load(sample_dir())
-    facts = compute_facts(figures, OCT_2019, project.settings)
+    facts = compute_facts(figures, OCT_2019.index, project.settings)
     labels = {f.period for f in facts} | {f.reference_period for f in facts if f.reference_period}
     kinds = set()
     for label in sorted(labels):
@@ -166,3 +167,32 @@ def test_every_label_the_engine_writes_parses() -> None:
     assert {PeriodKind.MONTH, PeriodKind.ROLLING, PeriodKind.FINANCIAL_YEAR} <= kinds
     assert {PeriodKind.DATE, PeriodKind.CALENDAR_TO_DATE, PeriodKind.PEER} <= kinds
     assert {PeriodKind.RANGE, PeriodKind.YEARS, PeriodKind.AVERAGE, PeriodKind.BASELINE} <= kinds
+
+
+def test_months_are_values() -> None:
+    assert OCT_2019.iso == str(OCT_2019) == "2019-10"
+    assert (OCT_2019.year, OCT_2019.number, OCT_2019.name) == (2019, 10, "October")
+    assert OCT_2019.label == "October 2019"
+    assert OCT_2019.fy_start == Month.parse("2019-04")
+    assert Month.parse("2019-03").fy_label == "2018/19"
+    assert Month.parse("2018-10") == OCT_2019 - 12
+    assert OCT_2019 + 3 == 3 + OCT_2019 == Month.parse("2020-01")
+    assert OCT_2019 - Month.parse("2018-10") == 12
+    assert Month.of("2019-10") == Month.of(OCT_2019.index) == Month.of(OCT_2019) == OCT_2019
+    assert sorted([OCT_2019, OCT_2019 - 1]) == [OCT_2019 - 1, OCT_2019]
+
+
+def test_a_month_is_not_a_number() -> None:
+    with pytest.raises(TypeError):
+        json.dumps({"month": OCT_2019})
+    with pytest.raises(TypeError):
+        OCT_2019 + True  # type: ignore[operator]
+    with pytest.raises(MonthError, match="is not a month"):
+        Month.of(2019.5)  # type: ignore[arg-type]
+
+
+@given(_MONTHS, st.integers(min_value=-1200, max_value=1200))
+def test_month_arithmetic_and_text_round_trip(month: Month, n: int) -> None:
+    assert Month.parse(str(month)) == month
+    assert (month + n) - n == month
+    assert (month + n) - month == n

@@ -16,6 +16,7 @@ from narrator.draft.plan import Planning
 from narrator.draft.realise import make_realiser_env
 from narrator.facts import compute_facts
 from narrator.language.lexicon import load_lexicon
+from narrator.language.periods import Month
 
 phrases_app = typer.Typer(help="Work with the phrasebank.", no_args_is_help=True)
 app.add_typer(phrases_app, name="phrases")
@@ -32,16 +33,18 @@ def lint(
     """Render every template against example facts; exit 1 when anything is wrong."""
     loaded = open_project(project)
     _, figures = load(loaded)
-    from narrator import months as m
-
-    chosen = month or [m.iso(figures.last - k) for k in (0, 5, 12, 19)]
+    chosen = (
+        [Month.parse(text) for text in month]
+        if month
+        else [Month(figures.last - k) for k in (0, 5, 12, 19)]
+    )
     book = project_phrasebank(loaded)
     lexicon = load_lexicon(book)
     env = make_realiser_env(book, lexicon)
     outline = load_outline(loaded)
     messages = []
-    for iso in chosen:
-        facts = compute_facts(figures, m.parse(iso), loaded.settings)
+    for reporting in chosen:
+        facts = compute_facts(figures, reporting, loaded.settings)
         planning = Planning(facts=facts, project=loaded, lexicon=lexicon)
         messages += messages_for(planning, outline.sections)
     every = sorted(f"messages/{p.name}" for p in (book / "messages").glob("*.j2"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from narrator import months
 from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
 from narrator.draft.plan import Message, Planning
@@ -39,7 +38,7 @@ def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
         "m": describe(measure),
         "area": areas[area].display,
         "is_root": areas[area].parent is None,
-        "month": months.parse(planning.facts.month),
+        "month": planning.facts.reporting_month,
     }
 
 

@@ -23,24 +23,10 @@ from typing import Any
 
 from narrator.catalogue import Polarity
 from narrator.errors import LexiconError
+from narrator.language.directions import Direction, Judgement
 from narrator.language.numbers import as_decimal, plural_of
 
 LEXICON_FILE = "lexicon.toml"
-
-
-class Direction(StrEnum):
-    """Which way a value moved, or which side of a reference it lies."""
-
-    UP = "up"
-    DOWN = "down"
-    FLAT = "flat"
-
-
-class Judgement(StrEnum):
-    """Whether a move is good or bad for a measure with a good direction."""
-
-    BETTER = "better"
-    WORSE = "worse"
 
 
 class Section(StrEnum):

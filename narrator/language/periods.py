@@ -6,7 +6,10 @@ p`` for every period) and says itself in prose ("the 12 months to October 2019",
 Facts carry labels so that their JSON stays plain text; everything that reads a label goes
 through :meth:`Period.parse`, so the grammar of labels lives here only.
 
-Months are whole numbers, ``year * 12 + month - 1``, as in :mod:`narrator.months`.
+A :class:`Month` is one calendar month as a value: it parses and prints "2019-10", says
+itself ("October 2019") and does month arithmetic (``month - 12`` is the same month a year
+before), so the reporting month travels between the stages as one value, not as text parsed
+again at each step. Its ``index`` is the whole number of :mod:`narrator.months`.
 """
 
 from __future__ import annotations
@@ -15,10 +18,94 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import overload
 
 from narrator import months
 from narrator.errors import MonthError
-from narrator.language.numbers import ordinal_figure
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Month:
+    """One calendar month: ``index`` is ``year * 12 + month - 1`` (see :mod:`narrator.months`).
+
+    Not an int on purpose: a month never reaches JSON or a sum by accident; ``str(month)`` is
+    "2019-10" and ``month.index`` the number.
+    """
+
+    index: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """The month of "YYYY-MM"; :class:`~narrator.errors.MonthError` when malformed."""
+        return cls(months.parse(text))
+
+    @classmethod
+    def of(cls, value: Month | int | str) -> Month:
+        """A month from a month, its index or "YYYY-MM"."""
+        if isinstance(value, Month):
+            return value
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise MonthError(f"{value!r} is not a month (expected YYYY-MM, for example 2019-10)")
+        return cls(value) if isinstance(value, int) else cls.parse(value)
+
+    @property
+    def iso(self) -> str:
+        """ "2019-10"."""
+        return months.iso(self.index)
+
+    @property
+    def year(self) -> int:
+        """The calendar year: 2019."""
+        return months.year(self.index)
+
+    @property
+    def number(self) -> int:
+        """The month of the year, 1 to 12."""
+        return months.month_of_year(self.index)
+
+    @property
+    def name(self) -> str:
+        """ "October"."""
+        return months.name(self.index)
+
+    @property
+    def label(self) -> str:
+        """ "October 2019"."""
+        return months.label(self.index)
+
+    @property
+    def fy_start(self) -> Month:
+        """April of the financial year the month is in."""
+        return Month(months.fy_start(self.index))
+
+    @property
+    def fy_label(self) -> str:
+        """The financial year the month is in: "2019/20"."""
+        return months.fy_label(self.index)
+
+    def __str__(self) -> str:
+        return self.iso
+
+    def __add__(self, other: int) -> Month:
+        if isinstance(other, bool) or not isinstance(other, int):
+            return NotImplemented
+        return Month(self.index + other)
+
+    __radd__ = __add__
+
+    @overload
+    def __sub__(self, other: Month) -> int: ...
+
+    @overload
+    def __sub__(self, other: int) -> Month: ...
+
+    def __sub__(self, other: Month | int) -> Month | int:
+        # Month - n is a month; Month - Month is the number of months between them.
+        if isinstance(other, Month):
+            return self.index - other.index
+        if isinstance(other, bool) or not isinstance(other, int):
+            return NotImplemented
+        return Month(self.index - other)
 
 
 class PeriodKind(StrEnum):
@@ -80,7 +167,7 @@ _LABEL = re.compile(
 class Period:
     """A span of time: its kind and the fields that kind needs (the others are None).
 
-    ``end`` is a month (``year * 12 + month - 1``): the last month of a month, a rolling or a
+    ``end`` is a :class:`Month`: the last month of a month, a rolling or a
     trend window, a year to date; the month *after* the window of an average or a baseline
     (the month it is the benchmark of); the month a peer comparison is against. ``length``
     counts the months of a window; ``year`` is the first year of a financial year, a
@@ -89,7 +176,7 @@ class Period:
     """
 
     kind: PeriodKind
-    end: int | None = None
+    end: Month | None = None
     length: int | None = None
     year: int | None = None
     last_year: int | None = None
@@ -111,14 +198,14 @@ class Period:
     # --- building ---------------------------------------------------------------------
 
     @classmethod
-    def month(cls, m: int) -> Period:
+    def month(cls, m: Month | int) -> Period:
         """One calendar month: "2019-10"."""
-        return cls(PeriodKind.MONTH, end=m)
+        return cls(PeriodKind.MONTH, end=Month.of(m))
 
     @classmethod
-    def rolling(cls, m: int, length: int = 12) -> Period:
+    def rolling(cls, m: Month | int, length: int = 12) -> Period:
         """The ``length`` months to ``m``: "R12:2019-10"."""
-        return cls(PeriodKind.ROLLING, end=m, length=length)
+        return cls(PeriodKind.ROLLING, end=Month.of(m), length=length)
 
     @classmethod
     def financial_year(cls, year: int) -> Period:
@@ -126,14 +213,14 @@ class Period:
         return cls(PeriodKind.FINANCIAL_YEAR, year=year)
 
     @classmethod
-    def financial_year_of(cls, m: int) -> Period:
+    def financial_year_of(cls, m: Month | int) -> Period:
         """The financial year containing month ``m``."""
-        return cls.financial_year(months.year(months.fy_start(m)))
+        return cls.financial_year(Month.of(m).fy_start.year)
 
     @classmethod
-    def year_to_date(cls, m: int) -> Period:
+    def year_to_date(cls, m: Month | int) -> Period:
         """The financial year to date, April to ``m``: "YTD:2019-10"."""
-        return cls(PeriodKind.YEAR_TO_DATE, end=m)
+        return cls(PeriodKind.YEAR_TO_DATE, end=Month.of(m))
 
     @classmethod
     def calendar_year(cls, year: int) -> Period:
@@ -141,9 +228,9 @@ class Period:
         return cls(PeriodKind.CALENDAR_YEAR, year=year)
 
     @classmethod
-    def calendar_to_date(cls, m: int) -> Period:
+    def calendar_to_date(cls, m: Month | int) -> Period:
         """January to ``m`` of ``m``'s year: "CY:2019:2019-10"."""
-        return cls(PeriodKind.CALENDAR_TO_DATE, end=m, year=months.year(m))
+        return cls(PeriodKind.CALENDAR_TO_DATE, end=Month.of(m), year=Month.of(m).year)
 
     @classmethod
     def on(cls, day: date) -> Period:
@@ -151,30 +238,31 @@ class Period:
         return cls(PeriodKind.DATE, day=day)
 
     @classmethod
-    def average(cls, m: int, length: int) -> Period:
+    def average(cls, m: Month | int, length: int) -> Period:
         """The ``length`` months before ``m``, averaged: "AVG12:2019-10"."""
-        return cls(PeriodKind.AVERAGE, end=m, length=length)
+        return cls(PeriodKind.AVERAGE, end=Month.of(m), length=length)
 
     @classmethod
-    def baseline(cls, m: int, length: int) -> Period:
+    def baseline(cls, m: Month | int, length: int) -> Period:
         """The control-chart baseline of ``m``: the ``length`` months before it, "XMR24:2019-10"."""
-        return cls(PeriodKind.BASELINE, end=m, length=length)
+        return cls(PeriodKind.BASELINE, end=Month.of(m), length=length)
 
     @classmethod
-    def trend(cls, m: int, length: int) -> Period:
+    def trend(cls, m: Month | int, length: int) -> Period:
         """The ``length`` months to ``m`` a trend is fitted over: "T60:2019-10"."""
-        return cls(PeriodKind.TREND, end=m, length=length)
+        return cls(PeriodKind.TREND, end=Month.of(m), length=length)
 
     @classmethod
-    def last(cls, m: int, length: int = 12) -> Period:
+    def last(cls, m: Month | int, length: int = 12) -> Period:
         """The last ``length`` months to ``m``, each month on its own: "L12:2019-10"."""
-        return cls(PeriodKind.LAST, end=m, length=length)
+        return cls(PeriodKind.LAST, end=Month.of(m), length=length)
 
     @classmethod
-    def between(cls, first: int, last: int) -> Period:
+    def between(cls, first: Month | int, last: Month | int) -> Period:
         """The months ``first`` to ``last``: "LT:2016-04..2019-03" (a long-term benchmark)."""
+        first, last = Month.of(first), Month.of(last)
         if last < first:
-            raise ValueError(f"a run of months from {months.iso(first)} to {months.iso(last)}")
+            raise ValueError(f"a run of months from {first} to {last}")
         return cls(PeriodKind.RANGE, end=last, length=last - first + 1)
 
     @classmethod
@@ -185,9 +273,9 @@ class Period:
         return cls(PeriodKind.YEARS, year=first, last_year=last)
 
     @classmethod
-    def peer(cls, basis: str, m: int) -> Period:
+    def peer(cls, basis: str, m: Month | int) -> Period:
         """What a peer comparison is against: "month:2019-09", "rolling_year:2018-10"."""
-        return cls(PeriodKind.PEER, end=m, basis=basis)
+        return cls(PeriodKind.PEER, end=Month.of(m), basis=basis)
 
     # --- labels -------------------------------------------------------------------------
 
@@ -196,26 +284,28 @@ class Period:
         """The label facts carry: "R12:2019-10"."""
         kind = self.kind
         if kind is PeriodKind.MONTH:
-            return months.iso(self._end)
+            return self._end.iso
         if kind in _PREFIX_OF:
-            return f"{_PREFIX_OF[kind]}{self.length}:{months.iso(self._end)}"
+            return f"{_PREFIX_OF[kind]}{self.length}:{self._end}"
         if kind is PeriodKind.FINANCIAL_YEAR:
             return f"FY:{self.year}"
         if kind is PeriodKind.CALENDAR_YEAR:
             return f"CY:{self.year}"
         if kind is PeriodKind.CALENDAR_TO_DATE:
-            return f"CY:{self.year}:{months.iso(self._end)}"
+            return f"CY:{self.year}:{self._end}"
         if kind is PeriodKind.YEAR_TO_DATE:
-            return f"YTD:{months.iso(self._end)}"
+            return f"YTD:{self._end}"
         if kind is PeriodKind.DATE:
+            # Imported here: inflect is not loaded for periods that never say a date.
+
             assert self.day is not None
             return f"D:{self.day.isoformat()}"
         if kind is PeriodKind.YEARS:
             return f"CYMAX:{self.year}..{self.last_year}"
         if kind is PeriodKind.RANGE:
             assert self.length is not None
-            return f"LT:{months.iso(self._end - self.length + 1)}..{months.iso(self._end)}"
-        return f"{self.basis}:{months.iso(self._end)}"
+            return f"LT:{self._end - (self.length - 1)}..{self._end}"
+        return f"{self.basis}:{self._end}"
 
     def __str__(self) -> str:
         return self.label
@@ -236,58 +326,58 @@ class Period:
             raise ValueError(f"{where}: {text!r} {exc} (expected {LABEL_FORMS})") from None
 
     @classmethod
-    def of(cls, value: Period | str | int, where: str = "period") -> Period:
-        """A period from a period, a label or a month number (a month)."""
+    def of(cls, value: Period | Month | str | int, where: str = "period") -> Period:
+        """A period from a period, a label, or a month (or its index)."""
         if isinstance(value, Period):
             return value
         if isinstance(value, bool):
             raise ValueError(f"{where}: expected a period label or a month, got {value!r}")
-        if isinstance(value, int):
+        if isinstance(value, Month | int):
             return cls.month(value)
         return cls.parse(value, where)
 
     # --- what it covers -----------------------------------------------------------------
 
     @property
-    def _end(self) -> int:
+    def _end(self) -> Month:
         assert self.end is not None, self
         return self.end
 
     @property
-    def first_month(self) -> int | None:
+    def first_month(self) -> Month | None:
         """The first month the period covers; None for a date."""
         span = self.span
         return span[0] if span else None
 
     @property
-    def last_month(self) -> int | None:
+    def last_month(self) -> Month | None:
         """The last month the period covers; None for a date."""
         span = self.span
         return span[1] if span else None
 
     @property
-    def span(self) -> tuple[int, int] | None:
+    def span(self) -> tuple[Month, Month] | None:
         """(first, last) month covered, inclusive; None for a date (it is within a month)."""
         kind = self.kind
         if kind is PeriodKind.MONTH:
             return self._end, self._end
         if kind in (PeriodKind.ROLLING, PeriodKind.TREND, PeriodKind.LAST, PeriodKind.RANGE):
             assert self.length is not None
-            return self._end - self.length + 1, self._end
+            return self._end - (self.length - 1), self._end
         if kind in (PeriodKind.AVERAGE, PeriodKind.BASELINE):
             assert self.length is not None
             return self._end - self.length, self._end - 1
         if kind is PeriodKind.FINANCIAL_YEAR:
             assert self.year is not None
-            start = self.year * 12 + months.FY_START_MONTH - 1
+            start = Month(self.year * 12 + months.FY_START_MONTH - 1)
             return start, start + 11
         if kind is PeriodKind.YEAR_TO_DATE:
-            return months.fy_start(self._end), self._end
+            return self._end.fy_start, self._end
         if kind in (PeriodKind.CALENDAR_YEAR, PeriodKind.YEARS):
             assert self.year is not None
-            return self.year * 12, (self.last_year or self.year) * 12 + 11
+            return Month(self.year * 12), Month((self.last_year or self.year) * 12 + 11)
         if kind is PeriodKind.CALENDAR_TO_DATE:
-            return months.year(self._end) * 12, self._end
+            return Month(self._end.year * 12), self._end
         if kind is PeriodKind.PEER:
             return self._end - (11 if self.basis == "rolling_year" else 0), self._end
         return None
@@ -303,9 +393,9 @@ class Period:
         """
         kind = self.kind
         if kind is PeriodKind.MONTH or (kind is PeriodKind.ROLLING and self.length == 1):
-            return months.label(self._end)
+            return self._end.label
         if kind in (PeriodKind.ROLLING, PeriodKind.TREND):
-            return f"the {self.length} months to {months.label(self._end)}"
+            return f"the {self.length} months to {self._end.label}"
         if kind is PeriodKind.FINANCIAL_YEAR:
             assert self.year is not None
             return months.fy_label(self.year * 12 + months.FY_START_MONTH - 1)
@@ -314,21 +404,23 @@ class Period:
         if kind is PeriodKind.CALENDAR_YEAR:
             return str(self.year)
         if kind is PeriodKind.CALENDAR_TO_DATE:
-            return f"{self.year} to the end of {months.name(self._end)}"
+            return f"{self.year} to the end of {self._end.name}"
         if kind is PeriodKind.DATE:
+            # Imported here: inflect is not loaded for periods that never say a date.
+            from narrator.language.numbers import ordinal_figure
+
             assert self.day is not None
             month_name = months.MONTH_NAMES[self.day.month - 1]
             if self.day.day == 1:
                 return f"the start of {month_name}"
             return f"{ordinal_figure(self.day.day)} {month_name}"
         if kind in (PeriodKind.AVERAGE, PeriodKind.BASELINE):
-            return f"the {self.length} months before {months.label(self._end)}"
+            return f"the {self.length} months before {self._end.label}"
         if kind is PeriodKind.LAST:
             return f"the last {self.length} months"
         if kind is PeriodKind.RANGE:
             assert self.length is not None
-            first = months.label(self._end - self.length + 1)
-            return f"{first} to {months.label(self._end)}"
+            return f"{(self._end - (self.length - 1)).label} to {self._end.label}"
         if kind is PeriodKind.YEARS:
             return f"every year from {self.year} to {self.last_year}"
         reference = Period.rolling(self._end) if self.basis == "rolling_year" else None
@@ -356,7 +448,7 @@ _NEEDS: dict[PeriodKind, frozenset[str]] = {
 def _from_match(found: re.Match[str]) -> Period:
     groups = found.groupdict()
     if groups["month"] is not None:
-        return Period.month(months.parse(groups["month"]))
+        return Period.month(Month.parse(groups["month"]))
     if groups["window"] is not None:
         kind = _WINDOWS.get(groups["window"])
         if kind is None:
@@ -364,25 +456,25 @@ def _from_match(found: re.Match[str]) -> Period:
         length = int(groups["length"])
         if length < 1:
             raise ValueError("has a window of no months")
-        return Period(kind, end=months.parse(groups["to"]), length=length)
+        return Period(kind, end=Month.parse(groups["to"]), length=length)
     if groups["yearly"] is not None:
         year = int(groups["year"])
         if groups["through"] is None:
             yearly = Period.financial_year if groups["yearly"] == "FY" else Period.calendar_year
             return yearly(year)
-        through = months.parse(groups["through"])
-        if groups["yearly"] != "CY" or months.year(through) != year:
+        through = Month.parse(groups["through"])
+        if groups["yearly"] != "CY" or through.year != year:
             raise ValueError("is not a calendar year to date (its month must be in its year)")
         return Period.calendar_to_date(through)
     if groups["ytd"] is not None:
-        return Period.year_to_date(months.parse(groups["ytd"]))
+        return Period.year_to_date(Month.parse(groups["ytd"]))
     if groups["day"] is not None:
         return Period.on(date.fromisoformat(groups["day"]))
     if groups["since"] is not None:
-        return Period.between(months.parse(groups["since"]), months.parse(groups["until"]))
+        return Period.between(Month.parse(groups["since"]), Month.parse(groups["until"]))
     if groups["first"] is not None:
         return Period.years(int(groups["first"]), int(groups["last"]))
-    return Period.peer(groups["basis"], months.parse(groups["against"]))
+    return Period.peer(groups["basis"], Month.parse(groups["against"]))
 
 
 def _refusal(text: str, where: str) -> str:

@@ -40,7 +40,7 @@ from narrator.language.numbers import (
 from narrator.language.numbers import (
     number_word as _number_word,
 )
-from narrator.language.periods import Period
+from narrator.language.periods import Month, Period
 from narrator.phrasing.values import (
     as_decimal,
     as_places,
@@ -182,15 +182,17 @@ def _join(items: object, conj: str, where: str) -> str:
 # --- months and periods -------------------------------------------------------------------
 
 
-def _month(m: object, where: str) -> int:
+def _month(m: object, where: str) -> Month:
     require(m, where)
+    if isinstance(m, Month):
+        return m
     if isinstance(m, bool):
         raise ValueError(f"{where}: expected a month number or YYYY-MM, got {m!r}")
     if isinstance(m, numbers.Integral):
-        return int(m)
+        return Month(int(m))
     if isinstance(m, str):
         try:
-            return months.parse(m)
+            return Month.parse(m)
         except MonthError as exc:
             raise ValueError(f"{where}: {exc.message}") from exc
     raise ValueError(f"{where}: expected a month number or YYYY-MM, got {m!r}")
@@ -198,24 +200,24 @@ def _month(m: object, where: str) -> int:
 
 def month_name(m: object) -> str:
     """The month's name alone: "October" (a month number or "YYYY-MM")."""
-    return months.name(_month(m, "month_name"))
+    return _month(m, "month_name").name
 
 
 def month_label(m: object) -> str:
     """The month and year: "October 2019"."""
-    return months.label(_month(m, "month_label"))
+    return _month(m, "month_label").label
 
 
 def rolling(m: object) -> str:
     """The rolling year ending in the month: "12 months to October 2019"."""
-    return months.rolling_label(_month(m, "rolling"))
+    return months.rolling_label(_month(m, "rolling").index)
 
 
 def fy(m: object) -> str:
     """The financial year containing the month, "2018/19"; also takes a label "FY:2018"."""
     if isinstance(m, str) and m.startswith("FY:"):
         return period(m)
-    return months.fy_label(_month(m, "fy"))
+    return _month(m, "fy").fy_label
 
 
 def period(label: object) -> str:
@@ -229,7 +231,7 @@ def period(label: object) -> str:
     if isinstance(label, Period):
         return label.prose()
     if not isinstance(label, str):
-        return months.label(_month(label, "period"))
+        return _month(label, "period").label
     return Period.parse(label, "period").prose()
 
 
