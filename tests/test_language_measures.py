@@ -3,12 +3,18 @@ names."""
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 
+from narrator.api import draft, load
 from narrator.areas import Area
 from narrator.catalogue import Kind, Measure, Noun, parse_catalogue
 from narrator.errors import ProjectError
 from narrator.language.measures import MeasureNoun
+from narrator.language.periods import Month
 from narrator.language.places import area_name, in_area, reader_names
 
 ASB = Measure("asb", "anti-social behaviour", Kind.COUNT, unit="incident", noun=Noun.MASS)
@@ -116,3 +122,17 @@ def test_area_names() -> None:
     assert area_name(coastal) == "the Coastal division"
     assert reader_names(coastal) == ("Coastal", "the Coastal division", "Coastal division")
     assert reader_names(north) == ("North", "North area", "LPN")
+
+
+def test_a_draft_counts_a_mass_noun_in_its_unit(tmp_path: Path) -> None:
+    project = tmp_path / "city"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "samples" / "city-of-london", project)
+    catalogue = project / "catalogue.toml"
+    text = catalogue.read_text(encoding="utf-8")
+    table = "[measures.asb]\n"
+    assert table in text
+    catalogue.write_text(text.replace(table, table + 'noun = "mass"\n', 1), encoding="utf-8")
+    _, figures = load(project)
+    markdown = draft(project, Month(figures.last).iso).draft.to_markdown()
+    assert re.search(r"\b[\d,]+ incidents? of anti-social behaviour\b", markdown), markdown
+    assert "anti-social behaviour incident" not in markdown
