@@ -26,6 +26,21 @@ class Polarity(str, Enum):
     NEUTRAL = "neutral"
 
 
+class Noun(str, Enum):
+    """How a measure's label is counted in prose (the catalogue's ``noun`` key).
+
+    ``count``: the label is a plural count noun phrase ("vehicle thefts", "people arrested"),
+    said as it is. ``mass``: the label is a mass noun ("anti-social behaviour", "vehicle
+    crime") and is counted in its unit: "27 incidents of anti-social behaviour", "the number of
+    incidents of anti-social behaviour", never "the number of vehicle crime". ``auto`` (the
+    default): guessed from the label and the unit, as before the key existed.
+    """
+
+    AUTO = "auto"
+    COUNT = "count"
+    MASS = "mass"
+
+
 @dataclass(frozen=True)
 class Measure:
     """One measure of the catalogue."""
@@ -44,18 +59,12 @@ class Measure:
     zero_fill: bool = True
     short: str | None = None
     benchmarks: tuple[str, ...] = ("long_term", "year_end", "xmr")
+    noun: Noun = Noun.AUTO
 
     @property
     def is_ratio(self) -> bool:
         """True for measures defined as numerator / denominator."""
         return self.kind is Kind.RATIO
-
-    @property
-    def referring(self) -> str:
-        """The short form used after the first mention ("the rate", "offences")."""
-        if self.short:
-            return self.short
-        return "the rate" if self.is_ratio else f"the number of {self.unit_plural or self.unit}"
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,7 @@ def parse_catalogue(data: Mapping[str, Any], source: str) -> Catalogue:
             kwargs: dict[str, Any] = dict(table)
             kwargs["kind"] = Kind(kwargs.get("kind", "count"))
             kwargs["polarity"] = Polarity(kwargs.get("polarity", "neutral"))
+            kwargs["noun"] = Noun(kwargs.get("noun", Noun.AUTO.value))
             kwargs["aliases"] = tuple(kwargs.get("aliases", ()))
             kwargs["benchmarks"] = tuple(kwargs.get("benchmarks", Measure.benchmarks))
             kwargs.setdefault("label", mid.replace("_", " "))

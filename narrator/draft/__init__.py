@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator import months
 from narrator._callable import make_callable
 from narrator.draft.document import Draft, Paragraph, Section
 from narrator.draft.outline import load_outline
@@ -13,7 +12,7 @@ from narrator.draft.realise import make_realiser_env, realise
 from narrator.draft.registry import DEFAULTS, RULES
 from narrator.errors import OutlineError
 from narrator.facts import FactSet
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.project import Project
 from narrator.resources import phrasebank_dir
 
@@ -39,9 +38,10 @@ def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = N
                         f"{outline.source}: section {section.number} asks to say {name!r}, "
                         f"which is not a rule (expected one of {', '.join(sorted(RULES))})"
                     )
-    month = months.parse(facts.month)
     draft = Draft(
-        project=project.name, month=facts.month, title=f"{outline.title}: {months.label(month)}"
+        project=project.name,
+        month=facts.month,
+        title=f"{outline.title}: {facts.reporting_month.label}",
     )
     for section_spec in outline.sections:
         written = Section(number=section_spec.number, title=section_spec.title)

@@ -16,7 +16,7 @@ from narrator.areas import Area
 from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
 from narrator.facts import Fact, FactSet
-from narrator.phrasing.lexicon import Lexicon
+from narrator.language.lexicon import Lexicon
 from narrator.project import Project
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from narrator import months
 from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
 from narrator.draft.plan import Message, Planning
@@ -27,7 +26,8 @@ def describe(measure: Measure) -> dict[str, Any]:
         "polarity": measure.polarity.value,
         "decimals": measure.decimals,
         "ratio": measure.is_ratio,
-        "short": measure.referring,
+        "short": measure.short or "",
+        "noun": measure.noun.value,
     }
 
 
@@ -38,7 +38,7 @@ def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
         "m": describe(measure),
         "area": areas[area].display,
         "is_root": areas[area].parent is None,
-        "month": months.parse(planning.facts.month),
+        "month": planning.facts.reporting_month,
     }
 
 
@@ -135,7 +135,7 @@ def month_consistency(
         return
     (change,) = facts
     trend = f("trend.long_term", measure.id, area)
-    identical = planning.lexicon.setting("identical", "percent")
+    identical = planning.lexicon.identical_percent
     values = base(planning, measure, area) | {
         "change": change,
         "identical": change.change_pct is not None and abs(change.change_pct) < identical,
@@ -257,7 +257,13 @@ def rate_vs_fy(
         return
     (change,) = facts
     streak = f("streak.rolling", measure.id, area)
-    keep = streak is not None and not streak.detail["broken"] and streak.value >= 2
+    # A run of unchanged months is no run to continue ("continues to no change").
+    keep = (
+        streak is not None
+        and not streak.detail["broken"]
+        and streak.value >= 2
+        and streak.direction in ("up", "down")
+    )
     values = base(planning, measure, area) | {
         "change": change,
         "streak": streak if keep else None,

@@ -21,7 +21,7 @@ from narrator.draft.realise import finish, make_realiser_env, render_block, vari
 from narrator.draft.registry import DEFAULTS, RULES
 from narrator.errors import ReviewError
 from narrator.facts import FactSet
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.project import Project
 from narrator.review.model import Variant, fingerprint
 
