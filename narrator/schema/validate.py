@@ -10,7 +10,6 @@ key. Nothing here is specific to one file: the files' shapes are in
 
 from __future__ import annotations
 
-import difflib
 import math
 import types
 import typing
@@ -111,6 +110,8 @@ def excerpt_text(text: str, limit: int = EXCERPT) -> str:
 
 def nearest(word: str, choices: typing.Iterable[str], *, listing: bool = True) -> str:
     """ " (did you mean `x`?)" for the closest choice, else the choices (or "" if not listing)."""
+    import difflib  # only when a message is written: not worth every start-up's import
+
     options = sorted(choices)
     close = difflib.get_close_matches(word[:100], options, n=1, cutoff=0.6)
     if close:
@@ -214,6 +215,9 @@ def _value(value: object, annotation: Any, meta: Mapping[str, Any], path: Path) 
 
 def _scalar(value: object, annotation: Any, meta: Mapping[str, Any], path: Path) -> object:
     origin = typing.get_origin(annotation)
+    if _has_nul(value):
+        # No text of a project file has a use for NUL, and a path holding one fails in open().
+        raise _Invalid(path, f"{at(path)} holds a NUL character (\\u0000), got {excerpt(value)}")
     if annotation is str and isinstance(value, str):
         return value
     if annotation is bool and isinstance(value, bool):
@@ -278,6 +282,12 @@ def _optional(annotation: Any) -> Any:
             return args[0]
         return Union[tuple(args)]  # noqa: UP007  a union built at run time
     return annotation
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    return isinstance(value, list) and any(isinstance(v, str) and "\x00" in v for v in value)
 
 
 def _is_number(value: object) -> bool:
