@@ -72,8 +72,9 @@ class MeasureEntry:
     )
     benchmarks: tuple[Benchmark, ...] = key(
         ("long_term", "year_end", "xmr"),
-        doc="The benchmarks computed for the measure: `long_term` (the average of past "
-        "financial years), `year_end` (last year's end), `xmr` (process limits).",
+        doc="The benchmarks the measure is compared with: `long_term` (the average of past "
+        "financial years) and `year_end` (last year's end) are computed only when listed; "
+        "`xmr` is accepted for completeness (XmR limits are computed for every measure).",
     )
 
 
