@@ -73,7 +73,7 @@ def at(path: Path) -> str:
     if isinstance(last, tuple):
         return header(path)
     table = header(tuple(head))
-    return f"{table} {last}" if table else last
+    return f"{table} {excerpt_text(last, 40)}" if table else excerpt_text(last, 40)
 
 
 def header(path: Path) -> str:
@@ -83,7 +83,7 @@ def header(path: Path) -> str:
     pending = False
     for step in path:
         if isinstance(step, str):
-            names.append(step)
+            names.append(excerpt_text(step, 40))
             pending = True
         else:
             number, label = step

@@ -127,6 +127,11 @@ def test_places_read_as_toml_headers() -> None:
     assert at(("title",)) == "title"
 
 
+def test_a_huge_key_is_cut_in_the_place_too() -> None:
+    text = message({"by_id": {"k" * 1_000_000: {"size": 0}}})
+    assert len(text) < 200 and "[by_id.kkkk" in text
+
+
 def test_excerpts_are_short_and_show_control_characters() -> None:
     long = excerpt("x" * 50_000_000)
     assert len(long) <= 60 and long.endswith("…")
