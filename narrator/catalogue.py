@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
 
 from narrator.errors import ProjectError
+from narrator.schema.files import CatalogueFile
+from narrator.schema.validate import build, fail
 
 
 class Kind(str, Enum):
@@ -93,35 +95,34 @@ class Catalogue:
         return [m for m in self if m.kind is Kind.RATIO]
 
 
-_FIELDS = {f for f in Measure.__dataclass_fields__ if f != "id"}
-
-
 def parse_catalogue(data: Mapping[str, Any], source: str) -> Catalogue:
-    """Build a catalogue from the ``[measures.ID]`` tables of a TOML document."""
-    tables = data.get("measures")
-    if not isinstance(tables, Mapping) or not tables:
+    """Build a catalogue from the ``[measures.ID]`` tables of a TOML document.
+
+    Keys and values are checked against :class:`narrator.schema.files.MeasureEntry`; then the
+    measures are checked against each other (a ratio's parts are counts of the catalogue).
+    """
+    document = build(data, CatalogueFile, source)
+    if not document.measures:
         raise ProjectError(f"{source}: no [measures.ID] tables (expected at least one measure)")
     measures: dict[str, Measure] = {}
-    for mid, table in tables.items():
-        where = f"{source}: [measures.{mid}]"
-        if not isinstance(table, Mapping):
-            raise ProjectError(f"{where} is not a table")
-        unknown = set(table) - _FIELDS
-        if unknown:
-            raise ProjectError(
-                f"{where} has unknown keys {sorted(unknown)} (expected some of {sorted(_FIELDS)})"
-            )
-        try:
-            kwargs: dict[str, Any] = dict(table)
-            kwargs["kind"] = Kind(kwargs.get("kind", "count"))
-            kwargs["polarity"] = Polarity(kwargs.get("polarity", "neutral"))
-            kwargs["noun"] = Noun(kwargs.get("noun", Noun.AUTO.value))
-            kwargs["aliases"] = tuple(kwargs.get("aliases", ()))
-            kwargs["benchmarks"] = tuple(kwargs.get("benchmarks", Measure.benchmarks))
-            kwargs.setdefault("label", mid.replace("_", " "))
-            measures[mid] = Measure(id=mid, **kwargs)
-        except (ValueError, TypeError) as exc:
-            raise ProjectError(f"{where}: {exc}") from None
+    for mid, entry in document.measures.items():
+        if entry.kind != Kind.RATIO.value:
+            for part in ("numerator", "denominator"):
+                if getattr(entry, part) is not None:
+                    fail(
+                        source,
+                        ("measures", mid, part),
+                        f'is read only for kind = "ratio" (the measure is a {entry.kind}: '
+                        'add kind = "ratio", or remove the key)',
+                    )
+        values = {f.name: getattr(entry, f.name) for f in fields(entry)}
+        values.update(
+            label=entry.label or mid.replace("_", " "),
+            kind=Kind(entry.kind),
+            polarity=Polarity(entry.polarity),
+            noun=Noun(entry.noun),
+        )
+        measures[mid] = Measure(id=mid, **values)
     for m in measures.values():
         if m.is_ratio:
             for part in ("numerator", "denominator"):

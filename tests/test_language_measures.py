@@ -109,7 +109,10 @@ def test_the_catalogue_noun_key() -> None:
     assert catalogue["asb"].noun is Noun.MASS
     assert catalogue["thefts"].noun is Noun.AUTO
     data["measures"]["thefts"]["noun"] = "plural"
-    with pytest.raises(ProjectError, match=r"\[measures.thefts\]: 'plural' is not a valid Noun"):
+    with pytest.raises(
+        ProjectError,
+        match=r'\[measures.thefts\] noun must be one of "auto", "count", "mass", got "plural"',
+    ):
         parse_catalogue(data, "catalogue.toml")
 
 
