@@ -47,3 +47,20 @@ def freeze_imports() -> None:
     everything as usual.
     """
     gc.freeze()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the collector (if it runs) for a block that makes many acyclic objects.
+
+    Serialising half a million facts makes millions of short-lived rows and strings; each
+    collection they trigger would walk the facts too (every one a live container), for
+    nothing: reference counting frees the rows.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
