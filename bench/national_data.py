@@ -27,9 +27,9 @@ import pyarrow.parquet as pq
 # bench/ is not a package: its scripts run as files, with this folder on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import facts_national
 from facts_national import (
     DISTRICTS,
-    FORCES,
     LAST,
     N_MONTHS,
     ROOT,
@@ -137,11 +137,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--counts", type=int, default=40, help="stored count measures")
     parser.add_argument("--ratios", type=int, default=10, help="ratio measures over them")
+    parser.add_argument(
+        "--forces", type=int, default=43, help="fewer forces: a smaller set (memory per row)"
+    )
     args = parser.parse_args()
+    # The generator reads the number of forces from its module when it runs.
+    facts_national.FORCES = args.forces
     started = time.perf_counter()
     rows = write_project(args.out, args.counts, args.ratios)
     print(
-        f"{args.out}: {rows:,} rows ({FORCES} forces x {DISTRICTS} districts, "
+        f"{args.out}: {rows:,} rows ({args.forces} forces x {DISTRICTS} districts, "
         f"{args.counts} counts + {args.ratios} ratios, {N_MONTHS} months to {LAST}, "
         f"root {ROOT!r}) in {time.perf_counter() - started:.1f} s"
     )
