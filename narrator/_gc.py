@@ -64,3 +64,24 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def lasting_objects() -> Iterator[None]:
+    """Run a block that makes objects living until the command ends (a month's facts).
+
+    The collector is paused during the block; in the program (where
+    :func:`freeze_imports` froze the imports) what the block made is then frozen too, so
+    no later collection walks half a million facts again (about 0.5 s of a national
+    ``narrator facts``). In a process that froze nothing (a test, a program importing
+    narrator) nothing is frozen: the objects are collected as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count():
+            gc.freeze()
+        if was_enabled:
+            gc.enable()

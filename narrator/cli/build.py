@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from narrator import months
+from narrator._gc import lasting_objects
 from narrator.api import area_draft_path, load
 from narrator.build import FORMATS, BuildOptions, BuildResult
 from narrator.build import build as build_paper
@@ -131,10 +132,11 @@ def _build_each(
 ) -> None:
     names = level_areas(loaded, level)
     month_iso = months.iso(months.parse(month))
-    _, figures = load(loaded)
+    with lasting_objects():
+        _, figures = load(loaded)
+        facts = compute_facts(figures, month_iso, loaded.settings)
     for warning in figures.warnings:
         err.print(f"note: {warning}", markup=False)
-    facts = compute_facts(figures, month_iso, loaded.settings)
     folder = drafts or Path(f"drafts-{month_iso}")
     task = build_task(loaded, month_iso, (figures, facts), folder, options)
     results = run_per_area(names, task, jobs, f"Building each {level}")

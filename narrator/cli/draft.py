@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from narrator._gc import lasting_objects
 from narrator.api import area_draft_path, draft_task, load_facts, save_draft
 from narrator.api import draft as make_draft
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
@@ -126,7 +127,8 @@ def _draft_each(
     force: bool,
     jobs: int,
 ) -> None:
-    facts = load_facts(loaded, month)
+    with lasting_objects():
+        facts = load_facts(loaded, month)
     for warning in facts.warnings:
         err.print(f"note: {warning}")
     folder = output or Path(f"drafts-{facts.facts.month}")

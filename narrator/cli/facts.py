@@ -17,6 +17,7 @@ from typing import IO, Annotated, NoReturn
 
 import typer
 
+from narrator._gc import lasting_objects
 from narrator.api import load_facts
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
 from narrator.console import Table, err, escape, out
@@ -83,7 +84,8 @@ def facts(
     measures = _known("--measure", measure, [m.id for m in loaded.catalogue], "measure")
     areas = _areas(loaded, area)
     kinds = _known("--kind", kind, sorted(KINDS), "fact type")
-    result = load_facts(loaded, month)
+    with lasting_objects():
+        result = load_facts(loaded, month)
     for warning in result.warnings:
         err.print(f"note: {warning}")
 
