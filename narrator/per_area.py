@@ -15,6 +15,7 @@ import gc
 import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -107,13 +108,19 @@ def run_each(
     ``done`` is called in this process as each area finishes (for a progress bar). A task
     that raises is an :class:`AreaResult` with its error, never an exception here.
     """
-    if jobs <= 1 or len(names) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(names) <= 1 or not _can_fork():
         results = []
         for name in names:
             results.append(_guarded(task, name))
             done(results[-1])
         return results
     return _run_forked(names, task, min(jobs, len(names)), done)
+
+
+def _can_fork() -> bool:
+    """True where processes can be forked safely: the platform has fork, and this process
+    runs no other Python thread (a child would inherit its locks, perhaps held)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 #: The task the forked workers run: set before they are forked, so each inherits it (and
