@@ -10,15 +10,14 @@ import typer
 
 from narrator import months
 from narrator._gc import lasting_objects
-from narrator.api import area_draft_path, load
+from narrator.api import area_draft_path
 from narrator.build import FORMATS, BuildOptions, BuildResult
 from narrator.build import build as build_paper
-from narrator.build.each import build_task
+from narrator.build.each import build_task, shared_facts
 from narrator.build.outputs import parse_formats
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
 from narrator.cli.draft import AreaOption, EachOption, JobsOption, run_per_area, usage
 from narrator.console import err, out
-from narrator.facts import compute_facts
 from narrator.per_area import default_jobs, exit_code, level_areas, resolve_area
 from narrator.project import Project
 
@@ -133,8 +132,7 @@ def _build_each(
     names = level_areas(loaded, level)
     month_iso = months.iso(months.parse(month))
     with lasting_objects():
-        _, figures = load(loaded)
-        facts = compute_facts(figures, month_iso, loaded.settings)
+        figures, facts = shared_facts(loaded, month_iso)
     for warning in figures.warnings:
         err.print(f"note: {warning}", markup=False)
     folder = drafts or Path(f"drafts-{month_iso}")
