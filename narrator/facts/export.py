@@ -93,12 +93,8 @@ def write_json(facts: Iterable[Fact], handle: IO[bytes]) -> int:
     return count
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if value is True or value is False:
-        return "true" if value else "false"
-    return value
+#: How CSV writes ``significant`` (the csv module writes None as an empty cell itself).
+_CSV_BOOL = {None: "", True: "true", False: "false"}
 
 
 def write_csv(facts: Iterable[Fact], handle: IO[bytes]) -> int:
@@ -109,22 +105,18 @@ def write_csv(facts: Iterable[Fact], handle: IO[bytes]) -> int:
         writer.writerow(FIELDS)
         count = 0
         for batch in _batches(facts):
-            writer.writerows([_cell(v) for v in _row(f, sources_as_json=True)] for f in batch)
+            columns = _columns(batch)
+            for name in _JSON_TEXT:
+                columns[name] = [t.decode() for t in columns[name]]
+            columns["sources"] = [orjson.dumps(s).decode() for s in columns["sources"]]
+            columns["significant"] = [_CSV_BOOL[v] for v in columns["significant"]]
+            writer.writerows(zip(*(columns[name] for name in FIELDS), strict=True))
             count += len(batch)
         text.flush()
     finally:
         # The caller owns the binary file: leave it open when the wrapper goes.
         text.detach()
     return count
-
-
-def _row(fact: Fact, *, sources_as_json: bool) -> list[Any]:
-    data = fact.as_dict()
-    for name in _JSON_TEXT:
-        data[name] = orjson.dumps(data[name]).decode()
-    if sources_as_json:
-        data["sources"] = orjson.dumps(data["sources"]).decode()
-    return [data[name] for name in FIELDS]
 
 
 def parquet_schema() -> Any:
