@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -261,3 +262,57 @@ def test_the_table_with_limit_0_shows_everything(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert "Facts for 2019-10 (11)" in result.stdout  # 11 areas
     assert "not shown" not in result.stdout
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "narrator", *facts_args("--format", "jsonl")]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=120)
+    assert json.loads(first)["kind"]
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+    assert code in (0, 1)  # the signal may end the process before Python sees the error
+
+
+class ClosedPipe:
+    """Standard output whose reader has gone: every write raises BrokenPipeError."""
+
+    def __init__(self, spare: Path) -> None:
+        self.handle = spare.open("wb")
+        self.buffer = self
+
+    def write(self, data: bytes) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        return self.handle.fileno()
+
+
+def test_a_broken_pipe_exits_1_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from narrator.cli.facts import _write
+
+    closed = ClosedPipe(tmp_path / "stdout")
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        with pytest.raises(typer.Exit) as caught:
+            _write("jsonl", iter(load_facts(MARCHES, "2019-10").facts), None)
+    finally:
+        closed.handle.close()
+    assert caught.value.exit_code == 1
+
+
+def test_parquet_to_standard_output_with_out_dash(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, facts_args("--format", "parquet", "--out", "-", "--kind", "level"))
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "stdout.parquet"
+    path.write_bytes(result.stdout_bytes)
+    assert {f["kind"] for f in read_facts(path, "parquet")} == {"level"}
+    assert not (tmp_path / "-").exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import os
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -64,8 +65,8 @@ def facts(
         typer.Option(
             "--out",
             "-o",
-            help="File to write json, jsonl, csv or parquet to (atomically). "
-            "Default: standard output.",
+            help="File to write json, jsonl, csv or parquet to (atomically); "
+            "'-' or none: standard output.",
             dir_okay=False,
         ),
     ] = None,
@@ -75,10 +76,11 @@ def facts(
     ] = PAGE,
 ) -> None:
     """Show every fact the figures give for MONTH: levels, changes, benchmarks, streaks..."""
+    to_stdout = out_file is None or str(out_file) == "-"
     if output is FactsFormat.table and out_file is not None:
         _usage("--out writes machine output: pass --format json, jsonl, csv or parquet")
     if output is FactsFormat.parquet and out_file is None:
-        _usage("Parquet is binary: pass --out FILE")
+        _usage("Parquet is binary: pass --out FILE (or --out - for standard output)")
     loaded = open_project(project)
     # Check the filters before the figures are read: a typo is reported at once.
     measures = _known("--measure", measure, [m.id for m in loaded.catalogue], "measure")
@@ -103,7 +105,7 @@ def facts(
     if output is FactsFormat.table:
         _table(result.facts, selected(), limit)
     else:
-        _write(output.value, selected(), out_file)
+        _write(output.value, selected(), None if to_stdout else out_file)
 
 
 def _usage(message: str) -> NoReturn:
@@ -117,8 +119,15 @@ def _write(fmt: str, facts: Iterator[Fact], target: Path | None) -> None:
     if target is None:
         sys.stdout.flush()
         handle: IO[bytes] = sys.stdout.buffer
-        writer(facts, handle)
-        handle.flush()
+        try:
+            writer(facts, handle)
+            handle.flush()
+        except BrokenPipeError:
+            # The reader stopped reading (narrator facts ... | head): no traceback, and no
+            # second error when Python flushes standard output at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         return
     try:
         with atomic_output(target) as handle:
