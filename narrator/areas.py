@@ -62,6 +62,21 @@ class Areas:
             depth, area = depth + 1, self.areas[area.parent]
         return depth
 
+    def subtree(self, name: str) -> Areas:
+        """The part of the hierarchy under ``name``, with ``name`` as its root.
+
+        A paper about one area of a larger project (a force of a national file) sees this
+        part: its subject is the root the outline speaks of, its children are its areas.
+        """
+        top = self.areas[name]
+        kept = {name}
+        # Areas are stored root first, so a parent is always met before its children.
+        for area in self:
+            if area.parent in kept:
+                kept.add(area.name)
+        root = Area(top.name, top.level, None, top.aliases, top.label)
+        return Areas({a.name: root if a.name == name else a for a in self if a.name in kept})
+
     def resolve(self, text: str) -> Area | None:
         """The area named or aliased by ``text`` (case-insensitive), or None."""
         key = text.strip().casefold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,29 @@ class Project:
     outline: Path | None = None
     config: Mapping[str, Any] | None = None
     is_sample: bool = False
+    #: The project's whole hierarchy when ``areas`` is one area's part of it (a paper about
+    #: that area, see :meth:`for_area`); None when ``areas`` is the whole.
+    whole_areas: Areas | None = None
+
+    @property
+    def all_areas(self) -> Areas:
+        """Every area of the project: the hierarchy its figures are checked against."""
+        return self.whole_areas or self.areas
+
+    @property
+    def subject(self) -> str | None:
+        """The area a paper of this project is about, when it is one area of many."""
+        return None if self.whole_areas is None else self.areas.root.name
+
+    def for_area(self, name: str) -> Project:
+        """The project as the paper about one of its areas sees it.
+
+        ``areas`` becomes the part of the hierarchy under ``name`` (``name`` its root, so
+        the outline speaks of it and its children); the figures and facts stay the whole
+        project's (:attr:`all_areas`). Raises ``KeyError`` for an unknown area.
+        """
+        whole = self.all_areas
+        return dataclasses.replace(self, areas=whole.subtree(name), whole_areas=whole)
 
     def draft_path(self, month: str) -> Path:
         """Where ``narrator draft`` writes a month's draft by default, and where the other

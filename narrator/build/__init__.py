@@ -45,6 +45,7 @@ from narrator.build.review import (
 from narrator.draft.document import Paragraph
 from narrator.errors import DocumentError
 from narrator.facts import FactSet, compute_facts
+from narrator.figures import Figures
 from narrator.project import Project, load_project
 from narrator.sources import load_project_figures
 
@@ -86,13 +87,16 @@ def build(
     options: BuildOptions | None = None,
     checker: Checker | None = None,
     load_review: ReviewLoader | None = None,
+    computed: tuple[Figures, FactSet] | None = None,
 ) -> BuildResult:
     """Assemble, re-check and write the paper of ``month`` (``YYYY-MM``).
 
     Refuses (``built`` False, nothing written) while any paragraph is unreviewed or stale
     or the checker finds a contradiction, unless ``options.draft_watermark``: then the
     paper is written with every page marked DRAFT. ``checker`` and ``load_review`` default
-    to :mod:`narrator.check` and :mod:`narrator.review.state`.
+    to :mod:`narrator.check` and :mod:`narrator.review.state`. ``computed`` gives the
+    project's figures and the month's facts when the caller has them already (a build per
+    area computes them once for all areas).
     """
     options = options or BuildOptions()
     formats = parse_formats(options.formats)
@@ -118,8 +122,16 @@ def build(
             f"{draft_md} is a draft of the project {draft.project!r}, not of {loaded.name!r}",
             hint="Pass the --project the draft was written from.",
         )
-    figures = load_project_figures(loaded)
-    facts = compute_facts(figures, month, loaded.settings)
+    if draft.area != loaded.subject:
+        raise DocumentError(
+            f"{draft_md} is the draft of {_about(draft.area)}, not of {_about(loaded.subject)}",
+            hint="Pass the --draft written for that area (narrator draft --area).",
+        )
+    if computed is None:
+        figures = load_project_figures(loaded)
+        facts = compute_facts(figures, month, loaded.settings)
+    else:
+        figures, facts = computed
     source = ChartSource(loaded, figures, facts)
     charts: dict[tuple[str, str], ChartData] = {}
 
@@ -185,6 +197,10 @@ def _banner(blockers: list[Blocker]) -> str:
 def _quote(path: Path) -> str:
     """A path as a shell word (quoted when it holds spaces or quotes)."""
     return shlex.quote(str(path))
+
+
+def _about(area: str | None) -> str:
+    return "the whole project" if area is None else f"the area {area!r}"
 
 
 def _path(project: Path | str | None) -> Path | None:

@@ -18,7 +18,11 @@ from narrator.resources import phrasebank_dir
 
 
 def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = None) -> Draft:
-    """Plan and realise the outline's paragraphs from the facts of one month."""
+    """Plan and realise the outline's paragraphs from the facts of one month.
+
+    The paper is about the root of ``project.areas``: for a project seen as one area's
+    paper (:meth:`Project.for_area`), that area, its children being the areas it speaks of.
+    """
     outline = load_outline(project)
     book = phrasebank or project_phrasebank(project)
     lexicon = load_lexicon(book)
@@ -38,10 +42,13 @@ def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = N
                         f"{outline.source}: section {section.number} asks to say {name!r}, "
                         f"which is not a rule (expected one of {', '.join(sorted(RULES))})"
                     )
+    # A paper about one area of many (Project.for_area) names it in its title.
+    subject = f"{project.areas.root.display}, " if project.subject is not None else ""
     draft = Draft(
         project=project.name,
         month=facts.month,
-        title=f"{outline.title}: {facts.reporting_month.label}",
+        title=f"{outline.title}: {subject}{facts.reporting_month.label}",
+        area=project.subject,
     )
     for section_spec in outline.sections:
         written = Section(number=section_spec.number, title=section_spec.title)
