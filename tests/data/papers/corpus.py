@@ -35,11 +35,30 @@ VALUE_KINDS = ("count", "percent", "pp", "rate", "rank", "money", "other")
 KINDS: dict[str, tuple[str, ...]] = {
     "value": VALUE_KINDS,
     "period": (
-        "date", "month", "year", "fy", "quarter", "relative", "time", "range", "window",
+        "date",
+        "month",
+        "year",
+        "fy",
+        "quarter",
+        "relative",
+        "time",
+        "range",
+        "window",
     ),
     "reference": (
-        "page", "slide", "figure", "table", "appendix", "section", "paragraph", "version",
-        "phone", "contents", "agenda", "item", "footnote",
+        "page",
+        "slide",
+        "figure",
+        "table",
+        "appendix",
+        "section",
+        "paragraph",
+        "version",
+        "phone",
+        "contents",
+        "agenda",
+        "item",
+        "footnote",
     ),
     "other": ("rate_base", "scale", "group", "code", "age", "threshold", "address", "measure"),
 }
@@ -52,12 +71,57 @@ PROJECTS = {
 SPLITS = ("development", "validation")
 
 #: Number words every text must label (as a number, or as not a number).
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion first second third fourth fifth sixth "
-    "seventh eighth ninth tenth eleventh twelfth half twice double treble dozen"
-).split()
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "half",
+    "twice",
+    "double",
+    "treble",
+    "dozen",
+]
 _TOKEN = re.compile(r"\d+|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -85,7 +149,10 @@ class Label:
     def as_dict(self) -> dict[str, object]:
         """The label as stored in ``NAME.labels.json``."""
         out: dict[str, object] = {
-            "start": self.start, "end": self.end, "text": self.text, "class": self.cls,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "class": self.cls,
             "kind": self.kind,
         }
         if self.cls == "value":
@@ -155,8 +222,11 @@ def _label(raw: dict[str, object], where: str) -> Label:
         raise CorpusError(f"{where}: a value has a truth exactly when it has a project")
     true_value = raw.get("true_value")
     return Label(
-        start=int(str(raw["start"])), end=int(str(raw["end"])), text=str(raw["text"]),
-        cls=str(cls), kind=None if kind is None else str(kind),
+        start=int(str(raw["start"])),
+        end=int(str(raw["end"])),
+        text=str(raw["text"]),
+        cls=str(cls),
+        kind=None if kind is None else str(kind),
         project=None if project is None else str(project),
         truth=None if truth is None else bool(truth),
         true_value=None if true_value is None else str(true_value),
@@ -187,11 +257,18 @@ def load_paper(path: Path, entry: dict[str, object]) -> Paper:
         start, end = _quoted(text, str(raw["quote"]), f"manifest.toml [{path.stem}]")
         faults.append(Span(start, end, str(raw["quote"]), str(raw["kind"])))
     return Paper(
-        name=path.stem, path=path, text=text, labels=labels, not_numbers=not_numbers,
-        faults=tuple(faults), split=str(entry["split"]), month=str(entry["month"]),
+        name=path.stem,
+        path=path,
+        text=text,
+        labels=labels,
+        not_numbers=not_numbers,
+        faults=tuple(faults),
+        split=str(entry["split"]),
+        month=str(entry["month"]),
         check_project=str(entry["check_project"]),
         about=None if entry.get("about") is None else str(entry["about"]),
-        organisation=str(entry["organisation"]), document_type=str(entry["document_type"]),
+        organisation=str(entry["organisation"]),
+        document_type=str(entry["document_type"]),
         meta=dict(entry),
     )
 

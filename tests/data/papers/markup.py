@@ -1,6 +1,6 @@
 """Labels written inline, for writing and reviewing the corpus by hand.
 
-A labelled number is written ``{{TEXT|SPEC}}`` where SPEC is ``CLASS[:KIND][@PROJECT:TRUTH[=TRUE]]``:
+A labelled number is written ``{{TEXT|SPEC}}``, SPEC being ``CLASS[:KIND][@PROJECT:TRUTH[=TRUE]]``:
 CLASS is v (value), p (period), r (reference), o (other) or x (a number word that is not a
 number); PROJECT is camb, col or ns; TRUTH is t or f; TRUE is the value the figures give
 when TRUTH is f. For example ``{{9.7%|v:percent@camb:t}}``, ``{{Q3 2018/19|p:quarter}}``,
@@ -48,7 +48,11 @@ def parse_markup(marked: str) -> tuple[str, list[Label], list[Span]]:
         else:
             labels.append(
                 Label(
-                    start=start, end=end, text=body, cls=CLASS_CODES[code], kind=kind,
+                    start=start,
+                    end=end,
+                    text=body,
+                    cls=CLASS_CODES[code],
+                    kind=kind,
                     project=PROJECT_CODES[project] if project else None,
                     truth=None if truth is None else truth == "t",
                     true_value=true_value,
