@@ -45,7 +45,7 @@ def draft(
     loaded = open_project(project)
     result = make_draft(loaded, month)
     for warning in result.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
     if output is not None and str(output) == "-":
         text = result.draft.to_json() if fmt is DraftFormat.json else result.draft.to_markdown()
         out.file.write(text)
@@ -53,4 +53,4 @@ def draft(
     target = output or Path(f"draft-{result.draft.month}.md")
     written = save_draft(result.draft, target, force=force)
     count = sum(len(p.sentences) for p in result.draft.paragraphs())
-    err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).")
+    err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).", markup=False)

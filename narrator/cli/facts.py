@@ -47,7 +47,7 @@ def facts(
     kinds = _known("--kind", kind, sorted(KINDS), "fact type")
     result = load_facts(loaded, month)
     for warning in result.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
     selected = [
         f
         for f in result.facts

@@ -35,6 +35,7 @@ from narrator.ingest.parts import Part, reduce_file
 from narrator.ingest.plan import AreaPlan, MembershipRule, classify_districts
 from narrator.ingest.reader import FileKind, discover, read_source
 from narrator.ingest.summary import IngestSummary, Quirk, top
+from narrator.lock import folder_lock
 
 #: Called after each file with the bytes read so far and the bytes of all files.
 Progress = Callable[[int, int], None]
@@ -64,12 +65,14 @@ def ingest_police_uk(
     areas: AreaPlan | Mapping[str, Sequence[str]] | None = None,
     rule: MembershipRule | None = None,
     progress: Progress | None = None,
+    split_forces: bool = False,
 ) -> IngestResult:
     """Turn data.police.uk CSV files (or folders of them) into the figures of the data contract.
 
     ``areas`` is an :class:`AreaPlan` (see :func:`~narrator.ingest.plan.load_area_plan`) or a
     plain mapping of area name to the districts it sums; with it, only the force and those areas
     get rows. ``rule`` sets the thresholds that decide which districts belong to the force.
+    A file holding several forces' rows is refused unless ``split_forces``.
     Raises :class:`~narrator.errors.IngestError` naming the file and row of any malformed input.
     """
     plan = _plan(areas)
@@ -78,7 +81,7 @@ def ingest_police_uk(
     total, done = sum(sizes), 0
     parts: list[Part] = []
     for path, size in zip(files, sizes, strict=True):
-        parts.append(reduce_file(read_source(path)))
+        parts.append(reduce_file(read_source(path), split_forces=split_forces))
         done += size
         if progress is not None:
             progress(done, total)
@@ -96,7 +99,10 @@ def ingest_police_uk(
 def write_figures(result: IngestResult, path: Path) -> None:
     """Write the figures CSV atomically: the old file stays whole if anything fails."""
     try:
-        atomic_write_text(path, result.to_csv())
+        if not path.parent.is_dir():
+            raise FileNotFoundError(2, "No such file or directory", str(path.parent))
+        with folder_lock(path.parent):
+            atomic_write_text(path, result.to_csv())
     except OSError as exc:
         raise IngestError(
             str(Problem(str(path), f"cannot be written: {exc.strerror or exc}", "a writable path"))
