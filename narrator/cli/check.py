@@ -60,7 +60,10 @@ def check(
     loaded = open_project(project)
     report = check_document(document, project=loaded, month=month)
     if fmt is CheckFormat.json:
-        out.print_json(json.dumps(report.as_dict()))
+        # Machine output never goes through rich: highlighting the JSON of a long paper
+        # took gigabytes; json.dump writes it in pieces, in little more than the report's memory.
+        json.dump(report.as_dict(), out.file, indent=2, ensure_ascii=False)
+        out.file.write("\n")
     else:
         _print(report, show_all)
     raise typer.Exit(0 if report.ok else 1)

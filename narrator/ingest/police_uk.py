@@ -35,6 +35,7 @@ from narrator.ingest.parts import Part, reduce_file
 from narrator.ingest.plan import AreaPlan, MembershipRule, classify_districts
 from narrator.ingest.reader import FileKind, discover, read_source
 from narrator.ingest.summary import IngestSummary, Quirk, top
+from narrator.fileset import settle
 from narrator.lock import folder_lock
 
 #: Called after each file with the bytes read so far and the bytes of all files.
@@ -102,11 +103,32 @@ def write_figures(result: IngestResult, path: Path) -> None:
         if not path.parent.is_dir():
             raise FileNotFoundError(2, "No such file or directory", str(path.parent))
         with folder_lock(path.parent):
+            settle(path.parent, locked=True)  # what a killed ingest left: removed
+            _refuse_foreign(path)
             atomic_write_text(path, result.to_csv())
     except OSError as exc:
         raise IngestError(
             str(Problem(str(path), f"cannot be written: {exc.strerror or exc}", "a writable path"))
         ) from None
+
+
+def _refuse_foreign(path: Path) -> None:
+    """An existing --out that is not a figures file is someone else's: never replaced."""
+    if not path.exists() or path.is_dir():
+        return  # a folder fails in the write itself, with its own message
+    with path.open("rb") as handle:
+        head = handle.read(64).removeprefix(b"\xef\xbb\xbf")
+    if not head.lower().startswith(",".join(COLUMNS).encode()) and head.strip():
+        raise IngestError(
+            str(
+                Problem(
+                    str(path),
+                    "exists and is not a figures file (its first line is not "
+                    f"{','.join(COLUMNS)}); it was left as it is",
+                    "a new file, or figures an earlier ingest wrote",
+                )
+            )
+        )
 
 
 def _plan(areas: AreaPlan | Mapping[str, Sequence[str]] | None) -> AreaPlan | None:

@@ -122,6 +122,10 @@ def discover(paths: list[Path]) -> list[Path]:
             found.extend(inside)
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise IngestError(
+                str(Problem(str(path), "is not a regular file (a device or a pipe?)", "a CSV file"))
+            )
         else:
             raise IngestError(str(Problem(str(path), "no such file or folder")))
     unique = {p.resolve(): p for p in found}
