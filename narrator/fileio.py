@@ -17,7 +17,7 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "sync_folder"]
+__all__ = ["atomic_write_bytes", "atomic_write_text"]
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -42,7 +42,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    sync_folder(folder)
+    _sync_folder(folder)
 
 
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
@@ -50,8 +50,7 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
     atomic_write_bytes(path, text.encode(encoding))
 
 
-def sync_folder(folder: Path) -> None:
-    """Make the renames in ``folder`` durable (a no-op where folders cannot be synced)."""
+def _sync_folder(folder: Path) -> None:
     # The rename is durable only once the folder entry is on disk; Windows cannot open a
     # folder for fsync, and there the rename is already as durable as it gets.
     if os.name != "posix":
@@ -66,3 +65,8 @@ def sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (a no-op where folders cannot be synced)."""
+    _sync_folder(folder)

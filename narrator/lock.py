@@ -14,6 +14,7 @@ shares), writes go ahead unlocked, as before: each file is still replaced atomic
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,8 +32,9 @@ except ImportError:  # pragma: no cover - Windows
 
 __all__ = ["FolderBusyError", "folder_lock"]
 
-#: Folders this process holds the lock of: resolved path -> (descriptor, depth).
-_held: dict[str, tuple[int, int]] = {}
+#: Folders held: (process, thread, resolved path) -> (descriptor, depth). Keyed by process
+#: and thread, so a forked worker or another thread takes the lock for itself.
+_held: dict[tuple[int, int, str], tuple[int, int]] = {}
 _POLL = 0.05
 
 
@@ -43,7 +45,8 @@ class FolderBusyError(NarratorError):
 @contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
     """Hold the write lock of ``folder`` (which must exist) for the block."""
-    key = os.path.realpath(folder)
+    path = os.path.realpath(folder)
+    key = (os.getpid(), threading.get_ident(), path)
     if key in _held:
         fd, depth = _held[key]
         _held[key] = (fd, depth + 1)
@@ -52,7 +55,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
         finally:
             _release(key)
         return
-    fd = _acquire(Path(key), folder)
+    fd = _acquire(Path(path), folder)
     _held[key] = (fd, 1)
     try:
         yield
@@ -89,7 +92,7 @@ def _acquire(path: Path, shown: Path) -> int:
             raise
 
 
-def _release(key: str) -> None:
+def _release(key: tuple[int, int, str]) -> None:
     fd, depth = _held[key]
     if depth > 1:
         _held[key] = (fd, depth - 1)

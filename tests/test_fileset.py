@@ -17,7 +17,9 @@ from narrator.lock import FolderBusyError, folder_lock
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def test_a_unit_is_written_and_what_it_removes_is_gone(tmp_path: Path) -> None:

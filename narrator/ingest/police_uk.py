@@ -29,13 +29,13 @@ import pandas as pd
 
 from narrator.errors import IngestError, Problem
 from narrator.fileio import atomic_write_text
+from narrator.fileset import settle
 from narrator.ingest.assemble import Assembly, assemble, sum_by
 from narrator.ingest.naming import split_lsoa_names
 from narrator.ingest.parts import Part, reduce_file
 from narrator.ingest.plan import AreaPlan, MembershipRule, classify_districts
 from narrator.ingest.reader import FileKind, discover, read_source
 from narrator.ingest.summary import IngestSummary, Quirk, top
-from narrator.fileset import settle
 from narrator.lock import folder_lock
 
 #: Called after each file with the bytes read so far and the bytes of all files.
