@@ -7,6 +7,7 @@ small enough that a case runs in a fraction of a second, and a project nothing w
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,12 +37,34 @@ def project(tmp_path: Path, project_template: Path) -> Path:
     return target
 
 
+#: Cases marked xfail (project-file schema faults, another engineer's work) that failed.
+EXPECTED: set[str] = set()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[None]:
+    """Note the cases that failed as expected (xfail), to class them apart."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call" and hasattr(report, "wasxfail"):
+        EXPECTED.add(item.nodeid)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """One line classing every hostile case that ran: the figures the issue asks for."""
     if not LEDGER:
         return
-    counts = {key: sum(v[key] for v in LEDGER.values()) for key in next(iter(LEDGER.values()))}
+    mine = {k: v for k, v in LEDGER.items() if k not in EXPECTED}
+    keys = ("traceback", "partial", "lost", "hang")
+    counts = {key: sum(v[key] for v in mine.values()) for key in keys}
     terminalreporter.write_line(
-        f"hostile cases: {len(LEDGER)} run; tracebacks {counts['traceback']}, partial outputs "
+        f"hostile cases: {len(mine)} run; tracebacks {counts['traceback']}, partial outputs "
         f"{counts['partial']}, lost data {counts['lost']}, hangs {counts['hang']}"
     )
+    marked = {k: v for k, v in LEDGER.items() if k in EXPECTED}
+    if marked:
+        faults = sum(any(v.values()) for v in marked.values())
+        terminalreporter.write_line(
+            f"hostile cases marked xfail (project-file schema): {len(marked)}, "
+            f"{faults} of them still a traceback or a hang"
+        )
