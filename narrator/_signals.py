@@ -48,8 +48,9 @@ class Interrupted(BaseException):
 def is_program() -> bool:
     """True while the ``narrator`` program (or ``python -m narrator``) is starting up."""
     name = os.path.basename(sys.argv[0]) if sys.argv else ""
-    # During `python -m narrator` the package is imported while argv[0] is still "-m".
-    return os.path.splitext(name)[0] == "narrator" or name == "-m"
+    # The console script (narrator, narrator.exe on Windows); during `python -m narrator`
+    # the package is imported while argv[0] is still "-m".
+    return name in ("narrator", "narrator.exe", "narrator-script.py", "-m")
 
 
 def install() -> None:
