@@ -30,7 +30,8 @@ __all__ = [
 
 
 def _console(stderr: bool) -> Console:
-    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # Emoji codes are never expanded: data holding ":x:" is printed as ":x:".
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
     # NO_COLOR is honoured by rich itself. COLUMNS pins the width (tests, CI logs), but rich
     # reads it when the console is made, at import, and keeps it; with no width of its own
     # rich reads COLUMNS, else the terminal's size, each time it prints. So forget it here:

@@ -6,6 +6,7 @@ run tells the analyst everything that is wrong, each with its file and row.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ import pandas as pd
 from narrator import months
 from narrator.areas import Areas
 from narrator.catalogue import Catalogue, Kind
-from narrator.errors import FiguresError, Problem
+from narrator.errors import FiguresError, NarratorError, Problem
+from narrator.limits import FIGURES_MB, MONTH_GAP, LimitError
+from narrator.textio import excerpt, read_text
 
 REQUIRED = ("month", "measure", "area", "value")
 OPTIONAL = ("date",)
@@ -81,10 +84,15 @@ def read_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            # Read within the size limit and decoded as any text file (a byte order mark,
+            # UTF-16 from a spreadsheet's "Unicode text"), never streamed from /dev/zero.
+            text = read_text(path, FIGURES_MB, what=_CSV, error=_FileError)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         elif suffix in (".xlsx", ".xlsm"):
+            _check_size(path)
             frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         elif suffix in (".parquet", ".pq"):
+            _check_size(path)
             frame = _read_parquet(path)
         else:
             raise FiguresError(
@@ -92,14 +100,21 @@ def read_table(path: Path) -> pd.DataFrame:
             )
     except FileNotFoundError:
         raise FiguresError([Problem(str(path), "file not found")]) from None
+    except _FileError as exc:
+        message = exc.message.removeprefix(f"{path}: ")
+        plain = message.removesuffix(f" (expected {_CSV})")
+        raise FiguresError(
+            [Problem(str(path), plain, _CSV if plain != message else None)]
+        ) from None
     except UnicodeDecodeError as exc:
         raise FiguresError(
             [Problem(str(path), f"not UTF-8 text (byte {exc.start})", "a UTF-8 CSV file")]
         ) from None
-    except FiguresError:
+    except (FiguresError, LimitError):
         raise
     except Exception as exc:  # pandas, openpyxl and pyarrow raise many types for a bad file
-        raise FiguresError([Problem(str(path), f"cannot be read: {exc}")]) from None
+        reason = str(exc)[:200]
+        raise FiguresError([Problem(str(path), f"cannot be read: {reason}")]) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in REQUIRED if c not in frame.columns]
     extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
@@ -165,6 +180,23 @@ def _text(column: pd.Series) -> pd.Series:
     return column.astype(str)
 
 
+_CSV = "a UTF-8 CSV file"
+
+
+class _FileError(NarratorError):
+    """A figures file that cannot be read as text (raised by narrator.textio)."""
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a spreadsheet or Parquet file over the figures limit before parsing it."""
+    size = path.stat().st_size
+    if size > FIGURES_MB.bytes():
+        raise LimitError(
+            f"{path}: too large to read as figures ({size / 1024 / 1024:,.1f} MB)",
+            hint=FIGURES_MB.hint(),
+        )
+
+
 def load_figures(paths: Sequence[Path], catalogue: Catalogue, areas: Areas) -> Figures:
     """Read, validate and shape the figures; raise :class:`FiguresError` listing every problem."""
     frames = [read_table(p) for p in paths]
@@ -199,11 +231,16 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
         files = table["_file"].iloc[where].tolist()
         rows = table["_row"].iloc[where].tolist()
         for file, row, text in zip(files, rows, texts(where), strict=True):
-            problems.append(Problem(f"{file}: row {row}", message.format(text), expected))
+            # A bad value is quoted, never echoed whole: a 50 MB cell is a short excerpt.
+            shown = excerpt(text) if "{!r}" in message else str(text)[:200]
+            problems.append(
+                Problem(f"{file}: row {row}", message.replace("{!r}", "{}").format(shown), expected)
+            )
 
     month = _Coded.of(_text(table["month"]))
     bad_month = month.rows(~_matches(month.uniques, _MONTH_PATTERN))
     flag(bad_month, "month {!r} is not a month", "YYYY-MM", month.texts)
+    far_month = _far_months(month, bad_month, flag)
 
     raw_value = _Coded.of(table["value"])
     # Numbers parsed once per distinct text; the dtype pandas infers (int64 when every value
@@ -275,7 +312,16 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
         ],
     )
 
-    ok = ~(bad_month | bad_value | unknown_measure | is_ratio | unknown_area | negative | dup)
+    ok = ~(
+        bad_month
+        | far_month
+        | bad_value
+        | unknown_measure
+        | is_ratio
+        | unknown_area
+        | negative
+        | dup
+    )
     ok &= ~(bad_date | wrong_month)
     counts = np.flatnonzero(ok & ~is_snapshot)
     snapshot_rows = np.flatnonzero(ok & is_snapshot)
@@ -321,6 +367,34 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
     )
     _check_ratio_parts(figures, positions, table)
     return figures
+
+
+def _far_months(month: _Coded, bad_month: np.ndarray, flag: Callable[..., None]) -> np.ndarray:
+    """Flag the rows of months far from the rest (see :func:`narrator.months.outlying`)."""
+    numbers = _month_numbers(month.uniques)
+    gap = int(MONTH_GAP.value())
+    far, rest = months.outlying([int(n) for n in numbers if n >= 0], gap)
+    if not far or rest is None:
+        return np.zeros(len(month.codes), dtype=bool)
+    far_mask: np.ndarray = month.rows(np.isin(numbers, list(far))) & ~bad_month
+
+    def texts(where: np.ndarray) -> list[str]:
+        found = []
+        for text in month.texts(where):
+            number = int(_month_numbers(np.array([text], dtype=object))[0])
+            years = abs(number - (rest[0] if number < rest[0] else rest[1])) / 12
+            side = "before" if number < rest[0] else "after"
+            found.append(f"{text} is {years:,.0f} years {side}")
+        return found
+
+    flag(
+        far_mask,
+        "month {} the rest of the figures ("
+        + f"{months.iso(rest[0])} to {months.iso(rest[1])}): a mistyped year?",
+        f"months within {gap} months of the others (the gap is set by {MONTH_GAP.variable})",
+        texts,
+    )
+    return far_mask
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,11 @@ def find_project(start: Path | None) -> tuple[Path, bool]:
     An explicit folder wins; else ``narrator.toml`` in the working directory; else the sample.
     """
     if start is not None:
+        if not start.exists():
+            raise ProjectError(
+                f"{start}: no such folder (expected a project folder with {PROJECT_FILE}; "
+                "`narrator init DIR` makes one)"
+            )
         folder = start if start.is_dir() else start.parent
         if not (folder / PROJECT_FILE).is_file():
             raise ProjectError(

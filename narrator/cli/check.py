@@ -67,7 +67,10 @@ def check(
     loaded = open_project(project)
     report = check_document(document, project=loaded, month=month)
     if fmt is CheckFormat.json:
-        out.print_json(json.dumps(report.as_dict()))
+        # Machine output never goes through rich: highlighting the JSON of a long paper
+        # took gigabytes; json.dump writes it in pieces, in little more than the report's memory.
+        json.dump(report.as_dict(), out.file, indent=2, ensure_ascii=False)
+        out.file.write("\n")
     else:
         _print(report, verbose)
     raise typer.Exit(0 if report.ok else 1)
@@ -83,7 +86,7 @@ def _print(report: object, verbose: bool) -> None:
 
     assert isinstance(report, CheckReport)
     counts = ", ".join(f"{n} {k}" for k, n in sorted(report.counts().items()))
-    err.print(f"{len(report.claims)} claims read: {counts}.", markup=False, highlight=False)
+    out.print(f"{len(report.claims)} claims read: {counts}.", markup=False, highlight=False)
     text = report.document.text
     shown = [v for v in report.verdicts if verbose or v.verdict in _ATTENTION]
     if shown:
@@ -96,7 +99,7 @@ def _print(report: object, verbose: bool) -> None:
             faults.add_row(finding.kind, escape(finding.message), escape(finding.suggestion or ""))
         out.print(faults)
     if not shown and not report.findings:
-        err.print("Nothing needs attention.", markup=False)
+        out.print("Nothing needs attention.", markup=False)
 
 
 def _claims(report: object, shown: list[Any], text: str) -> None:

@@ -95,7 +95,7 @@ def draft(
     name = resolve_area(loaded, area) if area is not None else None
     result = make_draft(loaded, month, area=name)
     for warning in result.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
     if output is not None and str(output) == "-":
         text = result.draft.to_json() if fmt is DraftFormat.json else result.draft.to_markdown()
         out.file.write(text)
@@ -106,7 +106,7 @@ def draft(
         output = default if name is None else area_draft_path(default.parent, month_iso, name)
     written = save_draft(result.draft, output, force=force)
     count = sum(len(p.sentences) for p in result.draft.paragraphs())
-    err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).")
+    err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).", markup=False)
 
 
 def usage(message: str) -> None:
@@ -127,7 +127,7 @@ def _draft_each(
     with lasting_objects():
         facts = load_facts(loaded, month)
     for warning in facts.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
     folder = output or loaded.output_dir(f"drafts-{facts.facts.month}")
     folder.mkdir(parents=True, exist_ok=True)
     task = draft_task(loaded, facts.facts, folder, force=force)

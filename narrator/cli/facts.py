@@ -89,7 +89,7 @@ def facts(
     with lasting_objects():
         result = load_facts(loaded, month)
     for warning in result.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
 
     def selected() -> Iterator[Fact]:
         if not (measures or areas or kinds):

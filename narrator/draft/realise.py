@@ -22,6 +22,7 @@ from narrator.draft.plan import Message
 from narrator.errors import TemplateError
 from narrator.language.lexicon import Lexicon
 from narrator.phrasing.environment import make_environment, template_error, tidy
+from narrator.phrasing.sandbox import join_limited, render_limits
 
 
 def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironment:
@@ -68,12 +69,12 @@ def render_block(
 ) -> str:
     """Render one variant block of a template; errors name the file and line."""
     try:
-        template = env.get_template(name)
-        context = template.new_context(dict(values))
-        # Run the template body once so its top-level imports and sets reach the blocks.
-        for _ in template.root_render_func(context):
-            pass
-        text = "".join(template.blocks[block](context))
+        with render_limits(env, values):
+            template = env.get_template(name)
+            context = template.new_context(dict(values))
+            # Run the template body once so its top-level imports and sets reach the blocks.
+            join_limited(env, template.root_render_func(context))
+            text = join_limited(env, template.blocks[block](context))
     except Exception as exc:
         raise template_error(env, f"phrasebank/{name}", exc) from exc
     # A message is one sentence (or a short run of them): no paragraph breaks inside.

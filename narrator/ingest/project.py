@@ -17,9 +17,10 @@ from typing import Any
 
 import pandas as pd
 
-from narrator.errors import ProjectError
+from narrator.errors import IngestError, ProjectError
 from narrator.ingest.plan import MembershipRule, load_area_plan
 from narrator.ingest.police_uk import Progress, ingest_police_uk
+from narrator.ingest.reader import expand
 from narrator.schema.files import FiguresSection
 from narrator.schema.validate import build
 
@@ -57,13 +58,13 @@ def figures_table_for_project(
         )
     paths: list[Path] = []
     for text in raw:
-        if any(ch in text for ch in "*?["):
-            matches = sorted(root.glob(text))
-            if not matches:
-                raise ProjectError(f"{where}: {text!r} matches no files (expected police.uk CSVs)")
-            paths.extend(matches)
-        else:
-            paths.append(root / text)
+        # Absolute or relative to the project, a file, a folder or a glob pattern.
+        try:
+            paths.extend(expand([Path(text)], root))
+        except IngestError:
+            raise ProjectError(
+                f"{where}: {text!r} matches no files (expected police.uk CSVs)"
+            ) from None
     plan_path = root / spec.areas if spec.areas else areas_file
     plan = load_area_plan(plan_path) if plan_path is not None else None
     rule = MembershipRule(

@@ -23,10 +23,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from narrator.errors import TemplateError
 from narrator.language.lexicon import LEXICON_FILE, Lexicon, load_lexicon
 from narrator.phrasing.filters import FILTERS, TESTS, approx
+from narrator.phrasing.sandbox import LimitedSandbox, RenderLimitError, join_limited, render_limits
 
 
-class PhrasebankEnvironment(SandboxedEnvironment):
-    """A sandboxed environment that remembers its phrasebank folder, to name files in errors."""
+class PhrasebankEnvironment(LimitedSandbox):
+    """A sandboxed environment that remembers its phrasebank folder, to name files in errors.
+
+    Templates cannot change what they are given and each render is bounded in time and size
+    (:mod:`narrator.phrasing.sandbox`).
+    """
 
     root: Path
 
@@ -79,7 +84,10 @@ def render(env: SandboxedEnvironment, template_name: str, context: Mapping[str, 
     Any failure is raised as :class:`TemplateError` naming the template file and line.
     """
     try:
-        text = env.get_template(template_name).render(context)
+        with render_limits(env, context):
+            template = env.get_template(template_name)
+            chunks = template.root_render_func(template.new_context(dict(context)))
+            text = join_limited(env, chunks)
     except Exception as exc:
         raise template_error(env, _in_phrasebank(env, template_name), exc) from exc
     return tidy(text)
@@ -97,7 +105,8 @@ def render_string(
         # Compiling with a filename (from_string has none) lets tracebacks point at `name`.
         code = env.compile(source, name=name, filename=name)
         template = env.template_class.from_code(env, code, env.make_globals(None))
-        text = template.render(context)
+        with render_limits(env, context):
+            text = join_limited(env, template.root_render_func(template.new_context(dict(context))))
     except Exception as exc:
         raise template_error(env, name, exc) from exc
     return tidy(text)
@@ -194,7 +203,7 @@ def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, jinja2.TemplateError | ValueError):
+    if isinstance(exc, jinja2.TemplateError | ValueError | RenderLimitError):
         return str(exc).rstrip(".") or type(exc).__name__
     return f"{type(exc).__name__}: {exc}"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from narrator.draft.document import Draft, Paragraph
+from narrator.draft.document import Draft, Paragraph, load_json
 
 FORMAT = "narrator-review/1"
 
@@ -223,7 +223,7 @@ class ReviewState:
     @classmethod
     def from_json(cls, text: str) -> ReviewState:
         """Parse a state file; raises ValueError, KeyError or TypeError when malformed."""
-        data = json.loads(text)
+        data = load_json(text)
         if not isinstance(data, dict):
             raise TypeError("the file is not a JSON object")
         if data.get("format") != FORMAT:
