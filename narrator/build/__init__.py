@@ -34,7 +34,7 @@ from narrator.build.charts import ChartData, ChartSource, discussed
 from narrator.build.config import load_paper_spec
 from narrator.build.markdown import render_markdown
 from narrator.build.outputs import FORMATS, BuildError, parse_formats, render_outputs, write_outputs
-from narrator.build.paper import Paper
+from narrator.build.paper import Kind, Paper
 from narrator.build.review import (
     REJECTED,
     ReviewLike,
@@ -181,7 +181,12 @@ def _blockers(
     ]
     text = render_markdown(paper, escape=False)
     findings = checker(text)
-    found, notes = finding_blockers(findings, text)
+    generated = frozenset(
+        b.number
+        for b in paper.blocks
+        if b.kind is Kind.PARAGRAPH and b.number and b.origin.startswith("draft ")
+    )
+    found, notes = finding_blockers(findings, text, generated)
     return blockers + found, notes, finding_counts(findings)
 
 

@@ -152,19 +152,25 @@ def _same(then: Any, now: Any) -> bool:
     return bool(then == now)
 
 
-def finding_blockers(findings: Sequence[FindingLike], text: str) -> tuple[list[Blocker], list[str]]:
+def finding_blockers(
+    findings: Sequence[FindingLike], text: str, generated: frozenset[str] = frozenset()
+) -> tuple[list[Blocker], list[str]]:
     """Errors found by the checker as blockers; warnings (faults of the text such as a
-    wrong cross-reference, and ambiguous claims) as notes.
+    wrong cross-reference) as notes, and ambiguous claims of generated paragraphs (numbers
+    in ``generated``: narrator's own words should read one way).
 
-    Supported and not-checkable claims (``info``) need no attention: they are counted by
-    :func:`finding_counts`, not listed.
+    Supported and not-checkable claims (``info``), and ambiguous readings of hand-written
+    text, need no attention: they are counted by :func:`finding_counts`, not listed.
     """
     blockers, notes = [], []
     for finding in findings:
         where = _locate(text, getattr(finding, "span", None))
+        ambiguous = getattr(finding, "verdict", None) == "ambiguous"
         if finding.severity == "error":
             blockers.append(Blocker("contradiction", where, f"{finding.kind}: {finding.message}"))
-        elif finding.severity != "info" or getattr(finding, "verdict", None) == "ambiguous":
+        elif (finding.severity != "info" and not ambiguous) or (
+            ambiguous and where.removeprefix("paper ") in generated
+        ):
             notes.append(f"{where}: {finding.kind}: {finding.message}")
     return blockers, notes
 
