@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
-from narrator.console import Table, Text, err, escape, out
+from narrator.console import Table, Text, escape, out
 
 
 class CheckFormat(str, Enum):
