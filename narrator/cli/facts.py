@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
-import os
+import io
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -20,6 +20,7 @@ import typer
 
 from narrator._gc import lasting_objects
 from narrator.api import load_facts
+from narrator.cli import streams
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
 from narrator.console import Table, err, escape, out
 from narrator.errors import DocumentError
@@ -118,16 +119,19 @@ def _write(fmt: str, facts: Iterator[Fact], target: Path | None) -> None:
     writer = WRITERS[fmt]
     if target is None:
         sys.stdout.flush()
-        handle: IO[bytes] = sys.stdout.buffer
+        raw: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+        if raw is None:  # a text stream without a binary buffer (a caller's StringIO)
+            held = io.BytesIO()
+            writer(facts, held)
+            sys.stdout.write(held.getvalue().decode("utf-8"))
+            return
         try:
-            writer(facts, handle)
-            handle.flush()
-        except BrokenPipeError:
-            # The reader stopped reading (narrator facts ... | head): no traceback, and no
-            # second error when Python flushes standard output at exit.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(1) from None
+            writer(facts, raw)
+            raw.flush()
+        except OSError as exc:
+            # A reader that stopped reading (| head) ends quietly with 141; a full disk is
+            # one message and exit 2 (narrator.cli.streams).
+            raise streams.failed(exc) from None
         return
     try:
         with atomic_output(target) as handle:

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from narrator.errors import NarratorError
 
-__all__ = ["CLOSED", "OutputError", "guard", "settle"]
+__all__ = ["CLOSED", "OutputError", "failed", "guard", "settle"]
 
 #: Exit code when the reader of standard output went away (128 + SIGPIPE).
 CLOSED = 141
@@ -60,6 +60,14 @@ class _Guarded:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
+
+
+def failed(exc: OSError) -> OutputError:
+    """The error of a failed write to standard output made outside :func:`guard`'s text
+    layer (bytes written to ``sys.stdout.buffer``); what the stream still holds is dropped."""
+    stream = sys.stdout
+    _silence(getattr(stream, "_stream", stream))
+    return OutputError(exc)
 
 
 def guard() -> None:

@@ -213,7 +213,7 @@ class Snapshot:
                     data = b"<unreadable>"
             else:
                 continue
-                files[path.relative_to(root).as_posix()] = hashlib.sha256(data).hexdigest()
+            files[path.relative_to(root).as_posix()] = hashlib.sha256(data).hexdigest()
         return cls(root, files)
 
     def changed(self, other: Snapshot) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from narrator.language.lexicon import load_lexicon
 from narrator.resources import phrasebank_dir
 from tests.hostile.conftest import MONTH
 from tests.hostile.harness import Snapshot, clean, narrator, refused
@@ -26,6 +27,9 @@ EVIL: list[tuple[str, str, tuple[str, ...]]] = [
     ("lexicon-item", "{{ lex.data['directions']['up'].clear() }}", ()),
     ("lexicon-words", "{{ lex.data.directions.up.words.append('soared') }}", ()),
     ("lexicon-terms", "{{ lex.terms.clear() }}", ()),
+    ("lexicon-scales", "{{ lex.scales.clear() }}", ()),
+    ("lexicon-forms", "{{ lex.term('directions', 'up').forms.update({'verb': 'plunged'}) }}", ()),
+    ("lexicon-setattr", "{{ lex.__setattr__('identical_percent', 99) }}", ("unsafe",)),
     ("measure-update", "{{ m.update(label='nothing') }}", ("unsafe",)),
     ("nested-range", "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}"
      "{% endfor %}", ("NARRATOR_RENDER_SECONDS",)),
@@ -85,19 +89,19 @@ def test_phrases_lint_lists_a_hostile_template(
 
 def test_a_template_cannot_change_the_words_of_the_next_sentence() -> None:
     """The lexicon is the same after a template tried to change it: the next draft is too."""
-    from narrator.phrasing.lexicon import load_lexicon
-
     from narrator.draft.realise import make_realiser_env
     from narrator.errors import TemplateError
     from narrator.phrasing.environment import render_string
 
     lexicon = load_lexicon(phrasebank_dir())
     before = repr(lexicon)
+    up = lexicon.word("up", "verb")
     env = make_realiser_env(phrasebank_dir(), lexicon)
     for attack in [text for name, text, _ in EVIL if name.startswith("lexicon")]:
         with pytest.raises(TemplateError):
             render_string(env, attack, {"m": {"label": "x"}}, name="evil.j2")
     assert repr(lexicon) == before
+    assert lexicon.word("up", "verb") == up
     # A template's own list is its own to fill.
     own = "{% set labels = [] %}{% set _ = labels.append('a') %}{{ labels | join(',') }}"
     assert render_string(env, own, {}, name="own.j2") == "a"
