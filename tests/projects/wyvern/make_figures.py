@@ -141,7 +141,7 @@ def draw() -> tuple[list[tuple[str, str, str, int, str]], dict[tuple[str, str], 
     queue = 300.0
     for m in span:
         queue = max(50.0, queue + rng.normal(4, 12) - (40 if m % 12 == 5 else 0))
-        rows.append((iso(m), "warrants", FORCE, int(round(queue)), f"{iso(m)}-01"))
+        rows.append((iso(m), "warrants", FORCE, round(queue), f"{iso(m)}-01"))
     rows.sort(key=lambda r: (r[1], r[2], r[0], r[4]))
     return rows, series
 
