@@ -30,6 +30,12 @@ class Settings:
     trend_months: int = 36
     #: Significance level of the long-term trend's slope.
     trend_alpha: float = 0.05
+    #: When single-month benchmarks (XmR, the month against the one and three year
+    #: averages) allow for the season: "auto" where a seasonal pattern is found, "always"
+    #: wherever there are three years of history, "never" (see docs/design-seasonality.md).
+    seasonal: str = "auto"
+    #: Years of history (before the reporting month) the seasonal pattern is estimated from.
+    seasonal_years: int = 4
 
     def with_overrides(self, data: Mapping[str, Any], source: str) -> Settings:
         """A copy with a ``[benchmarks]`` table's keys applied, checked by name, type and range."""
@@ -41,6 +47,14 @@ class Settings:
                     f"{source}: [benchmarks] has an unknown key {key!r} "
                     f"(expected one of {sorted(known)})"
                 )
+            if key in _CHOICES:
+                if value not in _CHOICES[key]:
+                    wanted = " or ".join(repr(c) for c in _CHOICES[key])
+                    raise ProjectError(
+                        f"{source}: [benchmarks] {key} must be {wanted}, got {value!r}"
+                    )
+                changes[key] = value
+                continue
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise ProjectError(f"{source}: [benchmarks] {key} must be a number, got {value!r}")
             in_range, wanted = _RANGES[key]
@@ -63,4 +77,7 @@ _RANGES: Mapping[str, tuple[Callable[[float], bool], str]] = {
     "outlier_z": (lambda x: x > 0, "a number above 0"),
     "trend_months": (lambda x: x >= 3, "a whole number of months, 3 or more"),
     "trend_alpha": (lambda x: 0 < x < 1, "between 0 and 1, exclusive (0.05 for 5%)"),
+    "seasonal_years": (lambda x: x >= 2, "a whole number of years, 2 or more"),
 }
+#: Settings that take one of a few words rather than a number.
+_CHOICES: Mapping[str, tuple[str, ...]] = {"seasonal": ("auto", "always", "never")}
