@@ -11,7 +11,9 @@ import typer
 from narrator.api import draft as make_draft
 from narrator.api import save_draft
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
-from narrator.console import err, out
+from narrator.console import err, escape, out
+from narrator.draft.document import Draft
+from narrator.draft.paper import tally
 
 
 class DraftFormat(str, Enum):
@@ -49,8 +51,21 @@ def draft(
     if output is not None and str(output) == "-":
         text = result.draft.to_json() if fmt is DraftFormat.json else result.draft.to_markdown()
         out.file.write(text)
+        _print_notes(result.draft, None)
         return
     target = output or Path(f"draft-{result.draft.month}.md")
     written = save_draft(result.draft, target, force=force)
-    count = sum(len(p.sentences) for p in result.draft.paragraphs())
-    err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).")
+    _print_notes(result.draft, written)
+
+
+def _print_notes(draft: Draft, written: tuple[Path, Path] | None) -> None:
+    """The summary line (sentences written, what was left out) and one line a note."""
+    count = sum(len(p.sentences) for p in draft.paragraphs())
+    line = f"Wrote {count} sentences" + (
+        f" to {written[0]} (sidecar {written[1]})" if written else ""
+    )
+    if draft.notes:
+        line += "; " + tally(draft.notes)
+    err.print(escape(line + "."), highlight=False)
+    for note in draft.notes:
+        err.print(escape(f"  {note['where']}: {note['message']}"), highlight=False)

@@ -52,6 +52,9 @@ class Draft:
     #: The facts the sentences cite, as they were when the draft was written (id -> fact),
     #: so that a later draft can tell which paragraphs' facts changed.
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: What the planner left out and why (a rule that found nothing, a paragraph or a
+    #: section with nothing to say...): kind, where and message of each.
+    notes: list[dict[str, str]] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph in paper order."""
@@ -103,4 +106,5 @@ class Draft:
             title=data["title"],
             sections=sections,
             facts=dict(data.get("facts", {})),
+            notes=[dict(n) for n in data.get("notes", [])],
         )

@@ -135,17 +135,52 @@ def choose_variant(names: list[str], key: str) -> str:
     return names[zlib.crc32(key.encode("utf-8")) % len(names)]
 
 
+#: The word that opens a sentence reading against an earlier one of the paper.
+RECONCILE = "however,"
+
+
+def render_message(
+    env: SandboxedEnvironment, message: Message, block: str, *, first: bool, again: bool = False
+) -> str:
+    """One message as a finished sentence, in the given variant block.
+
+    ``first`` is whether the sentence is the first of its paragraph about its measure (the
+    template names the measure in full); ``again`` whether an earlier sentence of the
+    paragraph already quoted the figure of the message's ``subject`` (the 12 months, or the
+    month), which the template then need not quote again. A message the planner marked
+    ``contrast`` reads against an earlier sentence of the paper, and opens with the word
+    that reconciles them.
+    """
+    values = dict(message.values) | {"first": first, "again": again}
+    text = render_block(env, message.template, block, values)
+    if message.contrast and text:
+        text = f"{RECONCILE} {_lower_first(text, message)}"
+    return finish(text)
+
+
+def _lower_first(text: str, message: Message) -> str:
+    """The sentence with its first word in lower case when that word is no proper name."""
+    label = str(message.values.get("m", {}).get("label", ""))
+    if label and text.startswith(label[:1].upper() + label[1:]):
+        return label + text[len(label) :]
+    return text
+
+
 def realise(env: SandboxedEnvironment, message: Message, mentioned: set[str]) -> Sentence:
     """One sentence for a message; ``mentioned`` tracks measures already named in the paragraph."""
     names = variants(env, message.template)
     block = choose_variant(names, "|".join(message.fact_ids))
     measure_id = message.values["m"]["id"]
-    values = dict(message.values) | {"first": measure_id not in mentioned}
-    text = render_block(env, message.template, block, values)
-    mentioned.add(measure_id)
-    return Sentence(
-        text=finish(text), facts=message.fact_ids, template=message.template, variant=block
-    )
+    first = measure_id not in mentioned
+    text = render_message(env, message, block, first=first, again=quoted(message) in mentioned)
+    mentioned.update((measure_id, quoted(message)))
+    return Sentence(text=text, facts=message.fact_ids, template=message.template, variant=block)
+
+
+def quoted(message: Message) -> str:
+    """What a message quotes the figure of, as ``realise`` remembers it in ``mentioned``."""
+    subject = message.values.get("subject")
+    return f"{message.values['m']['id']}@{subject}" if subject else ""
 
 
 def finish(text: str) -> str:

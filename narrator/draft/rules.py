@@ -13,7 +13,7 @@ from typing import Any
 from narrator import months
 from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
-from narrator.draft.plan import Message, Planning
+from narrator.draft.plan import Message, Planning, is_auto
 from narrator.facts import Fact
 
 
@@ -29,6 +29,12 @@ def describe(measure: Measure) -> dict[str, Any]:
         "ratio": measure.is_ratio,
         "short": measure.referring,
     }
+
+
+def sized(change: Fact, measure: Measure) -> bool:
+    """Whether a change has a size to print: points for a rate, a per cent for a count (a
+    count that grew from nothing has no per cent change)."""
+    return change.change is not None if measure.is_ratio else change.change_pct is not None
 
 
 def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
@@ -53,16 +59,34 @@ def rolling_headline(
     if facts is None:
         return
     level, move = facts
+    if not (sized(move, measure) or still(move, measure)):
+        return
     streak = f("streak.rolling", measure.id, area)
     values = base(planning, measure, area) | {"level": level, "move": move, "streak": None}
-    if streak is not None and not streak.detail["broken"] and streak.direction == move.direction:
+    # Where the planner chooses, the streak and the benchmark have sentences of their own
+    # (with the run's length and the benchmark's figure): the headline leaves them to those.
+    folded = not is_auto(spec)
+    if (
+        folded
+        and streak is not None
+        and not streak.detail["broken"]
+        and streak.direction == move.direction
+    ):
         values["streak"] = streak
         facts.append(streak)
-    benchmark = _significant_benchmark(planning, measure, area)
+    benchmark = _significant_benchmark(planning, measure, area) if folded else None
     values["benchmark"] = benchmark
     if benchmark is not None:
         facts.append(benchmark)
-    yield Message("messages/rolling_headline.j2", facts, values)
+    flat = frozenset({move.id}) if still(move, measure) else frozenset()
+    yield Message("messages/rolling_headline.j2", facts, values, flat=flat)
+
+
+def still(move: Fact, measure: Measure) -> bool:
+    """A move that prints as no move at all ("remained at 9.7%"), as the headline words it."""
+    if move.change is None:
+        return False
+    return abs(move.change) < 0.05 if measure.is_ratio else move.change == 0
 
 
 def _significant_benchmark(planning: Planning, measure: Measure, area: str) -> Fact | None:
@@ -134,6 +158,8 @@ def month_consistency(
     if facts is None:
         return
     (change,) = facts
+    if not sized(change, measure):
+        return
     trend = f("trend.long_term", measure.id, area)
     identical = planning.lexicon.setting("identical", "percent")
     values = base(planning, measure, area) | {
@@ -143,7 +169,8 @@ def month_consistency(
     }
     if values["trend"] is not None:
         facts.append(trend)  # type: ignore[arg-type]
-    yield Message("messages/month_consistency.j2", facts, values)
+    flat = frozenset({change.id}) if values["identical"] else frozenset()
+    yield Message("messages/month_consistency.j2", facts, values, flat=flat)
 
 
 def month_level_streak(
@@ -162,7 +189,8 @@ def month_level_streak(
         "year_change": year,
         "year_stable": planning.stable(year),
     }
-    yield Message("messages/month_level_streak.j2", facts, values)
+    flat = frozenset({year.id}) if values["year_stable"] else frozenset()
+    yield Message("messages/month_level_streak.j2", facts, values, flat=flat)
     streak = f("streak.rolling", measure.id, area)
     move = f("change.rolling_month", measure.id, area)
     if streak is None or move is None or not streak.detail["broken"]:
@@ -174,7 +202,8 @@ def month_level_streak(
         "move": move,
         "stable": planning.stable(move),
     }
-    yield Message("messages/streak_broken.j2", [streak, move], values)
+    flat = frozenset({move.id}) if values["stable"] else frozenset()
+    yield Message("messages/streak_broken.j2", [streak, move], values, flat=flat)
 
 
 def rolling_level_compare(
@@ -194,7 +223,8 @@ def rolling_level_compare(
         "stable": planning.stable(move),
     }
     _compare_with(planning, spec, area, values, facts)
-    yield Message("messages/rolling_level_compare.j2", facts, values)
+    flat = frozenset({move.id}) if values["stable"] else frozenset()
+    yield Message("messages/rolling_level_compare.j2", facts, values, flat=flat)
 
 
 def rolling_year(
@@ -206,6 +236,8 @@ def rolling_year(
     if facts is None:
         return
     (change,) = facts
+    if not (sized(change, measure) or planning.stable(change)):
+        return
     years = [
         f("change.year", measure.id, area, years=k)
         for k in range(1, planning.project.settings.history_years + 1)
@@ -217,7 +249,8 @@ def rolling_year(
         "years": [y for y in years if y is not None] if comparable else [],
     }
     facts += values["years"]
-    yield Message("messages/rolling_year.j2", facts, values)
+    flat = {y.id for y in values["years"]} | ({change.id} if values["stable"] else set())
+    yield Message("messages/rolling_year.j2", facts, values, flat=frozenset(flat))
 
 
 def year_end_times(

@@ -118,11 +118,16 @@ def estimate(
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
             factors = medians / medians.mean(axis=1, keepdims=True)
+    # A multiplicative factor of 0 (a month that is nearly always empty) cannot be divided
+    # by: such a series is left as it is.
+    fit = usable & np.isfinite(factors).all(axis=1)
+    if not additive:
+        fit &= (factors > 0).all(axis=1)
     if settings.seasonal == "always":
-        seasonal = usable & np.isfinite(factors).all(axis=1)
+        seasonal = fit
     else:
         with np.errstate(invalid="ignore"):
-            seasonal = usable & (p < SEASONAL_ALPHA) & np.isfinite(factors).all(axis=1)
+            seasonal = fit & (p < SEASONAL_ALPHA)
     factors = np.where(seasonal[:, None], factors, neutral)
     return Season(factors, seasonal, p, additive, first)
 
