@@ -290,7 +290,14 @@ def rate_vs_fy(
         return
     (change,) = facts
     streak = f("streak.rolling", measure.id, area)
-    keep = streak is not None and not streak.detail["broken"] and streak.value >= 2
+    # "continues to decrease, to 39.1% ..., compared to 48.5% for 2018/19": the run is said
+    # only when it goes the way the comparison with the financial year does.
+    keep = (
+        streak is not None
+        and not streak.detail["broken"]
+        and streak.value >= 2
+        and streak.direction == change.direction
+    )
     values = base(planning, measure, area) | {
         "change": change,
         "streak": streak if keep else None,

@@ -201,7 +201,12 @@ def children_rank_year_end(
     values = base(planning, measure, area) | {
         "leader": planning.project.areas[leader.area].display,
         "other": planning.project.areas[other.area].display,
-        "moves": [(f.value - (f.reference or 0.0)) for f in children],
+        # "Both have seen improvements on the year end position" needs at least one of the
+        # moves to be significant; with none, neither is worth a word (they count as none).
+        "moves": [
+            (f.value - (f.reference or 0.0)) if any(c.significant for c in children) else 0.0
+            for f in children
+        ],
     }
     # The children's benchmarks are read for their positions, not as moves of their own.
     context = frozenset(f.id for f in children)

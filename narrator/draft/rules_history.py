@@ -150,7 +150,9 @@ def month_vs_average(
         if (fact := planning.fact("change.average", measure.id, area, months=width)) is not None
     ]
     significant = [a for a in averages if a.significant]
-    if not significant or len({a.direction for a in significant}) != 1:
+    # Both averages, the same way: "lower than the one year average" with the three year one
+    # the other way would leave the reader to guess which is meant.
+    if len(averages) != 2 or len(significant) != 2 or len({a.direction for a in significant}) != 1:
         return
     values = base(planning, measure, area) | {
         "averages": significant,
