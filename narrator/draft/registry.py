@@ -82,7 +82,9 @@ _ALL_SPECS = (
     _spec(rules_areas.area_variation, (COUNT,), options=_LEVELS),
     _spec(rules_areas.area_variation_figures, (COUNT,), options=_LEVELS, auto=False),
     _spec(rules_areas.children_moves, (RATIO,), options=_LEVELS),
-    _spec(rules_areas.driver, (RATIO,), options=_LEVELS),
+    # "The decrease was driven by ...": it follows the headline it explains, so only where
+    # an outline puts it after one.
+    _spec(rules_areas.driver, (RATIO,), options=_LEVELS, auto=False),
     _spec(rules_areas.district_changes_fy, (COUNT,), options=_LEVELS, auto=False),
     _spec(rules_areas.calendar_record, (COUNT,)),
     _spec(rules_areas.children_rank_year_end, (RATIO,), options=_LEVELS, auto=False),
