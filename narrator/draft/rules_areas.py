@@ -66,7 +66,12 @@ def area_variation(
     moves = [(planning.project.areas[f.area].display, f, planning.stable(f)) for f in present]
     values = base(planning, measure, area) | {"children": moves}
     flat = frozenset(f.id for _, f, stable in moves if stable)
-    yield Message("messages/area_variation.j2", present, values, flat=flat)
+    # The engine's own summary of the children's moves, cited with them (the children's
+    # changes are the news; the summary adds no figure of its own).
+    summary = planning.fact("area.variation", measure.id, area)
+    cited = present + ([summary] if summary is not None else [])
+    context = frozenset({summary.id}) if summary is not None else frozenset()
+    yield Message("messages/area_variation.j2", cited, values, flat=flat, context=context)
 
 
 def area_variation_figures(

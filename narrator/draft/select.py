@@ -129,8 +129,11 @@ def choose(
     for measure_id in spec.measures:
         if len(chosen) >= spec.max_sentences:
             break
-        for message in ranked:
-            if _about(message) == measure_id and take(message):
+        own = [m for m in ranked if _about(m) == measure_id]
+        # The measure's best news of the paragraph's own area; of an area below only if the
+        # paragraph has nothing else to say of it.
+        for message in sorted(own, key=lambda m: _below(m, area)):
+            if take(message):
                 break
     # Then clear news of the areas below (an outlier district), one a measure, before the
     # rest of the paragraph's own figures fill it.
@@ -138,25 +141,24 @@ def choose(
         for message in ranked:
             if len(chosen) >= spec.max_sentences or scores[id(message)] < AREA_NEWS:
                 break
-            below = all(f.area != area for f in message.primary or message.facts)
-            if below and _about(message) == measure_id and take(message):
+            if _below(message, area) and _about(message) == measure_id and take(message):
                 break
     for message in ranked:
         if len(chosen) >= spec.max_sentences or scores[id(message)] < ROUTINE:
             break  # below the routine figures: nothing an analyst would add
-        take(message)
+        if not _below(message, area):  # the areas below had their one sentence above
+            take(message)
     # Each measure in the outline's order; the paragraph's own area before the areas below
     # it (an outlier district is read against the force's figures, which come first).
     order = {m: i for i, m in enumerate(spec.measures)}
-    chosen.sort(
-        key=lambda m: (
-            order.get(_about(m), len(order)),
-            not m.values.get("is_root"),
-            -scores[id(m)],
-        )
-    )
+    chosen.sort(key=lambda m: (order.get(_about(m), len(order)), _below(m, area), -scores[id(m)]))
     covered = {_about(m) for m in chosen}
     return Choice(chosen, [m for m in spec.measures if m not in covered])
+
+
+def _below(message: Message, area: str) -> bool:
+    """Whether a message's news is of areas below the paragraph's ``area`` only."""
+    return bool(area) and all(f.area != area for f in message.primary or message.facts)
 
 
 def _about(message: Message) -> str:
