@@ -394,6 +394,8 @@ _REFERENCE_KINDS = {
     "benchmark": ("benchmark.long_term", "benchmark.year_end"),
     "average": ("change.average", "xmr.signal"),
     "median": ("area.outlier",),
+    "expected": ("xmr.signal", "change.average"),
+    "limit": ("xmr.signal",),
     "same months": ("change.year_to_date",),
     "same period": ("change.year_to_date",),
 }
@@ -427,7 +429,9 @@ def _reference_figure(claim: Claim, facts: FactSet, value: float) -> Verdict | N
         )
     ]
     for fact in candidates:
-        if fact.reference is not None and abs(abs(fact.reference) - value) <= tol:
+        lines = (fact.statistic.get("upper"), fact.statistic.get("lower"))
+        quoted = lines if word == "limit" else (fact.reference,)
+        if any(x is not None and abs(abs(x) - value) <= tol for x in quoted):
             return Verdict(
                 claim,
                 SUPPORTED,

@@ -352,7 +352,11 @@ def xmr_signal(
     if fact is None or not fact.significant:
         return
     values = base(planning, measure, area) | {"signal": fact}
-    yield Message("messages/xmr_signal.j2", [fact], values)
+    # A seasonal series is charted seasonally adjusted: its centre line is the month's
+    # expected figure, not a plain average, and is worded so.
+    seasonal = bool(fact.detail.get("seasonal"))
+    template = "messages/xmr_signal_seasonal.j2" if seasonal else "messages/xmr_signal.j2"
+    yield Message(template, [fact], values)
 
 
 def _compare_with(
