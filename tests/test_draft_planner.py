@@ -8,20 +8,29 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from narrator.api import draft
+from narrator import months
+from narrator.api import draft, load
+from narrator.draft import project_phrasebank
 from narrator.draft.claims import Claims
 from narrator.draft.classes import COUNT, RATIO, SHARE, SNAPSHOT, measure_class
-from narrator.draft.plan import Message
+from narrator.draft.paper import plan_paper
+from narrator.draft.plan import Message, Planning
 from narrator.draft.registry import RULES
 from narrator.draft.select import lead
+from narrator.draft.validate import load_checked_outline
 from narrator.errors import OutlineError
-from narrator.facts import Fact
+from narrator.facts import Fact, compute_facts
+from narrator.phrasing.lexicon import load_lexicon
 from narrator.project import load_project
 from narrator.resources import sample_dir
+from tests.check.test_check_drafts import _write_figures
 
 ROOT = Path(__file__).parent
 NORTHSHIRE = ROOT / "projects" / "northshire"
@@ -191,3 +200,55 @@ def test_an_analyst_leads_with_a_record_before_a_routine_move() -> None:
 def test_the_sample_outline_still_loads_with_every_rule_fit() -> None:
     result = draft(sample_dir(), "2019-10").draft
     assert not [n for n in result.notes if n["kind"] == "reads_against"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    size=st.integers(5, 400),
+    growth=st.floats(-0.01, 0.02),
+    solved=st.floats(0.02, 0.6),
+    month=st.sampled_from([months.iso(m) for m in range(2016 * 12, 2018 * 12 + 12)]),
+)
+def test_a_chosen_paper_states_each_fact_once_and_reads_it_one_way(
+    seed: int, size: int, growth: float, solved: float, month: str
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "project"
+        shutil.copytree(NORTHSHIRE, folder)
+        (folder / "outline.toml").write_text(AUTO_OUTLINE, encoding="utf-8")
+        _write_figures(folder / "figures.csv", seed, size, growth, solved)
+        project, figures = load(folder)
+        facts = compute_facts(figures, month, project.settings)
+        lexicon = load_lexicon(project_phrasebank(project))
+        planning = Planning(facts=facts, project=project, lexicon=lexicon)
+        plan = plan_paper(planning, load_checked_outline(project))
+    stated: set[str] = set()
+    readings: dict[str, str] = {}
+    for paragraph in plan.paragraphs():
+        assert len(paragraph.messages) <= paragraph.spec.max_sentences
+        for message in paragraph.messages:
+            news = {f.id for f in message.primary}
+            assert not news & stated, f"{sorted(news & stated)} stated twice"
+            stated |= set(message.fact_ids)
+            for fact_id, reading in message.readings().items():
+                assert readings.setdefault(fact_id, reading) == reading, fact_id
+    generated = [p for p in plan.paragraphs() if p.spec.generated]
+    assert generated, "a month with a year of history always has something to say"
+
+
+AUTO_OUTLINE = """title = "Auto"
+
+[[sections]]
+number = "1"
+title = "Everything"
+
+  [[sections.paragraphs]]
+  measures = ["thefts"]
+
+  [[sections.paragraphs]]
+  measures = ["solve_rate"]
+
+  [[sections.paragraphs]]
+  measures = ["assaults", "thefts_solved"]
+"""
