@@ -12,6 +12,7 @@ from narrator.errors import DocumentError, Problem
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures
 from narrator.fileio import atomic_write_text
+from narrator.per_area import AreaResult, AreaTask, slug
 from narrator.project import Project, load_project
 from narrator.sources import load_project_figures
 
@@ -51,11 +52,36 @@ class DraftResult:
     warnings: list[Problem]
 
 
-def draft(project: Project | Path | str | None, month: str) -> DraftResult:
-    """Compute the facts of ``month`` and write the outline's narrative from them."""
+def draft(
+    project: Project | Path | str | None, month: str, *, area: str | None = None
+) -> DraftResult:
+    """Compute the facts of ``month`` and write the outline's narrative from them.
+
+    With ``area`` (a name of the project's areas), the paper about that area: the outline
+    applied with it as the subject (see :meth:`Project.for_area`), from the facts of all.
+    """
     loaded, figures = load(project)
     facts = compute_facts(figures, months.parse(month), loaded.settings)
-    return DraftResult(write_draft(loaded, facts), facts, list(figures.warnings))
+    paper = write_draft(loaded if area is None else loaded.for_area(area), facts)
+    return DraftResult(paper, facts, list(figures.warnings))
+
+
+def area_draft_path(folder: Path, month: str, area: str) -> Path:
+    """Where the draft of one area of many goes: ``draft-MONTH-<area slug>.md``."""
+    return folder / f"draft-{month}-{slug(area)}.md"
+
+
+def draft_task(project: Project, facts: FactSet, folder: Path, *, force: bool) -> AreaTask:
+    """A task writing one area's draft and sidecar into ``folder`` (for :func:`run_each`):
+    the same draft as :func:`draft` with that ``area``, written by :func:`save_draft`."""
+
+    def task(area: str) -> AreaResult:
+        paper = write_draft(project.for_area(area), facts)
+        written = save_draft(paper, area_draft_path(folder, facts.month, area), force=force)
+        count = sum(len(p.sentences) for p in paper.paragraphs())
+        return AreaResult(area, written, f"{count} sentences")
+
+    return task
 
 
 def sidecar_path(markdown: Path) -> Path:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -84,7 +85,7 @@ def read_table(path: Path) -> pd.DataFrame:
         elif suffix in (".xlsx", ".xlsm"):
             frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         elif suffix in (".parquet", ".pq"):
-            frame = pd.read_parquet(path).astype(str)
+            frame = _read_parquet(path)
         else:
             raise FiguresError(
                 [Problem(str(path), f"unsupported file type {suffix!r}", ".csv, .xlsx or .parquet")]
@@ -115,11 +116,53 @@ def read_table(path: Path) -> pd.DataFrame:
         frame["date"] = ""
     frame = frame[list(REQUIRED + OPTIONAL)].copy()
     for col in frame.columns:
-        frame[col] = frame[col].astype(str).str.strip()
-    frame["_file"] = str(path)
+        if not isinstance(frame[col].dtype, pd.CategoricalDtype):  # Parquet's: stripped
+            frame[col] = frame[col].astype(str).str.strip()
+    frame["_file"] = _constant(str(path), len(frame))
     # Row numbers as the analyst sees them in a spreadsheet: the header is row 1.
     frame["_row"] = np.arange(2, len(frame) + 2)
     return frame
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """A Parquet file's columns as text, each a pandas Categorical of its distinct values.
+
+    A national file has millions of rows but a few thousand distinct texts: each column is
+    turned into text and dictionary-encoded by Arrow, and only the distinct values are
+    stripped, so no Python string is made per row. A missing value reads as empty text.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    columns: dict[str, Any] = {}
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if not pa.types.is_string(column.type):
+            column = pc.cast(column, pa.string())
+        encoded = pc.fill_null(column, "").combine_chunks().dictionary_encode()
+        texts = pc.utf8_trim_whitespace(encoded.dictionary).to_numpy(zero_copy_only=False)
+        # Stripping may make two distinct texts one (" a" and "a"): code them again.
+        codes, uniques = pd.factorize(texts)
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
+        columns[str(name)] = pd.Categorical.from_codes(codes[indices], categories=uniques)
+    if "date" not in {name.strip().lower() for name in columns}:
+        columns["date"] = _constant("", table.num_rows)
+    return pd.DataFrame(columns)
+
+
+def _constant(text: str, rows: int) -> Any:
+    """A column of one text, held as one code per row."""
+    codes: Any = np.zeros(rows, dtype=np.int8)
+    column: Any = pd.Categorical.from_codes(codes, categories=pd.Index([text]))
+    return column
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """A column as text; a Categorical (from Parquet) is text already, kept as codes."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column
+    return column.astype(str)
 
 
 def load_figures(paths: Sequence[Path], catalogue: Catalogue, areas: Areas) -> Figures:
@@ -158,7 +201,7 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
         for file, row, text in zip(files, rows, texts(where), strict=True):
             problems.append(Problem(f"{file}: row {row}", message.format(text), expected))
 
-    month = _Coded.of(table["month"].astype(str))
+    month = _Coded.of(_text(table["month"]))
     bad_month = month.rows(~_matches(month.uniques, _MONTH_PATTERN))
     flag(bad_month, "month {!r} is not a month", "YYYY-MM", month.texts)
 
@@ -199,7 +242,7 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
 
     snapshot_ids = {m.id for m in catalogue if m.kind is Kind.SNAPSHOT}
     is_snapshot = measure.rows(np.array([u in snapshot_ids for u in measure.uniques], bool))
-    date = _Coded.of(table["date"].astype(str))
+    date = _Coded.of(_text(table["date"]))
     bad_date = is_snapshot & date.rows(~_matches(date.uniques, _DATE_PATTERN))
     flag(
         bad_date,
@@ -261,6 +304,10 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
     warnings = _fill_gaps(values, keys_list, catalogue, first)
 
     snapshots = table.iloc[snapshot_rows][["date", "measure", "area", "_file", "_row"]]
+    # A few rows: plain text columns, whatever the file type (Parquet's are Categoricals).
+    snapshots = snapshots.astype(
+        {c: str for c in snapshots.columns if isinstance(snapshots[c].dtype, pd.CategoricalDtype)}
+    )
     snapshots.insert(3, "value", number.to_numpy()[raw_value.codes[snapshot_rows]])
     figures = Figures(
         catalogue=catalogue,
@@ -287,8 +334,11 @@ class _Coded:
 
     @classmethod
     def of(cls, column: pd.Series) -> _Coded:
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        raw = pd.Index(uniques)
+        found: Any
+        codes, found = pd.factorize(column, use_na_sentinel=False)
+        if isinstance(found, pd.Categorical):  # a Parquet column: its values, not a category
+            found = np.asarray(found, dtype=object)
+        raw = pd.Index(found)
         return cls(np.asarray(codes, dtype=np.intp), np.asarray(raw, dtype=object), raw)
 
     def rows(self, per_value: np.ndarray) -> np.ndarray:

@@ -153,15 +153,29 @@ def _same(then: Any, now: Any) -> bool:
 
 
 def finding_blockers(findings: Sequence[FindingLike], text: str) -> tuple[list[Blocker], list[str]]:
-    """Errors found by the checker as blockers; other findings as notes."""
+    """Errors found by the checker as blockers; warnings (faults of the text such as a
+    wrong cross-reference, and ambiguous claims) as notes.
+
+    Supported and not-checkable claims (``info``) need no attention: they are counted by
+    :func:`finding_counts`, not listed.
+    """
     blockers, notes = [], []
     for finding in findings:
         where = _locate(text, getattr(finding, "span", None))
         if finding.severity == "error":
             blockers.append(Blocker("contradiction", where, f"{finding.kind}: {finding.message}"))
-        else:
+        elif finding.severity != "info" or getattr(finding, "verdict", None) == "ambiguous":
             notes.append(f"{where}: {finding.kind}: {finding.message}")
     return blockers, notes
+
+
+def finding_counts(findings: Sequence[FindingLike]) -> dict[str, int]:
+    """How many of the checker's findings there are of each verdict (or kind)."""
+    counts: dict[str, int] = {}
+    for finding in findings:
+        key = str(getattr(finding, "verdict", None) or finding.kind)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _locate(text: str, span: Any) -> str:

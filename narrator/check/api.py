@@ -24,7 +24,7 @@ from narrator.figures import Figures
 from narrator.project import Project
 from narrator.sources import load_project_figures
 
-_READERS: dict[Path, Reader] = {}
+_READERS: dict[tuple[Path, str | None], Reader] = {}
 _FACTS: dict[tuple[Path, str], FactSet] = {}
 _FIGURES: dict[Path, Figures] = {}
 
@@ -84,8 +84,9 @@ class CheckItem:
 
 
 def reader_for(project: Project) -> Reader:
-    """The project's reader, built once per process."""
-    key = project.root.resolve()
+    """The project's reader, built once per process (and per subject area: a paper about
+    one area reads its own part of the hierarchy)."""
+    key = (project.root.resolve(), project.subject)
     if key not in _READERS:
         from narrator.draft import project_phrasebank
 

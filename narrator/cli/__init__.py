@@ -55,8 +55,10 @@ def _runs_as_the_program() -> bool:
 
 def report(exc: NarratorError) -> None:
     """Print one error the way every command does: the message, then the hint."""
-    # Messages quote file contents ("[measures.x]"): never read them as rich markup.
-    err.print(f"[bold red]error:[/] {escape(exc.message)}", markup=True, highlight=False)
+    # Messages quote file contents ("[measures.x]", ":x:"): never rich markup or emoji codes.
+    err.print(
+        f"[bold red]error:[/] {escape(exc.message)}", markup=True, highlight=False, emoji=False
+    )
     if exc.hint:
         err.print(exc.hint, markup=False)
 

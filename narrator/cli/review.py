@@ -129,6 +129,10 @@ def run_app(result: Review, project: Path | None, who: str) -> None:
     from narrator.review.variants import Rephraser
 
     loaded = open_project(project)
+    area = result.draft.area
+    if area is not None and area in loaded.all_areas:
+        # A paper about one area of many (draft --area/--each): read it as that area's.
+        loaded = loaded.for_area(area)
     if loaded.name != result.draft.project:
         err.print(
             f"note: the draft was written for {result.draft.project}, not {loaded.name}; "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from narrator import months
 from narrator._callable import make_callable
 from narrator.draft.document import Draft, Paragraph, Section
 from narrator.draft.paper import plan_paper
@@ -12,22 +11,30 @@ from narrator.draft.plan import Planning
 from narrator.draft.realise import make_realiser_env, realise
 from narrator.draft.validate import load_checked_outline
 from narrator.facts import FactSet
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.project import Project
 from narrator.resources import phrasebank_dir
 
 
 def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = None) -> Draft:
-    """Plan and realise the outline's paragraphs from the facts of one month."""
+    """Plan and realise the outline's paragraphs from the facts of one month.
+
+    The paper is about the root of ``project.areas``: for a project seen as one area's
+    paper (:meth:`Project.for_area`), that area, its children being the areas it speaks of.
+    """
     outline = load_checked_outline(project)
     book = phrasebank or project_phrasebank(project)
     lexicon = load_lexicon(book)
     env = make_realiser_env(book, lexicon)
     planning = Planning(facts=facts, project=project, lexicon=lexicon)
     plan = plan_paper(planning, outline)
-    month = months.parse(facts.month)
+    # A paper about one area of many (Project.for_area) names it in its title.
+    subject = f"{project.areas.root.display}, " if project.subject is not None else ""
     draft = Draft(
-        project=project.name, month=facts.month, title=f"{outline.title}: {months.label(month)}"
+        project=project.name,
+        month=facts.month,
+        title=f"{outline.title}: {subject}{facts.reporting_month.label}",
+        area=project.subject,
     )
     for planned in plan.sections:
         written = Section(number=planned.number, title=planned.title)

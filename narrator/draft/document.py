@@ -52,6 +52,9 @@ class Draft:
     #: The facts the sentences cite, as they were when the draft was written (id -> fact),
     #: so that a later draft can tell which paragraphs' facts changed.
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The area the paper is about when the project holds many (``--area``, ``--each``);
+    #: None for the paper about the project's root area.
+    area: str | None = None
     #: What the planner left out and why (a rule that found nothing, a paragraph or a
     #: section with nothing to say...): kind, where and message of each.
     notes: list[dict[str, str]] = field(default_factory=list)
@@ -72,7 +75,10 @@ class Draft:
 
     def to_dict(self) -> dict[str, Any]:
         """The sidecar: every sentence with the ids of the facts it states."""
-        return {"format": "narrator-draft/1", **asdict(self)}
+        data = {"format": "narrator-draft/1", **asdict(self)}
+        if data["area"] is None:  # the usual paper: its sidecar reads as it always has
+            del data["area"]
+        return data
 
     def to_json(self) -> str:
         """The sidecar as stable, pretty JSON."""
@@ -106,5 +112,6 @@ class Draft:
             title=data["title"],
             sections=sections,
             facts=dict(data.get("facts", {})),
+            area=data.get("area"),
             notes=[dict(n) for n in data.get("notes", [])],
         )

@@ -4,7 +4,8 @@ The examples are the messages the planner makes for real drafts (the bundled sam
 project), so every template is exercised with the values it really receives. For each
 message every variant is rendered; a variant that fails, a value the template never uses,
 and a variant whose claim differs from its siblings (other numbers, other direction words)
-are reported.
+are reported. Every template is also read for the guarded words it writes by hand
+(:mod:`narrator.draft.handwritten`).
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from dataclasses import dataclass
 from jinja2.sandbox import SandboxedEnvironment
 
 from narrator.draft.classes import accepted
+from narrator.draft.handwritten import hand_written
 from narrator.draft.outline import Outline, ParagraphSpec
 from narrator.draft.paper import plan_paper
 from narrator.draft.plan import Message, Planning
 from narrator.draft.realise import render_block, variants
 from narrator.draft.registry import RULES
 from narrator.errors import TemplateError
+from narrator.language.lexicon import Lexicon
 from narrator.phrasing.environment import undeclared_variables
-from narrator.phrasing.lexicon import Lexicon
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?%?")
 
@@ -59,7 +61,9 @@ def claim(text: str, lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
     """What a sentence asserts, roughly: its numbers and its direction classes."""
     words = set(re.findall(r"[a-z]+", text.lower()))
     directions = frozenset(
-        d for d in ("up", "down") if words & {w.lower() for w in lexicon.words("directions", d)}
+        d
+        for d in ("up", "down")
+        if words & {w.lower() for w in lexicon.reader_forms("directions", d)}
     )
     return frozenset(_NUMBER.findall(text)), directions
 
@@ -98,3 +102,12 @@ def lint_messages(
             )
     unique = {(f.template, f.problem): f for f in findings}
     return [unique[k] for k in sorted(unique)]
+
+
+def lint_words(
+    env: SandboxedEnvironment, templates: Iterable[str], lexicon: Lexicon
+) -> list[LintFinding]:
+    """Every direction, magnitude, significance, streak, record, outlier or benchmark word a
+    template writes by hand instead of taking it from the lexicon, with its line."""
+    found = hand_written(env, list(templates), lexicon.guarded_words())
+    return [LintFinding(h.template, h.problem) for h in found]

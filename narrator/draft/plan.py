@@ -17,7 +17,7 @@ from narrator.catalogue import Measure
 from narrator.draft.classes import measure_class
 from narrator.draft.outline import ParagraphSpec
 from narrator.facts import Fact, FactSet
-from narrator.phrasing.lexicon import Lexicon
+from narrator.language.lexicon import Lexicon
 from narrator.project import Project
 
 #: Fact kinds whose direction is a reading of their subject ("increased", "stable").

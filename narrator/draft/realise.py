@@ -20,15 +20,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from narrator.draft.document import Sentence
 from narrator.draft.plan import Message
 from narrator.errors import TemplateError
-from narrator.phrasing import filters
+from narrator.language.lexicon import Lexicon
 from narrator.phrasing.environment import make_environment, template_error, tidy
-from narrator.phrasing.lexicon import Lexicon
-from narrator.phrasing.values import INFLECT
 
 
 def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironment:
     """The sandboxed environment with narrator's filters, the lexicon and value formatting."""
-    env = make_environment(phrasebank, lexicon=lexicon.data)
+    env = make_environment(phrasebank, lexicon=lexicon)
     # Message templates wrap sentences over lines: keep the line break after a tag as a
     # space (tidy() collapses runs), or "decreased{% endif %}\nin" would glue the words.
     env.trim_blocks = False
@@ -37,40 +35,7 @@ def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironmen
     cache = _bytecode_cache()
     if cache is not None:
         env.bytecode_cache = cache
-    env.globals["lex"] = lexicon
-    env.filters["val"] = value_text
-    env.filters["agree"] = agree
-    env.filters["things"] = things
-    env.filters["amount"] = amount
     return env
-
-
-def _is_plural(label: str) -> bool:
-    words = label.split()
-    return bool(words) and INFLECT.singular_noun(words[-1]) is not False
-
-
-def things(measure: Mapping[str, Any]) -> str:
-    """What a count measure counts, as a plural noun phrase: "dwelling burglary crimes"."""
-    label, unit = str(measure["label"]), str(measure["unit"])
-    if _is_plural(label):
-        return label
-    noun = str(measure["units"] or INFLECT.plural_noun(unit))
-    if label.split()[-1:] == [unit] and label.startswith("all "):
-        return noun  # "all crime" counts crimes
-    if label.split()[-1:] == [unit]:
-        return " ".join([*label.split()[:-1], noun])
-    return f"{label} {noun}"
-
-
-def amount(value: float, measure: Mapping[str, Any]) -> str:
-    """A count with what it counts, agreeing in number: "1 dwelling burglary crime"."""
-    phrase = things(measure)
-    if filters.number(value) == "1":
-        words = phrase.split()
-        singular = INFLECT.singular_noun(words[-1])
-        phrase = " ".join([*words[:-1], singular or words[-1]])
-    return f"{filters.number(value)} {phrase}"
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -81,21 +46,6 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     except OSError:
         return None  # a read-only home: compile every time, as without a cache
     return FileSystemBytecodeCache(str(folder))
-
-
-def agree(subject: str, singular: str, plural: str) -> str:
-    """The verb form that agrees with a label: "all crime" remains, "assaults" remain."""
-    words = subject.split()
-    last = words[-1] if words else subject
-    is_plural = bool(last) and INFLECT.singular_noun(last) is not False
-    return plural if is_plural else singular
-
-
-def value_text(value: float, measure: Mapping[str, Any]) -> str:
-    """A value as printed for its measure: a rate with its decimals, or a whole count."""
-    if measure["ratio"]:
-        return filters.percent(value, measure["decimals"])
-    return filters.number(value, measure["decimals"] if value != round(value) else 0)
 
 
 def variants(env: SandboxedEnvironment, name: str) -> list[str]:

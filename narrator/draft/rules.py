@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from narrator import months
 from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
 from narrator.draft.plan import Message, Planning, is_auto
@@ -27,7 +26,8 @@ def describe(measure: Measure) -> dict[str, Any]:
         "polarity": measure.polarity.value,
         "decimals": measure.decimals,
         "ratio": measure.is_ratio,
-        "short": measure.referring,
+        "short": measure.short or "",
+        "noun": measure.noun.value,
     }
 
 
@@ -44,7 +44,7 @@ def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
         "m": describe(measure),
         "area": areas[area].display,
         "is_root": areas[area].parent is None,
-        "month": months.parse(planning.facts.month),
+        "month": planning.facts.reporting_month,
     }
 
 
@@ -161,7 +161,7 @@ def month_consistency(
     if not sized(change, measure):
         return
     trend = f("trend.long_term", measure.id, area)
-    identical = planning.lexicon.setting("identical", "percent")
+    identical = planning.lexicon.identical_percent
     values = base(planning, measure, area) | {
         "change": change,
         "identical": change.change_pct is not None and abs(change.change_pct) < identical,
@@ -291,11 +291,13 @@ def rate_vs_fy(
     (change,) = facts
     streak = f("streak.rolling", measure.id, area)
     # "continues to decrease, to 39.1% ..., compared to 48.5% for 2018/19": the run is said
-    # only when it goes the way the comparison with the financial year does.
+    # only when it goes the way the comparison with the financial year does (and a run of
+    # unchanged months is no run to continue: "continues to no change").
     keep = (
         streak is not None
         and not streak.detail["broken"]
         and streak.value >= 2
+        and streak.direction in ("up", "down")
         and streak.direction == change.direction
     )
     values = base(planning, measure, area) | {

@@ -14,6 +14,8 @@ written until it is fixed or moved away.
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -279,25 +281,32 @@ def load_review(draft_md: Path) -> Review:
     return review
 
 
+def _redraft(draft_md: Path) -> str:
+    """The command that writes this draft: its month from the file name when it has one."""
+    named = re.fullmatch(r"draft-(\d{4}-\d{2})", draft_md.stem)
+    month = named.group(1) if named else "<the month>"
+    return f"narrator draft --month {month} --out {shlex.quote(str(draft_md))}"
+
+
 def _read_draft(draft_md: Path) -> Draft:
     if not draft_md.is_file():
         raise ReviewError(
             f"{draft_md}: no such draft",
-            hint=f"Write one with: narrator draft --month YYYY-MM --out {draft_md}",
+            hint=f"Write one with: {_redraft(draft_md)}",
         )
     sidecar = sidecar_path(draft_md)
     if not sidecar.is_file():
         raise ReviewError(
             f"{draft_md} has no sidecar {sidecar.name} beside it; review needs it to know "
             "the facts behind each sentence",
-            hint=f"Write the draft again with: narrator draft --month YYYY-MM --out {draft_md}",
+            hint=f"Write the draft again with: {_redraft(draft_md)}",
         )
     try:
         return Draft.from_json(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise ReviewError(
             f"{sidecar}: not a readable narrator draft sidecar ({_why(exc)})",
-            hint=f"Write the draft again with: narrator draft --month YYYY-MM --out {draft_md}",
+            hint=f"Write the draft again with: {_redraft(draft_md)}",
         ) from None
 
 

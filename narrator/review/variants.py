@@ -21,7 +21,7 @@ from narrator.draft.realise import make_realiser_env, quoted, render_message, va
 from narrator.draft.validate import load_checked_outline
 from narrator.errors import ReviewError
 from narrator.facts import FactSet
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.project import Project
 from narrator.review.model import Variant, fingerprint
 
