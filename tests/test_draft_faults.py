@@ -21,7 +21,7 @@ from narrator.check.api import CONTRADICTING, check_document, project_claims
 from narrator.check.claims import Claim
 from narrator.check.document import parse_text
 from narrator.draft.document import Draft
-from narrator.phrasing.values import INFLECT
+from narrator.language.numbers import singular_of
 from narrator.project import Project
 from narrator.resources import sample_dir
 
@@ -93,10 +93,10 @@ def _mass_noun_after(project: Project, text: str) -> bool:
     for found in re.finditer(r"\bnumber of ", text, re.IGNORECASE):
         rest = text[found.end() :]
         label = next((lb for lb in labels if rest.lower().startswith(lb.lower())), None)
-        if label is None or any(INFLECT.singular_noun(w) is not False for w in label.split()):
+        if label is None or any(singular_of(w) is not None for w in label.split()):
             continue  # not a measure's name, or a plural one ("robberies", "people arrested")
         after = rest[len(label) :].split()
-        if not after or INFLECT.singular_noun(after[0].strip(",.;:")) is False:
+        if not after or singular_of(after[0].strip(",.;:")) is None:
             return True
     return False
 
@@ -134,6 +134,8 @@ def _subject_readings(claims: list[Claim]) -> Iterator[str]:
             continue
         if None in (claim.measure, claim.area, claim.period) or claim.comparison == "trend":
             continue
+        if claim.area_text in ("both", "all"):
+            continue  # "increased in both divisions": said of the areas below, not the area
         key = (str(claim.measure), str(claim.area), str(claim.period))
         earlier = [c for c in seen.get(key, []) if c.sentence_span != claim.sentence_span]
         said = {c.direction for c in earlier}

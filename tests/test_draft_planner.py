@@ -27,7 +27,7 @@ from narrator.draft.select import lead
 from narrator.draft.validate import load_checked_outline
 from narrator.errors import OutlineError
 from narrator.facts import Fact, compute_facts
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.project import load_project
 from narrator.resources import sample_dir
 from tests.check.test_check_drafts import _write_figures

@@ -8,7 +8,7 @@ from narrator._callable import make_callable
 from narrator.draft.document import Draft, Paragraph, Section
 from narrator.draft.paper import plan_paper
 from narrator.draft.plan import Planning
-from narrator.draft.realise import make_realiser_env, realise
+from narrator.draft.realise import Mentions, make_realiser_env, realise
 from narrator.draft.validate import load_checked_outline
 from narrator.facts import FactSet
 from narrator.language.lexicon import load_lexicon
@@ -43,8 +43,8 @@ def write_draft(project: Project, facts: FactSet, *, phrasebank: Path | None = N
                 text = paragraph.spec.text or ""
                 written.paragraphs.append(Paragraph(paragraph.number, False, text=text))
                 continue
-            mentioned: set[str] = set()
-            sentences = [realise(env, m, mentioned) for m in paragraph.messages]
+            mentions = Mentions()
+            sentences = [realise(env, m, mentions) for m in paragraph.messages]
             written.paragraphs.append(Paragraph(paragraph.number, True, sentences=sentences))
         draft.sections.append(written)
     draft.notes = [note.as_dict() for note in plan.notes]

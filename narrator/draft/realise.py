@@ -11,6 +11,7 @@ import os
 import re
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -116,19 +117,44 @@ def _lower_first(text: str, message: Message) -> str:
     return text
 
 
-def realise(env: SandboxedEnvironment, message: Message, mentioned: set[str]) -> Sentence:
-    """One sentence for a message; ``mentioned`` tracks measures already named in the paragraph."""
+@dataclass
+class Mentions:
+    """What a paragraph has said so far, for the naming of its next sentence.
+
+    A measure is named in full unless the sentence just before named it (a short form,
+    "the rate", reads back only to the sentence before); a figure already quoted in the
+    paragraph (the 12 months' total) need not be quoted again.
+    """
+
+    last: str | None = None
+    quoted: set[str] = field(default_factory=set)
+
+    def naming(self, message: Message) -> tuple[bool, bool]:
+        """``first`` (name the measure in full) and ``again`` (its figure was quoted)."""
+        measure_id = str(message.values["m"]["id"])
+        key = _quoted_key(message)
+        return measure_id != self.last, bool(key) and key in self.quoted
+
+    def add(self, message: Message) -> None:
+        """Remember a sentence just written."""
+        self.last = str(message.values["m"]["id"])
+        key = _quoted_key(message)
+        if key:
+            self.quoted.add(key)
+
+
+def realise(env: SandboxedEnvironment, message: Message, mentions: Mentions) -> Sentence:
+    """One sentence for a message, named and quoted as the paragraph so far allows."""
     names = variants(env, message.template)
     block = choose_variant(names, "|".join(message.fact_ids))
-    measure_id = message.values["m"]["id"]
-    first = measure_id not in mentioned
-    text = render_message(env, message, block, first=first, again=quoted(message) in mentioned)
-    mentioned.update((measure_id, quoted(message)))
+    first, again = mentions.naming(message)
+    text = render_message(env, message, block, first=first, again=again)
+    mentions.add(message)
     return Sentence(text=text, facts=message.fact_ids, template=message.template, variant=block)
 
 
-def quoted(message: Message) -> str:
-    """What a message quotes the figure of, as ``realise`` remembers it in ``mentioned``."""
+def _quoted_key(message: Message) -> str:
+    """The figure a message quotes (its measure and subject: the 12 months, or the month)."""
     subject = message.values.get("subject")
     return f"{message.values['m']['id']}@{subject}" if subject else ""
 

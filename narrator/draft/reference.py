@@ -27,7 +27,7 @@ from narrator.draft.registry import RULES, RuleSpec
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures
 from narrator.fileio import atomic_write_text
-from narrator.phrasing.lexicon import load_lexicon
+from narrator.language.lexicon import load_lexicon
 from narrator.resources import sample_dir
 
 #: Where the reference is written, from the repository's root.

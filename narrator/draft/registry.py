@@ -54,7 +54,7 @@ def _spec(
 _LEVELS = ("area",)
 _ALL_SPECS = (
     # The rolling 12 months: level, moves, benchmarks.
-    _spec(rules.rolling_headline, (RATIO,), options=_LEVELS),
+    _spec(rules.rolling_headline, (COUNT, RATIO), options=_LEVELS),
     _spec(rules.benchmark_detail, (RATIO,), options=_LEVELS, auto=False),
     _spec(rules_history.benchmark, (COUNT, RATIO), options=_LEVELS),
     _spec(rules.year_end_times, (COUNT, RATIO), options=_LEVELS, auto=False),
@@ -70,10 +70,10 @@ _ALL_SPECS = (
     _spec(rules.month_consistency, (COUNT,), options=_LEVELS, auto=False),
     _spec(rules.month_level_streak, (COUNT,), options=_LEVELS, auto=False),
     _spec(rules_history.month_vs_average, (COUNT, RATIO), options=_LEVELS),
-    _spec(rules.xmr_signal, (COUNT,), options=_LEVELS),
+    _spec(rules.xmr_signal, (COUNT, RATIO), options=_LEVELS),
     # History: streaks, records, trends.
     _spec(rules_history.streak, (COUNT, RATIO), options=_LEVELS),
-    _spec(rules_history.streak_broken, (COUNT,), options=_LEVELS),
+    _spec(rules_history.streak_broken, (COUNT, RATIO), options=_LEVELS),
     _spec(rules_history.record, (COUNT, RATIO), options=_LEVELS),
     _spec(rules_history.trend, (COUNT, RATIO), options=_LEVELS),
     _spec(rules.months_above_trend, (COUNT,), options=_LEVELS),

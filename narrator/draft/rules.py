@@ -14,6 +14,7 @@ from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
 from narrator.draft.plan import Message, Planning, is_auto
 from narrator.facts import Fact
+from narrator.language.numbers import rounds_to_zero
 
 
 def describe(measure: Measure) -> dict[str, Any]:
@@ -83,10 +84,11 @@ def rolling_headline(
 
 
 def still(move: Fact, measure: Measure) -> bool:
-    """A move that prints as no move at all ("remained at 9.7%"), as the headline words it."""
+    """A move that prints as no move at all ("remained at 9.7%"), as the templates' test
+    ``move is unchanged(m)`` decides it: the change rounds to zero at the measure's decimals."""
     if move.change is None:
         return False
-    return abs(move.change) < 0.05 if measure.is_ratio else move.change == 0
+    return rounds_to_zero(move.change, measure.decimals)
 
 
 def _significant_benchmark(planning: Planning, measure: Measure, area: str) -> Fact | None:
@@ -116,7 +118,8 @@ def benchmark_detail(
     values["averages"] = present if len(present) == 2 and len(same) == 1 else []
     facts += [values["benchmark"]] if values["benchmark"] else []
     facts += values["averages"]
-    yield Message("messages/benchmark_detail.j2", facts, values)
+    flat = frozenset({move.id}) if still(move, measure) else frozenset()
+    yield Message("messages/benchmark_detail.j2", facts, values, flat=flat)
 
 
 def month_changes(

@@ -49,8 +49,15 @@ def children_moves(
     values = base(planning, measure, area) | {
         "children": [(planning.project.areas[f.area].display, f) for f in present],
         "same": len({f.direction for f in present}) == 1,
+        "level": children_level(planning, present),
     }
     yield Message("messages/children_moves.j2", present, values)
+
+
+def children_level(planning: Planning, facts: list[Fact]) -> str:
+    """What the children are called ("area", "division"): their level, if they share one."""
+    levels = {planning.project.areas[f.area].level for f in facts}
+    return levels.pop() if len(levels) == 1 else "area"
 
 
 def area_variation(
@@ -64,7 +71,10 @@ def area_variation(
     if len(present) < 2:
         return
     moves = [(planning.project.areas[f.area].display, f, planning.stable(f)) for f in present]
-    values = base(planning, measure, area) | {"children": moves}
+    values = base(planning, measure, area) | {
+        "children": moves,
+        "level": children_level(planning, present),
+    }
     flat = frozenset(f.id for _, f, stable in moves if stable)
     # The engine's own summary of the children's moves, cited with them (the children's
     # changes are the news; the summary adds no figure of its own).
@@ -118,6 +128,7 @@ def outliers(
             level = areas[name].level
             values = base(planning, measure, name) | {
                 "outlier": fact,
+                "moved": "up" if fact.value > 0 else "down",  # its own change, not vs peers
                 "peers": len(areas.at_level(level)),
                 "level": level,
             }
@@ -146,6 +157,9 @@ def district_changes_fy(
             "direction": direction,
             "districts": [(areas[f.area].display, f) for f in facts],
             "fy_month": facts[0].reference_period,
+            # "in particular" singles some out: with every district listed it is "all".
+            "of": sum(len(areas.at_level(level)) for level in levels),
+            "level": sorted(levels)[0] if len(levels) == 1 else "district",
         }
         yield Message("messages/district_changes_fy.j2", facts, values)
 
@@ -235,7 +249,10 @@ def children_consistency(
     )
     if not inside:
         return
-    values = base(planning, measure, area) | {"count": len(present)}
+    values = base(planning, measure, area) | {
+        "count": len(present),
+        "level": children_level(planning, present),
+    }
     context = frozenset(k.id for k in present)
     yield Message("messages/children_consistency.j2", [parent, *present], values, context=context)
 

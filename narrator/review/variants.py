@@ -17,7 +17,7 @@ from narrator.draft import project_phrasebank
 from narrator.draft.document import Draft, Paragraph
 from narrator.draft.paper import plan_paper
 from narrator.draft.plan import Message, Planning
-from narrator.draft.realise import make_realiser_env, quoted, render_message, variants
+from narrator.draft.realise import Mentions, make_realiser_env, render_message, variants
 from narrator.draft.validate import load_checked_outline
 from narrator.errors import ReviewError
 from narrator.facts import FactSet
@@ -102,14 +102,12 @@ class Rephraser:
         """The paragraph with the given variant block for each sentence."""
         messages = self.messages(paragraph)
         _, env = self._prepare()
-        mentioned: set[str] = set()
+        mentions = Mentions()
         sentences = []
         for message, block in zip(messages, blocks, strict=True):
-            measure_id = message.values["m"]["id"]
-            first = measure_id not in mentioned
-            again = quoted(message) in mentioned
+            first, again = mentions.naming(message)
             sentences.append(render_message(env, message, block, first=first, again=again))
-            mentioned.update((measure_id, quoted(message)))
+            mentions.add(message)
         return " ".join(sentences)
 
     def next(self, paragraph: Paragraph, current: Variant | None) -> Variant | None:
