@@ -85,8 +85,7 @@ class Settings:
     )
     seasonal_years: int = key(
         4,
-        doc="Years of history before the reporting month the seasonal pattern is estimated "
-        "from.",
+        doc="Years of history before the reporting month the seasonal pattern is estimated from.",
         low=2,
         high=20,
         unit="years",

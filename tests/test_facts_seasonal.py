@@ -111,7 +111,7 @@ def test_always_and_never() -> None:
 def test_the_setting_is_checked() -> None:
     settings_ = Settings().with_overrides({"seasonal": "always", "seasonal_years": 3}, "x")
     assert (settings_.seasonal, settings_.seasonal_years) == ("always", 3)
-    with pytest.raises(ProjectError, match="seasonal must be 'auto' or 'always' or 'never'"):
+    with pytest.raises(ProjectError, match='seasonal must be one of "auto", "always", "never"'):
         Settings().with_overrides({"seasonal": "sometimes"}, "narrator.toml")
     with pytest.raises(ProjectError, match="seasonal_years must be a whole number of years"):
         Settings().with_overrides({"seasonal_years": 1}, "narrator.toml")
