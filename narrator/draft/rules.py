@@ -62,6 +62,8 @@ def rolling_headline(
     level, move = facts
     if not (sized(move, measure) or still(move, measure)):
         return
+    if is_auto(spec) and not measure.is_ratio:
+        return  # where narrator chooses, a count's 12 months are said year on year instead
     streak = f("streak.rolling", measure.id, area)
     values = base(planning, measure, area) | {"level": level, "move": move, "streak": None}
     # Where the planner chooses, the streak and the benchmark have sentences of their own
