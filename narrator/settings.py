@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, Literal
 
 from narrator.schema.keys import key
 from narrator.schema.validate import build
@@ -76,6 +76,19 @@ class Settings:
         high=1,
         open_range=True,
         expect="a number between 0 and 1, exclusive (0.05 for 5%)",
+    )
+    seasonal: Literal["auto", "always", "never"] = key(
+        "auto",
+        doc="When single-month benchmarks (XmR, the month against the one and three year "
+        'averages) allow for the season: "auto" where a seasonal pattern is found, "always" '
+        'wherever there are three years of history, "never" (docs/design-seasonality.md).',
+    )
+    seasonal_years: int = key(
+        4,
+        doc="Years of history before the reporting month the seasonal pattern is estimated from.",
+        low=2,
+        high=20,
+        unit="years",
     )
 
     def with_overrides(self, data: Mapping[str, Any], source: str) -> Settings:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 import threading
 import warnings
 from collections import Counter
@@ -46,6 +47,15 @@ R = TypeVar("R")
 
 #: Kinds of claim.
 CLAIM_KINDS = ("figure", "direction", "streak", "outlier", "xref", "date")
+#: Words just before a figure that make it the reference of a comparison, not a figure of
+#: the measure itself: "than the long-term benchmark (13.2%)", "against a median of -1.4%",
+#: "in line with the same period last year (8.5%)", "the long-term trend ... by about 1.6
+#: percentage points a year".
+REFERENCE_CUE = re.compile(
+    r"\b(benchmark|average|median|same months|same period|trend|expected|limit)s?\b"
+    r"(?:[^.;:]|\.\d){0,60}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,16 @@ class Claim:
     date_explicit_year: bool = False
     tense: str | None = None
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def reference_cue(self) -> str | None:
+        """For a figure quoted as what the measure is compared with, the comparison's word
+        ("benchmark", "average", "median", "same period", "trend"); None otherwise."""
+        if self.kind != "figure":
+            return None
+        before = self.sentence[: max(0, self.span[0] - self.sentence_span[0])]
+        found = REFERENCE_CUE.search(before)
+        return found.group(1).lower() if found else None
 
     @property
     def is_data(self) -> bool:
@@ -210,7 +230,7 @@ def _chunk_claims(sentences: SentenceReader, chunk: Chunk, source: str) -> Itera
     doc = chunk.doc
     chunk_text = doc_text(doc)
     ents = entities_of(doc)
-    lexicon = lexicon_of(doc)
+    lexicon = _outside_areas(lexicon_of(doc), ents)
     e_at = l_at = 0
     position = 0
     context: Context | None = None
@@ -246,6 +266,17 @@ def _chunk_claims(sentences: SentenceReader, chunk: Chunk, source: str) -> Itera
         )
         for claim in found:
             yield _locate(claim, paragraph, base, source)
+
+
+def _outside_areas(
+    lexicon: list[tuple[int, int, str, str]], ents: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Lexicon phrases that are not words of an area's name ("Lower" in "Lower Vale and
+    Coast" names a place, not a direction)."""
+    areas = [(s, e) for s, e, label, _ in ents if label == "AREA"]
+    if not areas:
+        return lexicon
+    return [item for item in lexicon if not any(s <= item[0] and item[1] <= e for s, e in areas)]
 
 
 def _processes() -> int:

@@ -78,7 +78,14 @@ RECORD = re.compile(
 # Words without which no streak, record or outlier phrase can match: a cheap first test.
 STREAK_HINT = re.compile(r"since|time|month|highest|lowest|outlier|stand", re.IGNORECASE)
 OUTLIER = re.compile(r"\boutliers?\b|\bstands?\s+out\b", re.IGNORECASE)
-BOTH_AREAS = re.compile(r"\b(?:both|all|each\s+of\s+the)\s+(?:areas|districts)\b", re.I)
+#: "both areas", "all five districts", "both divisions": every area below the one a sentence
+#: is about (the names forces give their levels).
+BOTH_AREAS = re.compile(
+    r"\b(?:both|all|each\s+of\s+the)\s+(?:(?:two|three|four|five|six|seven|eight|nine|\d+)\s+)?"
+    r"(?:areas|districts|divisions|boroughs|wards|sectors|neighbourhoods|commands|units|"
+    r"local\s+policing\s+areas)\b",
+    re.I,
+)
 BOTH = re.compile(r"\bboth\s+(?:have|has|are|were|had|saw|showed|remain)\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"^\s*(?:of\s+)?(this|next|last)\s+year\b", re.IGNORECASE)
 START_END = re.compile(r"(start|end|beginning)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

@@ -93,6 +93,12 @@ PART_OF = re.compile(
 )
 #: A period phrase inside a measure's name ("the all crime 12 month ... rate"): the measure
 #: is meant over the rolling year.
+#: "the 12 month rate", "the rolling 12 month total": a measure's short form under the
+#: rolling qualifier.
+ROLLING_NOUN = re.compile(
+    r"\b(?:rolling\s+)?(?:12|twelve)[\s-]month\s+(?:rate|total|proportion|figure)\b",
+    re.IGNORECASE,
+)
 ROLLING_IN_NAME = re.compile(r"\b(?:rolling|(?:12|twelve)[\s-]months?)\b", re.IGNORECASE)
 
 
@@ -263,7 +269,10 @@ class SentenceReader(TimeReading):
                 if unit == "percent" and self.reader.measures.kinds.get(carried) is not Kind.RATIO:
                     rate, _ = self.reader.measures.resolve(ctx.words, ratio=True)
                     carried = rate or carried
-                return carried, ctx.text, ctx.source, None, ctx.rolling
+                # "The 12 month rate remained at 13.9%": a short form under the rolling
+                # qualifier is the rolling year, whatever the sentence before was about.
+                rolling = ctx.rolling or bool(ROLLING_NOUN.search(text[s0:pos]))
+                return carried, ctx.text, ctx.source, None, rolling
             mid, used = self.reader.measures.resolve(
                 mention.words, context=ctx.words, ratio=unit == "percent"
             )

@@ -99,7 +99,11 @@ def judge(
             continue
         if claim.kind == "figure":
             verdict = _figure(claim, facts, levels)
-            if verdict.verdict == SUPPORTED and claim.direction in ("up", "down", "flat"):
+            if (
+                verdict.verdict == SUPPORTED
+                and claim.direction in ("up", "down", "flat")
+                and claim.reference_cue is None
+            ):
                 # "increased to 6.2%": the figure may be right and its direction wrong; the
                 # change is that of the period the figure is a level of.
                 moving = _judged(claim, polarity or {})
@@ -327,6 +331,9 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
     )
     matched = _matched_in(claim, facts, claim.measure, value)
     found = [f for f, _ in matched]
+    reference = _reference_figure(claim, facts, value)
+    if reference is not None:
+        return reference
     measured = _named_change(claim, found, levels, facts.month)
     if measured is not None:
         return measured
@@ -381,6 +388,57 @@ def _figure(claim: Claim, facts: FactSet, levels: Levels | None = None) -> Verdi
         evidence=(primary.id,),
         expected=expected,
     )
+
+
+_REFERENCE_KINDS = {
+    "benchmark": ("benchmark.long_term", "benchmark.year_end"),
+    "average": ("change.average", "xmr.signal"),
+    "median": ("area.outlier",),
+    "expected": ("xmr.signal", "change.average"),
+    "limit": ("xmr.signal",),
+    "same months": ("change.year_to_date",),
+    "same period": ("change.year_to_date",),
+}
+
+
+def _reference_figure(claim: Claim, facts: FactSet, value: float) -> Verdict | None:
+    """A figure quoted as what the measure is compared with (a benchmark, an average, the
+    peers' median, the same months a year before) or as a trend's size, held to the
+    reference (or the slope) of the fact that makes that comparison; None when the words
+    before the figure name no such comparison."""
+    word = claim.reference_cue
+    if claim.measure is None or word is None:
+        return None
+    tol = tolerance(claim)
+    if word == "trend":
+        for fact in facts.select(kind="trend.long_term", measure=claim.measure):
+            sizes = (abs(fact.value) * 12, abs(fact.detail.get("percent_per_year") or 0.0))
+            if any(abs(size - value) <= tol for size in sizes):
+                return Verdict(
+                    claim, SUPPORTED, f"{claim.text} is the trend's size a year", (fact.id,)
+                )
+        return None
+    kinds = _REFERENCE_KINDS[word]
+    candidates = [
+        f
+        for kind in kinds
+        for f in (
+            facts.select(kind=kind, measure=claim.measure)
+            if kind == "area.outlier" or claim.area is None
+            else facts.all(kind, claim.measure, claim.area)
+        )
+    ]
+    for fact in candidates:
+        lines = (fact.statistic.get("upper"), fact.statistic.get("lower"))
+        quoted = lines if word == "limit" else (fact.reference,)
+        if any(x is not None and abs(abs(x) - value) <= tol for x in quoted):
+            return Verdict(
+                claim,
+                SUPPORTED,
+                f"{claim.text} is the {word} {claim.measure} is compared with",
+                evidence=(fact.id,),
+            )
+    return None
 
 
 def _named_change(
@@ -602,6 +660,10 @@ def _direction_fact(claim: Claim, facts: FactSet) -> list[Fact]:
         calendar = get("calendar.year_to_date", measure, area)
         if calendar is not None:
             return [calendar]
+    if str(claim.period).startswith("YTD:") and comparison in (None, "previous_year"):
+        # "the financial year to date ..., lower than the same period last year"
+        fact = get("change.year_to_date", measure, area)
+        return [fact] if fact else []
     if comparison == "previous_month" or comparison is None:
         fact = get("change.rolling_month" if rolling else "change.month", measure, area)
         return [fact] if fact else []

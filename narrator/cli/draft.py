@@ -18,6 +18,8 @@ from narrator.api import area_draft_path, draft_task, load_facts, save_draft
 from narrator.api import draft as make_draft
 from narrator.cli.app import MonthOption, ProjectOption, app, open_project
 from narrator.console import count_progress, err, escape, out
+from narrator.draft.document import Draft
+from narrator.draft.paper import tally
 from narrator.per_area import (
     AreaResult,
     AreaTask,
@@ -99,14 +101,27 @@ def draft(
     if output is not None and str(output) == "-":
         text = result.draft.to_json() if fmt is DraftFormat.json else result.draft.to_markdown()
         out.file.write(text)
+        _print_notes(result.draft, None)
         return
     month_iso = result.draft.month
     if output is None:
         default = loaded.draft_path(month_iso)
         output = default if name is None else area_draft_path(default.parent, month_iso, name)
     written = save_draft(result.draft, output, force=force)
-    count = sum(len(p.sentences) for p in result.draft.paragraphs())
-    err.print(f"Wrote {count} sentences to {written[0]} (sidecar {written[1]}).", markup=False)
+    _print_notes(result.draft, written)
+
+
+def _print_notes(draft: Draft, written: tuple[Path, Path] | None) -> None:
+    """The summary line (sentences written, what was left out) and one line a note."""
+    count = sum(len(p.sentences) for p in draft.paragraphs())
+    line = f"Wrote {count} sentences" + (
+        f" to {written[0]} (sidecar {written[1]})" if written else ""
+    )
+    if draft.notes:
+        line += "; " + tally(draft.notes)
+    err.print(line + ".", markup=False, highlight=False)
+    for note in draft.notes:
+        err.print(f"  {note['where']}: {note['message']}", markup=False, highlight=False)
 
 
 def usage(message: str) -> None:

@@ -57,6 +57,9 @@ class Draft:
     #: The area the paper is about when the project holds many (``--area``, ``--each``);
     #: None for the paper about the project's root area.
     area: str | None = None
+    #: What the planner left out and why (a rule that found nothing, a paragraph or a
+    #: section with nothing to say...): kind, where and message of each.
+    notes: list[dict[str, str]] = field(default_factory=list)
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph in paper order."""
@@ -114,6 +117,10 @@ class Draft:
             sections=sections,
             facts={str(k): dict(_object(v, f"fact {k}")) for k, v in facts.items()},
             area=_optional_text(data, "area"),
+            notes=[
+                _note(_object(n, "a note"))
+                for n in (_list(data, "notes") if "notes" in data else [])
+            ],
         )
 
 
@@ -147,6 +154,11 @@ def _text(data: dict[str, Any], key: str) -> str:
 
 def _optional_text(data: dict[str, Any], key: str) -> str | None:
     return None if data.get(key) is None else _text(data, key)
+
+
+def _note(data: dict[str, Any]) -> dict[str, str]:
+    """A note of the planner (kind, where, message), every value text."""
+    return {key: _text(data, key) for key in ("kind", "where", "message")}
 
 
 def _kind(value: Any) -> str:

@@ -11,6 +11,7 @@ import os
 import re
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,17 +87,77 @@ def choose_variant(names: list[str], key: str) -> str:
     return names[zlib.crc32(key.encode("utf-8")) % len(names)]
 
 
-def realise(env: SandboxedEnvironment, message: Message, mentioned: set[str]) -> Sentence:
-    """One sentence for a message; ``mentioned`` tracks measures already named in the paragraph."""
+#: The word that opens a sentence reading against an earlier one of the paper.
+RECONCILE = "however,"
+
+
+def render_message(
+    env: SandboxedEnvironment, message: Message, block: str, *, first: bool, again: bool = False
+) -> str:
+    """One message as a finished sentence, in the given variant block.
+
+    ``first`` is whether the sentence is the first of its paragraph about its measure (the
+    template names the measure in full); ``again`` whether an earlier sentence of the
+    paragraph already quoted the figure of the message's ``subject`` (the 12 months, or the
+    month), which the template then need not quote again. A message the planner marked
+    ``contrast`` reads against an earlier sentence of the paper, and opens with the word
+    that reconciles them.
+    """
+    values = dict(message.values) | {"first": first, "again": again}
+    text = render_block(env, message.template, block, values)
+    if message.contrast and text:
+        text = f"{RECONCILE} {_lower_first(text, message)}"
+    return finish(text)
+
+
+def _lower_first(text: str, message: Message) -> str:
+    """The sentence with its first word in lower case when that word is no proper name."""
+    label = str(message.values.get("m", {}).get("label", ""))
+    if label and text.startswith(label[:1].upper() + label[1:]):
+        return label + text[len(label) :]
+    return text
+
+
+@dataclass
+class Mentions:
+    """What a paragraph has said so far, for the naming of its next sentence.
+
+    A measure is named in full unless the sentence just before named it (a short form,
+    "the rate", reads back only to the sentence before); a figure already quoted in the
+    paragraph (the 12 months' total) need not be quoted again.
+    """
+
+    last: str | None = None
+    quoted: set[str] = field(default_factory=set)
+
+    def naming(self, message: Message) -> tuple[bool, bool]:
+        """``first`` (name the measure in full) and ``again`` (its figure was quoted)."""
+        measure_id = str(message.values["m"]["id"])
+        key = _quoted_key(message)
+        return measure_id != self.last, bool(key) and key in self.quoted
+
+    def add(self, message: Message) -> None:
+        """Remember a sentence just written."""
+        self.last = str(message.values["m"]["id"])
+        key = _quoted_key(message)
+        if key:
+            self.quoted.add(key)
+
+
+def realise(env: SandboxedEnvironment, message: Message, mentions: Mentions) -> Sentence:
+    """One sentence for a message, named and quoted as the paragraph so far allows."""
     names = variants(env, message.template)
     block = choose_variant(names, "|".join(message.fact_ids))
-    measure_id = message.values["m"]["id"]
-    values = dict(message.values) | {"first": measure_id not in mentioned}
-    text = render_block(env, message.template, block, values)
-    mentioned.add(measure_id)
-    return Sentence(
-        text=finish(text), facts=message.fact_ids, template=message.template, variant=block
-    )
+    first, again = mentions.naming(message)
+    text = render_message(env, message, block, first=first, again=again)
+    mentions.add(message)
+    return Sentence(text=text, facts=message.fact_ids, template=message.template, variant=block)
+
+
+def _quoted_key(message: Message) -> str:
+    """The figure a message quotes (its measure and subject: the 12 months, or the month)."""
+    subject = message.values.get("subject")
+    return f"{message.values['m']['id']}@{subject}" if subject else ""
 
 
 def finish(text: str) -> str:

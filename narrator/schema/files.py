@@ -140,8 +140,8 @@ class ParagraphEntry:
     say: tuple[str, ...] = key(
         (),
         doc="The rules that choose its sentences, in order: `rule` for every measure, "
-        "`rule:ID` for one (see [the rules](rules.md)). Default: the rules of the first "
-        "measure's kind.",
+        "`rule:ID` for one (see [the rules](rules.md)); `auto` (or no `say` at all) lets "
+        "narrator choose what an analyst would lead with.",
         example='say = ["rolling_headline", "driver"]',
     )
     area: str | None = key(None, doc="The area the paragraph speaks of. Default: the force.")
@@ -153,7 +153,9 @@ class ParagraphEntry:
         None, doc="A file of the project whose text is the paragraph (instead of `text`)."
     )
     repeat: bool = key(
-        False, doc="Allow sentences stating facts an earlier paragraph already stated."
+        False,
+        doc="Allow sentences stating facts an earlier paragraph already stated (without it "
+        "they are left out, with a note in the draft's summary).",
     )
     max_sentences: int = key(
         4,

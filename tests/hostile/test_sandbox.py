@@ -7,6 +7,7 @@ and ``phrases lint`` lists the template's problem (exit 1).
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from narrator.resources import phrasebank_dir
 from tests.hostile.conftest import MONTH
 from tests.hostile.harness import Snapshot, clean, narrator, refused
 
-#: A template every draft of the project uses (month_changes.j2 words each month's change).
-TEMPLATE = "month_changes.j2"
+#: A template the project's draft of MONTH uses: its first sentence's, read from the sidecar
+#: rather than named here, so the attack lands whatever the content selection picks.
+TEMPLATE = "record.j2"
 
 EVIL: list[tuple[str, str, tuple[str, ...]]] = [
     # The lexicon's shape differs between versions (a dict under .data, typed terms): each
@@ -53,7 +55,17 @@ LINTED = [case for case in EVIL if case[0] in ("measure-update", "nested-range",
           "nested-range-output", "string-times", "power")]  # fmt: skip
 
 
+def _first_template(project: Path) -> str:
+    sidecar = json.loads((project / f"draft-{MONTH}.json").read_text(encoding="utf-8"))
+    for section in sidecar["sections"]:
+        for paragraph in section["paragraphs"]:
+            for sentence in paragraph["sentences"]:
+                return str(sentence["template"]).removeprefix("messages/")
+    raise AssertionError("the project's draft has no generated sentence")
+
+
 def _spoil(project: Path, text: str) -> Path:
+    assert _first_template(project) == TEMPLATE, "the draft no longer opens with TEMPLATE"
     book = project / "phrasebank"
     shutil.copytree(phrasebank_dir(), book)
     template = book / "messages" / TEMPLATE
