@@ -13,6 +13,12 @@ callable (see :mod:`narrator._callable`); ``check`` and ``build`` load spaCy and
 only when they are called.
 """
 
+from narrator import _signals
+
+# Before the heavy imports below: Ctrl-C during start-up is one line and exit 130.
+if _signals.is_program():
+    _signals.install()
+
 from narrator._gc import imports_uncollected
 
 # The imports below bring in pandas and the rest: see narrator._gc for why they run without

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrator.errors import ProjectError
+from narrator.schema.files import AreaEntry, AreasFile
+from narrator.schema.validate import build, header
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,21 @@ class Areas:
             depth, area = depth + 1, self.areas[area.parent]
         return depth
 
+    def subtree(self, name: str) -> Areas:
+        """The part of the hierarchy under ``name``, with ``name`` as its root.
+
+        A paper about one area of a larger project (a force of a national file) sees this
+        part: its subject is the root the outline speaks of, its children are its areas.
+        """
+        top = self.areas[name]
+        kept = {name}
+        # Areas are stored root first, so a parent is always met before its children.
+        for area in self:
+            if area.parent in kept:
+                kept.add(area.name)
+        root = Area(top.name, top.level, None, top.aliases, top.label)
+        return Areas({a.name: root if a.name == name else a for a in self if a.name in kept})
+
     def resolve(self, text: str) -> Area | None:
         """The area named or aliased by ``text`` (case-insensitive), or None."""
         key = text.strip().casefold()
@@ -70,30 +87,30 @@ class Areas:
         return None
 
 
+def parse_areas_file(document: Mapping[str, Any], source: str) -> Areas:
+    """Build the hierarchy from an areas file (its ``[[areas]]`` tables)."""
+    return _hierarchy(build(document, AreasFile, source).areas, source)
+
+
 def parse_areas(items: Sequence[Mapping[str, Any]], source: str) -> Areas:
     """Build the hierarchy from ``[[areas]]`` tables; exactly one area has no parent."""
-    if not isinstance(items, list | tuple):  # TOML gives a list; a string is not one
-        raise ProjectError(
-            f"{source}: areas must be a list of [[areas]] tables (name, level, parent, aliases)"
-        )
+    return _hierarchy(build({"areas": items}, AreasFile, source).areas, source)
+
+
+def _hierarchy(entries: Sequence[AreaEntry], source: str) -> Areas:
+    """The checked entries of an areas file, tied together: one root, known parents, no cycle."""
     areas: dict[str, Area] = {}
-    for index, item in enumerate(items, start=1):
-        where = f"{source}: area {index}"
-        if not isinstance(item, Mapping) or "name" not in item:
-            raise ProjectError(f"{where} has no name (expected name, level, parent, aliases)")
-        try:
-            area = Area(
-                name=str(item["name"]),
-                level=str(item.get("level", "area")),
-                parent=item.get("parent"),
-                aliases=tuple(item.get("aliases", ())),
-                label=item.get("label"),
-            )
-        except TypeError as exc:
-            raise ProjectError(f"{where}: {exc}") from None
-        if area.name in areas:
-            raise ProjectError(f"{where}: the area {area.name!r} is listed twice")
-        areas[area.name] = area
+    for index, entry in enumerate(entries, start=1):
+        if entry.name in areas:
+            where = header(("areas", (index, entry.name)))
+            raise ProjectError(f"{source}: {where}: the area {entry.name!r} is listed twice")
+        areas[entry.name] = Area(
+            name=entry.name,
+            level=entry.level,
+            parent=entry.parent,
+            aliases=entry.aliases,
+            label=entry.label,
+        )
     roots = [a.name for a in areas.values() if a.parent is None]
     if len(roots) != 1:
         raise ProjectError(f"{source}: expected exactly one area without a parent, found {roots}")

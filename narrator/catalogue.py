@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
 
 from narrator.errors import ProjectError
+from narrator.schema.files import CatalogueFile
+from narrator.schema.validate import build, fail
 
 
 class Kind(str, Enum):
@@ -24,6 +26,21 @@ class Polarity(str, Enum):
     UP_GOOD = "up_good"
     DOWN_GOOD = "down_good"
     NEUTRAL = "neutral"
+
+
+class Noun(str, Enum):
+    """How a measure's label is counted in prose (the catalogue's ``noun`` key).
+
+    ``count``: the label is a plural count noun phrase ("vehicle thefts", "people arrested"),
+    said as it is. ``mass``: the label is a mass noun ("anti-social behaviour", "vehicle
+    crime") and is counted in its unit: "27 incidents of anti-social behaviour", "the number of
+    incidents of anti-social behaviour", never "the number of vehicle crime". ``auto`` (the
+    default): guessed from the label and the unit, as before the key existed.
+    """
+
+    AUTO = "auto"
+    COUNT = "count"
+    MASS = "mass"
 
 
 @dataclass(frozen=True)
@@ -44,18 +61,12 @@ class Measure:
     zero_fill: bool = True
     short: str | None = None
     benchmarks: tuple[str, ...] = ("long_term", "year_end", "xmr")
+    noun: Noun = Noun.AUTO
 
     @property
     def is_ratio(self) -> bool:
         """True for measures defined as numerator / denominator."""
         return self.kind is Kind.RATIO
-
-    @property
-    def referring(self) -> str:
-        """The short form used after the first mention ("the rate", "offences")."""
-        if self.short:
-            return self.short
-        return "the rate" if self.is_ratio else f"the number of {self.unit_plural or self.unit}"
 
 
 @dataclass(frozen=True)
@@ -84,34 +95,34 @@ class Catalogue:
         return [m for m in self if m.kind is Kind.RATIO]
 
 
-_FIELDS = {f for f in Measure.__dataclass_fields__ if f != "id"}
-
-
 def parse_catalogue(data: Mapping[str, Any], source: str) -> Catalogue:
-    """Build a catalogue from the ``[measures.ID]`` tables of a TOML document."""
-    tables = data.get("measures")
-    if not isinstance(tables, Mapping) or not tables:
+    """Build a catalogue from the ``[measures.ID]`` tables of a TOML document.
+
+    Keys and values are checked against :class:`narrator.schema.files.MeasureEntry`; then the
+    measures are checked against each other (a ratio's parts are counts of the catalogue).
+    """
+    document = build(data, CatalogueFile, source)
+    if not document.measures:
         raise ProjectError(f"{source}: no [measures.ID] tables (expected at least one measure)")
     measures: dict[str, Measure] = {}
-    for mid, table in tables.items():
-        where = f"{source}: [measures.{mid}]"
-        if not isinstance(table, Mapping):
-            raise ProjectError(f"{where} is not a table")
-        unknown = set(table) - _FIELDS
-        if unknown:
-            raise ProjectError(
-                f"{where} has unknown keys {sorted(unknown)} (expected some of {sorted(_FIELDS)})"
-            )
-        try:
-            kwargs: dict[str, Any] = dict(table)
-            kwargs["kind"] = Kind(kwargs.get("kind", "count"))
-            kwargs["polarity"] = Polarity(kwargs.get("polarity", "neutral"))
-            kwargs["aliases"] = tuple(kwargs.get("aliases", ()))
-            kwargs["benchmarks"] = tuple(kwargs.get("benchmarks", Measure.benchmarks))
-            kwargs.setdefault("label", mid.replace("_", " "))
-            measures[mid] = Measure(id=mid, **kwargs)
-        except (ValueError, TypeError) as exc:
-            raise ProjectError(f"{where}: {exc}") from None
+    for mid, entry in document.measures.items():
+        if entry.kind != Kind.RATIO.value:
+            for part in ("numerator", "denominator"):
+                if getattr(entry, part) is not None:
+                    fail(
+                        source,
+                        ("measures", mid, part),
+                        f'is read only for kind = "ratio" (the measure is a {entry.kind}: '
+                        'add kind = "ratio", or remove the key)',
+                    )
+        values = {f.name: getattr(entry, f.name) for f in fields(entry)}
+        values.update(
+            label=entry.label or mid.replace("_", " "),
+            kind=Kind(entry.kind),
+            polarity=Polarity(entry.polarity),
+            noun=Noun(entry.noun),
+        )
+        measures[mid] = Measure(id=mid, **values)
     for m in measures.values():
         if m.is_ratio:
             for part in ("numerator", "denominator"):

@@ -4,15 +4,34 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["Console", "Progress", "Table", "Text", "err", "escape", "out", "progress_bar"]
+__all__ = [
+    "Console",
+    "Progress",
+    "Table",
+    "Text",
+    "count_progress",
+    "err",
+    "escape",
+    "out",
+    "progress_bar",
+]
 
 
 def _console(stderr: bool) -> Console:
-    console = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # Emoji codes are never expanded: data holding ":x:" is printed as ":x:".
+    console = Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
     # NO_COLOR is honoured by rich itself. COLUMNS pins the width (tests, CI logs), but rich
     # reads it when the console is made, at import, and keeps it; with no width of its own
     # rich reads COLUMNS, else the terminal's size, each time it prints. So forget it here:
@@ -34,4 +53,21 @@ def progress_bar(console: Console, description: str) -> Progress:
         TimeRemainingColumn(),
         console=console,
         transient=True,
+    )
+
+
+def count_progress(console: Console, description: str) -> Progress:
+    """A transient progress bar counting things done (bar, done/total, time so far).
+
+    It has no refresh thread (``auto_refresh`` off): the caller refreshes it as things are
+    done, and processes forked meanwhile never inherit a thread's half-held lock.
+    """
+    return Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        auto_refresh=False,
     )

@@ -67,6 +67,10 @@ class TemplateError(NarratorError):
     """A phrasebank template failed to load or render; names the template and the line."""
 
 
+class LexiconError(TemplateError):
+    """The phrasebank's lexicon is missing or malformed, or lacks a word a template asks for."""
+
+
 class OutlineError(NarratorError):
     """The report outline names something the project does not have."""
 

@@ -6,10 +6,12 @@ run tells the analyst everything that is wrong, each with its file and row.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,7 +19,9 @@ import pandas as pd
 from narrator import months
 from narrator.areas import Areas
 from narrator.catalogue import Catalogue, Kind
-from narrator.errors import FiguresError, Problem
+from narrator.errors import FiguresError, NarratorError, Problem
+from narrator.limits import FIGURES_MB, MONTH_GAP, LimitError
+from narrator.textio import excerpt, read_text
 
 REQUIRED = ("month", "measure", "area", "value")
 OPTIONAL = ("date",)
@@ -80,25 +84,37 @@ def read_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            # Read within the size limit and decoded as any text file (a byte order mark,
+            # UTF-16 from a spreadsheet's "Unicode text"), never streamed from /dev/zero.
+            text = read_text(path, FIGURES_MB, what=_CSV, error=_FileError)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         elif suffix in (".xlsx", ".xlsm"):
+            _check_size(path)
             frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
         elif suffix in (".parquet", ".pq"):
-            frame = pd.read_parquet(path).astype(str)
+            _check_size(path)
+            frame = _read_parquet(path)
         else:
             raise FiguresError(
                 [Problem(str(path), f"unsupported file type {suffix!r}", ".csv, .xlsx or .parquet")]
             )
     except FileNotFoundError:
         raise FiguresError([Problem(str(path), "file not found")]) from None
+    except _FileError as exc:
+        message = exc.message.removeprefix(f"{path}: ")
+        plain = message.removesuffix(f" (expected {_CSV})")
+        raise FiguresError(
+            [Problem(str(path), plain, _CSV if plain != message else None)]
+        ) from None
     except UnicodeDecodeError as exc:
         raise FiguresError(
             [Problem(str(path), f"not UTF-8 text (byte {exc.start})", "a UTF-8 CSV file")]
         ) from None
-    except FiguresError:
+    except (FiguresError, LimitError):
         raise
     except Exception as exc:  # pandas, openpyxl and pyarrow raise many types for a bad file
-        raise FiguresError([Problem(str(path), f"cannot be read: {exc}")]) from None
+        reason = str(exc)[:200]
+        raise FiguresError([Problem(str(path), f"cannot be read: {reason}")]) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in REQUIRED if c not in frame.columns]
     extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
@@ -115,11 +131,70 @@ def read_table(path: Path) -> pd.DataFrame:
         frame["date"] = ""
     frame = frame[list(REQUIRED + OPTIONAL)].copy()
     for col in frame.columns:
-        frame[col] = frame[col].astype(str).str.strip()
-    frame["_file"] = str(path)
+        if not isinstance(frame[col].dtype, pd.CategoricalDtype):  # Parquet's: stripped
+            frame[col] = frame[col].astype(str).str.strip()
+    frame["_file"] = _constant(str(path), len(frame))
     # Row numbers as the analyst sees them in a spreadsheet: the header is row 1.
     frame["_row"] = np.arange(2, len(frame) + 2)
     return frame
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """A Parquet file's columns as text, each a pandas Categorical of its distinct values.
+
+    A national file has millions of rows but a few thousand distinct texts: each column is
+    turned into text and dictionary-encoded by Arrow, and only the distinct values are
+    stripped, so no Python string is made per row. A missing value reads as empty text.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    columns: dict[str, Any] = {}
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if not pa.types.is_string(column.type):
+            column = pc.cast(column, pa.string())
+        encoded = pc.fill_null(column, "").combine_chunks().dictionary_encode()
+        texts = pc.utf8_trim_whitespace(encoded.dictionary).to_numpy(zero_copy_only=False)
+        # Stripping may make two distinct texts one (" a" and "a"): code them again.
+        codes, uniques = pd.factorize(texts)
+        indices = encoded.indices.to_numpy(zero_copy_only=False)
+        columns[str(name)] = pd.Categorical.from_codes(codes[indices], categories=uniques)
+    if "date" not in {name.strip().lower() for name in columns}:
+        columns["date"] = _constant("", table.num_rows)
+    return pd.DataFrame(columns)
+
+
+def _constant(text: str, rows: int) -> Any:
+    """A column of one text, held as one code per row."""
+    codes: Any = np.zeros(rows, dtype=np.int8)
+    column: Any = pd.Categorical.from_codes(codes, categories=pd.Index([text]))
+    return column
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """A column as text; a Categorical (from Parquet) is text already, kept as codes."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column
+    return column.astype(str)
+
+
+_CSV = "a UTF-8 CSV file"
+
+
+class _FileError(NarratorError):
+    """A figures file that cannot be read as text (raised by narrator.textio)."""
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a spreadsheet or Parquet file over the figures limit before parsing it."""
+    size = path.stat().st_size
+    if size > FIGURES_MB.bytes():
+        raise LimitError(
+            f"{path}: too large to read as figures ({size / 1024 / 1024:,.1f} MB)",
+            hint=FIGURES_MB.hint(),
+        )
 
 
 def load_figures(paths: Sequence[Path], catalogue: Catalogue, areas: Areas) -> Figures:
@@ -156,11 +231,16 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
         files = table["_file"].iloc[where].tolist()
         rows = table["_row"].iloc[where].tolist()
         for file, row, text in zip(files, rows, texts(where), strict=True):
-            problems.append(Problem(f"{file}: row {row}", message.format(text), expected))
+            # A bad value is quoted, never echoed whole: a 50 MB cell is a short excerpt.
+            shown = excerpt(text) if "{!r}" in message else str(text)[:200]
+            problems.append(
+                Problem(f"{file}: row {row}", message.replace("{!r}", "{}").format(shown), expected)
+            )
 
-    month = _Coded.of(table["month"].astype(str))
+    month = _Coded.of(_text(table["month"]))
     bad_month = month.rows(~_matches(month.uniques, _MONTH_PATTERN))
     flag(bad_month, "month {!r} is not a month", "YYYY-MM", month.texts)
+    far_month = _far_months(month, bad_month, flag)
 
     raw_value = _Coded.of(table["value"])
     # Numbers parsed once per distinct text; the dtype pandas infers (int64 when every value
@@ -199,7 +279,7 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
 
     snapshot_ids = {m.id for m in catalogue if m.kind is Kind.SNAPSHOT}
     is_snapshot = measure.rows(np.array([u in snapshot_ids for u in measure.uniques], bool))
-    date = _Coded.of(table["date"].astype(str))
+    date = _Coded.of(_text(table["date"]))
     bad_date = is_snapshot & date.rows(~_matches(date.uniques, _DATE_PATTERN))
     flag(
         bad_date,
@@ -232,7 +312,16 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
         ],
     )
 
-    ok = ~(bad_month | bad_value | unknown_measure | is_ratio | unknown_area | negative | dup)
+    ok = ~(
+        bad_month
+        | far_month
+        | bad_value
+        | unknown_measure
+        | is_ratio
+        | unknown_area
+        | negative
+        | dup
+    )
     ok &= ~(bad_date | wrong_month)
     counts = np.flatnonzero(ok & ~is_snapshot)
     snapshot_rows = np.flatnonzero(ok & is_snapshot)
@@ -261,6 +350,10 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
     warnings = _fill_gaps(values, keys_list, catalogue, first)
 
     snapshots = table.iloc[snapshot_rows][["date", "measure", "area", "_file", "_row"]]
+    # A few rows: plain text columns, whatever the file type (Parquet's are Categoricals).
+    snapshots = snapshots.astype(
+        {c: str for c in snapshots.columns if isinstance(snapshots[c].dtype, pd.CategoricalDtype)}
+    )
     snapshots.insert(3, "value", number.to_numpy()[raw_value.codes[snapshot_rows]])
     figures = Figures(
         catalogue=catalogue,
@@ -276,6 +369,34 @@ def figures_from_table(table: pd.DataFrame, catalogue: Catalogue, areas: Areas) 
     return figures
 
 
+def _far_months(month: _Coded, bad_month: np.ndarray, flag: Callable[..., None]) -> np.ndarray:
+    """Flag the rows of months far from the rest (see :func:`narrator.months.outlying`)."""
+    numbers = _month_numbers(month.uniques)
+    gap = int(MONTH_GAP.value())
+    far, rest = months.outlying([int(n) for n in numbers if n >= 0], gap)
+    if not far or rest is None:
+        return np.zeros(len(month.codes), dtype=bool)
+    far_mask: np.ndarray = month.rows(np.isin(numbers, list(far))) & ~bad_month
+
+    def texts(where: np.ndarray) -> list[str]:
+        found = []
+        for text in month.texts(where):
+            number = int(_month_numbers(np.array([text], dtype=object))[0])
+            years = abs(number - (rest[0] if number < rest[0] else rest[1])) / 12
+            side = "before" if number < rest[0] else "after"
+            found.append(f"{text} is {years:,.0f} years {side}")
+        return found
+
+    flag(
+        far_mask,
+        "month {} the rest of the figures ("
+        + f"{months.iso(rest[0])} to {months.iso(rest[1])}): a mistyped year?",
+        f"months within {gap} months of the others (the gap is set by {MONTH_GAP.variable})",
+        texts,
+    )
+    return far_mask
+
+
 @dataclass(frozen=True)
 class _Coded:
     """A column as codes into its distinct values (missing values are a value of their own)."""
@@ -287,8 +408,11 @@ class _Coded:
 
     @classmethod
     def of(cls, column: pd.Series) -> _Coded:
-        codes, uniques = pd.factorize(column, use_na_sentinel=False)
-        raw = pd.Index(uniques)
+        found: Any
+        codes, found = pd.factorize(column, use_na_sentinel=False)
+        if isinstance(found, pd.Categorical):  # a Parquet column: its values, not a category
+            found = np.asarray(found, dtype=object)
+        raw = pd.Index(found)
         return cls(np.asarray(codes, dtype=np.intp), np.asarray(raw, dtype=object), raw)
 
     def rows(self, per_value: np.ndarray) -> np.ndarray:

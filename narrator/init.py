@@ -15,7 +15,7 @@ from pathlib import Path
 
 from narrator import months
 from narrator.errors import ProjectError
-from narrator.fileio import atomic_write_text
+from narrator.fileset import write_new_folder
 
 #: The example figures run over these months: five financial years, 2019/20 to 2023/24,
 #: enough for the long-term benchmark (the three years before the current one).
@@ -39,18 +39,19 @@ def init_project(folder: Path) -> list[Path]:
             )
     files = dict(_template_files(resources.files("narrator.build") / "templates" / "project"))
     files["figures.csv"] = example_figures()
-    written: list[Path] = []
     try:
-        for name, text in sorted(files.items()):
-            target = folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(target, text)
-            written.append(target)
+        # The folder appears whole or not at all: a full disk leaves nothing to refuse later.
+        write_new_folder(folder, {name: text.encode("utf-8") for name, text in files.items()})
+    except FileExistsError:
+        raise ProjectError(
+            f"{folder}: the folder is not empty (narrator init makes a new project)",
+            hint="Choose a new or empty folder.",
+        ) from None
     except OSError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise ProjectError(f"{folder}: cannot write the project: {exc.strerror or exc}") from None
-    return written
+        raise ProjectError(
+            f"{folder}: cannot write the project: {exc.strerror or exc} (nothing was written)"
+        ) from None
+    return [folder / name for name in sorted(files)]
 
 
 def _template_files(root: Traversable, prefix: str = "") -> list[tuple[str, str]]:

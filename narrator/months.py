@@ -74,3 +74,25 @@ def fy_label(m: int) -> str:
 def rolling_label(m: int) -> str:
     """The rolling year ending in ``m``: "12 months to October 2019"."""
     return f"12 months to {label(m)}"
+
+
+def outlying(numbers: list[int], max_gap: int) -> tuple[set[int], tuple[int, int] | None]:
+    """The months far from the rest, and the first and last month of the rest.
+
+    The distinct months are cut wherever two neighbours lie more than ``max_gap`` months
+    apart; the run with the most months is the data, every other run is outlying (a row
+    typed 1900-01 or 2099-12 among 2015 to 2020, which would make a century of the data).
+    Returns ``(set(), None)`` for no months.
+    """
+    ordered = sorted(set(numbers))
+    if not ordered:
+        return set(), None
+    runs: list[list[int]] = [[ordered[0]]]
+    for number in ordered[1:]:
+        if number - runs[-1][-1] > max_gap:
+            runs.append([])
+        runs[-1].append(number)
+    # The longest run; of equally long ones, the latest (the months being reported on).
+    main = max(runs, key=lambda run: (len(run), run[-1]))
+    far = {number for run in runs if run is not main for number in run}
+    return far, (main[0], main[-1])

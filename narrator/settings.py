@@ -1,66 +1,98 @@
-"""The statistical settings: one object, shared by the command line, the API and the engine."""
+"""The statistical settings: one object, shared by the command line, the API and the engine.
+
+The fields are also the keys of ``[benchmarks]`` in ``narrator.toml``: each is declared with
+its meaning and its range (:func:`narrator.schema.keys.key`), which the loader enforces and
+the reference (docs/reference/narrator-toml.md) prints.
+"""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, Literal
 
-from narrator.errors import ProjectError
+from narrator.schema.keys import key
+from narrator.schema.validate import build
 
 
 @dataclass(frozen=True)
 class Settings:
     """Methods and thresholds of the fact engine; defaults follow DESIGN.md."""
 
-    #: Confidence of the Wilson interval and of the Poisson test (two-sided).
-    confidence: float = 0.95
-    #: Financial years before the current one that make the long-term benchmark.
-    long_term_years: int = 3
-    #: Same month in each of this many previous years.
-    history_years: int = 2
-    #: Months of the XmR baseline window (ending the month before the reporting month).
-    xmr_baseline: int = 24
-    #: Run length of an XmR shift or trend signal.
-    xmr_run: int = 7
-    #: Robust z-score beyond which a peer area is an outlier.
-    outlier_z: float = 3.0
-    #: Months of monthly values the long-term trend is fitted over.
-    trend_months: int = 36
-    #: Significance level of the long-term trend's slope.
-    trend_alpha: float = 0.05
+    confidence: float = key(
+        0.95,
+        doc="Confidence of the Wilson interval and of the Poisson test (two-sided).",
+        low=0,
+        high=1,
+        open_range=True,
+        expect="a number between 0 and 1, exclusive (0.95 for 95%)",
+    )
+    long_term_years: int = key(
+        3,
+        doc="Financial years before the current one that make the long-term benchmark.",
+        low=1,
+        high=20,
+        unit="years",
+    )
+    history_years: int = key(
+        2,
+        doc="The same month in each of this many previous years (month-on-year comparisons).",
+        low=1,
+        high=20,
+        unit="years",
+    )
+    xmr_baseline: int = key(
+        24,
+        doc="Months of the XmR baseline window (ending the month before the reporting month).",
+        low=2,
+        high=240,
+        unit="months",
+    )
+    xmr_run: int = key(
+        7,
+        doc="Run length, in months, of an XmR shift or trend signal.",
+        low=2,
+        high=60,
+        unit="months",
+    )
+    outlier_z: float = key(
+        3.0,
+        doc="Robust z-score beyond which a peer area is an outlier.",
+        low=0,
+        high=100,
+        open_range=True,
+    )
+    trend_months: int = key(
+        36,
+        doc="Months of monthly values the long-term trend is fitted over.",
+        low=3,
+        high=600,
+        unit="months",
+    )
+    trend_alpha: float = key(
+        0.05,
+        doc="Significance level of the long-term trend's slope.",
+        low=0,
+        high=1,
+        open_range=True,
+        expect="a number between 0 and 1, exclusive (0.05 for 5%)",
+    )
+    seasonal: Literal["auto", "always", "never"] = key(
+        "auto",
+        doc="When single-month benchmarks (XmR, the month against the one and three year "
+        'averages) allow for the season: "auto" where a seasonal pattern is found, "always" '
+        'wherever there are three years of history, "never" (docs/design-seasonality.md).',
+    )
+    seasonal_years: int = key(
+        4,
+        doc="Years of history before the reporting month the seasonal pattern is estimated from.",
+        low=2,
+        high=20,
+        unit="years",
+    )
 
     def with_overrides(self, data: Mapping[str, Any], source: str) -> Settings:
         """A copy with a ``[benchmarks]`` table's keys applied, checked by name, type and range."""
-        known = {f.name: f for f in fields(self)}
-        changes: dict[str, Any] = {}
-        for key, value in data.items():
-            if key not in known:
-                raise ProjectError(
-                    f"{source}: [benchmarks] has an unknown key {key!r} "
-                    f"(expected one of {sorted(known)})"
-                )
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ProjectError(f"{source}: [benchmarks] {key} must be a number, got {value!r}")
-            in_range, wanted = _RANGES[key]
-            whole = isinstance(getattr(self, key), int)
-            number = float(value)
-            fits = math.isfinite(number) and (number.is_integer() or not whole)
-            if not (fits and in_range(number)):
-                raise ProjectError(f"{source}: [benchmarks] {key} must be {wanted}, got {value!r}")
-            changes[key] = int(number) if whole else number
-        return replace(self, **changes)
-
-
-#: Each setting's range, and how a message says it. Whole-number settings take 3 or 3.0.
-_RANGES: Mapping[str, tuple[Callable[[float], bool], str]] = {
-    "confidence": (lambda x: 0 < x < 1, "between 0 and 1, exclusive (0.95 for 95%)"),
-    "long_term_years": (lambda x: x >= 1, "a whole number of years, 1 or more"),
-    "history_years": (lambda x: x >= 1, "a whole number of years, 1 or more"),
-    "xmr_baseline": (lambda x: x >= 2, "a whole number of months, 2 or more"),
-    "xmr_run": (lambda x: x >= 2, "a whole number of months, 2 or more"),
-    "outlier_z": (lambda x: x > 0, "a number above 0"),
-    "trend_months": (lambda x: x >= 3, "a whole number of months, 3 or more"),
-    "trend_alpha": (lambda x: 0 < x < 1, "between 0 and 1, exclusive (0.05 for 5%)"),
-}
+        checked = build(data, Settings, source, ("benchmarks",))
+        given = {f.name: getattr(checked, f.name) for f in fields(self) if f.name in data}
+        return replace(self, **given)

@@ -23,5 +23,6 @@ def load_project_figures(project: Project) -> Figures:
             (project.config or {}).get("areas", {}).get("file", "areas.toml")
         )
         table = figures_table_for_project(section, project.root, areas_file=areas_file)
-        return figures_from_table(table.astype(str), project.catalogue, project.areas)
-    return load_figures(project.figures, project.catalogue, project.areas)
+        return figures_from_table(table.astype(str), project.catalogue, project.all_areas)
+    # all_areas: a project seen as one area's paper still has every area's figures.
+    return load_figures(project.figures, project.catalogue, project.all_areas)

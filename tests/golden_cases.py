@@ -18,6 +18,8 @@ CASES: list[tuple[str, Path, str]] = [
     ("northshire", ROOT / "projects" / "northshire", "2020-06"),
     ("northshire", ROOT / "projects" / "northshire", "2017-01"),
     ("city-of-london", ROOT.parent / "samples" / "city-of-london", "2020-04"),
+    # An outline that names only measures: what the planner chooses is kept here too.
+    ("wyvern", ROOT / "projects" / "wyvern", "2021-06"),
 ]
 
 

@@ -159,3 +159,14 @@ def test_parse_either_raises_or_round_trips(text: str) -> None:
 def test_non_ascii_digits_are_not_a_month(text: str) -> None:
     with pytest.raises(MonthError):
         months.parse(text)
+
+
+def test_outlying_months_are_the_runs_away_from_the_data() -> None:
+    from narrator.months import outlying, parse
+
+    data = [parse(f"{y}-{m:02d}") for y in (2018, 2019, 2020) for m in range(1, 13)]
+    far, rest = outlying([*data, parse("1900-01"), parse("2099-12")], 36)
+    assert far == {parse("1900-01"), parse("2099-12")}
+    assert rest == (parse("2018-01"), parse("2020-12"))
+    assert outlying(data, 36) == (set(), (data[0], data[-1]))
+    assert outlying([], 36) == (set(), None)

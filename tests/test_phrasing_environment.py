@@ -9,6 +9,7 @@ import jinja2
 import pytest
 
 from narrator.errors import NarratorError, TemplateError
+from narrator.language.lexicon import parse_lexicon
 from narrator.phrasing import environment as envmod
 from narrator.phrasing.environment import (
     make_environment,
@@ -21,11 +22,13 @@ from narrator.phrasing.environment import (
 from narrator.phrasing.filters import FILTERS
 from narrator.resources import phrasebank_dir
 
-LEXICON = {
-    "magnitudes": {
-        "points": {"thresholds": [[0.0, "negligible"], [0.2, "incremental"], [0.5, "slight"]]},
+LEXICON = parse_lexicon(
+    {
+        "magnitudes": {
+            "points": {"thresholds": [[0.0, "negligible"], [0.2, "incremental"], [0.5, "slight"]]},
+        }
     }
-}
+)
 
 LEVEL = """\
 {# The level of a rate, with the change since last month. #}

@@ -12,8 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from narrator import months
+from narrator.errors import LexiconError
+from narrator.language.lexicon import Scale, load_lexicon, parse_lexicon
+from narrator.language.numbers import APPROX_TOLERANCE
 from narrator.phrasing import filters as f
-from narrator.phrasing.magnitudes import magnitude_filter, magnitude_word, scale_from
+from narrator.phrasing.environment import lexicon_filters
 
 SCALE = [
     (0.0, "negligible"),
@@ -31,6 +34,18 @@ NOUNS = {
     "outcome": "outcomes",
 }
 OCT_2019 = months.parse("2019-10")
+#: The hedges of the lexicon narrator ships: "almost", "just over", "around".
+HEDGE = load_lexicon().hedge
+
+
+def magnitude_word(value: object, steps: list[tuple[float, str]]) -> str:
+    """The magnitude word of a value on a scale given as (threshold, word) pairs."""
+    return Scale("test", tuple((Decimal(repr(t)), w) for t, w in steps)).word(value)
+
+
+def approx(value: object) -> str:
+    """``approx`` with the shipped lexicon's hedges."""
+    return f.approx(value, HEDGE)
 
 
 @pytest.mark.parametrize(
@@ -97,7 +112,7 @@ def test_numbers(call: Callable[[], str], expected: str) -> None:
     ],
 )
 def test_approx(value: float, expected: str) -> None:
-    assert f.approx(value) == expected
+    assert approx(value) == expected
 
 
 @pytest.mark.parametrize(
@@ -197,7 +212,7 @@ NUMBER_FILTERS = [
     f.pp,
     f.signed_percent,
     f.abs_percent,
-    f.approx,
+    approx,
     f.ordinal,
     f.ordinal_num,
     f.number_word,
@@ -229,7 +244,7 @@ def test_number_filters_refuse_missing_values(filter_: object, value: object) ->
         (lambda: f.ordinal(0), "ordinal: expected 1 or more"),
         (lambda: f.ordinal(2.5), "ordinal: expected a whole number"),
         (lambda: f.number_word(2.5), "number_word: expected a whole number"),
-        (lambda: f.approx(-3), "approx: -3 is negative"),
+        (lambda: approx(-3), "approx: -3 is negative"),
         (lambda: f.join_and([]), "join_and: the list is empty"),
         (lambda: f.join_and("North"), "join_and: expected a list of phrases"),
         (lambda: f.join_and(["North", None]), "join_and: the value is missing"),
@@ -243,7 +258,7 @@ def test_number_filters_refuse_missing_values(filter_: object, value: object) ->
         (lambda: f.period("Q3:2019"), "period: 'Q3:2019' is not a period label"),
         (lambda: f.period("R12:2019"), "period: 'R12:2019' needs a month"),
         (lambda: f.period("FY:2018-10"), "period: 'FY:2018-10' names a month"),
-        (lambda: f.period("R0:2019-10"), "period: 'R0:2019-10' has a rolling window"),
+        (lambda: f.period("R0:2019-10"), "period: 'R0:2019-10' has a window of no months"),
     ],
 )
 def test_refusals_name_the_filter(call: Callable[[], str], message: str) -> None:
@@ -288,64 +303,55 @@ def test_magnitude_word(value: float, word: str) -> None:
 
 
 def test_magnitude_word_below_every_threshold() -> None:
-    with pytest.raises(ValueError, match=r"below the lowest threshold \(0.5\)"):
+    with pytest.raises(ValueError, match=r"below the lowest threshold of the 'test' scale \(0.5\)"):
         magnitude_word(0.1, [(0.5, "slight"), (2.0, "notable")])
 
 
-@pytest.mark.parametrize(
-    "table",
-    [
-        {"thresholds": [[5, "substantial"], [0.0, "negligible"], [0.2, "incremental"],
-                        [0.5, "slight"], [2, "notable"]]},
-        [[0.0, "negligible"], [0.2, "incremental"], [0.5, "slight"], [2, "notable"],
-         [5, "substantial"]],
-        [{"at": 0.0, "word": "negligible"}, {"at": 0.2, "word": "incremental"},
-         {"min": 0.5, "word": "slight"}, {"threshold": 2, "word": "notable"},
-         {"at": 5, "word": "substantial"}],
-    ],
-)  # fmt: skip
-def test_scale_from_every_lexicon_form(table: object) -> None:
-    assert scale_from(table, "lexicon") == SCALE
+def test_scales_are_sorted_by_threshold() -> None:
+    table = [[5, "substantial"], [0.0, "negligible"], [0.2, "incremental"], [0.5, "slight"]]
+    lexicon = parse_lexicon({"magnitudes": {"change": {"thresholds": table}}})
+    assert lexicon.scale("change").words == ("negligible", "incremental", "slight", "substantial")
 
 
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ("slight", "expected a list of [threshold, word] pairs"),
-        ({"slight": 0.5}, "expected a list of [threshold, word] pairs"),
-        ({"thresholds": [[0.5, None]]}, "None is not a word"),
-        ([[None, "slight"]], "(slight): the value is missing"),
-        ([["big", "slight"]], "(slight): expected a number"),
-        ([[0.5]], "is not a [threshold, word] pair"),
-        ([[0.5, ""]], "'' is not a word"),
-        ([], "the scale has no words"),
+        ("slight", "expected thresholds = "),
+        ({"slight": 0.5}, "expected thresholds = "),
+        ({"thresholds": [[0.5, None]]}, "expected a word, got None"),
+        ({"thresholds": [[None, "slight"]]}, "(slight): the value is missing"),
+        ({"thresholds": [["big", "slight"]]}, "(slight): expected a number"),
+        ({"thresholds": [[0.5]]}, "is not a [threshold, word] pair"),
+        ({"thresholds": [[0.5, ""]]}, "expected a word, got ''"),
+        ({"thresholds": []}, "the scale has no words"),
     ],
 )
-def test_scale_from_refuses_malformed_tables(table: object, message: str) -> None:
-    with pytest.raises(ValueError, match=re.escape(message)):
-        scale_from(table, "lexicon [magnitudes.change]")
+def test_malformed_scales_are_refused(table: object, message: str) -> None:
+    with pytest.raises(
+        LexiconError, match=re.escape("[magnitudes.change]") + ".*" + re.escape(message)
+    ):
+        parse_lexicon({"magnitudes": {"change": table}})
 
 
 def test_magnitude_filter_binds_the_lexicon() -> None:
-    lexicon = {
-        "magnitudes": {
-            "points": {"thresholds": [[0.0, "incremental"], [0.2, "slight"]]},
-            # A setting kept beside the scales, not a scale itself.
-            "identical": {"percent": 0.5},
+    lexicon = parse_lexicon(
+        {
+            "magnitudes": {
+                "points": {"thresholds": [[0.0, "incremental"], [0.2, "slight"]]},
+                # A setting kept beside the scales, not a scale itself.
+                "identical": {"percent": 0.5},
+            }
         }
-    }
-    magnitude = magnitude_filter(lexicon)
+    )
+    magnitude = lexicon_filters(lexicon)["magnitude"]
     assert magnitude(0.3, "points") == "slight"
     assert magnitude(-0.1, "points") == "incremental"
     with pytest.raises(ValueError, match=r"no scale 'identical' in the lexicon \(scales: points\)"):
         magnitude(0.3, "identical")
-    assert magnitude_filter({"magnitude": {"rate": SCALE}})(6, "rate") == "substantial"
     with pytest.raises(ValueError, match=r"scales: none"):
-        magnitude_filter(None)(1, "rate")
-    with pytest.raises(ValueError, match=r"lexicon \[magnitudes\]: expected a table of scales"):
-        magnitude_filter({"magnitudes": [1, 2]})
-    with pytest.raises(ValueError, match=r"lexicon \[magnitudes.points\] \(slight\)"):
-        magnitude_filter({"magnitudes": {"points": {"thresholds": [["x", "slight"]]}}})
+        lexicon_filters(parse_lexicon({}))["magnitude"](1, "rate")
+    with pytest.raises(LexiconError, match=r"lexicon \[magnitudes\]: expected a table"):
+        parse_lexicon({"magnitudes": [1, 2]})
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -398,8 +404,8 @@ _APPROX = re.compile(r"^(?:(almost|just over|around) )?([\d,.]+)$")
 
 @given(x=st.floats(min_value=0.001, max_value=1e12, allow_nan=False))
 def test_approx_hedge_matches_the_side_of_the_round_figure(x: float) -> None:
-    match = _APPROX.match(f.approx(x))
-    assert match, f.approx(x)
+    match = _APPROX.match(approx(x))
+    assert match, approx(x)
     hedge, figure = match.group(1), _printed_value(match.group(2))
     value = Decimal(repr(x))
     if hedge is None:
@@ -408,7 +414,7 @@ def test_approx_hedge_matches_the_side_of_the_round_figure(x: float) -> None:
         assert value < figure
     elif hedge == "just over":
         assert value > figure
-    assert abs(value - figure) <= figure * f.APPROX_TOLERANCE
+    assert abs(value - figure) <= figure * APPROX_TOLERANCE
     # A round figure: at most two significant figures.
     assert len(match.group(2).replace(",", "").replace(".", "").strip("0")) <= 2
 

@@ -197,15 +197,23 @@ def test_an_unknown_benchmarks_key_is_refused_with_the_known_keys(tmp_path: Path
     folder = make_project(tmp_path, narrator=NARRATOR + "\n[benchmarks]\nconfidance = 0.9\n")
     message = str(load_error(folder))
     assert message.startswith(str(folder / "narrator.toml"))
-    assert "[benchmarks] has an unknown key 'confidance'" in message
-    assert "'confidence'" in message and "'long_term_years'" in message
+    assert message.endswith(
+        "[benchmarks] has an unknown key `confidance` (did you mean `confidence`?)"
+    )
+
+
+def test_an_unknown_key_far_from_any_lists_the_known_keys(tmp_path: Path) -> None:
+    folder = make_project(tmp_path, narrator=NARRATOR + "\n[benchmarks]\nzzz = 0.9\n")
+    message = str(load_error(folder))
+    assert "[benchmarks] has an unknown key `zzz` (expected one of" in message
+    assert "`confidence`" in message and "`long_term_years`" in message
 
 
 @pytest.mark.parametrize("value", ['"high"', "true", "[0.9]"])
 def test_a_benchmarks_value_that_is_not_a_number_is_refused(tmp_path: Path, value: str) -> None:
     folder = make_project(tmp_path, narrator=NARRATOR + f"\n[benchmarks]\nconfidence = {value}\n")
     message = str(load_error(folder))
-    assert "[benchmarks] confidence must be a number" in message
+    assert "[benchmarks] confidence must be a number between 0 and 1" in message
 
 
 @pytest.mark.parametrize(
@@ -228,12 +236,13 @@ def test_a_benchmarks_value_out_of_range_is_refused(tmp_path: Path, setting: str
 @pytest.mark.parametrize(
     ("setting", "expected"),
     [
-        ("long_term_years = 2.5", "long_term_years must be a whole number of years, 1 or more"),
-        ("xmr_baseline = 1", "xmr_baseline must be a whole number of months, 2 or more"),
-        ("outlier_z = 0", "outlier_z must be a number above 0"),
-        ("outlier_z = inf", "outlier_z must be a number above 0, got inf"),
-        ("trend_alpha = 1", "trend_alpha must be between 0 and 1"),
-        ("confidence = nan", "confidence must be between 0 and 1"),
+        ("long_term_years = 2.5", "long_term_years must be a whole number of years from 1 to 20"),
+        ("xmr_baseline = 1", "xmr_baseline must be a whole number of months from 2 to 240"),
+        ("history_years = 1000000", "history_years must be a whole number of years from 1 to 20"),
+        ("outlier_z = 0", "outlier_z must be a number between 0 and 100, exclusive, got 0"),
+        ("outlier_z = inf", "outlier_z must be a number between 0 and 100, exclusive, got inf"),
+        ("trend_alpha = 1", "trend_alpha must be a number between 0 and 1"),
+        ("confidence = nan", "confidence must be a number between 0 and 1"),
     ],
 )
 def test_a_benchmarks_message_says_what_was_expected(
@@ -311,13 +320,13 @@ def test_a_section_of_the_wrong_type_is_a_project_error(tmp_path: Path, text: st
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ('figures = "figures.csv"\n', "figures must be a table ([figures]"),
+        ('figures = "figures.csv"\n', "[figures] must be a table ([figures] on a line"),
         ("[figures]\nfiles = 3\n", "[figures] files must be a path in quotes or a list of them"),
         ('[figures]\nfiles = ["a.csv", 2]\n', "[figures] files must be a path in quotes"),
         ("[figures]\nfile = 2019\n", "[figures] file must be a path in quotes"),
-        ("[catalogue]\nfile = true\n", "[catalogue] file must be a path in quotes, got True"),
-        ('outline = "outline.toml"\n', "outline must be a table"),
-        ('benchmarks = "strict"\n', "benchmarks must be a table"),
+        ("[catalogue]\nfile = true\n", "[catalogue] file must be text in quotes, got true"),
+        ('outline = "outline.toml"\n', "[outline] must be a table ([outline] on a line of its own"),
+        ('benchmarks = "strict"\n', "[benchmarks] must be a table"),
     ],
 )
 def test_a_wrong_type_says_what_was_expected(tmp_path: Path, text: str, fragment: str) -> None:
@@ -331,7 +340,7 @@ def test_areas_that_are_not_a_list_of_tables_are_refused(tmp_path: Path) -> None
     folder = make_project(tmp_path, areas='areas = "Force"\n')
     message = str(load_error(folder))
     assert message.startswith(str((folder / "areas.toml").resolve()))
-    assert "areas must be a list of [[areas]] tables" in message
+    assert "areas must be an array of tables ([[areas]] on a line of its own" in message
 
 
 # --------------------------------------------------------------------------------------
@@ -373,10 +382,21 @@ def test_a_ratio_whose_numerator_is_unknown_is_refused(tmp_path: Path) -> None:
             },
             "the denominator of 'r' is 's', which is not a count measure",
         ),
-        ({"c": {"kind": "rate"}}, "[measures.c]: 'rate' is not a valid Kind"),
-        ({"c": {"polarity": "good"}}, "[measures.c]: 'good' is not a valid Polarity"),
-        ({"c": {"colour": "red"}}, "[measures.c] has unknown keys ['colour']"),
-        ({"c": 3}, "[measures.c] is not a table"),
+        (
+            {"c": {"kind": "rate"}},
+            '[measures.c] kind must be one of "count", "ratio", "snapshot", got "rate" '
+            "(did you mean `ratio`?)",
+        ),
+        ({"c": {"polarity": "good"}}, '[measures.c] polarity must be one of "up_good"'),
+        ({"c": {"colour": "red"}}, "[measures.c] has an unknown key `colour` (expected one of"),
+        ({"c": {"polarty": "up_good"}}, "unknown key `polarty` (did you mean `polarity`?)"),
+        ({"c": 3}, "[measures.c] must be a table"),
+        ({"c": {"priority": "high"}}, "[measures.c] priority must be a whole number from 1 to 5"),
+        ({"c": {"label": 5}}, "[measures.c] label must be text in quotes, got 5"),
+        (
+            {"r": {"numerator": "c", "denominator": "c"}, "c": {}},
+            '[measures.r] numerator is read only for kind = "ratio"',
+        ),
     ],
 )
 def test_catalogue_problems_are_project_errors(table: dict[str, object], fragment: str) -> None:
@@ -423,9 +443,14 @@ def test_an_unknown_parent_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("items", "fragment"),
     [
-        ([{"level": "force"}], "areas.toml: area 1 has no name"),
+        ([{"level": "force"}], "areas.toml: [[areas]] 1 has no name (expected name = text"),
         ([{"name": "A"}, {"name": "A", "parent": "A"}], "the area 'A' is listed twice"),
-        (["A"], "areas.toml: area 1 has no name"),
+        (["A"], 'areas.toml: [[areas]] 1 must be a table of keys, got "A"'),
+        (
+            [{"name": "A", "parent": ["X"]}],
+            '[[areas]] 1 (A) parent must be text in quotes, got ["X"]',
+        ),
+        ([{"name": "A", "aliases": [1, 2]}], "[[areas]] 1 (A) aliases must be a list of texts"),
     ],
 )
 def test_area_problems_are_project_errors(items: list[object], fragment: str) -> None:

@@ -79,14 +79,22 @@ def assemble(
 
 
 def _draft_as_is(draft: Draft, source: str) -> tuple[PartSpec, ...]:
-    """Without a layout the paper is the draft, keeping its own section numbers."""
-    majors: list[str] = []
+    """Without a layout the paper is the draft, keeping its own section numbers and headings.
+
+    A top-level draft section ("1 Recorded crime") becomes a part with its heading; the
+    headings of nested sections ("4.1 ...") are printed by the part itself.
+    """
+    titles: dict[str, str | None] = {}
     for section in draft.sections:
         major = section.number.split(".")[0]
-        if major not in majors:
-            majors.append(major)
+        if section.number == major:
+            titles[major] = section.title or None
+        else:
+            titles.setdefault(major, None)
     return tuple(
-        PartSpec(title=None, where=source, draft=m, number=int(m)) for m in majors if m.isdigit()
+        PartSpec(title=title, where=source, draft=m, number=int(m))
+        for m, title in titles.items()
+        if m.isdigit()
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrator.build.review import REJECTED, UNFINISHED, ReviewLike
-from narrator.check import Checker, Finding, Severity
+from narrator.check import Checker, Finding, Severity, Verdict
 from narrator.draft.document import Draft
 from narrator.errors import NarratorError
 from narrator.facts import FactSet
@@ -117,18 +117,36 @@ def _same(then: Any, now: Any) -> bool:
     return bool(then == now)
 
 
-def finding_blockers(findings: Sequence[Finding], text: str) -> tuple[list[Blocker], list[str]]:
-    """Contradictions (of the figures, or of the text by itself) as blockers; the other
-    findings that are worth a look (faults of the text such as a wrong cross-reference,
-    ambiguous claims) as notes."""
+def finding_blockers(
+    findings: Sequence[Finding], text: str, generated: frozenset[str] = frozenset()
+) -> tuple[list[Blocker], list[str]]:
+    """Contradictions (of the figures, or of the text by itself) as blockers; warnings (faults
+    of the text such as a wrong cross-reference) as notes, and ambiguous claims of generated
+    paragraphs (numbers in ``generated``: narrator's own words should read one way).
+
+    Supported and not-checkable claims (``info``), and ambiguous readings of hand-written
+    text, need no attention: they are counted by :func:`finding_counts`, not listed.
+    """
     blockers, notes = [], []
     for finding in findings:
         where = _locate(text, finding.span)
+        ambiguous = finding.verdict is Verdict.AMBIGUOUS
         if finding.contradicts:
             blockers.append(Blocker("contradiction", where, f"{finding.kind}: {finding.message}"))
-        elif finding.severity is not Severity.INFO:
+        elif (finding.severity is not Severity.INFO and not ambiguous) or (
+            ambiguous and where.removeprefix("paper ") in generated
+        ):
             notes.append(f"{where}: {finding.kind}: {finding.message}")
     return blockers, notes
+
+
+def finding_counts(findings: Sequence[Finding]) -> dict[str, int]:
+    """How many of the checker's findings there are of each verdict (or kind of fault)."""
+    counts: dict[str, int] = {}
+    for finding in findings:
+        key = str(finding.verdict or finding.kind)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _locate(text: str, span: tuple[int, int]) -> str:

@@ -18,8 +18,10 @@ from narrator import months
 from narrator.catalogue import Kind
 from narrator.draft.document import Draft, Paragraph
 from narrator.facts import FactSet
+from narrator.facts.kinds import FactKind, SignalDetail, detail_of
 from narrator.facts.panel import Panel, build_panels
 from narrator.figures import Figures
+from narrator.language.periods import Period, PeriodKind
 from narrator.project import Project
 
 #: Months of history a chart shows, ending at the reporting month.
@@ -88,7 +90,7 @@ class ChartSource:
     def __init__(self, project: Project, figures: Figures, facts: FactSet) -> None:
         self.project = project
         self.facts = facts
-        self.month = months.parse(facts.month)
+        self.month = facts.reporting_month.index
         self.first = figures.first
         # Monthly and rolling values of every series, computed once for all the charts.
         self._series: dict[tuple[str, str], tuple[Panel, np.ndarray, np.ndarray]] = {}
@@ -128,20 +130,32 @@ class ChartSource:
         return _with_signals(data, self.facts, measure, area, (start, t), monthly, run)
 
 
+#: The benchmarks a chart draws, in order of preference, and their names in the legend.
+_BENCHMARKS = (
+    (FactKind.BENCHMARK_LONG_TERM, "Long-term"),
+    (FactKind.BENCHMARK_YEAR_END, "Year end"),
+)
+
+
 def _with_benchmark(
     data: ChartData, facts: FactSet, measure: str, area: str, per_month: float
 ) -> ChartData:
     """The long-term benchmark, else (too little history) the year end benchmark."""
-    for kind, name in (("benchmark.long_term", "Long-term"), ("benchmark.year_end", "Year end")):
+    benchmarks = (
+        (FactKind.BENCHMARK_LONG_TERM, "Long-term"),
+        (FactKind.BENCHMARK_YEAR_END, "Year end"),
+    )
+    for kind, name in benchmarks:
         fact = facts.get(kind, measure, area)
         if fact is None or fact.reference is None or not math.isfinite(fact.reference):
             continue
-        span = (fact.reference_period or "").partition(":")[2].split("..")
         label = f"{name} benchmark"
-        if len(span) == 2 and all(months.is_month(s) for s in span):
-            label += f", {_tick(months.parse(span[0]))} to {_tick(months.parse(span[1]))}"
-        elif len(span) == 1 and months.is_month(span[0]):
-            label += f", 12 months to {_tick(months.parse(span[0]))}"
+        period = Period.parse(fact.reference_period) if fact.reference_period else None
+        if period is not None and period.kind is PeriodKind.RANGE and period.span:
+            first, last = period.span
+            label += f", {_tick(first.index)} to {_tick(last.index)}"
+        elif period is not None and period.kind is PeriodKind.ROLLING and period.end:
+            label += f", {period.length} months to {_tick(period.end.index)}"
         return replace(data, benchmark=fact.reference * per_month, benchmark_label=label)
     return data
 
@@ -155,19 +169,20 @@ def _with_signals(
     monthly: np.ndarray,
     run: int,
 ) -> ChartData:
-    fact = facts.get("xmr.signal", measure, area)
+    fact = facts.get(FactKind.XMR_SIGNAL, measure, area)
     if fact is None or fact.reference is None:
         return data
     lower, upper = fact.statistic.get("lower"), fact.statistic.get("upper")
     if lower is None or upper is None:
         return data
     start, t = window
-    baseline = int(fact.detail.get("baseline_months", 24))
+    detail = detail_of(fact, SignalDetail)
+    baseline = detail["baseline_months"]
     limits_from = max(0, t - baseline - start)
     with np.errstate(invalid="ignore"):
         beyond = (monthly > upper) | (monthly < lower)
     points = {i for i in range(limits_from, len(monthly)) if bool(beyond[i])}
-    signal = str(fact.detail.get("signal", ""))
+    signal = detail["signal"]
     if signal in _RUN_SIGNALS:
         points |= set(range(max(0, len(monthly) - run), len(monthly)))
     label = _RUN_SIGNALS.get(signal) or _LIMIT_SIGNALS.get(signal) or "beyond the limits"

@@ -15,7 +15,7 @@ from narrator.build.html import render_html
 from narrator.build.markdown import render_markdown
 from narrator.build.paper import Paper
 from narrator.errors import NarratorError
-from narrator.fileio import atomic_write_bytes
+from narrator.fileset import write_unit
 
 #: Output formats, in the order they are written.
 FORMATS = ("md", "html", "docx")
@@ -69,29 +69,43 @@ def render_outputs(
 
 
 def write_outputs(files: Mapping[str, bytes], out: Path) -> list[Path]:
-    """Write the rendered files under ``out``; returns the paths of the papers and charts."""
-    root = out.resolve()
-    if root.exists() and not root.is_dir():
+    """Write the rendered files under ``out`` as one unit; returns the papers' and charts' paths.
+
+    Every target is checked before anything is written (a folder in the way, a symlink
+    leading outside ``out``); then the papers, the charts and the removal of charts an
+    earlier build drew but this one does not are one unit (:func:`narrator.fileset.
+    write_unit`): a full disk or a kill leaves the previous paper whole, never new Markdown
+    beside old HTML.
+    """
+    if out.exists() and not out.is_dir():
         raise BuildError(f"{out}: not a folder (expected --out to name a folder for the paper)")
-    written = []
+    root = out.resolve()
+    targets = []
+    for name in files:
+        target = (root / name).resolve()
+        if not target.is_relative_to(root):
+            raise BuildError(
+                f"{out / name}: would be written outside the output folder {root} "
+                "(a symlink leads out of it); nothing was written"
+            )
+        if target.is_dir():
+            raise BuildError(f"{out / name}: is a folder; nothing was written")
+        targets.append(target)
     try:
-        for name, data in files.items():
-            target = (root / name).resolve()
-            if not target.is_relative_to(root):
-                raise BuildError(f"{name}: would be written outside the output folder {root}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, data)
-            written.append(target)
-        _remove_old_charts(root, files)
+        write_unit(root, files, remove=_old_charts(root, files))
     except OSError as exc:
-        raise BuildError(f"{out}: cannot write the paper: {exc.strerror or exc}") from None
-    return written
+        raise BuildError(
+            f"{out}: cannot write the paper: {exc.strerror or exc} (nothing was written)"
+        ) from None
+    return targets
 
 
-def _remove_old_charts(root: Path, files: Mapping[str, bytes]) -> None:
+def _old_charts(root: Path, files: Mapping[str, bytes]) -> list[str]:
     """Charts of an earlier build that this one no longer draws would mislead a reader."""
     folders = [f"{name[: -len('.md')]}-charts" for name in files if name.endswith(".md")]
+    old = []
     for folder in folders:
-        for old in (root / folder).glob("figure-*.png"):
-            if f"{folder}/{old.name}" not in files:
-                old.unlink()
+        for chart in sorted((root / folder).glob("figure-*.png")):
+            if f"{folder}/{chart.name}" not in files:
+                old.append(f"{folder}/{chart.name}")
+    return old

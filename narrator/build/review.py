@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Protocol
 
 from narrator.draft.document import Draft
+from narrator.review.model import REJECTED, UNFINISHED
 
-#: Statuses that keep a paragraph out of a final paper.
-UNFINISHED = ("pending", "stale")
-#: Status of a paragraph the paper leaves out.
-REJECTED = "rejected"
+__all__ = ["REJECTED", "UNFINISHED", "ReviewLike"]
 
 
 class ReviewLike(Protocol):

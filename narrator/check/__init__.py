@@ -19,9 +19,9 @@ from narrator.check.report import CheckReport
 from narrator.check.text.document import Document, Paragraph, Section
 from narrator.check.text.files import read_document
 from narrator.check.text.parse import parse_text
-from narrator.check.tokens.lexicon import Lexicon, load_lexicon, parse_lexicon
 from narrator.check.tokens.reader import Reader, build_reader
 from narrator.check.verdicts.model import ClaimVerdict
+from narrator.language.lexicon import Lexicon, load_lexicon, parse_lexicon
 from narrator.project import Project, load_project
 
 __all__ = [

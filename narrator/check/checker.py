@@ -23,12 +23,12 @@ from narrator.check.report import CheckReport
 from narrator.check.text.document import Document
 from narrator.check.text.files import read_document
 from narrator.check.text.parse import parse_text
-from narrator.check.tokens.lexicon import LEXICON_FILE, load_lexicon
 from narrator.check.tokens.reader import Reader, build_reader
 from narrator.check.verdicts.judge import judge
 from narrator.check.verdicts.levels import Levels
 from narrator.facts import FactSet, compute_facts
 from narrator.figures import Figures
+from narrator.language.lexicon import load_lexicon
 from narrator.project import Project, project_phrasebank
 from narrator.sources import load_project_figures
 
@@ -62,7 +62,7 @@ class Checker:
     def reader(self) -> Reader:
         """The project's reader (spaCy is loaded the first time this is asked for)."""
         if self._reader is None:
-            lexicon = load_lexicon(project_phrasebank(self.project) / LEXICON_FILE)
+            lexicon = load_lexicon(project_phrasebank(self.project))
             self._reader = build_reader(self.project.catalogue, self.project.areas, lexicon)
         return self._reader
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from narrator import _signals
 from narrator._gc import freeze_imports, imports_uncollected
 
 # typer, rich and the commands' modules: imported without the cyclic collector (narrator._gc).
 with imports_uncollected():
+    from narrator.cli import streams
     from narrator.cli.app import app
     from narrator.console import err, escape
     from narrator.errors import NarratorError
@@ -32,11 +34,25 @@ def main() -> None:
     """Entry point of the ``narrator`` console script."""
     if _runs_as_the_program():
         freeze_imports()
+        _signals.running()
+        streams.guard()
     try:
-        # Standalone mode: typer reports usage errors itself (exit 2) and handles Ctrl-C.
-        app(prog_name="narrator")
+        try:
+            # Standalone mode: typer reports usage errors itself (exit 2).
+            app(prog_name="narrator")
+        finally:
+            streams.settle()
+    except streams.OutputError as exc:
+        if not exc.closed:
+            report(exc)
+        sys.exit(exc.exit_code)
     except NarratorError as exc:
         report(exc)
+        sys.exit(exc.exit_code)
+    except _signals.Interrupted as exc:
+        # Every finally on the way out has run: temporary files are gone, locks released.
+        word = "terminated" if exc.exit_code == 143 else "interrupted"
+        err.print(f"narrator: {word}", markup=False, highlight=False)
         sys.exit(exc.exit_code)
 
 
@@ -55,10 +71,29 @@ def _runs_as_the_program() -> bool:
 
 def report(exc: NarratorError) -> None:
     """Print one error the way every command does: the message, then the hint."""
-    # Messages quote file contents ("[measures.x]"): never read them as rich markup.
-    err.print(f"[bold red]error:[/] {escape(exc.message)}", markup=True, highlight=False)
+    # Messages quote file contents ("[measures.x]", ":x:"): never rich markup or emoji codes.
+    err.print(
+        f"[bold red]error:[/] {escape(_cut(exc.message))}",
+        markup=True,
+        highlight=False,
+        emoji=False,
+    )
     if exc.hint:
-        err.print(exc.hint, markup=False)
+        err.print(_cut(exc.hint), markup=False, highlight=False)
+
+
+#: The longest line of a message: a value quoted whole (a 50 MB cell) is cut here.
+LONGEST_LINE = 1000
+
+
+def _cut(text: str) -> str:
+    lines = text.split("\n")
+    return "\n".join(
+        line
+        if len(line) <= LONGEST_LINE
+        else f"{line[:LONGEST_LINE]}... ({len(line):,} characters)"
+        for line in lines
+    )
 
 
 __all__ = ["app", "main"]

@@ -37,6 +37,7 @@ def open_project(project: Path | None) -> Project:
     if loaded.is_sample:
         err.print(
             f"Using the bundled sample project ({loaded.name}); "
-            "pass --project or run in a folder with narrator.toml to use your own."
+            "pass --project or run in a folder with narrator.toml to use your own.",
+            markup=False,
         )
     return loaded

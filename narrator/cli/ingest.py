@@ -45,18 +45,27 @@ def police_uk(
             dir_okay=False,
         ),
     ] = None,
+    split_forces: Annotated[
+        bool,
+        typer.Option(
+            "--split-forces",
+            help="Accept a file holding several forces' rows: each force's rows count for "
+            "that force (by default such a file is refused).",
+        ),
+    ] = False,
 ) -> None:
     """Read data.police.uk files and write the tidy figures (month, measure, area, value)."""
     plan = load_area_plan(areas) if areas is not None else None
     with ProgressBar(err) as bar:
-        result = ingest_police_uk(paths, areas=plan, progress=bar.update)
+        result = ingest_police_uk(paths, areas=plan, progress=bar.update, split_forces=split_forces)
     write_figures(result, out_path)
     out.print(summary_table(result.summary))
     figures = result.figures
     out.print(
         f"Wrote {len(figures):,} rows ({figures['measure'].nunique()} measures, "
         f"{figures['area'].nunique()} areas, {result.summary.period or 'no months'}) "
-        f"to {out_path}"
+        f"to {out_path}",
+        markup=False,
     )
 
 
@@ -66,7 +75,7 @@ def summary_table(summary: IngestSummary) -> Table:
     rows = sum(summary.rows.values())
     forces = summary.forces[0] if len(summary.forces) == 1 else f"{len(summary.forces)} forces"
     table = Table(
-        title=f"police.uk ingest: {forces}, {summary.period or 'no months'}",
+        title=Text(f"police.uk ingest: {forces}, {summary.period or 'no months'}"),
         caption=f"{files} files; {rows:,} rows read",
         show_lines=False,
     )

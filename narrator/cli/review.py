@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,7 +18,8 @@ from typing import Annotated, Any
 import typer
 
 from narrator.cli.app import ProjectOption, app, open_project
-from narrator.console import Table, err, out
+from narrator.console import Table, err, escape, out
+from narrator.errors import ReviewError
 from narrator.review.state import Review, load_review, status_counts
 
 
@@ -62,7 +64,7 @@ def review(
     """Review the generated paragraphs of DRAFT: accept, reject, edit, rephrase, comment."""
     result = load_review(draft)
     for warning in result.warnings:
-        err.print(f"note: {warning}")
+        err.print(f"note: {warning}", markup=False)
     if result.merged is not None:
         err.print(
             f"The draft was regenerated: decisions carried over, {result.merged} "
@@ -71,6 +73,13 @@ def review(
     if summary:
         print_summary(result, fmt)
         raise typer.Exit(0 if result.done() else 1)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # The full-screen review waits for keys: with no terminal it would wait for ever.
+        raise ReviewError(
+            f"{draft}: narrator review needs a terminal (standard input and output are "
+            "not one here)",
+            hint=f"In a script or CI job use: narrator review {draft} --summary",
+        )
     run_app(result, project, who or default_reviewer())
 
 
@@ -105,7 +114,7 @@ def print_summary(result: Review, fmt: SummaryFormat) -> None:
     if fmt is SummaryFormat.json:
         out.file.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"Review of {data['draft']} ({data['month']})")
+    table = Table(title=escape(f"Review of {data['draft']} ({data['month']})"))
     for column in ("paragraph", "status", "who", "when", "notes"):
         table.add_column(column)
     for row in data["paragraphs"]:
@@ -114,7 +123,9 @@ def print_summary(result: Review, fmt: SummaryFormat) -> None:
             notes = (notes + "; " if notes else "") + "overridden"
         if row["comments"]:
             notes = (notes + "; " if notes else "") + f"{row['comments']} comment(s)"
-        table.add_row(row["number"], row["status"], row["who"] or "", row["when"] or "", notes)
+        # Names and notes are the editors' and the checker's text, never markup.
+        cells = (row["number"], row["status"], row["who"] or "", row["when"] or "", notes)
+        table.add_row(*(escape(str(cell)) for cell in cells))
     out.print(table)
     counts = ", ".join(f"{n} {status}" for status, n in sorted(data["counts"].items()))
     verdict = "ready to build" if data["done"] else "not ready to build"
@@ -130,10 +141,15 @@ def run_app(result: Review, project: Path | None, who: str) -> None:
     from narrator.review.variants import Rephraser
 
     loaded = open_project(project)
+    area = result.draft.area
+    if area is not None and area in loaded.all_areas:
+        # A paper about one area of many (draft --area/--each): read it as that area's.
+        loaded = loaded.for_area(area)
     if loaded.name != result.draft.project:
         err.print(
             f"note: the draft was written for {result.draft.project}, not {loaded.name}; "
-            "pass its project with --project for sparklines and other phrasings."
+            "pass its project with --project for sparklines and other phrasings.",
+            markup=False,
         )
         series, rephraser = None, None
     else:

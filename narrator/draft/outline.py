@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from narrator.errors import OutlineError
 from narrator.project import Project, read_toml
+from narrator.schema.files import OutlineFile, ParagraphEntry
+from narrator.schema.validate import Path, build, header, nearest
 
 
 @dataclass(frozen=True)
@@ -47,18 +46,6 @@ class Outline:
     source: str
 
 
-_PARA_KEYS = {
-    "measures",
-    "say",
-    "area",
-    "compare_with",
-    "text",
-    "include",
-    "repeat",
-    "max_sentences",
-}
-
-
 def load_outline(project: Project) -> Outline:
     """Read and check the project's outline against its catalogue and areas."""
     if project.outline is None:
@@ -67,56 +54,50 @@ def load_outline(project: Project) -> Outline:
             "(expected [[sections]] naming the paragraphs to write)"
         )
     path = project.outline
-    data = read_toml(path)
+    document = build(read_toml(path), OutlineFile, str(path), error=OutlineError)
     sections = []
-    for index, raw in enumerate(data.get("sections", []), start=1):
-        where = f"{path}: section {index}"
-        if not isinstance(raw, Mapping) or "number" not in raw or "title" not in raw:
-            raise OutlineError(f"{where} needs a number and a title")
+    for index, raw in enumerate(document.sections, start=1):
+        place: Path = ("sections", (index, raw.number))
         paragraphs = tuple(
-            _paragraph(p, f"{where} ({raw['number']}), paragraph {i}", project, path.parent)
-            for i, p in enumerate(raw.get("paragraphs", []), start=1)
+            _paragraph(p, f"{path}: {header((*place, 'paragraphs', (i, None)))}", project)
+            for i, p in enumerate(raw.paragraphs, start=1)
         )
-        sections.append(SectionSpec(str(raw["number"]), str(raw["title"]), paragraphs))
+        sections.append(SectionSpec(raw.number, raw.title, paragraphs))
     if not sections:
         raise OutlineError(f"{path}: no [[sections]] (expected at least one)")
-    return Outline(
-        title=str(data.get("title", project.name)), sections=tuple(sections), source=str(path)
-    )
+    return Outline(title=document.title or project.name, sections=tuple(sections), source=str(path))
 
 
-def _paragraph(raw: Any, where: str, project: Project, base: Path) -> ParagraphSpec:
-    if not isinstance(raw, Mapping):
-        raise OutlineError(f"{where} is not a table")
-    unknown = set(raw) - _PARA_KEYS
-    if unknown:
-        raise OutlineError(
-            f"{where} has unknown keys {sorted(unknown)} (expected some of {sorted(_PARA_KEYS)})"
-        )
-    text = raw.get("text")
-    if "include" in raw:
-        path = project.path(str(raw["include"]))
+def _paragraph(raw: ParagraphEntry, where: str, project: Project) -> ParagraphSpec:
+    text = raw.text
+    if raw.include is not None:
+        if text is not None:
+            raise OutlineError(f"{where} has both text and include (expected one of them)")
+        path = project.path(raw.include)
         try:
             text = path.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise OutlineError(f"{where}: cannot read {raw['include']!r}: {exc}") from None
-    measures = tuple(str(m) for m in raw.get("measures", ()))
-    if text is None and not measures:
+            raise OutlineError(f"{where}: cannot read {raw.include!r}: {exc}") from None
+    if text is None and not raw.measures:
         raise OutlineError(f"{where} has neither text nor measures")
-    for measure in (*measures, *([raw["compare_with"]] if "compare_with" in raw else [])):
+    named = (*raw.measures, *([raw.compare_with] if raw.compare_with is not None else []))
+    for measure in named:
         if measure not in project.catalogue:
             raise OutlineError(
                 f"{where} names the measure {measure!r}, which is not in the catalogue"
+                + nearest(measure, project.catalogue.measures, listing=False)
             )
-    area = raw.get("area")
-    if area is not None and area not in project.areas:
-        raise OutlineError(f"{where} names the area {area!r}, which is not in the project")
+    if raw.area is not None and raw.area not in project.areas:
+        raise OutlineError(
+            f"{where} names the area {raw.area!r}, which is not in the project"
+            + nearest(raw.area, project.areas.areas, listing=False)
+        )
     return ParagraphSpec(
-        measures=measures,
-        say=tuple(str(s) for s in raw.get("say", ())),
-        area=area,
-        compare_with=raw.get("compare_with"),
+        measures=raw.measures,
+        say=raw.say,
+        area=raw.area,
+        compare_with=raw.compare_with,
         text=text,
-        repeat=bool(raw.get("repeat", False)),
-        max_sentences=int(raw.get("max_sentences", 4)),
+        repeat=raw.repeat,
+        max_sentences=raw.max_sentences,
     )

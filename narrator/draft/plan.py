@@ -2,31 +2,62 @@
 
 A message is one sentence to realise: a phrasebank template, the facts it states and the
 values the template needs. Rules (see :mod:`narrator.draft.rules`) turn the facts of a
-paragraph's measures into messages; the planner keeps the most salient ones, in the
-paragraph's order, and never states a fact twice unless the outline asks for it.
+paragraph's measures into messages; the planner (:mod:`narrator.draft.paper`) keeps the
+most salient ones and never states a fact twice unless the outline asks for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from narrator.areas import Area
 from narrator.catalogue import Measure
+from narrator.draft.classes import measure_class
 from narrator.draft.outline import ParagraphSpec
 from narrator.facts import Fact, FactSet
-from narrator.phrasing.lexicon import Lexicon
+from narrator.language.lexicon import Lexicon
 from narrator.project import Project
+
+#: Fact kinds whose direction is a reading of their subject ("increased", "stable").
+DIRECTIONAL = frozenset(
+    {
+        "change.month",
+        "change.year",
+        "change.rolling_month",
+        "change.rolling_year",
+        "change.financial_year",
+        "change.year_to_date",
+        "change.average",
+        "benchmark.long_term",
+        "benchmark.year_end",
+        "xmr.signal",
+        "streak.rolling",
+        "streak.month",
+        "record",
+    }
+)
 
 
 @dataclass
 class Message:
-    """One sentence to write: its template, the facts it states and its template values."""
+    """One sentence to write: its template, the facts it states and its template values.
+
+    ``flat`` holds the facts the sentence words as no change ("remained stable",
+    "consistent with"), whatever their own direction; ``context`` the facts it quotes only
+    for a figure ("to 2,846"), which another sentence may state as news. ``contrast`` is set
+    by the planner when the sentence reads against what the paper said before of the same
+    figure; the realiser then opens it with the word that reconciles the two.
+    """
 
     template: str
     facts: list[Fact]
     values: dict[str, Any] = field(default_factory=dict)
+    flat: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    rule: str = ""
+    contrast: bool = False
 
     @property
     def fact_ids(self) -> list[str]:
@@ -34,9 +65,23 @@ class Message:
         return sorted({f.id for f in self.facts})
 
     @property
+    def primary(self) -> list[Fact]:
+        """The facts the sentence states as news (not only quoted for a figure)."""
+        return [f for f in self.facts if f.id not in self.context]
+
+    @property
     def salience(self) -> float:
         """The salience of the most salient fact stated."""
         return max((f.salience for f in self.facts), default=0.0)
+
+    def readings(self) -> dict[str, str]:
+        """How the sentence reads each fact that has a direction: "up", "down" or "flat"."""
+        found: dict[str, str] = {}
+        for fact in self.primary:
+            if fact.kind not in DIRECTIONAL or fact.direction not in ("up", "down", "flat"):
+                continue
+            found[fact.id] = "flat" if fact.id in self.flat else str(fact.direction)
+        return found
 
 
 @dataclass
@@ -69,6 +114,10 @@ class Planning:
         """A measure of the catalogue."""
         return self.project.catalogue[measure_id]
 
+    def measure_class(self, measure: Measure) -> str:
+        """The measure's class: count, ratio, share or snapshot."""
+        return measure_class(self.project.catalogue, measure)
+
     def stable(self, fact: Fact) -> bool:
         """A change too small to word as a move: not significant, or below the first word."""
         if fact.significant is not None:
@@ -81,38 +130,10 @@ class Planning:
 
 Rule = Callable[[Planning, Measure, str, ParagraphSpec], Iterable[Message]]
 
+#: What an outline paragraph says (or adds to its rules) to let the planner choose.
+AUTO = "auto"
 
-def plan_paragraph(
-    planning: Planning,
-    spec: ParagraphSpec,
-    rules: Mapping[str, Rule],
-    defaults: Mapping[str, tuple[str, ...]],
-) -> list[Message]:
-    """The messages of one generated paragraph, in order, most salient kept."""
-    area = spec.area or planning.project.areas.root.name
-    messages: list[Message] = []
-    first = planning.measure(spec.measures[0])
-    names = spec.say or defaults[first.kind.value]
-    for entry in names:
-        # "rule" speaks of every measure of the paragraph; "rule:measure" of one.
-        name, _, only = entry.partition(":")
-        rule = rules[name]
-        chosen = [only] if only else list(spec.measures)
-        # A rule marked multi words all the paragraph's measures in one sentence.
-        targets = (
-            [planning.measure(chosen[0])]
-            if getattr(rule, "multi", False)
-            else [planning.measure(m) for m in chosen]
-        )
-        for measure in targets:
-            for message in rule(planning, measure, area, spec):
-                fresh = [f for f in message.facts if f.id not in planning.said]
-                if not spec.repeat and not fresh:
-                    continue
-                messages.append(message)
-    if len(messages) > spec.max_sentences:
-        keep = sorted(messages, key=lambda m: -m.salience)[: spec.max_sentences]
-        messages = [m for m in messages if m in keep]
-    for message in messages:
-        planning.said.update(message.fact_ids)
-    return messages
+
+def is_auto(spec: ParagraphSpec) -> bool:
+    """True when the planner chooses what the paragraph says (no rules, or ``auto``)."""
+    return not spec.say or AUTO in spec.say

@@ -11,6 +11,7 @@ import os
 import re
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from narrator.draft.document import Sentence
 from narrator.draft.plan import Message
 from narrator.errors import TemplateError
-from narrator.phrasing import filters
+from narrator.language.lexicon import Lexicon
 from narrator.phrasing.environment import make_environment, template_error, tidy
-from narrator.phrasing.lexicon import Lexicon
-from narrator.phrasing.values import INFLECT
+from narrator.phrasing.sandbox import join_limited, render_limits
 
 
 def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironment:
     """The sandboxed environment with narrator's filters, the lexicon and value formatting."""
-    env = make_environment(phrasebank, lexicon=lexicon.data)
+    env = make_environment(phrasebank, lexicon=lexicon)
     # Message templates wrap sentences over lines: keep the line break after a tag as a
     # space (tidy() collapses runs), or "decreased{% endif %}\nin" would glue the words.
     env.trim_blocks = False
@@ -37,40 +37,7 @@ def make_realiser_env(phrasebank: Path, lexicon: Lexicon) -> SandboxedEnvironmen
     cache = _bytecode_cache()
     if cache is not None:
         env.bytecode_cache = cache
-    env.globals["lex"] = lexicon
-    env.filters["val"] = value_text
-    env.filters["agree"] = agree
-    env.filters["things"] = things
-    env.filters["amount"] = amount
     return env
-
-
-def _is_plural(label: str) -> bool:
-    words = label.split()
-    return bool(words) and INFLECT.singular_noun(words[-1]) is not False
-
-
-def things(measure: Mapping[str, Any]) -> str:
-    """What a count measure counts, as a plural noun phrase: "dwelling burglary crimes"."""
-    label, unit = str(measure["label"]), str(measure["unit"])
-    if _is_plural(label):
-        return label
-    noun = str(measure["units"] or INFLECT.plural_noun(unit))
-    if label.split()[-1:] == [unit] and label.startswith("all "):
-        return noun  # "all crime" counts crimes
-    if label.split()[-1:] == [unit]:
-        return " ".join([*label.split()[:-1], noun])
-    return f"{label} {noun}"
-
-
-def amount(value: float, measure: Mapping[str, Any]) -> str:
-    """A count with what it counts, agreeing in number: "1 dwelling burglary crime"."""
-    phrase = things(measure)
-    if filters.number(value) == "1":
-        words = phrase.split()
-        singular = INFLECT.singular_noun(words[-1])
-        phrase = " ".join([*words[:-1], singular or words[-1]])
-    return f"{filters.number(value)} {phrase}"
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -81,21 +48,6 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     except OSError:
         return None  # a read-only home: compile every time, as without a cache
     return FileSystemBytecodeCache(str(folder))
-
-
-def agree(subject: str, singular: str, plural: str) -> str:
-    """The verb form that agrees with a label: "all crime" remains, "assaults" remain."""
-    words = subject.split()
-    last = words[-1] if words else subject
-    is_plural = bool(last) and INFLECT.singular_noun(last) is not False
-    return plural if is_plural else singular
-
-
-def value_text(value: float, measure: Mapping[str, Any]) -> str:
-    """A value as printed for its measure: a rate with its decimals, or a whole count."""
-    if measure["ratio"]:
-        return filters.percent(value, measure["decimals"])
-    return filters.number(value, measure["decimals"] if value != round(value) else 0)
 
 
 def variants(env: SandboxedEnvironment, name: str) -> list[str]:
@@ -118,12 +70,12 @@ def render_block(
 ) -> str:
     """Render one variant block of a template; errors name the file and line."""
     try:
-        template = env.get_template(name)
-        context = template.new_context(dict(values))
-        # Run the template body once so its top-level imports and sets reach the blocks.
-        for _ in template.root_render_func(context):
-            pass
-        text = "".join(template.blocks[block](context))
+        with render_limits(env, values):
+            template = env.get_template(name)
+            context = template.new_context(dict(values))
+            # Run the template body once so its top-level imports and sets reach the blocks.
+            join_limited(env, template.root_render_func(context))
+            text = join_limited(env, template.blocks[block](context))
     except Exception as exc:
         raise template_error(env, f"phrasebank/{name}", exc) from exc
     # A message is one sentence (or a short run of them): no paragraph breaks inside.
@@ -135,17 +87,77 @@ def choose_variant(names: list[str], key: str) -> str:
     return names[zlib.crc32(key.encode("utf-8")) % len(names)]
 
 
-def realise(env: SandboxedEnvironment, message: Message, mentioned: set[str]) -> Sentence:
-    """One sentence for a message; ``mentioned`` tracks measures already named in the paragraph."""
+#: The word that opens a sentence reading against an earlier one of the paper.
+RECONCILE = "however,"
+
+
+def render_message(
+    env: SandboxedEnvironment, message: Message, block: str, *, first: bool, again: bool = False
+) -> str:
+    """One message as a finished sentence, in the given variant block.
+
+    ``first`` is whether the sentence is the first of its paragraph about its measure (the
+    template names the measure in full); ``again`` whether an earlier sentence of the
+    paragraph already quoted the figure of the message's ``subject`` (the 12 months, or the
+    month), which the template then need not quote again. A message the planner marked
+    ``contrast`` reads against an earlier sentence of the paper, and opens with the word
+    that reconciles them.
+    """
+    values = dict(message.values) | {"first": first, "again": again}
+    text = render_block(env, message.template, block, values)
+    if message.contrast and text:
+        text = f"{RECONCILE} {_lower_first(text, message)}"
+    return finish(text)
+
+
+def _lower_first(text: str, message: Message) -> str:
+    """The sentence with its first word in lower case when that word is no proper name."""
+    label = str(message.values.get("m", {}).get("label", ""))
+    if label and text.startswith(label[:1].upper() + label[1:]):
+        return label + text[len(label) :]
+    return text
+
+
+@dataclass
+class Mentions:
+    """What a paragraph has said so far, for the naming of its next sentence.
+
+    A measure is named in full unless the sentence just before named it (a short form,
+    "the rate", reads back only to the sentence before); a figure already quoted in the
+    paragraph (the 12 months' total) need not be quoted again.
+    """
+
+    last: str | None = None
+    quoted: set[str] = field(default_factory=set)
+
+    def naming(self, message: Message) -> tuple[bool, bool]:
+        """``first`` (name the measure in full) and ``again`` (its figure was quoted)."""
+        measure_id = str(message.values["m"]["id"])
+        key = _quoted_key(message)
+        return measure_id != self.last, bool(key) and key in self.quoted
+
+    def add(self, message: Message) -> None:
+        """Remember a sentence just written."""
+        self.last = str(message.values["m"]["id"])
+        key = _quoted_key(message)
+        if key:
+            self.quoted.add(key)
+
+
+def realise(env: SandboxedEnvironment, message: Message, mentions: Mentions) -> Sentence:
+    """One sentence for a message, named and quoted as the paragraph so far allows."""
     names = variants(env, message.template)
     block = choose_variant(names, "|".join(message.fact_ids))
-    measure_id = message.values["m"]["id"]
-    values = dict(message.values) | {"first": measure_id not in mentioned}
-    text = render_block(env, message.template, block, values)
-    mentioned.add(measure_id)
-    return Sentence(
-        text=finish(text), facts=message.fact_ids, template=message.template, variant=block
-    )
+    first, again = mentions.naming(message)
+    text = render_message(env, message, block, first=first, again=again)
+    mentions.add(message)
+    return Sentence(text=text, facts=message.fact_ids, template=message.template, variant=block)
+
+
+def _quoted_key(message: Message) -> str:
+    """The figure a message quotes (its measure and subject: the 12 months, or the month)."""
+    subject = message.values.get("subject")
+    return f"{message.values['m']['id']}@{subject}" if subject else ""
 
 
 def finish(text: str) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from narrator import months
 from narrator.catalogue import Measure
 from narrator.draft.outline import ParagraphSpec
-from narrator.draft.plan import Message, Planning
+from narrator.draft.plan import Message, Planning, is_auto
 from narrator.facts import Fact
+from narrator.language.numbers import rounds_to_zero
 
 
 def describe(measure: Measure) -> dict[str, Any]:
@@ -27,8 +27,15 @@ def describe(measure: Measure) -> dict[str, Any]:
         "polarity": measure.polarity.value,
         "decimals": measure.decimals,
         "ratio": measure.is_ratio,
-        "short": measure.referring,
+        "short": measure.short or "",
+        "noun": measure.noun.value,
     }
+
+
+def sized(change: Fact, measure: Measure) -> bool:
+    """Whether a change has a size to print: points for a rate, a per cent for a count (a
+    count that grew from nothing has no per cent change)."""
+    return change.change is not None if measure.is_ratio else change.change_pct is not None
 
 
 def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
@@ -38,7 +45,7 @@ def base(planning: Planning, measure: Measure, area: str) -> dict[str, Any]:
         "m": describe(measure),
         "area": areas[area].display,
         "is_root": areas[area].parent is None,
-        "month": months.parse(planning.facts.month),
+        "month": planning.facts.reporting_month,
     }
 
 
@@ -53,16 +60,37 @@ def rolling_headline(
     if facts is None:
         return
     level, move = facts
+    if not (sized(move, measure) or still(move, measure)):
+        return
+    if is_auto(spec) and not measure.is_ratio:
+        return  # where narrator chooses, a count's 12 months are said year on year instead
     streak = f("streak.rolling", measure.id, area)
     values = base(planning, measure, area) | {"level": level, "move": move, "streak": None}
-    if streak is not None and not streak.detail["broken"] and streak.direction == move.direction:
+    # Where the planner chooses, the streak and the benchmark have sentences of their own
+    # (with the run's length and the benchmark's figure): the headline leaves them to those.
+    folded = not is_auto(spec)
+    if (
+        folded
+        and streak is not None
+        and not streak.detail["broken"]
+        and streak.direction == move.direction
+    ):
         values["streak"] = streak
         facts.append(streak)
-    benchmark = _significant_benchmark(planning, measure, area)
+    benchmark = _significant_benchmark(planning, measure, area) if folded else None
     values["benchmark"] = benchmark
     if benchmark is not None:
         facts.append(benchmark)
-    yield Message("messages/rolling_headline.j2", facts, values)
+    flat = frozenset({move.id}) if still(move, measure) else frozenset()
+    yield Message("messages/rolling_headline.j2", facts, values, flat=flat)
+
+
+def still(move: Fact, measure: Measure) -> bool:
+    """A move that prints as no move at all ("remained at 9.7%"), as the templates' test
+    ``move is unchanged(m)`` decides it: the change rounds to zero at the measure's decimals."""
+    if move.change is None:
+        return False
+    return rounds_to_zero(move.change, measure.decimals)
 
 
 def _significant_benchmark(planning: Planning, measure: Measure, area: str) -> Fact | None:
@@ -92,7 +120,8 @@ def benchmark_detail(
     values["averages"] = present if len(present) == 2 and len(same) == 1 else []
     facts += [values["benchmark"]] if values["benchmark"] else []
     facts += values["averages"]
-    yield Message("messages/benchmark_detail.j2", facts, values)
+    flat = frozenset({move.id}) if still(move, measure) else frozenset()
+    yield Message("messages/benchmark_detail.j2", facts, values, flat=flat)
 
 
 def month_changes(
@@ -134,8 +163,10 @@ def month_consistency(
     if facts is None:
         return
     (change,) = facts
+    if not sized(change, measure):
+        return
     trend = f("trend.long_term", measure.id, area)
-    identical = planning.lexicon.setting("identical", "percent")
+    identical = planning.lexicon.identical_percent
     values = base(planning, measure, area) | {
         "change": change,
         "identical": change.change_pct is not None and abs(change.change_pct) < identical,
@@ -143,7 +174,8 @@ def month_consistency(
     }
     if values["trend"] is not None:
         facts.append(trend)  # type: ignore[arg-type]
-    yield Message("messages/month_consistency.j2", facts, values)
+    flat = frozenset({change.id}) if values["identical"] else frozenset()
+    yield Message("messages/month_consistency.j2", facts, values, flat=flat)
 
 
 def month_level_streak(
@@ -162,7 +194,8 @@ def month_level_streak(
         "year_change": year,
         "year_stable": planning.stable(year),
     }
-    yield Message("messages/month_level_streak.j2", facts, values)
+    flat = frozenset({year.id}) if values["year_stable"] else frozenset()
+    yield Message("messages/month_level_streak.j2", facts, values, flat=flat)
     streak = f("streak.rolling", measure.id, area)
     move = f("change.rolling_month", measure.id, area)
     if streak is None or move is None or not streak.detail["broken"]:
@@ -174,7 +207,8 @@ def month_level_streak(
         "move": move,
         "stable": planning.stable(move),
     }
-    yield Message("messages/streak_broken.j2", [streak, move], values)
+    flat = frozenset({move.id}) if values["stable"] else frozenset()
+    yield Message("messages/streak_broken.j2", [streak, move], values, flat=flat)
 
 
 def rolling_level_compare(
@@ -194,7 +228,8 @@ def rolling_level_compare(
         "stable": planning.stable(move),
     }
     _compare_with(planning, spec, area, values, facts)
-    yield Message("messages/rolling_level_compare.j2", facts, values)
+    flat = frozenset({move.id}) if values["stable"] else frozenset()
+    yield Message("messages/rolling_level_compare.j2", facts, values, flat=flat)
 
 
 def rolling_year(
@@ -206,6 +241,8 @@ def rolling_year(
     if facts is None:
         return
     (change,) = facts
+    if not (sized(change, measure) or planning.stable(change)):
+        return
     years = [
         f("change.year", measure.id, area, years=k)
         for k in range(1, planning.project.settings.history_years + 1)
@@ -217,7 +254,8 @@ def rolling_year(
         "years": [y for y in years if y is not None] if comparable else [],
     }
     facts += values["years"]
-    yield Message("messages/rolling_year.j2", facts, values)
+    flat = {y.id for y in values["years"]} | ({change.id} if values["stable"] else set())
+    yield Message("messages/rolling_year.j2", facts, values, flat=frozenset(flat))
 
 
 def year_end_times(
@@ -257,7 +295,16 @@ def rate_vs_fy(
         return
     (change,) = facts
     streak = f("streak.rolling", measure.id, area)
-    keep = streak is not None and not streak.detail["broken"] and streak.value >= 2
+    # "continues to decrease, to 39.1% ..., compared to 48.5% for 2018/19": the run is said
+    # only when it goes the way the comparison with the financial year does (and a run of
+    # unchanged months is no run to continue: "continues to no change").
+    keep = (
+        streak is not None
+        and not streak.detail["broken"]
+        and streak.value >= 2
+        and streak.direction in ("up", "down")
+        and streak.direction == change.direction
+    )
     values = base(planning, measure, area) | {
         "change": change,
         "streak": streak if keep else None,
@@ -312,7 +359,11 @@ def xmr_signal(
     if fact is None or not fact.significant:
         return
     values = base(planning, measure, area) | {"signal": fact}
-    yield Message("messages/xmr_signal.j2", [fact], values)
+    # A seasonal series is charted seasonally adjusted: its centre line is the month's
+    # expected figure, not a plain average, and is worded so.
+    seasonal = bool(fact.detail.get("seasonal"))
+    template = "messages/xmr_signal_seasonal.j2" if seasonal else "messages/xmr_signal.j2"
+    yield Message(template, [fact], values)
 
 
 def _compare_with(

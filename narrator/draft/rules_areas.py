@@ -12,11 +12,6 @@ from narrator.draft.rules import base, describe
 from narrator.facts import Fact
 
 
-def _multi(rule: Any) -> Any:
-    rule.multi = True
-    return rule
-
-
 def driver(
     planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
 ) -> Iterator[Message]:
@@ -54,8 +49,15 @@ def children_moves(
     values = base(planning, measure, area) | {
         "children": [(planning.project.areas[f.area].display, f) for f in present],
         "same": len({f.direction for f in present}) == 1,
+        "level": children_level(planning, present),
     }
     yield Message("messages/children_moves.j2", present, values)
+
+
+def children_level(planning: Planning, facts: list[Fact]) -> str:
+    """What the children are called ("area", "division"): their level, if they share one."""
+    levels = {planning.project.areas[f.area].level for f in facts}
+    return levels.pop() if len(levels) == 1 else "area"
 
 
 def area_variation(
@@ -69,8 +71,17 @@ def area_variation(
     if len(present) < 2:
         return
     moves = [(planning.project.areas[f.area].display, f, planning.stable(f)) for f in present]
-    values = base(planning, measure, area) | {"children": moves}
-    yield Message("messages/area_variation.j2", present, values)
+    values = base(planning, measure, area) | {
+        "children": moves,
+        "level": children_level(planning, present),
+    }
+    flat = frozenset(f.id for _, f, stable in moves if stable)
+    # The engine's own summary of the children's moves, cited with them (the children's
+    # changes are the news; the summary adds no figure of its own).
+    summary = planning.fact("area.variation", measure.id, area)
+    cited = present + ([summary] if summary is not None else [])
+    context = frozenset({summary.id}) if summary is not None else frozenset()
+    yield Message("messages/area_variation.j2", cited, values, flat=flat, context=context)
 
 
 def area_variation_figures(
@@ -95,21 +106,33 @@ def area_variation_figures(
 def outliers(
     planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
 ) -> Iterator[Message]:
-    """Peer areas that stand out on their month-on-month and year-on-year changes."""
+    """Peer areas that stand out on the month, the same month last year or the 12 months."""
     found: dict[str, list[Fact]] = {}
     for fact in planning.facts.select(kind="area.outlier", measure=measure.id):
-        if fact.detail.get("comparison") in ("month", "year") and fact.significant:
+        if fact.significant and fact.value is not None:
             found.setdefault(fact.area, []).append(fact)
+    areas = planning.project.areas
     for name in sorted(found):
-        facts = sorted(found[name], key=lambda f: str(f.detail["comparison"]))
-        if len({f.direction for f in facts}) != 1:
-            continue
-        if any(f.value is None or (f.value > 0) != (f.direction == "up") for f in facts):
-            # Below its peers but still rising (or above them but falling): "volumes down"
-            # would say the area's own change went the other way.
-            continue
-        values = base(planning, measure, name) | {"outlier": facts}
-        yield Message("messages/outlier.j2", facts, values)
+        # Below its peers but still rising (or above them but falling): "volumes down" would
+        # say the area's own change went the other way; such an area is left out.
+        agreeing = [f for f in found[name] if (f.value > 0) == (f.direction == "up")]
+        single = sorted(
+            (f for f in agreeing if f.detail["comparison"] in ("month", "year")),
+            key=lambda f: str(f.detail["comparison"]),
+        )
+        if single and not measure.is_ratio and len({f.direction for f in single}) == 1:
+            values = base(planning, measure, name) | {"outlier": single}
+            yield Message("messages/outlier.j2", single, values)
+            agreeing = [f for f in agreeing if f not in single]
+        for fact in agreeing:
+            level = areas[name].level
+            values = base(planning, measure, name) | {
+                "outlier": fact,
+                "moved": "up" if fact.value > 0 else "down",  # its own change, not vs peers
+                "peers": len(areas.at_level(level)),
+                "level": level,
+            }
+            yield Message("messages/outlier_figures.j2", [fact], values)
 
 
 def district_changes_fy(
@@ -134,6 +157,9 @@ def district_changes_fy(
             "direction": direction,
             "districts": [(areas[f.area].display, f) for f in facts],
             "fy_month": facts[0].reference_period,
+            # "in particular" singles some out: with every district listed it is "all".
+            "of": sum(len(areas.at_level(level)) for level in levels),
+            "level": sorted(levels)[0] if len(levels) == 1 else "district",
         }
         yield Message("messages/district_changes_fy.j2", facts, values)
 
@@ -194,9 +220,16 @@ def children_rank_year_end(
     values = base(planning, measure, area) | {
         "leader": planning.project.areas[leader.area].display,
         "other": planning.project.areas[other.area].display,
-        "moves": [(f.value - (f.reference or 0.0)) for f in children],
+        # "Both have seen improvements on the year end position" needs at least one of the
+        # moves to be significant; with none, neither is worth a word (they count as none).
+        "moves": [
+            (f.value - (f.reference or 0.0)) if any(c.significant for c in children) else 0.0
+            for f in children
+        ],
     }
-    yield Message("messages/children_rank_year_end.j2", children, values)
+    # The children's benchmarks are read for their positions, not as moves of their own.
+    context = frozenset(f.id for f in children)
+    yield Message("messages/children_rank_year_end.j2", children, values, context=context)
 
 
 def children_consistency(
@@ -216,11 +249,14 @@ def children_consistency(
     )
     if not inside:
         return
-    values = base(planning, measure, area) | {"count": len(present)}
-    yield Message("messages/children_consistency.j2", [parent, *present], values)
+    values = base(planning, measure, area) | {
+        "count": len(present),
+        "level": children_level(planning, present),
+    }
+    context = frozenset(k.id for k in present)
+    yield Message("messages/children_consistency.j2", [parent, *present], values, context=context)
 
 
-@_multi
 def volumes_month(
     planning: Planning, measure: Measure, area: str, spec: ParagraphSpec
 ) -> Iterator[Message]:

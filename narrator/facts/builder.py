@@ -20,48 +20,52 @@ from typing import Any
 import numpy as np
 
 from narrator.catalogue import Measure
+from narrator.facts.kinds import FactKind
 from narrator.facts.model import Fact
 from narrator.facts.panel import Cells, Panel
+from narrator.language.directions import Direction
 
 #: How much a fact type matters to a reader, before its strength is added.
-KIND_WEIGHT: Mapping[str, float] = {
-    "level": 0.6,
-    "level.rolling": 0.7,
-    "change.month": 0.5,
-    "change.rolling_month": 0.6,
-    "change.year": 0.5,
-    "change.rolling_year": 0.7,
-    "change.financial_year": 0.5,
-    "change.year_to_date": 0.4,
-    "change.average": 0.4,
-    "streak.rolling": 0.5,
-    "streak.month": 0.3,
-    "record": 0.4,
-    "count.above_previous_years": 0.5,
-    "benchmark.long_term": 0.7,
-    "benchmark.year_end": 0.7,
-    "xmr.signal": 0.4,
-    "trend.long_term": 0.5,
-    "area.variation": 0.5,
-    "area.outlier": 0.6,
-    "share.shift": 0.6,
-    "snapshot.change": 0.6,
-    "calendar.year_to_date": 0.5,
+KIND_WEIGHT: Mapping[FactKind, float] = {
+    FactKind.LEVEL: 0.6,
+    FactKind.LEVEL_ROLLING: 0.7,
+    FactKind.CHANGE_MONTH: 0.5,
+    FactKind.CHANGE_ROLLING_MONTH: 0.6,
+    FactKind.CHANGE_YEAR: 0.5,
+    FactKind.CHANGE_ROLLING_YEAR: 0.7,
+    FactKind.CHANGE_FINANCIAL_YEAR: 0.5,
+    FactKind.CHANGE_YEAR_TO_DATE: 0.4,
+    FactKind.CHANGE_AVERAGE: 0.4,
+    FactKind.STREAK_ROLLING: 0.5,
+    FactKind.STREAK_MONTH: 0.3,
+    FactKind.RECORD: 0.4,
+    FactKind.COUNT_ABOVE_PREVIOUS_YEARS: 0.5,
+    FactKind.BENCHMARK_LONG_TERM: 0.7,
+    FactKind.BENCHMARK_YEAR_END: 0.7,
+    FactKind.XMR_SIGNAL: 0.4,
+    FactKind.TREND_LONG_TERM: 0.5,
+    FactKind.AREA_VARIATION: 0.5,
+    FactKind.AREA_OUTLIER: 0.6,
+    FactKind.SHARE_SHIFT: 0.6,
+    FactKind.SNAPSHOT_CHANGE: 0.6,
+    FactKind.CALENDAR_YEAR_TO_DATE: 0.5,
 }
 #: Every fact type the engine makes.
-KINDS: tuple[str, ...] = tuple(sorted(KIND_WEIGHT))
+KINDS: tuple[str, ...] = tuple(sorted(k.value for k in KIND_WEIGHT))
+#: Directions by their text, to give every fact a :class:`Direction` cheaply.
+_DIRECTIONS: Mapping[str | None, Direction | None] = {None: None, **{d.value: d for d in Direction}}
 
 Sources = Callable[[int], tuple[str, ...]]
 Column = np.ndarray | float | str | bool | None
 
 
-def direction_of(change: float, tolerance: float = 0.0) -> str:
-    """ "up", "down" or "flat" for a signed change."""
+def direction_of(change: float, tolerance: float = 0.0) -> Direction:
+    """Up, down or flat for a signed change (flat within ``tolerance`` of zero)."""
     if change > tolerance:
-        return "up"
+        return Direction.UP
     if change < -tolerance:
-        return "down"
-    return "flat"
+        return Direction.DOWN
+    return Direction.FLAT
 
 
 def clean(value: Any) -> Any:
@@ -141,7 +145,7 @@ class FactBuilder:
 
     def add(
         self,
-        kind: str,
+        kind: FactKind | str,
         *,
         value: np.ndarray,
         period: Callable[[int], str] | str,
@@ -164,6 +168,7 @@ class FactBuilder:
         months whatever the measure); ``qualifier`` ends the id of facts that would otherwise
         share one (a record's "highest" and "lowest").
         """
+        kind = FactKind(kind)  # an unregistered kind fails here, with its name
         ok = np.isfinite(value)
         if reference is not None:
             ok &= np.isfinite(reference)
@@ -187,10 +192,12 @@ class FactBuilder:
                 with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
                     change_pct = np.where(reference_f != 0, 100.0 * change / reference_f, np.nan)
         if direction is not None:
-            directions: list[Any] = [str(d) for d in np.asarray(direction)[rows].tolist()]
+            directions: list[Any] = [
+                _DIRECTIONS[str(d)] for d in np.asarray(direction)[rows].tolist()
+            ]
         elif change is not None:
             words = np.where(change > 0, "up", np.where(change < 0, "down", "flat"))
-            directions = words.tolist()
+            directions = [_DIRECTIONS[d] for d in words.tolist()]
         else:
             directions = [None] * n
 
@@ -261,7 +268,7 @@ class FactBuilder:
 
     def add_one(
         self,
-        kind: str,
+        kind: FactKind | str,
         *,
         measure: Measure,
         area: str,
@@ -280,6 +287,7 @@ class FactBuilder:
         qualifier: str = "",
     ) -> Fact:
         """Add one fact; change, per cent change, direction and salience are derived here."""
+        kind = FactKind(kind)
         change = change_pct = None
         if reference is not None:
             change = value - reference
@@ -318,7 +326,7 @@ class FactBuilder:
             reference_period=reference_period,
             change=clean(change),
             change_pct=clean(change_pct),
-            direction=direction,
+            direction=_DIRECTIONS[direction],
             significant=significant,
             method=method,
             statistic=dict(statistic or {}),

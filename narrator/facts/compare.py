@@ -36,14 +36,23 @@ def _compare(
     ref_period: str,
     *,
     scale: float = 1.0,
-    detail: dict[str, float | int | str] | None = None,
+    detail: dict[str, np.ndarray | float | int | str] | None = None,
+    seasonal: bool = False,
 ) -> np.ndarray:
-    """Add a comparison of two windows; counts of the reference may be scaled (averages)."""
+    """Add a comparison of two windows; counts of the reference may be scaled (averages).
+
+    ``seasonal``: the reference is an average of whole years, which the season does not
+    bias; for a seasonal series the month is held to what the season makes of that average
+    (see :mod:`narrator.facts.seasonal`).
+    """
     p = ctx.panel
     value = p.window(*window)
     reference = p.window(*ref_window)
     if not p.is_ratio:
         reference = reference * scale
+    if seasonal:
+        reference = ctx.season.expected(reference, window[1])
+        detail = {**(detail or {}), "seasonal": ctx.season.seasonal}
     significant, statistic, method = ctx.test(window, reference)
     ctx.builder.add(
         kind,
@@ -100,6 +109,7 @@ def changes(ctx: Context) -> None:
             f"AVG{width}:{ctx.iso(t)}",
             scale=1 / width,
             detail={"months": width},
+            seasonal=True,
         )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from narrator import months
 from narrator.facts.builder import FactBuilder
 from narrator.facts.panel import Cells, Panel
+from narrator.facts.seasonal import Season, estimate
 from narrator.settings import Settings
 
 
@@ -20,6 +22,17 @@ class Context:
     builder: FactBuilder
     t: int
     settings: Settings
+
+    @cached_property
+    def season(self) -> Season:
+        """The seasonal pattern of every series, from the months before the reporting one."""
+        return estimate(
+            self.panel.month_values(),
+            self.panel.first,
+            self.t,
+            self.settings,
+            additive=self.panel.is_ratio,
+        )
 
     @property
     def month(self) -> int:

@@ -16,13 +16,17 @@ from narrator.facts.model import FactSet
 from narrator.facts.panel import build_panels
 from narrator.facts.snapshots import snapshot_changes
 from narrator.figures import Figures
+from narrator.language.periods import Month
 from narrator.settings import Settings
 
 
-def compute_facts(figures: Figures, month: str | int, settings: Settings | None = None) -> FactSet:
-    """Every fact of every measure and area for the reporting ``month`` (``YYYY-MM``)."""
+def compute_facts(
+    figures: Figures, month: Month | str | int, settings: Settings | None = None
+) -> FactSet:
+    """Every fact of every measure and area for the reporting ``month`` (a :class:`Month`,
+    ``YYYY-MM`` or a month number)."""
     settings = settings or Settings()
-    m = months.parse(month) if isinstance(month, str) else month
+    m = Month.of(month).index
     figures.check_month(m)
     # The engine makes hundreds of thousands of facts, each with two small dicts and no
     # reference cycle: the collector would walk them again and again as they accumulate (40%
@@ -56,4 +60,4 @@ def _compute(figures: Figures, m: int, settings: Settings) -> FactSet:
     snap_builder = FactBuilder(panels[0], months.iso(m), depth)
     snapshot_changes(figures, m, snap_builder)
     facts.extend(snap_builder.facts)
-    return FactSet(facts, months.iso(m))
+    return FactSet(facts, Month(m))

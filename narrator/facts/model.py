@@ -8,14 +8,21 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+from narrator.language.periods import Month
+
 
 @dataclass(frozen=True)
 class Fact:
     """One thing the figures say, with everything needed to word it and to trace it.
 
-    ``kind`` names the fact type (see :mod:`narrator.facts.kinds`); ``period`` and
-    ``reference_period`` are ISO-like labels ("2019-10", "R12:2019-10", "FY:2018", "CY:2019",
-    "YTD:2019-10"), so that words are chosen by the phrasebank, never here.
+    ``kind`` names the fact type, a :class:`narrator.facts.kinds.FactKind` for every fact the
+    engine makes, and ``detail`` holds that kind's typed record
+    (:func:`narrator.facts.kinds.detail_of`); ``direction`` is a
+    :class:`narrator.language.directions.Direction`. ``period`` and ``reference_period`` are
+    the labels of :class:`narrator.language.periods.Period` ("2019-10", "R12:2019-10",
+    "FY:2018", "CY:2019", "YTD:2019-10"...), so that words are chosen by the phrasebank, never
+    here, and the JSON stays plain text. (The annotations stay ``str``: the checker makes
+    facts of its own from text.)
     """
 
     id: str
@@ -71,8 +78,11 @@ class FactSet:
     makes them almost in id order already, which the sort takes in one pass.
     """
 
-    def __init__(self, facts: Iterable[Fact], month: str) -> None:
-        self.month = month
+    def __init__(self, facts: Iterable[Fact], month: Month | str) -> None:
+        #: The reporting month as a value; ``month`` is its "YYYY-MM", as facts and JSON
+        #: write it.
+        self.reporting_month = Month.of(month)
+        self.month = self.reporting_month.iso
         self._facts = sorted(facts, key=attrgetter("id"))
         self._by_id = {f.id: f for f in self._facts}
         if len(self._by_id) != len(self._facts):

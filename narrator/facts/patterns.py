@@ -136,16 +136,27 @@ def months_above(ctx: Context) -> None:
 
 
 def xmr(ctx: Context) -> None:
-    """XmR control-chart signals of the discrete month against a baseline window."""
+    """XmR control-chart signals of the discrete month against a baseline window.
+
+    A seasonal series is charted seasonally adjusted (see :mod:`narrator.facts.seasonal`):
+    the centre line and the limits are worked out on the adjusted baseline, and reported as
+    what the season makes of them in the reporting month. Whatever the chart says, a month
+    that rose on both the month before and the same month a year earlier is no signal of a
+    fall (nor one that fell on both, of a rise): its own figures say otherwise.
+    """
     p, t, s = ctx.panel, ctx.t, ctx.settings
-    if t - s.xmr_baseline < 0 or t + 1 < s.xmr_run:
+    if t - s.xmr_baseline < 0 or t - s.xmr_run < 0:
         return
-    values = p.month_values()
-    baseline = values[:, t - s.xmr_baseline : t]
+    raw = p.month_values()
+    season = ctx.season
+    start = t - max(s.xmr_baseline, s.xmr_run)
+    values = season.adjust(raw[:, start : t + 1], start)
+    at = t - start  # the reporting month's column in ``values``
+    baseline = values[:, at - s.xmr_baseline : at]
     centre, lower, upper = stats.xmr_limits(baseline)
-    current = values[:, t]
-    recent = values[:, t - s.xmr_run + 1 : t + 1]
-    moves = np.diff(values[:, t - s.xmr_run : t + 1], axis=1)
+    current = values[:, at]
+    recent = values[:, at - s.xmr_run + 1 : at + 1]
+    moves = np.diff(values[:, at - s.xmr_run : at + 1], axis=1)
     conditions = [
         (current > upper, "above_upper_limit"),
         (current < lower, "below_lower_limit"),
@@ -159,20 +170,40 @@ def xmr(ctx: Context) -> None:
         signal[flags] = name
     up = np.isin(signal, ["above_upper_limit", "run_above_centre", "rising_run"])
     down = np.isin(signal, ["below_lower_limit", "run_below_centre", "falling_run"])
+    rose, fell = _moved_on_month_and_year(raw, t)
+    signal[(down & rose) | (up & fell)] = ""
+    up &= ~fell
+    down &= ~rose
     ctx.builder.add(
         "xmr.signal",
-        value=current,
-        reference=centre,
+        value=raw[:, t],
+        reference=season.expected(centre, t),
         period=ctx.iso(t),
         reference_period=f"XMR{s.xmr_baseline}:{ctx.iso(t)}",
         significant=signal != "",
         direction=np.where(up, "up", np.where(down, "down", "flat")),
         method=f"XmR: mean +/- 2.66 mR over {s.xmr_baseline} months; runs of {s.xmr_run}",
-        statistic={"lower": lower, "upper": upper},
-        detail={"signal": signal, "baseline_months": s.xmr_baseline},
+        statistic={"lower": season.expected(lower, t), "upper": season.expected(upper, t)},
+        detail={
+            "signal": signal,
+            "baseline_months": s.xmr_baseline,
+            "seasonal": season.seasonal,
+        },
         mask=np.isfinite(baseline).all(axis=1) & np.isfinite(recent).all(axis=1),
         sources=ctx.cells(t - s.xmr_baseline, t),
     )
+
+
+def _moved_on_month_and_year(values: np.ndarray, t: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows whose month rose (fell) on both the month before and the same month a year ago."""
+    current = values[:, t]
+    if t < 12:
+        none = np.zeros(len(current), dtype=bool)
+        return none, none
+    with np.errstate(invalid="ignore"):
+        rose = (current > values[:, t - 1]) & (current > values[:, t - 12])
+        fell = (current < values[:, t - 1]) & (current < values[:, t - 12])
+    return rose, fell
 
 
 def trend(ctx: Context) -> None:

@@ -86,6 +86,26 @@ def student_t_cdf(t: np.ndarray, dof: float) -> np.ndarray:
     return result
 
 
+def f_sf(f: np.ndarray, dfn: float, dfd: float) -> np.ndarray:
+    """P(F > f) for Fisher's F distribution with ``dfn`` and ``dfd`` degrees of freedom.
+
+    Through the regularised incomplete beta function, P(F > f) = I_x(dfd/2, dfn/2) with
+    x = dfd / (dfd + dfn f). NaN for a NaN ``f``; 1 for ``f <= 0``; 0 for ``f = inf``.
+    """
+    given = np.asarray(f, dtype=float)
+    if not (dfn > 0 and dfd > 0):
+        return np.full(given.shape, np.nan)
+    value = np.clip(given.reshape(-1), 0.0, None)
+    scaled = dfn * value
+    with np.errstate(invalid="ignore", over="ignore"):
+        x = dfd / (dfd + scaled)
+        y = scaled / (dfd + scaled)
+    y = np.where(np.isinf(scaled), 1.0, y)
+    x = np.where(np.isinf(scaled), 0.0, x)
+    result: np.ndarray = _betainc(dfd / 2, dfn / 2, x, y).reshape(given.shape)
+    return result
+
+
 def _betainc(a: float, b: float, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Regularised incomplete beta I_x(a, b) for arrays ``x`` and ``y = 1 - x``.
 

@@ -54,9 +54,17 @@ class Part:
     other_months: Counter[str] = field(default_factory=Counter)
 
 
-def reduce_file(source: SourceFile) -> Part:
-    """Reduce one file to counts, raising :class:`IngestError` for rows that break the format."""
-    part = _stop_and_search(source) if source.kind is FileKind.STOP_AND_SEARCH else _crimes(source)
+def reduce_file(source: SourceFile, *, split_forces: bool = False) -> Part:
+    """Reduce one file to counts, raising :class:`IngestError` for rows that break the format.
+
+    A street or outcomes file holds one force's rows; one that holds several (another
+    force's rows appended) is refused unless ``split_forces``, when each force's rows count
+    for that force.
+    """
+    if source.kind is FileKind.STOP_AND_SEARCH:
+        part = _stop_and_search(source)
+    else:
+        part = _crimes(source, split_forces=split_forces)
     # Only the counts live on: the rows of every file kept to the end would be the whole
     # ingest in memory at once.
     part.source = replace(source, frame=pd.DataFrame(columns=source.frame.columns))
@@ -156,13 +164,25 @@ def _required(source: SourceFile, column: str) -> Column:
     return values
 
 
-def _crimes(source: SourceFile) -> Part:
+def _crimes(source: SourceFile, *, split_forces: bool = False) -> Part:
     """Street-level crime and outcomes files: counts by month, force, district and wording."""
     frame = source.frame
     street = source.kind is FileKind.STREET
     month = Column(frame["Month"])
     _check_months(source, month)
     force = _required(source, "Reported by")
+    if len(force) > 1 and not split_forces:
+        first = force.values[force.codes[0]]
+        other = force.first_row(force.values != first)
+        assert other is not None
+        raise _fail(
+            source,
+            other,
+            f"is reported by {force.values[force.codes[other]]!r}, but the rows before it by "
+            f"{first!r}: the file holds {len(force)} forces' rows",
+            "one force's rows, as data.police.uk publishes them "
+            "(pass --split-forces to count each force's rows for its own force)",
+        )
     lsoa = Column(frame["LSOA name"])
     item = _required(source, "Crime type") if street else Column(pd.Series([""] * len(frame)))
     wording = Column(frame["Last outcome category" if street else "Outcome type"])

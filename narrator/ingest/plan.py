@@ -31,6 +31,8 @@ import pandas as pd
 
 from narrator.errors import IngestError, Problem, ProjectError
 from narrator.project import read_toml
+from narrator.schema.files import AreasFile
+from narrator.schema.validate import build
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def load_area_plan(path: Path) -> AreaPlan:
         document = read_toml(path)
     except ProjectError as exc:
         raise IngestError(str(exc)) from None
+    build(document, AreasFile, str(path), error=IngestError)
     items = document.get("areas")
     if not isinstance(items, list) or not items:
         raise IngestError(

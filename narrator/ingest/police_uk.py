@@ -29,12 +29,14 @@ import pandas as pd
 
 from narrator.errors import IngestError, Problem
 from narrator.fileio import atomic_write_text
+from narrator.fileset import settle
 from narrator.ingest.assemble import Assembly, assemble, sum_by
 from narrator.ingest.naming import split_lsoa_names
 from narrator.ingest.parts import Part, reduce_file
 from narrator.ingest.plan import AreaPlan, MembershipRule, classify_districts
 from narrator.ingest.reader import FileKind, discover, read_source
 from narrator.ingest.summary import IngestSummary, Quirk, top
+from narrator.lock import folder_lock
 
 #: Called after each file with the bytes read so far and the bytes of all files.
 Progress = Callable[[int, int], None]
@@ -64,12 +66,14 @@ def ingest_police_uk(
     areas: AreaPlan | Mapping[str, Sequence[str]] | None = None,
     rule: MembershipRule | None = None,
     progress: Progress | None = None,
+    split_forces: bool = False,
 ) -> IngestResult:
     """Turn data.police.uk CSV files (or folders of them) into the figures of the data contract.
 
     ``areas`` is an :class:`AreaPlan` (see :func:`~narrator.ingest.plan.load_area_plan`) or a
     plain mapping of area name to the districts it sums; with it, only the force and those areas
     get rows. ``rule`` sets the thresholds that decide which districts belong to the force.
+    A file holding several forces' rows is refused unless ``split_forces``.
     Raises :class:`~narrator.errors.IngestError` naming the file and row of any malformed input.
     """
     plan = _plan(areas)
@@ -78,7 +82,7 @@ def ingest_police_uk(
     total, done = sum(sizes), 0
     parts: list[Part] = []
     for path, size in zip(files, sizes, strict=True):
-        parts.append(reduce_file(read_source(path)))
+        parts.append(reduce_file(read_source(path), split_forces=split_forces))
         done += size
         if progress is not None:
             progress(done, total)
@@ -96,11 +100,35 @@ def ingest_police_uk(
 def write_figures(result: IngestResult, path: Path) -> None:
     """Write the figures CSV atomically: the old file stays whole if anything fails."""
     try:
-        atomic_write_text(path, result.to_csv())
+        if not path.parent.is_dir():
+            raise FileNotFoundError(2, "No such file or directory", str(path.parent))
+        with folder_lock(path.parent):
+            settle(path.parent, locked=True)  # what a killed ingest left: removed
+            _refuse_foreign(path)
+            atomic_write_text(path, result.to_csv())
     except OSError as exc:
         raise IngestError(
             str(Problem(str(path), f"cannot be written: {exc.strerror or exc}", "a writable path"))
         ) from None
+
+
+def _refuse_foreign(path: Path) -> None:
+    """An existing --out that is not a figures file is someone else's: never replaced."""
+    if not path.exists() or path.is_dir():
+        return  # a folder fails in the write itself, with its own message
+    with path.open("rb") as handle:
+        head = handle.read(64).removeprefix(b"\xef\xbb\xbf")
+    if not head.lower().startswith(",".join(COLUMNS).encode()) and head.strip():
+        raise IngestError(
+            str(
+                Problem(
+                    str(path),
+                    "exists and is not a figures file (its first line is not "
+                    f"{','.join(COLUMNS)}); it was left as it is",
+                    "a new file, or figures an earlier ingest wrote",
+                )
+            )
+        )
 
 
 def _plan(areas: AreaPlan | Mapping[str, Sequence[str]] | None) -> AreaPlan | None:

@@ -17,12 +17,14 @@ from typing import Any
 
 import pandas as pd
 
-from narrator.errors import ProjectError
+from narrator.errors import IngestError, ProjectError
 from narrator.ingest.plan import MembershipRule, load_area_plan
 from narrator.ingest.police_uk import Progress, ingest_police_uk
+from narrator.ingest.reader import expand
+from narrator.schema.files import FiguresSection
+from narrator.schema.validate import build
 
 SOURCE = "police-uk"
-_KEYS = {"source", "paths", "files", "file", "areas", "min_share", "min_density", "min_coverage"}
 
 
 def figures_table_for_project(
@@ -40,46 +42,33 @@ def figures_table_for_project(
     month, measure, area, value; raises :class:`ProjectError` for a bad section and
     :class:`~narrator.errors.IngestError` for a bad source file.
     """
-    where = f"{root / 'narrator.toml'}: [figures]"
-    if section.get("source") != SOURCE:
-        raise ProjectError(f"{where}: source is {section.get('source')!r} (expected {SOURCE!r})")
-    unknown = set(section) - _KEYS
-    if unknown:
-        raise ProjectError(
-            f"{where}: unknown keys {sorted(unknown)} (expected some of {sorted(_KEYS)})"
-        )
-    raw = section.get("paths", section.get("files", section.get("file")))
+    file = str(root / "narrator.toml")
+    where = f"{file}: [figures]"
+    spec = build(section, FiguresSection, file, ("figures",))
+    if spec.source != SOURCE:
+        raise ProjectError(f"{where}: source is {spec.source!r} (expected {SOURCE!r})")
+    named = next((k for k in ("paths", "files", "file") if k in section), None)
+    raw = getattr(spec, named) if named else None
     if isinstance(raw, str):
-        raw = [raw]
-    if not isinstance(raw, list) or not raw or not all(isinstance(p, str) for p in raw):
+        raw = (raw,)
+    if not raw:
         raise ProjectError(
             f"{where}: paths must name the police.uk files or folders "
             '(expected paths = ["police-uk"])'
         )
     paths: list[Path] = []
     for text in raw:
-        if any(ch in text for ch in "*?["):
-            matches = sorted(root.glob(text))
-            if not matches:
-                raise ProjectError(f"{where}: {text!r} matches no files (expected police.uk CSVs)")
-            paths.extend(matches)
-        else:
-            paths.append(root / text)
-    areas_rel = section.get("areas")
-    if areas_rel is not None and not isinstance(areas_rel, str):
-        raise ProjectError(f'{where}: areas must be a file name (expected areas = "areas.toml")')
-    plan_path = root / areas_rel if areas_rel else areas_file
+        # Absolute or relative to the project, a file, a folder or a glob pattern.
+        try:
+            paths.extend(expand([Path(text)], root))
+        except IngestError:
+            raise ProjectError(
+                f"{where}: {text!r} matches no files (expected police.uk CSVs)"
+            ) from None
+    plan_path = root / spec.areas if spec.areas else areas_file
     plan = load_area_plan(plan_path) if plan_path is not None else None
-    result = ingest_police_uk(paths, areas=plan, rule=_rule(section, where), progress=progress)
+    rule = MembershipRule(
+        min_share=spec.min_share, min_density=spec.min_density, min_coverage=spec.min_coverage
+    )
+    result = ingest_police_uk(paths, areas=plan, rule=rule, progress=progress)
     return result.figures
-
-
-def _rule(section: Mapping[str, Any], where: str) -> MembershipRule:
-    values: dict[str, float] = {}
-    for key in ("min_share", "min_density", "min_coverage"):
-        if key in section:
-            value = section[key]
-            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-                raise ProjectError(f"{where}: {key} is {value!r} (expected a number from 0 to 1)")
-            values[key] = float(value)
-    return MembershipRule(**values)

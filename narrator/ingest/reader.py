@@ -10,8 +10,11 @@ row is caught without looking at rows one by one in Python.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -19,6 +22,8 @@ from pathlib import Path
 import pandas as pd
 
 from narrator.errors import IngestError, Problem
+from narrator.limits import FIGURES_MB
+from narrator.textio import excerpt, read_bytes
 
 BOM = b"\xef\xbb\xbf"
 
@@ -107,7 +112,7 @@ def discover(paths: list[Path]) -> list[Path]:
     (aggregates, lookups) in subfolders. The result is sorted and free of repeats.
     """
     found: list[Path] = []
-    for path in paths:
+    for path in expand(paths):
         if path.is_dir():
             inside = sorted(p for p in path.glob("*") if p.suffix.lower() == ".csv" and p.is_file())
             if not inside:
@@ -117,18 +122,45 @@ def discover(paths: list[Path]) -> list[Path]:
             found.extend(inside)
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise IngestError(
+                str(Problem(str(path), "is not a regular file (a device or a pipe?)", "a CSV file"))
+            )
         else:
             raise IngestError(str(Problem(str(path), "no such file or folder")))
     unique = {p.resolve(): p for p in found}
     return sorted(unique.values(), key=lambda p: (p.name, str(p)))
 
 
+def expand(paths: Iterable[Path], root: Path | None = None) -> list[Path]:
+    """Paths as given, with ``~`` expanded and glob patterns (absolute or relative to
+    ``root``, else the working directory) replaced by the files they match, sorted.
+
+    A path that exists is taken as it is, even if its name holds ``[`` or ``*``. A pattern
+    matching nothing is an :class:`IngestError`.
+    """
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if root is not None and not path.is_absolute():
+            path = root / path
+        if "\x00" in str(path):
+            raise IngestError(str(Problem(repr(str(given))[:80], "is not a file name")))
+        if path.exists() or not any(ch in str(given) for ch in "*?["):
+            found.append(path)
+            continue
+        matches = sorted(Path(p) for p in glob.glob(str(path), recursive=True))
+        if not matches:
+            raise IngestError(
+                str(Problem(str(given), "matches no files", "data.police.uk CSV files"))
+            )
+        found.extend(matches)
+    return found
+
+
 def read_source(path: Path) -> SourceFile:
     """Read one data.police.uk file, raising :class:`IngestError` for anything malformed."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(str(Problem(str(path), f"cannot be read: {exc.strerror}"))) from None
+    data = read_bytes(path, FIGURES_MB, what="a data.police.uk CSV file", error=IngestError)
     had_bom = data.startswith(BOM)
     if had_bom:
         data = data[len(BOM) :]
@@ -179,7 +211,19 @@ def read_source(path: Path) -> SourceFile:
 
 def _header(data: bytes) -> list[str]:
     first = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
-    return [name.strip() for name in next(csv.reader([first]), [])]
+    with _any_field_size():
+        return [name.strip() for name in next(csv.reader([first]), [])]
+
+
+@contextmanager
+def _any_field_size() -> Iterator[None]:
+    """The csv module refuses a field over 128 KB; a file has any field size it has."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _kind(path: Path, header: list[str], match: re.Match[str] | None) -> FileKind:
@@ -193,7 +237,8 @@ def _kind(path: Path, header: list[str], match: re.Match[str] | None) -> FileKin
         str(
             Problem(
                 f"{path}: row 1",
-                f"is not a data.police.uk file this ingest knows (header {','.join(header)!r})",
+                "is not a data.police.uk file this ingest knows "
+                f"(header {excerpt(','.join(header))})",
                 f"the header of {expected}",
             )
         )
@@ -239,17 +284,19 @@ def _parse(path: Path, data: bytes, kind: FileKind, header: list[str]) -> pd.Dat
 def _row_error(path: Path, data: bytes, width: int, exc: Exception) -> IngestError:
     """Find the first row pyarrow refused. Only on the error path, so a Python loop is fine."""
     text = data.decode("utf-8")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader, None)
-    for number, row in enumerate(reader, start=2):
-        if len(row) != width:
-            return IngestError(
-                str(
-                    Problem(
-                        f"{path}: row {number}",
-                        f"has {len(row)} fields",
-                        f"{width} fields, as in the header (is the file truncated or corrupted?)",
+    with _any_field_size():
+        reader = csv.reader(io.StringIO(text, newline=""))
+        next(reader, None)
+        for number, row in enumerate(reader, start=2):
+            if len(row) != width:
+                return IngestError(
+                    str(
+                        Problem(
+                            f"{path}: row {number}",
+                            f"has {len(row)} fields",
+                            f"{width} fields, as in the header "
+                            "(is the file truncated or corrupted?)",
+                        )
                     )
                 )
-            )
-    return IngestError(str(Problem(str(path), f"cannot be parsed as CSV: {exc}")))
+    return IngestError(str(Problem(str(path), f"cannot be parsed as CSV: {str(exc)[:200]}")))

@@ -10,8 +10,7 @@ error, a missing variable, an unsafe attribute, a filter refusing a value) becom
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,33 +21,34 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from narrator.errors import TemplateError
-from narrator.phrasing.filters import FILTERS
-from narrator.phrasing.magnitudes import magnitude_filter
-
-#: The phrasebank file the magnitude scales and other shared words are read from.
-LEXICON_FILE = "lexicon.toml"
+from narrator.language.lexicon import LEXICON_FILE, Lexicon, load_lexicon
+from narrator.phrasing.filters import FILTERS, TESTS, approx
+from narrator.phrasing.sandbox import LimitedSandbox, RenderLimitError, join_limited, render_limits
 
 
-class PhrasebankEnvironment(SandboxedEnvironment):
-    """A sandboxed environment that remembers its phrasebank folder, to name files in errors."""
+class PhrasebankEnvironment(LimitedSandbox):
+    """A sandboxed environment that remembers its phrasebank folder, to name files in errors.
+
+    Templates cannot change what they are given and each render is bounded in time and size
+    (:mod:`narrator.phrasing.sandbox`).
+    """
 
     root: Path
 
 
-def make_environment(
-    phrasebank: Path, *, lexicon: Mapping[str, Any] | None = None
-) -> PhrasebankEnvironment:
+def make_environment(phrasebank: Path, *, lexicon: Lexicon | None = None) -> PhrasebankEnvironment:
     """A sandboxed Jinja2 environment over the templates in ``phrasebank``, with every filter.
 
-    ``lexicon`` supplies the magnitude scales; when it is None the phrasebank's own
-    ``lexicon.toml`` is read if there is one. Raises :class:`TemplateError` when the folder
-    is missing or the lexicon is malformed.
+    Every word a template writes with comes from ``lexicon`` (by default the phrasebank's own
+    ``lexicon.toml``; an empty lexicon when it has none): the global ``lex`` and the filters
+    ``magnitude`` and ``approx``. Raises :class:`TemplateError` when the folder is missing or
+    the lexicon is malformed.
     """
     root = Path(phrasebank)
     if not root.is_dir():
         raise TemplateError(f"{root}: the phrasebank folder does not exist")
     if lexicon is None:
-        lexicon = _read_lexicon(root / LEXICON_FILE)
+        lexicon = load_lexicon(root) if (root / LEXICON_FILE).is_file() else Lexicon()
     env = PhrasebankEnvironment(
         loader=jinja2.FileSystemLoader(root),
         undefined=jinja2.StrictUndefined,
@@ -59,21 +59,23 @@ def make_environment(
     )
     env.root = root
     env.filters.update(FILTERS)
-    try:
-        env.filters["magnitude"] = magnitude_filter(lexicon)
-    except ValueError as exc:
-        raise TemplateError(f"{_display(env, str(root / LEXICON_FILE))}: {exc}") from exc
+    env.filters.update(lexicon_filters(lexicon))
+    env.tests.update(TESTS)
+    env.globals["lex"] = lexicon
     return env
 
 
-def _read_lexicon(path: Path) -> Mapping[str, Any]:
-    if not path.is_file():
-        return {}
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path}: not valid TOML: {exc}") from exc
+def lexicon_filters(lexicon: Lexicon) -> dict[str, Callable[..., str]]:
+    """The filters whose words are the lexicon's: ``{{ change|magnitude("points") }}`` and
+    ``{{ total|approx }}`` ("almost 7,000,000")."""
+
+    def magnitude(value: object, scale: str) -> str:
+        return lexicon.magnitude(value, scale)
+
+    def approx_hedged(value: object) -> str:
+        return approx(value, lexicon.hedge)
+
+    return {"magnitude": magnitude, "approx": approx_hedged}
 
 
 def render(env: SandboxedEnvironment, template_name: str, context: Mapping[str, Any]) -> str:
@@ -82,7 +84,10 @@ def render(env: SandboxedEnvironment, template_name: str, context: Mapping[str, 
     Any failure is raised as :class:`TemplateError` naming the template file and line.
     """
     try:
-        text = env.get_template(template_name).render(context)
+        with render_limits(env, context):
+            template = env.get_template(template_name)
+            chunks = template.root_render_func(template.new_context(dict(context)))
+            text = join_limited(env, chunks)
     except Exception as exc:
         raise template_error(env, _in_phrasebank(env, template_name), exc) from exc
     return tidy(text)
@@ -100,7 +105,8 @@ def render_string(
         # Compiling with a filename (from_string has none) lets tracebacks point at `name`.
         code = env.compile(source, name=name, filename=name)
         template = env.template_class.from_code(env, code, env.make_globals(None))
-        text = template.render(context)
+        with render_limits(env, context):
+            text = join_limited(env, template.root_render_func(template.new_context(dict(context))))
     except Exception as exc:
         raise template_error(env, name, exc) from exc
     return tidy(text)
@@ -197,7 +203,7 @@ def _template_frame(tb: TracebackType | None) -> tuple[str, int] | None:
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, jinja2.TemplateError | ValueError):
+    if isinstance(exc, jinja2.TemplateError | ValueError | RenderLimitError):
         return str(exc).rstrip(".") or type(exc).__name__
     return f"{type(exc).__name__}: {exc}"
 

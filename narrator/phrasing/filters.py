@@ -18,33 +18,38 @@ from __future__ import annotations
 import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
 
 from narrator import months
+from narrator.catalogue import Noun
 from narrator.errors import MonthError
-from narrator.phrasing.values import (
+from narrator.language.measures import MeasureNoun
+from narrator.language.numbers import (
     INFLECT,
     article,
+    format_decimal,
+    half_up,
+    noun_for,
+    ordinal_figure,
+    ordinal_word,
+    round_figure,
+    rounds_to_zero,
+    spoken,
+)
+from narrator.language.numbers import (
+    number_word as _number_word,
+)
+from narrator.language.periods import Month, Period
+from narrator.phrasing.values import (
     as_decimal,
     as_places,
     as_text,
     as_whole,
-    format_decimal,
-    half_up,
-    noun_for,
     require,
-    spoken,
 )
 
 _PERCENTAGE_POINT = "percentage point"
-
-#: The largest gap between a value and the round figure :func:`approx` may quote, as a
-#: fraction of the figure; the finest step tried (two significant figures) always fits.
-APPROX_TOLERANCE = Decimal("0.05")
-#: Within this fraction of the round figure, the hedge says which side the value is on.
-APPROX_CLOSE = Decimal("0.02")
-#: The hedge words :func:`approx` writes; the checker reads the same words.
-APPROX_HEDGES: Mapping[str, str] = {"below": "almost", "above": "just over", "either": "around"}
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -82,42 +87,21 @@ def pp(x: object, decimals: int = 1) -> str:
     return f"{printed} {noun_for(printed, _PERCENTAGE_POINT, None)}"
 
 
-def approx(x: object) -> str:
+def approx(x: object, hedge: Callable[[str], str]) -> str:
     """A size as a round figure with a hedge: "almost 7,000,000", "just over 200", "around 1,500".
 
-    The figure is the coarsest multiple of 1 or 5 times a power of ten within 5% of the value
-    (6,952,114 -> 7,000,000; 1,540 -> 1,500; 7.3 -> 7). The hedge says how it relates: no hedge
-    when the value is the figure; "almost" when it is below and within 2%; "just over" when
-    above and within 2%; "around" otherwise. Negative values are refused: quote the size.
+    The figure is :func:`narrator.language.numbers.round_figure`'s; the hedge is the
+    lexicon's word for the side the value lies (``hedge("below")`` "almost", ``"above"``
+    "just over", ``"either"`` "around"; :meth:`Lexicon.hedge`), none when the value is the
+    figure. Negative values are refused: quote the size.
     """
     value = as_decimal(x, "approx")
     if value < 0:
         raise ValueError(f"approx: {x!r} is negative; approximate the size (x|abs) instead")
     if value.is_zero():
         return "0"
-    figure, decimals = _round_figure(value)
-    printed = format_decimal(half_up(figure, decimals), decimals)
-    gap = (value - figure) / figure
-    if gap.is_zero():
-        return printed
-    if abs(gap) <= APPROX_CLOSE:
-        side = "below" if gap < 0 else "above"
-        return f"{APPROX_HEDGES[side]} {printed}"
-    return f"{APPROX_HEDGES['either']} {printed}"
-
-
-def _round_figure(value: Decimal) -> tuple[Decimal, int]:
-    """The coarsest round figure within tolerance of ``value``, and its decimal places."""
-    lead = value.adjusted()
-    # Coarse to fine: 10^(lead+1), 5*10^lead, 10^lead, 5*10^(lead-1), 10^(lead-1). The last
-    # is two significant figures, always within 5%, so the loop always returns.
-    steps = [(1, lead + 1), (5, lead), (1, lead), (5, lead - 1), (1, lead - 1)]
-    for factor, power in steps:
-        step = Decimal(factor).scaleb(power)
-        figure = (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-        if figure > 0 and abs(value - figure) / figure <= APPROX_TOLERANCE:
-            return figure, max(0, -power)
-    raise AssertionError(f"no round figure for {value}")  # pragma: no cover
+    printed, side = round_figure(value)
+    return printed if side is None else f"{hedge(side)} {printed}"
 
 
 # --- words --------------------------------------------------------------------------------
@@ -162,23 +146,17 @@ def ordinal(n: object) -> str:
     whole = as_whole(n, "ordinal")
     if whole < 1:
         raise ValueError(f"ordinal: expected 1 or more, got {n!r}")
-    if whole <= 9:
-        return str(INFLECT.number_to_words(INFLECT.ordinal(str(whole))))
-    return str(INFLECT.ordinal(str(whole)))
+    return ordinal_word(whole)
 
 
 def ordinal_num(n: object) -> str:
     """An ordinal in figures: ``ordinal_num(27)`` is "27th"."""
-    whole = as_whole(n, "ordinal_num")
-    return str(INFLECT.ordinal(str(whole)))
+    return ordinal_figure(as_whole(n, "ordinal_num"))
 
 
 def number_word(n: object) -> str:
     """A whole number in house style: words for zero to nine ("two"), figures above ("12")."""
-    whole = as_whole(n, "number_word")
-    if 0 <= whole <= 9:
-        return str(INFLECT.number_to_words(str(whole)))
-    return format_decimal(Decimal(whole), 0)
+    return _number_word(as_whole(n, "number_word"))
 
 
 def join_and(items: object) -> str:
@@ -204,15 +182,17 @@ def _join(items: object, conj: str, where: str) -> str:
 # --- months and periods -------------------------------------------------------------------
 
 
-def _month(m: object, where: str) -> int:
+def _month(m: object, where: str) -> Month:
     require(m, where)
+    if isinstance(m, Month):
+        return m
     if isinstance(m, bool):
         raise ValueError(f"{where}: expected a month number or YYYY-MM, got {m!r}")
     if isinstance(m, numbers.Integral):
-        return int(m)
+        return Month(int(m))
     if isinstance(m, str):
         try:
-            return months.parse(m)
+            return Month.parse(m)
         except MonthError as exc:
             raise ValueError(f"{where}: {exc.message}") from exc
     raise ValueError(f"{where}: expected a month number or YYYY-MM, got {m!r}")
@@ -220,63 +200,105 @@ def _month(m: object, where: str) -> int:
 
 def month_name(m: object) -> str:
     """The month's name alone: "October" (a month number or "YYYY-MM")."""
-    return months.name(_month(m, "month_name"))
+    return _month(m, "month_name").name
 
 
 def month_label(m: object) -> str:
     """The month and year: "October 2019"."""
-    return months.label(_month(m, "month_label"))
+    return _month(m, "month_label").label
 
 
 def rolling(m: object) -> str:
     """The rolling year ending in the month: "12 months to October 2019"."""
-    return months.rolling_label(_month(m, "rolling"))
+    return months.rolling_label(_month(m, "rolling").index)
 
 
 def fy(m: object) -> str:
     """The financial year containing the month, "2018/19"; also takes a label "FY:2018"."""
     if isinstance(m, str) and m.startswith("FY:"):
         return period(m)
-    return months.fy_label(_month(m, "fy"))
-
-
-_PERIOD = re.compile(r"^(?:(?P<kind>R\d+|FY|CY|YTD):)?(?P<year>\d{4})(?:-(?P<month>\d{2}))?$")
-_PERIOD_FORMS = (
-    '"2019-10", "R12:2019-10" (rolling 12 months), "FY:2018" (financial year from April 2018), '
-    '"CY:2019" (calendar year) or "YTD:2019-10" (financial year to date)'
-)
+    return _month(m, "fy").fy_label
 
 
 def period(label: object) -> str:
-    """The phrase for a fact's period label.
+    """The phrase for a period, a period label or a month number (:meth:`Period.prose`).
 
     "2019-10" -> "October 2019"; "R12:2019-10" -> "the 12 months to October 2019";
-    "FY:2018" -> "2018/19"; "CY:2019" -> "2019"; "YTD:2019-10" -> "the financial year to date".
+    "FY:2018" -> "2018/19"; "CY:2019" -> "2019"; "YTD:2019-10" -> "the financial year to
+    date"; "D:2019-11-01" -> "the start of November".
     """
     require(label, "period")
+    if isinstance(label, Period):
+        return label.prose()
     if not isinstance(label, str):
-        return months.label(_month(label, "period"))
-    match = _PERIOD.match(label.strip())
-    if not match:
-        raise ValueError(f"period: {label!r} is not a period label (expected {_PERIOD_FORMS})")
-    kind, year, month = match.group("kind"), int(match.group("year")), match.group("month")
-    if kind in ("FY", "CY"):
-        if month is not None:
-            raise ValueError(
-                f"period: {label!r} names a month; {kind}: takes a year, e.g. {kind}:2018"
-            )
-        return months.fy_label(year * 12 + months.FY_START_MONTH - 1) if kind == "FY" else str(year)
-    if month is None:
-        raise ValueError(f"period: {label!r} needs a month (expected {_PERIOD_FORMS})")
-    end = _month(f"{year:04d}-{month}", "period")
-    if kind is None:
-        return months.label(end)
-    if kind == "YTD":
-        return "the financial year to date"
-    length = int(kind[1:])
-    if length < 1:
-        raise ValueError(f"period: {label!r} has a rolling window of no months")
-    return months.label(end) if length == 1 else f"the {length} months to {months.label(end)}"
+        return _month(label, "period").label
+    return Period.parse(label, "period").prose()
+
+
+# --- measures ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def _noun(label: str, unit: str, units: str, noun: str, short: str, ratio: bool) -> MeasureNoun:
+    return MeasureNoun(label, unit, units or None, Noun(noun), short or None, ratio)
+
+
+def measure_noun(measure: Mapping[str, Any]) -> MeasureNoun:
+    """The words of a measure as templates see it (the planner's ``describe``)."""
+    return _noun(
+        str(measure["label"]),
+        str(measure["unit"]),
+        str(measure.get("units") or ""),
+        str(measure.get("noun") or Noun.AUTO.value),
+        str(measure.get("short") or ""),
+        bool(measure.get("ratio")),
+    )
+
+
+def things(measure: Mapping[str, Any]) -> str:
+    """What a count measure counts, as a plural noun phrase: "dwelling burglary crimes"."""
+    return measure_noun(measure).counted()
+
+
+def amount(value: object, measure: Mapping[str, Any]) -> str:
+    """A count with what it counts, agreeing in number: "1 dwelling burglary crime"."""
+    return measure_noun(measure).amount(as_decimal(value, "amount"))
+
+
+def number_of(measure: Mapping[str, Any]) -> str:
+    """ "the number of vehicle thefts", "the number of incidents of anti-social behaviour"."""
+    return measure_noun(measure).number_of()
+
+
+def named(measure: Mapping[str, Any], first: bool, qualifier: str = "") -> str:
+    """The measure's label at first mention, its short form after, under a qualifier:
+    ``m | named(first, "the 12 month")`` is "the 12 month rate", never "the 12 month the rate"."""
+    return measure_noun(measure).named(bool(first), qualifier)
+
+
+def agree(subject: object, singular: str, plural: str) -> str:
+    """The verb agreeing with a measure (or a label) as subject: "all crime" remains,
+    "assaults" remain."""
+    if isinstance(subject, Mapping):
+        return measure_noun(subject).agree(singular, plural)
+    label = as_text(subject, "agree")
+    return MeasureNoun(label, label).agree(singular, plural)
+
+
+def value_text(value: object, measure: Mapping[str, Any]) -> str:
+    """A value as printed for its measure: a rate with its decimals, or a whole count."""
+    if measure["ratio"]:
+        return percent(value, measure["decimals"])
+    exact = as_decimal(value, "val")
+    return number(value, measure["decimals"] if exact != exact.to_integral_value() else 0)
+
+
+def unchanged(fact: object, measure: Mapping[str, Any]) -> bool:
+    """Whether a fact's change prints as no change for its measure ("was unchanged at 31.5%"):
+    the test ``move is unchanged(m)``."""
+    change = getattr(fact, "change", None)
+    require(change, "unchanged")
+    return rounds_to_zero(change, as_places(measure["decimals"], "unchanged"))
 
 
 #: The filters every phrasebank environment has, by the names templates call them.
@@ -287,7 +309,6 @@ FILTERS: Mapping[str, Callable[..., str]] = {
     "pp": pp,
     "signed_percent": signed_percent,
     "abs_percent": abs_percent,
-    "approx": approx,
     "count": count,
     "plural": plural,
     "a": a,
@@ -302,4 +323,13 @@ FILTERS: Mapping[str, Callable[..., str]] = {
     "period": period,
     "join_and": join_and,
     "join_or": join_or,
+    "things": things,
+    "amount": amount,
+    "number_of": number_of,
+    "named": named,
+    "agree": agree,
+    "val": value_text,
 }
+
+#: The tests every phrasebank environment has: ``{% if move is unchanged(m) %}``.
+TESTS: Mapping[str, Callable[..., bool]] = {"unchanged": unchanged}

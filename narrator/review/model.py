@@ -12,21 +12,36 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from narrator.check.findings import Finding, Severity, Verdict, claim_finding
-from narrator.draft.document import Draft, Paragraph
+from narrator.draft.document import Draft, Paragraph, load_json
 
 FORMAT = "narrator-review/1"
 
-PENDING = "pending"
-ACCEPTED = "accepted"
-REJECTED = "rejected"
-EDITED = "edited"
-STALE = "stale"
-STATUSES = (PENDING, ACCEPTED, REJECTED, EDITED, STALE)
+
+class Status(StrEnum):
+    """Where the review of a paragraph stands; the value is how the state file writes it."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EDITED = "edited"
+    STALE = "stale"
+
+
+PENDING = Status.PENDING
+ACCEPTED = Status.ACCEPTED
+REJECTED = Status.REJECTED
+EDITED = Status.EDITED
+STALE = Status.STALE
+STATUSES = tuple(Status)
 #: Statuses that let a paragraph into the built paper.
-DONE = frozenset({ACCEPTED, EDITED})
+DONE = frozenset({Status.ACCEPTED, Status.EDITED})
+#: Statuses that keep a paragraph out of a final paper (it is not reviewed yet, or its
+#: figures changed since).
+UNFINISHED = frozenset({Status.PENDING, Status.STALE})
 
 #: The fields of a fact an editor compares when its paragraph goes stale.
 SUMMARY_KEYS = (
@@ -78,7 +93,7 @@ class Variant:
 class Entry:
     """The review of one generated paragraph."""
 
-    status: str = PENDING
+    status: Status = Status.PENDING
     #: The editor's own text (status ``edited``); kept when the paragraph later goes stale.
     text: str | None = None
     variant: Variant | None = None
@@ -124,6 +139,7 @@ class Entry:
         status = data["status"]
         if status not in STATUSES:
             raise ValueError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        status = Status(status)
         variant = data.get("variant")
         override = data.get("override")
         return cls(
@@ -209,7 +225,7 @@ class ReviewState:
     @classmethod
     def from_json(cls, text: str) -> ReviewState:
         """Parse a state file; raises ValueError, KeyError or TypeError when malformed."""
-        data = json.loads(text)
+        data = load_json(text)
         if not isinstance(data, dict):
             raise TypeError("the file is not a JSON object")
         if data.get("format") != FORMAT:

@@ -14,6 +14,8 @@ written until it is fixed or moved away.
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +26,9 @@ from narrator.check.findings import Finding
 from narrator.draft.document import Draft, Paragraph
 from narrator.errors import ReviewError
 from narrator.fileio import atomic_write_text
+from narrator.fileset import settle
+from narrator.lock import folder_lock
+from narrator.review.concurrent import Conflict, merge_concurrent
 from narrator.review.merge import merge, needs_merge, stale_count
 from narrator.review.model import (
     ACCEPTED,
@@ -68,6 +73,8 @@ class Review:
     merged: int | None = None
     warnings: list[str] = field(default_factory=list)
     clock: Callable[[], str] = now
+    #: The state file's text as this review last read or wrote it (None: no file then).
+    _base: str | None = field(default=None, repr=False)
 
     @property
     def state_path(self) -> Path:
@@ -235,14 +242,70 @@ class Review:
         entry.when = self.clock()
 
     def save(self) -> None:
-        """Write the state file atomically: a reader sees the old state or the new one."""
+        """Write the state file atomically, merged with any save made since it was read.
+
+        Under the folder's lock, the file is read again: if another editor saved since
+        this review read it, both sides' decisions are merged (:mod:`narrator.review.
+        concurrent`); a paragraph both decided differently keeps the other editor's
+        decision, and :class:`ReviewError` says which of ours was not saved (the rest was).
+        """
         self.state.draft = self.path.name
+        folder = self.state_path.parent
+        conflicts: list[Conflict] = []
         try:
-            atomic_write_text(self.state_path, self.state.to_json())
+            with folder_lock(folder):
+                settle(folder, locked=True)
+                conflicts = self._merge_saved()
+                text = self.state.to_json()
+                atomic_write_text(self.state_path, text)
+                self._base = text
         except OSError as exc:
             raise ReviewError(
                 f"{self.state_path}: cannot save the review: {exc.strerror or exc}"
             ) from None
+        if conflicts:
+            raise ReviewError(
+                f"{self.state_path}: "
+                + "; ".join(
+                    f"paragraph {c.number} was decided by {c.who or 'another editor'} "
+                    f"({c.when or 'just now'}) while you reviewed it"
+                    for c in conflicts
+                )
+                + ": your decision on it was not saved, theirs stands",
+                hint="Your other changes were saved. Look at the paragraph again.",
+            )
+
+    def _merge_saved(self) -> list[Conflict]:
+        """Merge what another review saved since this one read the file; the conflicts."""
+        try:
+            on_disk = self.state_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError):
+            on_disk = None
+        if on_disk == self._base or self._base is None:
+            return []
+        try:
+            theirs = ReviewState.from_json(on_disk) if on_disk is not None else None
+        except (ValueError, KeyError, TypeError):
+            theirs = None
+        if theirs is None:
+            raise ReviewError(
+                f"{self.state_path}: changed since it was read and cannot be read now; "
+                "the review was not saved over it",
+                hint="Look at the file (another program changed it), then review again.",
+            )
+        base = ReviewState.from_json(self._base)
+        merged = merge_concurrent(base, self.state, theirs)
+        if merged.incompatible:
+            self.state = merged.state
+            raise ReviewError(
+                f"{self.state_path}: {merged.incompatible} while you reviewed; "
+                "your latest changes were not saved",
+                hint="Open the review again to see the draft as it is now.",
+            )
+        self.state = merged.state
+        return merged.conflicts
 
 
 def load_review(draft_md: Path) -> Review:
@@ -253,8 +316,10 @@ def load_review(draft_md: Path) -> Review:
     a state file that cannot be read, raises :class:`ReviewError` and writes nothing.
     """
     draft_md = Path(draft_md)
+    settle(draft_md.parent)  # a draft and sidecar cut short by a kill: finished or removed
     draft = _read_draft(draft_md)
     review = Review(path=draft_md, draft=draft, state=fresh_state(draft, draft_md.name))
+    review._base = review.state.to_json()
     if _markdown(draft_md) != draft.to_markdown():
         review.warnings.append(
             f"{draft_md} differs from its sidecar; the review shows the sidecar's text "
@@ -263,7 +328,7 @@ def load_review(draft_md: Path) -> Review:
     state_file = review.state_path
     if not state_file.exists():
         return review
-    state = _read_state(state_file)
+    state, review._base = _read_state(state_file)
     if state.month != draft.month:
         raise ReviewError(
             f"{state_file} is the review of {state.month}, but {draft_md} is the draft "
@@ -279,25 +344,32 @@ def load_review(draft_md: Path) -> Review:
     return review
 
 
+def _redraft(draft_md: Path) -> str:
+    """The command that writes this draft: its month from the file name when it has one."""
+    named = re.fullmatch(r"draft-(\d{4}-\d{2})", draft_md.stem)
+    month = named.group(1) if named else "<the month>"
+    return f"narrator draft --month {month} --out {shlex.quote(str(draft_md))}"
+
+
 def _read_draft(draft_md: Path) -> Draft:
     if not draft_md.is_file():
         raise ReviewError(
             f"{draft_md}: no such draft",
-            hint=f"Write one with: narrator draft --month YYYY-MM --out {draft_md}",
+            hint=f"Write one with: {_redraft(draft_md)}",
         )
     sidecar = sidecar_path(draft_md)
     if not sidecar.is_file():
         raise ReviewError(
             f"{draft_md} has no sidecar {sidecar.name} beside it; review needs it to know "
             "the facts behind each sentence",
-            hint=f"Write the draft again with: narrator draft --month YYYY-MM --out {draft_md}",
+            hint=f"Write the draft again with: {_redraft(draft_md)}",
         )
     try:
         return Draft.from_json(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ReviewError(
             f"{sidecar}: not a readable narrator draft sidecar ({_why(exc)})",
-            hint=f"Write the draft again with: narrator draft --month YYYY-MM --out {draft_md}",
+            hint=f"Write the draft again with: {_redraft(draft_md)}",
         ) from None
 
 
@@ -308,10 +380,11 @@ def _markdown(draft_md: Path) -> str | None:
         return None
 
 
-def _read_state(state_file: Path) -> ReviewState:
+def _read_state(state_file: Path) -> tuple[ReviewState, str]:
     try:
-        return ReviewState.from_json(state_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        text = state_file.read_text(encoding="utf-8")
+        return ReviewState.from_json(text), text
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ReviewError(
             f"{state_file}: the review state cannot be read ({_why(exc)})",
             hint="It was left untouched. Restore it from a backup or fix it, or move it "

@@ -13,16 +13,15 @@ from collections.abc import Sequence
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from narrator.draft import project_phrasebank
 from narrator.draft.document import Draft, Paragraph
-from narrator.draft.outline import load_outline
-from narrator.draft.plan import Message, Planning, plan_paragraph
-from narrator.draft.realise import finish, make_realiser_env, render_block, variants
-from narrator.draft.registry import DEFAULTS, RULES
+from narrator.draft.paper import plan_paper
+from narrator.draft.plan import Message, Planning
+from narrator.draft.realise import Mentions, make_realiser_env, render_message, variants
+from narrator.draft.validate import load_checked_outline
 from narrator.errors import ReviewError
 from narrator.facts import FactSet
-from narrator.phrasing.lexicon import load_lexicon
-from narrator.project import Project
+from narrator.language.lexicon import load_lexicon
+from narrator.project import Project, project_phrasebank
 from narrator.review.model import Variant, fingerprint
 
 __all__ = ["Rephraser", "next_blocks", "plan_messages"]
@@ -32,23 +31,11 @@ _REDRAFT = "Write the draft again (narrator draft --month {month}), then review 
 
 def plan_messages(project: Project, facts: FactSet) -> dict[str, list[Message]]:
     """The messages of every generated paragraph, by number, as ``write_draft`` plans them."""
-    outline = load_outline(project)
+    outline = load_checked_outline(project)
     lexicon = load_lexicon(project_phrasebank(project))
     planning = Planning(facts=facts, project=project, lexicon=lexicon)
-    planned: dict[str, list[Message]] = {}
-    for section in outline.sections:
-        count = 0
-        for spec in section.paragraphs:
-            # Numbered as printed: a generated paragraph with nothing to say leaves no gap.
-            number = f"{section.number}.{count + 1}"
-            if not spec.generated:
-                count += 1
-                continue
-            messages = plan_paragraph(planning, spec, RULES, DEFAULTS)
-            if messages:
-                planned[number] = messages
-                count += 1
-    return planned
+    plan = plan_paper(planning, outline)
+    return {p.number: p.messages for p in plan.paragraphs() if p.spec.generated}
 
 
 def next_blocks(options: Sequence[Sequence[str]], current: Sequence[str]) -> tuple[str, ...]:
@@ -114,13 +101,12 @@ class Rephraser:
         """The paragraph with the given variant block for each sentence."""
         messages = self.messages(paragraph)
         _, env = self._prepare()
-        mentioned: set[str] = set()
+        mentions = Mentions()
         sentences = []
         for message, block in zip(messages, blocks, strict=True):
-            measure_id = message.values["m"]["id"]
-            values = dict(message.values) | {"first": measure_id not in mentioned}
-            sentences.append(finish(render_block(env, message.template, block, values)))
-            mentioned.add(measure_id)
+            first, again = mentions.naming(message)
+            sentences.append(render_message(env, message, block, first=first, again=again))
+            mentions.add(message)
         return " ".join(sentences)
 
     def next(self, paragraph: Paragraph, current: Variant | None) -> Variant | None:

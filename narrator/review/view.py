@@ -14,6 +14,7 @@ from textual.content import Content
 
 from narrator.check.findings import Finding, Verdict
 from narrator.draft.document import Paragraph
+from narrator.language.periods import Period, PeriodKind
 from narrator.review.describe import describe, stale_lines
 from narrator.review.model import EDITED, STALE, Entry
 from narrator.review.series import SeriesSource, sparkline
@@ -113,7 +114,7 @@ def facts_lines(
             if fact is None or series is None:
                 continue
             measure, area = str(fact.get("measure")), str(fact.get("area"))
-            rolling = str(fact.get("period", "")).startswith("R12")
+            rolling = _is_rolling(fact.get("period"))
             if (measure, area, rolling) in drawn:
                 continue
             drawn.add((measure, area, rolling))
@@ -136,3 +137,11 @@ def comment_lines(entry: Entry) -> list[str]:
         lines.append("Comments")
         lines += [f"  {c.who}, {c.when}: {c.text}" for c in entry.comments]
     return lines
+
+
+def _is_rolling(label: object) -> bool:
+    """Whether a fact's period is a rolling window ("R12:2019-10"): its chart is the rolling one."""
+    try:
+        return Period.parse(str(label)).kind is PeriodKind.ROLLING
+    except ValueError:
+        return False

@@ -110,7 +110,7 @@ def test_missing_draft_is_an_input_error(
 ) -> None:
     missing = tmp_path / "draft-2019-10.md"
     assert run_main(monkeypatch, "build", "--month", MONTH, "--draft", str(missing)) == 2
-    assert "no such draft" in flat(capsys.readouterr().err)
+    assert "no draft of 2019-10 to build from" in flat(capsys.readouterr().err)
 
 
 def test_draft_of_another_month_is_an_input_error(

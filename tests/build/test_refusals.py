@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,40 @@ def test_edited_text_goes_into_the_paper(draft_copy: Path, tmp_path: Path, statu
     assert result.built and result.paper is not None
     text = {b.number: b.text for b in result.paper.blocks}["4.2.5"]
     assert (text == "Arrests rose to 858 in October.") == (status == "edited")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    kind: str
+    severity: str
+    message: str
+    span: tuple[int, int]
+    verdict: str
+
+
+def test_only_what_needs_attention_becomes_a_note() -> None:
+    from narrator.build.blockers import finding_blockers, finding_counts
+
+    text = "4.1.1 Generated words.\n\n6.1.1 Hand-written words.\n"
+    hand = text.index("Hand")
+    findings = [
+        _Claim("claim_supported", "info", "fine", (6, 10), "supported"),
+        _Claim("claim_ambiguous", "info", "fits 2 measures", (6, 10), "ambiguous"),
+        _Claim("claim_ambiguous", "info", "fits 3 measures", (hand, hand + 4), "ambiguous"),
+        _Claim("xref_missing", "warning", "no section 9", (hand, hand + 4), "not checkable"),
+        _Claim("claim_contradicted", "error", "figures say 5", (6, 10), "contradicted"),
+    ]
+    blockers, notes = finding_blockers(findings, text, frozenset({"4.1.1"}))
+    assert [str(b) for b in blockers] == [
+        "paper 4.1.1: contradiction: claim_contradicted: figures say 5"
+    ]
+    assert notes == [
+        "paper 4.1.1: claim_ambiguous: fits 2 measures",
+        "paper 6.1.1: xref_missing: no section 9",
+    ]
+    assert finding_counts(findings) == {
+        "supported": 1,
+        "ambiguous": 2,
+        "not checkable": 1,
+        "contradicted": 1,
+    }

@@ -44,7 +44,9 @@ EXPECTED = [
     ("4.2.2", "+3.3%", "supported"),
     ("4.2.2", "increases", "supported"),
     ("4.2.3", "16", "ambiguous"),
-    ("4.2.3", "118", "ambiguous"),
+    # Only catalytic converter thefts give 118 in Cambridge City (the seasonal averages of
+    # other measures there no longer happen to).
+    ("4.2.3", "118", "supported"),
     # "Huntingdonshire, Peterborough and South Cambs have also seen far higher levels": one
     # claim per area of the list.
     ("4.2.3", "higher", "supported"),

@@ -66,11 +66,14 @@ def test_glob_patterns_and_thresholds(raw_project: Path) -> None:
 @pytest.mark.parametrize(
     ("section", "message"),
     [
-        ({"source": "csv", "paths": ["x"]}, "expected 'police-uk'"),
+        (
+            {"source": "csv", "paths": ["x"]},
+            'source must be one of "table", "police-uk", got "csv"',
+        ),
         ({"source": "police-uk"}, "paths must name the police.uk files"),
         ({"source": "police-uk", "paths": ["*.nothing"]}, "matches no files"),
         ({"source": "police-uk", "paths": ["x"], "min_share": 2}, "from 0 to 1"),
-        ({"source": "police-uk", "paths": ["x"], "colour": "red"}, "unknown keys"),
+        ({"source": "police-uk", "paths": ["x"], "colour": "red"}, "unknown key `colour`"),
     ],
 )
 def test_a_bad_figures_section(raw_project: Path, section: dict[str, object], message: str) -> None:

@@ -85,7 +85,7 @@ def test_input_errors_exit_2_with_one_message(
     assert run_main(monkeypatch, "review", str(tmp_path / "missing.md"), "--summary") == 2
     err = capsys.readouterr().err
     assert "error:" in err and "missing.md: no such draft" in err
-    assert "narrator draft --month YYYY-MM" in err
+    assert "narrator draft --month <the month> --out" in err
 
 
 def test_a_corrupt_state_exits_2_and_is_left_alone(

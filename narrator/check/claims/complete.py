@@ -63,12 +63,14 @@ def _counted(
 ) -> dict[str, Any]:
     """What a count counts when its noun or its words say it is not the measure itself."""
     found: dict[str, Any] = {}
-    if claim.kind == "figure" and claim.noun and norm_word(claim.noun) in reading.levels:
+    if claim.kind == "figure" and claim.noun and _level(reading, claim.noun) is not None:
         # "two districts in particular are showing increases: A (+3.0%) and B (+2.0%)":
         # a count of the areas the sentence goes on to list.
         listed = _listed(reading, sentence, claim)
         if listed:
             return {"listed": listed}
+        # "among the six districts": a count of every area of the level.
+        return {"level_count": _at_level(reading, claim.noun)}
     if (
         claim.kind == "figure"
         and claim.noun
@@ -100,10 +102,24 @@ def _counted(
     return found
 
 
+def _level(reading: Reading, noun: str) -> str | None:
+    """The level of areas a plural noun names ("districts", "BCUs"), if any."""
+    for word in (norm_word(noun), noun.lower().removesuffix("s")):
+        if word in reading.levels:
+            return word
+    return None
+
+
+def _at_level(reading: Reading, noun: str) -> int:
+    """How many areas of the level ``noun`` names the project has."""
+    level = _level(reading, noun)
+    return sum(1 for area in reading.reader.areas if norm_word(area.level) == level)
+
+
 def _listed(reading: Reading, sentence: Sentence, claim: Claim) -> int:
     """How many areas of the level a count's noun names the sentence lists after it."""
     assert claim.noun is not None
-    level = norm_word(claim.noun)
+    level = _level(reading, claim.noun)
     areas = reading.reader.areas
     return len(
         {

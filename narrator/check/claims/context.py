@@ -7,6 +7,7 @@ the measure of the previous sentence in its paragraph, or else of its section he
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from narrator import months
@@ -24,6 +25,23 @@ from narrator.check.claims.words import (
     mentions,
 )
 from narrator.check.tokens.doc import doc_text, entities_of
+from narrator.check.tokens.measures import norm_word
+
+#: "the 12 month rate", "the rolling 12 month total": a measure's short form under the
+#: rolling qualifier.
+ROLLING_NOUN = re.compile(
+    r"\b(?:rolling\s+)?(?:12|twelve)[\s-]month\s+(?:rate|total|proportion|figure)\b",
+    re.IGNORECASE,
+)
+
+
+#: "the monthly total", "June's figure", "the month's rate": a short form that names the
+#: month, not the rolling year.
+MONTH_NOUN = re.compile(
+    r"\b(?:monthly|month'?s|(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)'s)\s+(?:total|figure|rate|proportion|count|level)\b",
+    re.IGNORECASE,
+)
 
 
 class Measured(NamedTuple):
@@ -77,10 +95,22 @@ def measure_for(
         if unit == "percent" and measures.kinds.get(carried) is not Kind.RATIO:
             rate, _ = measures.resolve(ctx.words, ratio=True)
             carried = rate or carried
-        return Measured(carried, ctx.text, ctx.source, None, ctx.rolling)
+        # "The 12 month rate remained at 13.9%": a short form under the rolling qualifier
+        # is the rolling year, whatever the sentence before was about.
+        clause = sentence.text[sentence.start : sentence.end]
+        rolling = ctx.rolling or bool(ROLLING_NOUN.search(sentence.text[sentence.start : pos]))
+        # "the monthly total has risen month on month", "June's figure of 793": the month
+        # itself, however the sentence before spoke of the 12 months.
+        rolling = rolling and not MONTH_NOUN.search(clause)
+        return Measured(carried, ctx.text, ctx.source, None, rolling)
     mid, used = measures.resolve(mention.words, context=ctx.words, ratio=unit == "percent")
     source = "text" if not used else f"text+{ctx.source}"
-    return Measured(mid, mention.text, source, mention.head, mention.rolling)
+    head = mention.head
+    if head is not None and mid is not None and norm_word(head) in reading.measure_words(mid):
+        # "308 vehicle crime offences": the measure's own unit after its name, not a count of
+        # something else.
+        head = None
+    return Measured(mid, mention.text, source, head, mention.rolling)
 
 
 def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None, str | None]:

@@ -134,12 +134,23 @@ def _chunk_marks(chunk: Chunk) -> list[Marked]:
     return found
 
 
+def _outside_areas(
+    lexicon: list[tuple[int, int, str, str]], ents: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Lexicon phrases that are not words of an area's name ("Lower" in "Lower Vale and
+    Coast" names a place, not a direction)."""
+    areas = [(s, e) for s, e, label, _ in ents if label == "AREA"]
+    if not areas:
+        return lexicon
+    return [item for item in lexicon if not any(s <= item[0] and item[1] <= e for s, e in areas)]
+
+
 def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim]:
     """The claims of one chunk, sentence by sentence, located in the document text."""
     doc = chunk.doc
     chunk_text = doc_text(doc)
     ents = entities_of(doc)
-    lexicon = lexicon_of(doc)
+    lexicon = _outside_areas(lexicon_of(doc), ents)
     e_at = l_at = 0
     position = 0
     context: Context | None = None

@@ -80,7 +80,14 @@ RECORD = re.compile(
 #: (Searched in the sentence in lower case: a case-sensitive search is four times as fast.)
 STREAK_HINT = re.compile(r"since|time|month|highest|lowest|outlier|stand")
 OUTLIER = re.compile(r"\boutliers?\b|\bstands?\s+out\b", re.IGNORECASE)
-BOTH_AREAS = re.compile(r"\b(?:both|all|each\s+of\s+the)\s+(?:areas|districts)\b", re.I)
+#: "both areas", "all five districts", "both divisions": every area below the one a sentence
+#: is about (the names forces give their levels).
+BOTH_AREAS = re.compile(
+    r"\b(?:both|all|each\s+of\s+the)\s+(?:(?:two|three|four|five|six|seven|eight|nine|\d+)\s+)?"
+    r"(?:areas|districts|divisions|boroughs|wards|sectors|neighbourhoods|commands|units|"
+    r"local\s+policing\s+areas|forces|bcus|basic\s+command\s+units|regions|counties)\b",
+    re.I,
+)
 BOTH = re.compile(r"\bboth\s+(?:have|has|are|were|had|saw|showed|remain)\b", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"^\s*(?:of\s+)?(this|next|last)\s+year\b", re.IGNORECASE)
 START_END = re.compile(r"(start|end|beginning)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -135,7 +142,8 @@ def match_group(pattern: re.Pattern[str], text: str) -> str | None:
 #: Before a figure that is a line of the measure's control chart: "above the upper control
 #: limit (245)".
 LIMIT_BEFORE = re.compile(
-    r"\b(upper|lower)\s+(?:control\s+|process\s+)?limit\s*(?:\(\s*|of\s+)$", re.IGNORECASE
+    r"\b(upper|lower|higher)\s+(?:control\s+|process\s+)?limit\s*(?:\(\s*|of\s+)$",
+    re.IGNORECASE,
 )
 
 
@@ -144,6 +152,8 @@ def stat(before: str) -> str | None:
     it, if they say."""
     limit = LIMIT_BEFORE.search(before)
     if limit:
-        return f"{limit.group(1).lower()} limit"
+        # "the higher control limit" is the upper one, as a reader would take it.
+        side = limit.group(1).lower().replace("higher", "upper")
+        return f"{side} limit"
     found = STAT_BEFORE.search(before)
     return found.group(1).lower() if found else None

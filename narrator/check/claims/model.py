@@ -10,12 +10,22 @@ directions "up", "down" or "flat", so that the verdicts can look facts up direct
 
 from __future__ import annotations
 
+import re
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from typing import Any
 
 #: Kinds of claim.
 CLAIM_KINDS = ("figure", "direction", "streak", "outlier", "xref", "date")
+#: Words just before a figure that make it the reference of a comparison, not a figure of
+#: the measure itself: "than the long-term benchmark (13.2%)", "against a median of -1.4%",
+#: "in line with the same period last year (8.5%)", "the long-term trend ... by about 1.6
+#: percentage points a year".
+REFERENCE_CUE = re.compile(
+    r"\b(benchmark|average|median|same months|same period|trend|expected|limit)s?\b"
+    r"(?:[^.;:]|\.\d){0,60}$",
+    re.IGNORECASE,
+)
 #: Kinds of claim about the figures (the others are references and dates).
 DATA_KINDS = frozenset(CLAIM_KINDS[:4])
 
@@ -39,6 +49,9 @@ class Claim:
     measure_text: str | None = None
     measure_from: str | None = None
     measure_head: str | None = None
+    #: For a count of the areas of a level ("among the six districts"), how many the
+    #: project has.
+    level_count: int | None = None
     measure_alternatives: tuple[str, ...] = ()
     area: str | None = None
     area_text: str | None = None
@@ -79,6 +92,16 @@ class Claim:
     date_explicit_year: bool = False
     tense: str | None = None
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def reference_cue(self) -> str | None:
+        """For a figure quoted as what the measure is compared with, the comparison's word
+        ("benchmark", "average", "median", "same period", "trend"); None otherwise."""
+        if self.kind != "figure":
+            return None
+        before = self.sentence[: max(0, self.span[0] - self.sentence_span[0])]
+        found = REFERENCE_CUE.search(before)
+        return found.group(1).lower() if found else None
 
     @property
     def is_data(self) -> bool:

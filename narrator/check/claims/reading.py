@@ -12,6 +12,7 @@ from datetime import date
 from narrator import months
 from narrator.catalogue import Catalogue, Kind
 from narrator.check.claims.pieces import Context
+from narrator.check.tokens.lexicon import reader_phrases
 from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
 from narrator.check.tokens.reader import Reader
 
@@ -95,7 +96,7 @@ def reading_of(reader: Reader, reporting: int | None, paper_date: date | None) -
         paper_date=paper_date,
         anchor=anchor,
         lexicon_words=frozenset(
-            word.lower() for _, phrase in reader.lexicon.phrases() for word in phrase.split()
+            word.lower() for _, phrase in reader_phrases(reader.lexicon) for word in phrase.split()
         ),
         unit_words=unit_words,
         joining=unit_words

@@ -202,7 +202,9 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
 def multi_areas(reading: Reading, sentence: Sentence, areas: list[Item]) -> list[str]:
     """The areas a sentence says each of its claims of: "both areas", "A and B both have"."""
     lowered = sentence.lowered
-    if ("areas" in lowered or "districts" in lowered) and BOTH_AREAS.search(sentence.string):
+    if ("all" in lowered or "both" in lowered or "each" in lowered) and BOTH_AREAS.search(
+        sentence.string
+    ):
         root = reading.reader.areas.root.name
         return [a.name for a in reading.reader.areas.children(root)]
     if "both" in lowered and BOTH.search(sentence.string):

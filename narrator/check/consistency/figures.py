@@ -32,6 +32,7 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
             or claim.period is None
             or claim.statistic is not None
             or claim.approx is not None
+            or claim.reference_cue is not None
         ):
             continue
         if claim.value is not None and claim.role != "change":

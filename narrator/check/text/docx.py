@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from narrator.errors import DocumentError
+from narrator.limits import PAPER_MB, LimitError
 
 
 def docx_text(data: bytes, path: Path | str) -> str:
@@ -28,14 +30,37 @@ def docx_text(data: bytes, path: Path | str) -> str:
         ) from None
     from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
 
+    _check_archive(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_blocks(document))
     except (PackageNotFoundError, zipfile.BadZipFile) as exc:
         raise _bad(path, f"the archive is not a Word package: {exc}") from None
-    except (KeyError, ValueError, XMLSyntaxError) as exc:
+    except (KeyError, ValueError, IndexError, XMLSyntaxError, zlib.error, EOFError) as exc:
+        # A flipped byte in a compressed part (zlib.error, EOFError), a numbering level
+        # out of range (IndexError): damaged, whatever the library raises for it.
         raise _bad(path, f"its parts are damaged: {exc}") from None
+    except (RuntimeError, NotImplementedError) as exc:  # encrypted or unknown compression
+        raise _bad(path, f"its parts cannot be opened: {exc}") from None
     return "\n\n".join(blocks)
+
+
+def _check_archive(data: bytes, path: Path | str) -> None:
+    """Refuse an encrypted archive, or one that unpacks larger than a paper may be."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _bad(path, f"the archive is not a Word package: {exc}") from None
+    if any(entry.flag_bits & 0x1 for entry in entries):
+        raise _bad(path, "its parts are encrypted (is the document password-protected?)")
+    unpacked = sum(entry.file_size for entry in entries)
+    # Images unpack to about their own size; only text parts grow much when unpacked.
+    if unpacked > 4 * PAPER_MB.bytes():
+        raise LimitError(
+            f"{path}: unpacks to {unpacked / 1024 / 1024:,.0f} MB, more than a paper may hold",
+            hint=PAPER_MB.hint(),
+        )
 
 
 def _bad(path: Path | str, reason: str) -> DocumentError:
@@ -82,7 +107,9 @@ def _numbering_level(paragraph: object) -> int | None:
         return None
     ilvl = getattr(numpr, "ilvl", None)
     value = getattr(ilvl, "val", 0) if ilvl is not None else 0
-    return int(value or 0)
+    # Word allows levels 0 to 8; anything else is a damaged file, read as the top level.
+    level = int(value or 0)
+    return level if 0 <= level <= 8 else 0
 
 
 def _starts_with_number(text: str) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from narrator import textio
 from narrator.check.text.blocks import FRONT_FIELD, Block, blocks_of
 from narrator.check.text.document import Document, Paragraph, Section, number_key
 
@@ -19,6 +20,8 @@ _ABBREVIATIONS = re.compile(r"\b(?:i\.e|e\.g|etc|cf|vs|no|approx|incl)\.", re.IG
 
 def parse_text(text: str, *, path: Path | None = None) -> Document:
     """Split a paper's text into front matter, sections and paragraphs."""
+    # Read as it looks: "3\u00a0945" is one number, a zero-width space splits nothing.
+    text = textio.normalise(text)
     blocks = blocks_of(text)
     return _assemble(text, blocks, path)
 

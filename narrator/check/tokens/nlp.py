@@ -14,7 +14,8 @@ from typing import Any
 from narrator.areas import Areas
 from narrator.catalogue import Catalogue
 from narrator.check.tokens.components import register_components, term_patterns
-from narrator.check.tokens.lexicon import Lexicon
+from narrator.check.tokens.lexicon import reader_phrases
+from narrator.language.lexicon import Lexicon
 
 
 def build_nlp(catalogue: Catalogue, areas: Areas, lexicon: Lexicon) -> Any:
@@ -30,7 +31,7 @@ def build_nlp(catalogue: Catalogue, areas: Areas, lexicon: Lexicon) -> Any:
     terms.add_patterns(term_patterns(catalogue, areas))
     nlp.add_pipe("narrator_marks")
     lex: Any = nlp.add_pipe("narrator_lexicon")
-    lex.add_phrases(lexicon.phrases())
+    lex.add_phrases(reader_phrases(lexicon))
     return nlp
 
 

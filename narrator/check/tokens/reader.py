@@ -15,9 +15,9 @@ from narrator.areas import Areas
 from narrator.catalogue import Catalogue
 from narrator.check.text.document import Document, Paragraph
 from narrator.check.tokens.doc import PARAGRAPH_BREAK
-from narrator.check.tokens.lexicon import Lexicon, parse_lexicon
 from narrator.check.tokens.measures import MeasureIndex
 from narrator.check.tokens.nlp import KeepText, build_nlp
+from narrator.language.lexicon import Lexicon, parse_lexicon
 
 #: Characters per spaCy Doc: papers are read in chunks of whole paragraphs.
 CHUNK_CHARS = 100_000

@@ -25,7 +25,8 @@ _CONTROL = re.compile(
 
 def against_control(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
     """A month above or below a line of its control chart, held to the XmR fact."""
-    if claim.comparison is not None or claim.direction not in ("up", "down"):
+    # The lexicon names the comparison ("control_limit") or the words after say it.
+    if claim.comparison not in (None, "control_limit") or claim.direction not in ("up", "down"):
         return None
     if claim.measure is None or claim.area is None:
         return None
@@ -54,6 +55,10 @@ def against_control(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
     )
 
 
+#: A change this small (in percent) is "the same" / "almost identical" to a reader.
+FLAT_PERCENT = 1.0
+
+
 def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
     """The facts that compare what a direction claim compares, by its comparison."""
     measure, area = claim.measure, claim.area
@@ -67,6 +72,13 @@ def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
         calendar = get("calendar.year_to_date", measure, area)
         if calendar is not None:
             return [calendar]
+    snapshots = _snapshot_change(claim, facts)
+    if snapshots:
+        return snapshots
+    if str(claim.period).startswith("YTD:") and comparison in (None, "previous_year"):
+        # "the financial year to date ..., lower than the same period last year"
+        fact = get("change.year_to_date", measure, area)
+        return [fact] if fact else []
     if comparison == "previous_month" or comparison is None:
         fact = get("change.rolling_month" if rolling else "change.month", measure, area)
         return [fact] if fact else []
@@ -92,6 +104,22 @@ def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
         fact = get("trend.long_term", measure, area)
         return [fact] if fact else []
     return []
+
+
+def _snapshot_change(claim: Claim, facts: FactSet) -> list[Fact]:
+    """For a measure counted at dates ("stood at 324 at the start of May"), the change
+    between the snapshot the claim names (else the latest) and the one before it."""
+    assert claim.measure is not None and claim.area is not None
+    found = facts.all("snapshot.change", claim.measure, claim.area)
+    if not found or (
+        not str(claim.period).startswith("D:")
+        and facts.get("change.month", claim.measure, claim.area)
+    ):
+        return []
+    dated = [f for f in found if f.period == claim.period] or [
+        f for f in found if f.period == max(g.period for g in found)
+    ]
+    return dated[:1]
 
 
 def judged(claim: Claim, polarity: Mapping[str, str]) -> Claim:
@@ -167,7 +195,10 @@ def _agrees(claim: Claim, fact: Fact) -> bool:
             and fact.change != 0
         )
     if wanted == "flat":
-        return fact.significant is False or fact.direction == "flat"
+        # "almost identical": the writer's threshold is its lexicon's; within a percent
+        # reads as the same figure whatever the lexicon says.
+        close = fact.change_pct is not None and abs(fact.change_pct) < FLAT_PERCENT
+        return fact.significant is False or fact.direction == "flat" or close
     if wanted in ("up", "down"):
         return fact.direction == wanted
     return True

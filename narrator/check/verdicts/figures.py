@@ -13,6 +13,7 @@ from narrator.check.verdicts.matching import figure_value, matched_in, numbers_o
 from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance
 from narrator.check.verdicts.months import month_of, wrong_month
+from narrator.check.verdicts.references import reference_verdict
 from narrator.facts import Fact, FactSet
 
 
@@ -25,6 +26,11 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     area = claim.area
     if claim.listed is not None:
         return _areas_listed(claim, value, claim.listed)
+    if claim.level_count is not None:
+        return _areas_at_level(claim, value, claim.level_count)
+    reference = reference_verdict(claim, facts, value)
+    if reference is not None:
+        return reference
     if claim.measure_head is not None and claim.unit == "count":
         # "6 suspects", "half of all prompt incidents (86)": a count of something else.
         return ClaimVerdict(
@@ -99,6 +105,20 @@ def _areas_listed(claim: Claim, value: float, listed: int) -> ClaimVerdict:
         Verdict.CONTRADICTED,
         f"{claim.text} {claim.noun}, but the sentence lists {listed}",
         expected=str(listed),
+    )
+
+
+def _areas_at_level(claim: Claim, value: float, count: int) -> ClaimVerdict:
+    """A count of every area of a level ("among the six districts") against how many the
+    project has; a different count may be of those with figures, so it is not judged."""
+    if value == count:
+        return ClaimVerdict(
+            claim, Verdict.SUPPORTED, f"{claim.text}: the project has {count} {claim.noun}"
+        )
+    return ClaimVerdict(
+        claim,
+        Verdict.NOT_CHECKABLE,
+        f"{claim.text} {claim.noun}: the project has {count}, perhaps not all with figures",
     )
 
 

@@ -52,7 +52,11 @@ def judge(
             continue
         if claim.kind == "figure":
             verdict = figure_verdict(claim, facts, levels)
-            if verdict.verdict == Verdict.SUPPORTED and claim.direction in ("up", "down", "flat"):
+            if (
+                verdict.verdict == Verdict.SUPPORTED
+                and claim.direction in ("up", "down", "flat")
+                and claim.reference_cue is None
+            ):
                 # "increased to 6.2%": the figure may be right and its direction wrong; the
                 # change is that of the period the figure is a level of.
                 moving = judged(claim, polarity or {})

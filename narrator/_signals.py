@@ -1,0 +1,90 @@
+"""Ctrl-C and termination of the ``narrator`` program: one line, exit 130 (143), no traceback.
+
+Installed by ``narrator/__init__.py`` before its heavy imports, and only when narrator runs
+as the program (``narrator ...`` or ``python -m narrator``), never in a process that merely
+imports it. Two phases:
+
+- **Start-up** (importing pandas, spaCy...): nothing has been written yet, so an interrupt
+  prints one line and ends the process at once; a ``KeyboardInterrupt`` in the middle of an
+  import would otherwise end in a traceback from the import machinery.
+- **Running** (:func:`running`): an interrupt raises :class:`Interrupted`, a
+  ``BaseException`` that ``except Exception`` does not swallow and typer does not turn into
+  a silent exit, so every ``finally`` runs (temporary files are removed, locks released)
+  before the command line prints one line and exits.
+
+A forked helper process (the checker reads long papers in several) ends quietly on an
+interrupt: its parent reports it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from types import FrameType
+
+__all__ = ["Interrupted", "install", "is_program", "running"]
+
+#: Exit codes: 128 + the signal's number, as a shell reports a process a signal ended.
+EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+_parent: int | None = None
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or a termination request reached a running command."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """130 for Ctrl-C, 143 for a termination request."""
+        return EXIT_CODES.get(signal.Signals(self.signum), 128 + self.signum)
+
+
+def is_program() -> bool:
+    """True while the ``narrator`` program (or ``python -m narrator``) is starting up."""
+    name = os.path.basename(sys.argv[0]) if sys.argv else ""
+    # The console script (narrator, narrator.exe on Windows); during `python -m narrator`
+    # the package is imported while argv[0] is still "-m".
+    return name in ("narrator", "narrator.exe", "narrator-script.py", "-m")
+
+
+def install() -> None:
+    """Start-up phase: an interrupt prints one line and exits at once."""
+    global _parent
+    _parent = os.getpid()
+    for signum in EXIT_CODES:
+        signal.signal(signum, _exit_now)
+
+
+def running() -> None:
+    """Running phase: an interrupt raises :class:`Interrupted` where the command is."""
+    if _parent is None:
+        return
+    for signum in EXIT_CODES:
+        signal.signal(signum, _raise)
+
+
+def _exit_now(signum: int, frame: FrameType | None) -> None:
+    if os.getpid() == _parent:
+        _say("interrupted" if signum == signal.SIGINT else "terminated")
+    os._exit(EXIT_CODES.get(signal.Signals(signum), 128 + signum))
+
+
+def _raise(signum: int, frame: FrameType | None) -> None:
+    if os.getpid() != _parent:
+        os._exit(EXIT_CODES.get(signal.Signals(signum), 128 + signum))
+    # A second Ctrl-C while the first unwinds ends the process at once, as at start-up
+    # (whatever the cleanup did not remove, the next run does: see narrator.fileio).
+    for number in EXIT_CODES:
+        signal.signal(number, _exit_now)
+    raise Interrupted(signum)
+
+
+def _say(word: str) -> None:
+    with contextlib.suppress(OSError):
+        os.write(2, f"narrator: {word}\n".encode())

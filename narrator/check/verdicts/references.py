@@ -1,0 +1,60 @@
+"""Verdicts on the figures a sentence compares its measure with: a benchmark, an average,
+the peers' median, the same months a year before, a control limit, or a trend's size."""
+
+from __future__ import annotations
+
+from narrator.check.claims.model import Claim
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.model import ClaimVerdict, tolerance
+from narrator.facts import FactSet
+
+#: The kinds of fact whose reference a figure after each cue word may quote.
+_REFERENCE_KINDS = {
+    "benchmark": ("benchmark.long_term", "benchmark.year_end"),
+    "average": ("change.average", "xmr.signal"),
+    "median": ("area.outlier",),
+    "expected": ("xmr.signal", "change.average"),
+    "limit": ("xmr.signal",),
+    "same months": ("change.year_to_date",),
+    "same period": ("change.year_to_date",),
+}
+
+
+def reference_verdict(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict | None:
+    """A figure quoted as what the measure is compared with (a benchmark, an average, the
+    peers' median, the same months a year before) or as a trend's size, held to the
+    reference (or the slope) of the fact that makes that comparison; None when the words
+    before the figure name no such comparison, or no such fact quotes it."""
+    word = claim.reference_cue
+    if claim.measure is None or word is None or claim.statistic in ("upper limit", "lower limit"):
+        # A named line of the control chart is held to that line (verdicts.figures).
+        return None
+    tol = tolerance(claim)
+    if word == "trend":
+        for fact in facts.select(kind="trend.long_term", measure=claim.measure):
+            sizes = (abs(fact.value) * 12, abs(fact.detail.get("percent_per_year") or 0.0))
+            if any(abs(size - value) <= tol for size in sizes):
+                return ClaimVerdict(
+                    claim, Verdict.SUPPORTED, f"{claim.text} is the trend's size a year", (fact.id,)
+                )
+        return None
+    candidates = [
+        fact
+        for kind in _REFERENCE_KINDS[word]
+        for fact in (
+            facts.select(kind=kind, measure=claim.measure)
+            if kind == "area.outlier" or claim.area is None
+            else facts.all(kind, claim.measure, claim.area)
+        )
+    ]
+    for fact in candidates:
+        lines = (fact.statistic.get("upper"), fact.statistic.get("lower"))
+        quoted = lines if word == "limit" else (fact.reference,)
+        if any(x is not None and abs(abs(x) - value) <= tol for x in quoted):
+            return ClaimVerdict(
+                claim,
+                Verdict.SUPPORTED,
+                f"{claim.text} is the {word} {claim.measure} is compared with",
+                evidence=(fact.id,),
+            )
+    return None
