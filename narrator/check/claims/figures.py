@@ -61,7 +61,8 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 comparison_text=None,
             )
             at = _index_of(claims, previous_figure)
-            claims[at] = _with_reference(previous_figure, claim, value, continuing)
+            if at is not None:
+                claims[at] = _with_reference(previous_figure, claim, value, continuing)
         claims.append(claim)
         if claim.role != "reference":
             previous_figure = claim
@@ -74,6 +75,9 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claims.pop()
             for name in sentence.multi:
                 claims.append(replace(claim, area=name, area_text="both"))
+            if previous_figure is claim:
+                # A reference after the list is compared with the last area's figure.
+                previous_figure = claims[-1]
     return claims
 
 
@@ -191,9 +195,9 @@ def _with_reference(figure: Claim, reference: Claim, value: float, continuing: b
     )
 
 
-def _index_of(claims: list[Claim], claim: Claim) -> int:
-    """Where ``claim`` itself (not an equal one) is in ``claims``."""
+def _index_of(claims: list[Claim], claim: Claim) -> int | None:
+    """Where ``claim`` itself (not an equal one) is in ``claims``, if it still is."""
     for at, other in enumerate(claims):
         if other is claim:
             return at
-    raise ValueError("the figure compared with is not among the sentence's claims")
+    return None
