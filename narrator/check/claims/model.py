@@ -22,7 +22,7 @@ CLAIM_KINDS = ("figure", "direction", "streak", "outlier", "xref", "date")
 #: "in line with the same period last year (8.5%)", "the long-term trend ... by about 1.6
 #: percentage points a year".
 REFERENCE_CUE = re.compile(
-    r"\b(benchmark|average|median|same months|same period|trend|expected|limit)s?\b"
+    r"\b(benchmark|average|median|same months|same period|trend|expected|limit|when it was)s?\b"
     r"(?:[^.;:]|\.\d){0,60}$",
     re.IGNORECASE,
 )

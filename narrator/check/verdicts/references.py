@@ -30,6 +30,18 @@ def reference_verdict(claim: Claim, facts: FactSet, value: float) -> ClaimVerdic
         # A named line of the control chart is held to that line (verdicts.figures).
         return None
     tol = tolerance(claim)
+    if word == "when it was":
+        # "the highest since October 2015, when it was 5.6%": the record's earlier figure.
+        for fact in facts.select(kind="record", measure=claim.measure):
+            since = fact.detail.get("since_value")
+            if since is not None and abs(abs(float(since)) - value) <= tol:
+                return ClaimVerdict(
+                    claim,
+                    Verdict.SUPPORTED,
+                    f"{claim.text} is the figure the record is since",
+                    (fact.id,),
+                )
+        return None
     if word == "trend":
         for fact in facts.select(kind="trend.long_term", measure=claim.measure):
             sizes = (abs(fact.value) * 12, abs(fact.detail.get("percent_per_year") or 0.0))
