@@ -39,7 +39,9 @@ ROLLING_NOUN = re.compile(
 #: month, not the rolling year.
 MONTH_NOUN = re.compile(
     r"\b(?:monthly|month'?s|(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)'s)\s+(?:total|figure|rate|proportion|count|level)\b",
+    r"october|november|december)'s)\s+(?:total|figure|rate|proportion|count|level)\b"
+    r"|\bthe\s+(?:rate|total|figure|proportion)\s+in\s+(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
 
