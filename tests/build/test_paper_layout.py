@@ -17,20 +17,20 @@ from narrator.project import load_project
 from tests.build.conftest import MONTH, FakeReview
 
 SECTION_SIX = """\
-## Police enforcement disrupts offenders
+## Disrupting offenders
 
-### ‘Develop integrated one team approach’
+### Joint working
 
-- The second cohort of additional officers
-  will start in January.
+- Both area commanders now hold
+  a joint tasking meeting.
 
-- A Force event was held.
+- Analysts shared one ranking.
 
-### ‘Implement targeted Days of Action’
+### Days of action
 
-Section 5 below details the results.
+Section 7 below describes the day.
 
-## Offenders are brought to justice
+## Bringing offenders to justice
 
 A numbered paragraph
 written over two lines.
@@ -81,7 +81,7 @@ def test_handwritten_grammar() -> None:
         ("h2", 14),
         ("para", 16),
     ]
-    assert items[2].text == "The second cohort of additional officers will start in January."
+    assert items[2].text == "Both area commanders now hold a joint tasking meeting."
     assert items[-1].text == "A numbered paragraph written over two lines."
 
 
@@ -106,13 +106,13 @@ def test_sections_are_numbered_by_position_like_the_seed() -> None:
         ("heading", "3.1", "Violence"),
         ("paragraph", "3.1.1", "Stable."),
         ("heading", "4.0", "Offender Updates"),
-        ("heading", "4.1", "Police enforcement disrupts offenders"),
-        ("heading", "4.1.1", "‘Develop integrated one team approach’"),
-        ("bullet", None, "The second cohort of additional officers will start in January."),
-        ("bullet", None, "A Force event was held."),
-        ("heading", "4.1.2", "‘Implement targeted Days of Action’"),
-        ("body", None, "Section 5 below details the results."),
-        ("heading", "4.2", "Offenders are brought to justice"),
+        ("heading", "4.1", "Disrupting offenders"),
+        ("heading", "4.1.1", "Joint working"),
+        ("bullet", None, "Both area commanders now hold a joint tasking meeting."),
+        ("bullet", None, "Analysts shared one ranking."),
+        ("heading", "4.1.2", "Days of action"),
+        ("body", None, "Section 7 below describes the day."),
+        ("heading", "4.2", "Bringing offenders to justice"),
         ("paragraph", "4.2.1", "A numbered paragraph written over two lines."),
     ]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -70,7 +69,7 @@ def test_contradiction_blocks_and_names_the_paragraph(draft_copy: Path, tmp_path
     assert [(b.kind, b.where) for b in result.blockers] == [("contradiction", "paper 4.1.2")]
     assert "figure_mismatch: 9.7% is 9.6%" in result.blockers[0].message
     # The checker read the whole paper: front matter, hand-written sections and all.
-    assert seen and "Date: 19th December 2019" in seen[0] and "8.1 The Board" in seen[0]
+    assert seen and "Date: 19th December 2019" in seen[0] and "8.1 That the Board notes" in seen[0]
 
 
 def test_warnings_of_the_checker_do_not_block(draft_copy: Path, tmp_path: Path) -> None:
@@ -131,26 +130,23 @@ def test_edited_text_goes_into_the_paper(draft_copy: Path, tmp_path: Path, statu
     assert (text == "Arrests rose to 858 in October.") == (status == "edited")
 
 
-@dataclass(frozen=True)
-class _Claim:
-    kind: str
-    severity: str
-    message: str
-    span: tuple[int, int]
-    verdict: str
-
-
 def test_only_what_needs_attention_becomes_a_note() -> None:
     from narrator.build.blockers import finding_blockers, finding_counts
+    from narrator.check.findings import Finding, Severity, Verdict
+
+    def finding(
+        kind: str, severity: str, message: str, span: tuple[int, int], verdict: str
+    ) -> Finding:
+        return Finding(kind, Severity(severity), message, span, Verdict(verdict))
 
     text = "4.1.1 Generated words.\n\n6.1.1 Hand-written words.\n"
     hand = text.index("Hand")
     findings = [
-        _Claim("claim_supported", "info", "fine", (6, 10), "supported"),
-        _Claim("claim_ambiguous", "info", "fits 2 measures", (6, 10), "ambiguous"),
-        _Claim("claim_ambiguous", "info", "fits 3 measures", (hand, hand + 4), "ambiguous"),
-        _Claim("xref_missing", "warning", "no section 9", (hand, hand + 4), "not checkable"),
-        _Claim("claim_contradicted", "error", "figures say 5", (6, 10), "contradicted"),
+        finding("claim_supported", "info", "fine", (6, 10), "supported"),
+        finding("claim_ambiguous", "info", "fits 2 measures", (6, 10), "ambiguous"),
+        finding("claim_ambiguous", "info", "fits 3 measures", (hand, hand + 4), "ambiguous"),
+        finding("xref_missing", "warning", "no section 9", (hand, hand + 4), "not checkable"),
+        finding("claim_contradicted", "error", "figures say 5", (6, 10), "contradicted"),
     ]
     blockers, notes = finding_blockers(findings, text, frozenset({"4.1.1"}))
     assert [str(b) for b in blockers] == [
