@@ -1,4 +1,4 @@
-"""The figures: reading the tidy table of the data contract, checking it, holding it as arrays.
+"""Checking the tidy table of the data contract and shaping it into :class:`Figures`.
 
 Every check is vectorised over the whole table and every problem is collected, so that one
 run tells the analyst everything that is wrong, each with its file and row.
@@ -6,10 +6,9 @@ run tells the analyst everything that is wrong, each with its file and row.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,182 +18,15 @@ import pandas as pd
 from narrator import months
 from narrator.areas import Areas
 from narrator.catalogue import Catalogue, Kind
-from narrator.errors import FiguresError, NarratorError, Problem
-from narrator.limits import FIGURES_MB, MONTH_GAP, LimitError
-from narrator.textio import excerpt, read_text
+from narrator.errors import FiguresError, Problem
+from narrator.figures.files import read_table
+from narrator.figures.model import Figures
+from narrator.limits import MONTH_GAP
+from narrator.textio import excerpt
 
-REQUIRED = ("month", "measure", "area", "value")
-OPTIONAL = ("date",)
 # [0-9], not \d: \d matches any Unicode digit, and int() would then read "２０１９".
 _MONTH_PATTERN = r"[0-9]{4}-(?:0[1-9]|1[0-2])"
 _DATE_PATTERN = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-
-
-@dataclass
-class Figures:
-    """Validated figures: count series as a (series x month) array, snapshots as a table."""
-
-    catalogue: Catalogue
-    areas: Areas
-    first: int
-    last: int
-    keys: list[tuple[str, str]]
-    values: np.ndarray
-    snapshots: pd.DataFrame
-    warnings: list[Problem] = field(default_factory=list)
-    _index: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._index = {key: i for i, key in enumerate(self.keys)}
-
-    @property
-    def months(self) -> range:
-        """Month numbers covered, first to last."""
-        return range(self.first, self.last + 1)
-
-    def has(self, measure: str, area: str) -> bool:
-        """True when the figures hold a series for this measure and area."""
-        return (measure, area) in self._index
-
-    def row(self, measure: str, area: str) -> int:
-        """Row of the series in :attr:`values`."""
-        return self._index[(measure, area)]
-
-    def series(self, measure: str, area: str) -> np.ndarray:
-        """The monthly values of one count series (NaN where there is a gap)."""
-        return np.asarray(self.values[self._index[(measure, area)]])
-
-    def column(self, month: int) -> int:
-        """Column of a month in :attr:`values`."""
-        return month - self.first
-
-    def check_month(self, month: int) -> None:
-        """Raise a clear error when the reporting month is outside the figures."""
-        from narrator.errors import MonthError
-
-        if not self.first <= month <= self.last:
-            raise MonthError(
-                f"{months.iso(month)} is outside the figures, which run from "
-                f"{months.iso(self.first)} to {months.iso(self.last)}"
-            )
-
-
-def read_table(path: Path) -> pd.DataFrame:
-    """Read one figures file (CSV, .xlsx or Parquet) as text columns, header checked."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            # Read within the size limit and decoded as any text file (a byte order mark,
-            # UTF-16 from a spreadsheet's "Unicode text"), never streamed from /dev/zero.
-            text = read_text(path, FIGURES_MB, what=_CSV, error=_FileError)
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        elif suffix in (".xlsx", ".xlsm"):
-            _check_size(path)
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-        elif suffix in (".parquet", ".pq"):
-            _check_size(path)
-            frame = _read_parquet(path)
-        else:
-            raise FiguresError(
-                [Problem(str(path), f"unsupported file type {suffix!r}", ".csv, .xlsx or .parquet")]
-            )
-    except FileNotFoundError:
-        raise FiguresError([Problem(str(path), "file not found")]) from None
-    except _FileError as exc:
-        message = exc.message.removeprefix(f"{path}: ")
-        plain = message.removesuffix(f" (expected {_CSV})")
-        raise FiguresError(
-            [Problem(str(path), plain, _CSV if plain != message else None)]
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise FiguresError(
-            [Problem(str(path), f"not UTF-8 text (byte {exc.start})", "a UTF-8 CSV file")]
-        ) from None
-    except (FiguresError, LimitError):
-        raise
-    except Exception as exc:  # pandas, openpyxl and pyarrow raise many types for a bad file
-        reason = str(exc)[:200]
-        raise FiguresError([Problem(str(path), f"cannot be read: {reason}")]) from None
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in REQUIRED if c not in frame.columns]
-    extra = [c for c in frame.columns if c not in REQUIRED + OPTIONAL]
-    problems = []
-    if missing:
-        problems.append(Problem(f"{path}: header", f"missing columns {missing}", str(REQUIRED)))
-    if extra:
-        problems.append(
-            Problem(f"{path}: header", f"unexpected columns {extra}", f"only {REQUIRED + OPTIONAL}")
-        )
-    if problems:
-        raise FiguresError(problems)
-    if "date" not in frame.columns:
-        frame["date"] = ""
-    frame = frame[list(REQUIRED + OPTIONAL)].copy()
-    for col in frame.columns:
-        if not isinstance(frame[col].dtype, pd.CategoricalDtype):  # Parquet's: stripped
-            frame[col] = frame[col].astype(str).str.strip()
-    frame["_file"] = _constant(str(path), len(frame))
-    # Row numbers as the analyst sees them in a spreadsheet: the header is row 1.
-    frame["_row"] = np.arange(2, len(frame) + 2)
-    return frame
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    """A Parquet file's columns as text, each a pandas Categorical of its distinct values.
-
-    A national file has millions of rows but a few thousand distinct texts: each column is
-    turned into text and dictionary-encoded by Arrow, and only the distinct values are
-    stripped, so no Python string is made per row. A missing value reads as empty text.
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(path)
-    columns: dict[str, Any] = {}
-    for name, column in zip(table.column_names, table.columns, strict=True):
-        if not pa.types.is_string(column.type):
-            column = pc.cast(column, pa.string())
-        encoded = pc.fill_null(column, "").combine_chunks().dictionary_encode()
-        texts = pc.utf8_trim_whitespace(encoded.dictionary).to_numpy(zero_copy_only=False)
-        # Stripping may make two distinct texts one (" a" and "a"): code them again.
-        codes, uniques = pd.factorize(texts)
-        indices = encoded.indices.to_numpy(zero_copy_only=False)
-        columns[str(name)] = pd.Categorical.from_codes(codes[indices], categories=uniques)
-    if "date" not in {name.strip().lower() for name in columns}:
-        columns["date"] = _constant("", table.num_rows)
-    return pd.DataFrame(columns)
-
-
-def _constant(text: str, rows: int) -> Any:
-    """A column of one text, held as one code per row."""
-    codes: Any = np.zeros(rows, dtype=np.int8)
-    column: Any = pd.Categorical.from_codes(codes, categories=pd.Index([text]))
-    return column
-
-
-def _text(column: pd.Series) -> pd.Series:
-    """A column as text; a Categorical (from Parquet) is text already, kept as codes."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column
-    return column.astype(str)
-
-
-_CSV = "a UTF-8 CSV file"
-
-
-class _FileError(NarratorError):
-    """A figures file that cannot be read as text (raised by narrator.textio)."""
-
-
-def _check_size(path: Path) -> None:
-    """Refuse a spreadsheet or Parquet file over the figures limit before parsing it."""
-    size = path.stat().st_size
-    if size > FIGURES_MB.bytes():
-        raise LimitError(
-            f"{path}: too large to read as figures ({size / 1024 / 1024:,.1f} MB)",
-            hint=FIGURES_MB.hint(),
-        )
 
 
 def load_figures(paths: Sequence[Path], catalogue: Catalogue, areas: Areas) -> Figures:
@@ -525,3 +357,10 @@ def _check_ratio_parts(figures: Figures, positions: np.ndarray, table: pd.DataFr
                 )
     if problems:
         raise FiguresError(problems)
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """A column as text; a Categorical (from Parquet) is text already, kept as codes."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column
+    return column.astype(str)
