@@ -30,12 +30,14 @@ from narrator.project import Project, load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 CITY = ROOT / "samples" / "city-of-london"
+NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
 CASES = (
     (None, "2018-03"),
     (None, "2018-10"),
     (None, "2019-04"),
     (None, "2019-10"),
     (CITY, "2020-06"),
+    (NORTHSHIRE, "2019-12"),
 )
 #: The least share of edits of each kind that must be caught.
 TARGETS = {

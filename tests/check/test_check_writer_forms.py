@@ -5,6 +5,7 @@ with one thing made false, which must be caught.
 
 from __future__ import annotations
 
+import calendar
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,28 @@ def test_an_explanation_keeps_the_subject_of_the_sentence_before() -> None:
     )
     last = [v.claim for v in _check(checker, aside, month).verdicts if v.claim.text == "decreases"]
     assert {c.measure for c in last} == {"solve_rate"}
+
+
+def test_the_first_time_since_a_run_that_it_has_not_gone_its_way_reads_the_run() -> None:
+    """ "the first time since April that it has not risen": the run of rises this month broke.
+    Said of falls, the sentence is false (a perturbation once missed it)."""
+    checker = checker_for(NORTHSHIRE)
+    month = "2019-12"
+    fact = _facts(checker, month).get("streak.rolling", "thefts", "Northshire")
+    assert fact is not None and fact.detail["broken"]
+    before = fact.detail["previous_direction"]
+    assert before in ("up", "down")
+    year, number = (int(part) for part in fact.detail["since"].split("-"))
+    since = f"{calendar.month_name[number]} {year}"
+    verb = {"up": "risen", "down": "fallen"}
+    template = (
+        "1.1 The 12 month total of vehicle thefts changed, the first time since {since} that "
+        "it has not {verb} month on month.\n"
+    )
+    said = _check(checker, template.format(since=since, verb=verb[before]), month)
+    run = [v for v in said.verdicts if v.claim.kind == "streak"]
+    assert [(v.claim.broken, v.verdict) for v in run] == [(before, Verdict.SUPPORTED)]
+    other = "down" if before == "up" else "up"
+    flipped = _check(checker, template.format(since=since, verb=verb[other]), month)
+    run = [v for v in flipped.verdicts if v.claim.kind == "streak"]
+    assert [(v.claim.broken, v.verdict) for v in run] == [(other, Verdict.CONTRADICTED)]

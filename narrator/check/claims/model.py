@@ -78,6 +78,9 @@ class Claim:
     significant: bool | None = None
     streak: int | None = None
     since: str | None = None
+    #: For "the first time since April 2017 that it has not fallen": the direction the run
+    #: went until this month ("down").
+    broken: str | None = None
     occurrence: int | None = None
     months_of: tuple[int, int] | None = None
     #: For a count of areas ("two districts in particular: A and B"): how many the sentence

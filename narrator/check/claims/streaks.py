@@ -4,6 +4,8 @@ month high", "stands out" as claims."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from narrator.check.claims.context import area_for, measure_for, period_for
@@ -11,7 +13,7 @@ from narrator.check.claims.directions import with_direction
 from narrator.check.claims.grammar import OCCURRENCE, OUTLIER, RECORD, SINCE, STREAK_HINT
 from narrator.check.claims.model import Claim, new_claim
 from narrator.check.claims.pairing import nearest
-from narrator.check.claims.pieces import Sentence
+from narrator.check.claims.pieces import DirectionWord, Sentence
 from narrator.check.claims.reading import Reading
 from narrator.check.text.dates import month_number, ordinal_value
 
@@ -47,12 +49,33 @@ def streak_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             **sentence.base(),
             **fields,
         )
+        broken = _broken_run(sentence, end) if "since" in fields else None
+        if broken is not None:
+            broken.taken = True  # the run's old direction, not the claim's own
+            claim = replace(claim, broken=broken.direction)
+            if direction is broken:
+                direction = None
         if direction is not None:
             claim = with_direction(reading, claim, direction, period)
         found.append(claim)
     if hinted:
         found.extend(_outliers(reading, sentence))
     return found
+
+
+#: Between "the first time since April 2017" and a negated direction: "that it has not".
+_NEGATED = re.compile(r"\s*,?\s*(?:that|when)\b[^,;()]{0,40}?\bnot\s+$", re.IGNORECASE)
+
+
+def _broken_run(sentence: Sentence, end: int) -> DirectionWord | None:
+    """ "the first time since April 2017 that it has not fallen": the direction word of the
+    run this month broke, if the words after the "first time since" say one."""
+    for word in sentence.directions:
+        if word.start < end or word.direction not in ("up", "down"):
+            continue
+        between = sentence.text[end : word.start]
+        return word if _NEGATED.fullmatch(between) else None
+    return None
 
 
 def _runs(sentence: Sentence, hinted: bool) -> list[tuple[int, int, dict[str, Any]]]:
