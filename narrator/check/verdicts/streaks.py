@@ -74,16 +74,16 @@ def streak_verdict(claim: Claim, facts: FactSet) -> ClaimVerdict:
             expected=str(went),
         )
     before = detail.get("previous_direction")
-    if claim.broken is not None and detail.get("broken") and before in ("up", "down"):
-        if before != claim.broken:
-            # "the first time since April 2017 that it has not risen" after a run of falls
-            return ClaimVerdict(
-                claim,
-                Verdict.CONTRADICTED,
-                f"until this month the run went {before}, not {claim.broken}",
-                evidence=(fact.id,),
-                expected=str(before),
-            )
+    broke = claim.broken is not None and detail.get("broken") and before in ("up", "down")
+    if broke and before != claim.broken:
+        # "the first time since April 2017 that it has not risen" after a run of falls
+        return ClaimVerdict(
+            claim,
+            Verdict.CONTRADICTED,
+            f"until this month the run went {before}, not {claim.broken}",
+            evidence=(fact.id,),
+            expected=str(before),
+        )
     if claim.since is not None and detail.get("since") != claim.since:
         return ClaimVerdict(
             claim,
