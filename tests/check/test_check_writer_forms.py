@@ -175,3 +175,25 @@ def test_the_first_time_since_a_run_that_it_has_not_gone_its_way_reads_the_run()
     flipped = _check(checker, template.format(since=since, verb=verb[other]), month)
     run = [v for v in flipped.verdicts if v.claim.kind == "streak"]
     assert [(v.claim.broken, v.verdict) for v in run] == [(other, Verdict.CONTRADICTED)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1.1 The long-term trend of the vehicle theft solved rate is downward: about "
+        "{size} percentage points a year over the last 36 months.\n",
+        "1.1 The vehicle theft solved rate has been falling by {size} points per year.\n",
+    ],
+)
+def test_a_size_per_year_is_a_slope_never_held_to_the_level(sentence: str) -> None:
+    """A figure "a year" after it is how fast a measure moves: whatever the sentence's
+    punctuation before it, it is never compared with the measure's level."""
+    checker = checker_for(NORTHSHIRE)
+    month = "2019-12"
+    level = _facts(checker, month).get("level.rolling", "solve_rate", "Northshire")
+    assert level is not None
+    size = f"{abs(level.value) / 97:.1f}"  # a size the level can never be
+    report = _check(checker, sentence.format(size=size), month)
+    figures = [v for v in report.verdicts if v.claim.kind == "figure"]
+    assert [v.claim.reference_cue for v in figures] == ["trend"]
+    assert all(v.verdict is not Verdict.CONTRADICTED for v in figures)

@@ -26,6 +26,9 @@ REFERENCE_CUE = re.compile(
     r"(?:[^.;:]|\.\d){0,60}$",
     re.IGNORECASE,
 )
+#: Words just after a figure that make it a size per year (a trend's slope), never a level:
+#: "is downward: about 0.6 percentage points a year".
+PER_YEAR = re.compile(r"\s*(?:a|per|each)\s+(?:year|annum)\b", re.IGNORECASE)
 #: Kinds of claim about the figures (the others are references and dates).
 DATA_KINDS = frozenset(CLAIM_KINDS[:4])
 
@@ -104,7 +107,10 @@ class Claim:
             return None
         before = self.sentence[: max(0, self.span[0] - self.sentence_span[0])]
         found = REFERENCE_CUE.search(before)
-        return found.group(1).lower() if found else None
+        if found:
+            return found.group(1).lower()
+        after = self.sentence[max(0, self.span[1] - self.sentence_span[0]) :]
+        return "trend" if PER_YEAR.match(after) else None
 
     @property
     def is_data(self) -> bool:
