@@ -115,7 +115,10 @@ def outliers(
     for name in sorted(found):
         # Below its peers but still rising (or above them but falling): "volumes down" would
         # say the area's own change went the other way; such an area is left out.
-        agreeing = [f for f in found[name] if (f.value > 0) == (f.direction == "up")]
+        # An unchanged area (a change of 0) has no direction of its own to say either.
+        agreeing = [
+            f for f in found[name] if f.value != 0 and (f.value > 0) == (f.direction == "up")
+        ]
         single = sorted(
             (f for f in agreeing if f.detail["comparison"] in ("month", "year")),
             key=lambda f: str(f.detail["comparison"]),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from narrator import months
@@ -92,6 +92,16 @@ def _write_figures(path: Path, seed: int, size: int, growth: float, solved: floa
     max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# Drafts hypothesis once found misread, kept as examples that run every time: a trend's size
+# "a year" after a colon; an outlier district whose own change was 0 worded as "down".
+@example(seed=885570326, size=222, growth=0.0, solved=0.5799070094992903, month="2018-05")
+@example(
+    seed=683725998,
+    size=363,
+    growth=0.01718710956512156,
+    solved=0.07058160273790123,
+    month="2018-12",
 )
 @given(
     seed=st.integers(0, 2**32 - 1),
