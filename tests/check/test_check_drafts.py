@@ -94,7 +94,23 @@ def _write_figures(path: Path, seed: int, size: int, growth: float, solved: floa
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 # Drafts hypothesis once found misread, kept as examples that run every time: a trend's size
-# "a year" after a colon; an outlier district whose own change was 0 worded as "down".
+# "a year" after a colon; an outlier district whose own change was 0 worded as "down"; a
+# month's change "on August 2017" after a sentence on the year to date; "up 0.3 points on the
+# previous 12 months" when the financial year's change was 0.3 down.
+@example(
+    seed=1544023767,
+    size=96,
+    growth=0.0023657454209863194,
+    solved=0.2026953223454912,
+    month="2018-08",
+)
+@example(
+    seed=623673207,
+    size=315,
+    growth=-0.008553891153552687,
+    solved=0.2884441504426141,
+    month="2018-06",
+)
 @example(seed=885570326, size=222, growth=0.0, solved=0.5799070094992903, month="2018-05")
 @example(
     seed=683725998,

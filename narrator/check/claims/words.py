@@ -125,6 +125,12 @@ def _mention(reading: Reading, text: str, items: list[Item], group: list[Item]) 
     return Mention(start, end, frozenset(words), span_text, head, rolling)
 
 
+#: The 12 months before a rolling 12 months, as a comparison's target.
+_PREVIOUS_YEAR = re.compile(
+    r"(?:the\s+)?(?:previous|preceding|prior)\s+(?:12|twelve)\s+months", re.IGNORECASE
+)
+
+
 def targets(reading: Reading, sentence: Sentence) -> list[Target]:
     """Comparison targets: lexicon phrases, and months, areas or measures after "than"."""
     text, s0, s1 = sentence.text, sentence.start, sentence.end
@@ -153,6 +159,9 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         elif item.label == "FY" and item.mark is not None:
             fy = f"FY:{item.mark.data['start_year']}"
             found.append(Target(item.start, item.end, "financial_year", item.text, period=fy))
+        elif item.label == "PERIOD" and _PREVIOUS_YEAR.fullmatch(item.text):
+            # "on the previous 12 months": a 12 months compared with the 12 before them.
+            found.append(Target(item.start, item.end, "previous_year", item.text))
     for mention in sentence.mentions:
         before = text[max(s0, mention.start - 30) : mention.start]
         if re.search(

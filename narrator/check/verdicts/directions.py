@@ -75,7 +75,14 @@ def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
     snapshots = _snapshot_change(claim, facts)
     if snapshots:
         return snapshots
-    if str(claim.period).startswith("YTD:") and comparison in (None, "previous_year"):
+    # "with theft volumes down on August 2017" after a sentence on the year to date: a month
+    # compared with a month is the month's change, whatever period the context carried.
+    of_month = re.fullmatch(r"\d{4}-\d{2}", str(claim.reference_period)) is not None
+    if (
+        str(claim.period).startswith("YTD:")
+        and comparison in (None, "previous_year")
+        and not of_month
+    ):
         # "the financial year to date ..., lower than the same period last year"
         fact = get("change.year_to_date", measure, area)
         return [fact] if fact else []

@@ -66,7 +66,12 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     if misdated is not None:
         return misdated
     if found:
-        ranked = sorted(found, key=lambda f: (f.period != claim.period, f.id))
+        # The facts of the comparison the text names first: "up 0.3 points on the previous
+        # 12 months" is the rolling year's change even when the financial year's is 0.3 too.
+        ranked = sorted(
+            found,
+            key=lambda f: (f.period != claim.period, not _fits_comparison(f, claim), f.id),
+        )
         return ClaimVerdict(
             claim,
             Verdict.SUPPORTED,
@@ -91,6 +96,21 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
         evidence=(primary.id,),
         expected=expected,
     )
+
+
+#: The kinds of change each comparison a text names is measured by.
+_COMPARISON_KINDS = {
+    "previous_year": ("change.rolling_year", "change.year", "change.year_to_date"),
+    "previous_month": ("change.rolling_month", "change.month"),
+    "financial_year": ("change.financial_year",),
+    "average": ("change.average",),
+}
+
+
+def _fits_comparison(fact: Fact, claim: Claim) -> bool:
+    """Whether ``fact`` measures the comparison the claim names (True if it names none)."""
+    kinds = _COMPARISON_KINDS.get(claim.comparison or "")
+    return kinds is None or fact.kind in kinds
 
 
 def _areas_listed(claim: Claim, value: float, listed: int) -> ClaimVerdict:
