@@ -17,31 +17,9 @@ def streak_verdict(claim: Claim, facts: FactSet) -> ClaimVerdict:
             claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"
         )
     if claim.occurrence is not None:
-        fact = facts.get(f"benchmark.{claim.comparison or 'year_end'}", claim.measure, claim.area)
-        if fact is None:
-            return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no benchmark fact for this measure")
-        times = fact.detail.get("times_this_fy")
-        verdict = Verdict.SUPPORTED if times == claim.occurrence else Verdict.CONTRADICTED
-        return ClaimVerdict(
-            claim,
-            verdict,
-            f"times this financial year: the figures give {times}",
-            evidence=(fact.id,),
-            expected=str(times),
-        )
+        return _occurrence_verdict(claim, facts)
     if claim.months_of is not None:
-        fact = facts.get("count.above_previous_years", claim.measure, claim.area)
-        if fact is None:
-            return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no count of months for this measure")
-        count = fact.value if claim.direction != "down" else fact.detail.get("below")
-        verdict = Verdict.SUPPORTED if count == claim.months_of[0] else Verdict.CONTRADICTED
-        return ClaimVerdict(
-            claim,
-            verdict,
-            f"months: the figures give {count:g} of 12",
-            evidence=(fact.id,),
-            expected=f"{count:g}",
-        )
+        return _months_of_verdict(claim, facts)
     rolling = str(claim.period).startswith("R12")
     fact = facts.get("streak.rolling" if rolling else "streak.month", claim.measure, claim.area)
     if fact is None:
@@ -94,4 +72,38 @@ def streak_verdict(claim: Claim, facts: FactSet) -> ClaimVerdict:
         )
     return ClaimVerdict(
         claim, Verdict.SUPPORTED, "the run of months agrees with the figures", (fact.id,)
+    )
+
+
+def _occurrence_verdict(claim: Claim, facts: FactSet) -> ClaimVerdict:
+    """ "for the second time this financial year": the benchmark's count of months."""
+    assert claim.measure is not None and claim.area is not None
+    fact = facts.get(f"benchmark.{claim.comparison or 'year_end'}", claim.measure, claim.area)
+    if fact is None:
+        return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no benchmark fact for this measure")
+    times = fact.detail.get("times_this_fy")
+    verdict = Verdict.SUPPORTED if times == claim.occurrence else Verdict.CONTRADICTED
+    return ClaimVerdict(
+        claim,
+        verdict,
+        f"times this financial year: the figures give {times}",
+        evidence=(fact.id,),
+        expected=str(times),
+    )
+
+
+def _months_of_verdict(claim: Claim, facts: FactSet) -> ClaimVerdict:
+    """ "in 10 of the last 12 months": the count of months above the previous years."""
+    assert claim.measure is not None and claim.area is not None and claim.months_of
+    fact = facts.get("count.above_previous_years", claim.measure, claim.area)
+    if fact is None:
+        return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no count of months for this measure")
+    count = fact.value if claim.direction != "down" else fact.detail.get("below")
+    verdict = Verdict.SUPPORTED if count == claim.months_of[0] else Verdict.CONTRADICTED
+    return ClaimVerdict(
+        claim,
+        verdict,
+        f"months: the figures give {count:g} of 12",
+        evidence=(fact.id,),
+        expected=f"{count:g}",
     )
