@@ -25,8 +25,10 @@ from narrator.check.verdicts.model import ClaimVerdict
 
 #: The scanner's labels by the class of number they mark.
 VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
-PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME"})
-REFERENCES = frozenset({"XREF"})
+PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME", "QUARTER"})
+#: Section cross-references (checked), references to anything else (pages, tables,
+#: appendices...) and telephone numbers.
+REFERENCES = frozenset({"XREF", "REF", "PHONE"})
 #: The kind of value each label marks.
 _KINDS = {
     "PERCENT": "percent",

@@ -19,6 +19,26 @@ _REF_WORDS = (
     r"|(?:detailed|outlined|described|covered|set\s+out|mentioned|referred\s+to|shown|reported|"
     r"discussed|explained|noted)\s+(?:in|at|under)(?:\s+(?:section|paragraph))?)\s+"
 )
+#: The lead words of references to things outside the paper's section numbering: pages,
+#: figures, tables, appendices, slides, versions, agenda items, a plan's priorities and
+#: outcomes, an inspection's areas for improvement, notes, telephone extensions, report codes.
+_LEAD_REF = (
+    r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|appendix|appendices|annex(?:es)?|slides?"
+    r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
+    r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
+    r"|extension|ext\.|pol)(?:\s*:)?\s+"
+)
+#: A crime outcome's type in the Home Office list, written in lower case ("finalised as
+#: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
+_LEAD_CODE = r"\b(?-i:outcomes?)\s+"
+#: A numbered section of a law, not of the paper: "Section 55 of the Police Act 1996",
+#: "section 60 was authorised", "section 1 PACE searches".
+_LAW_AFTER = (
+    r"(?=(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){1,8}Act\b"
+    r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
+)
+#: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
+PHONE = r"0\d{2,4}(?:[ \t]\d{3,6}){1,2}(?![\d%]|[.,]\d)"
 
 
 @dataclass(frozen=True)
@@ -44,6 +64,39 @@ def _both(label: str, template: str, **kw: Any) -> list[tuple[str, Spec]]:
 # families (numbers that start with a digit, words that start with a letter) the earlier
 # pattern wins an overlap.
 SPECS: list[tuple[str, Spec]] = [
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"(\d+(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+(?:\.\d+)*))?(?![\w%]|[.,]\d)",
+            need=_LEAD_REF,
+            span_need=False,
+        ),
+    ),
+    (
+        "digit",
+        Spec("LAW", r"\d+[A-Za-z]?" + _LAW_AFTER, need=r"\b(?i:sections?|s\.)\s*", span_need=False),
+    ),
+    ("digit", Spec("CODE", r"\d+(?![\w%]|[.,]\d)", need=_LEAD_CODE, span_need=False)),
+    # "call 101", "dial 999": the number to ring, not a count.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:call|dial|ring|phone|telephone)\s+",
+            span_need=False,
+        ),
+    ),
+    ("digit", Spec("PHONE", PHONE)),
+    # "20.07.17": a day, a two-digit month and a year, not a section number.
+    (
+        "digit",
+        Spec(
+            "DATE",
+            r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d{4}|\d{2})(?![\d.]|\.\d)",
+        ),
+    ),
     ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
     (
         "digit",
@@ -82,7 +135,21 @@ SPECS: list[tuple[str, Spec]] = [
     *_both(
         "PERIOD",
         r"({N})\s+(months?|years?|quarters?|weeks?|days?)\b",
-        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous)\s+)",
+        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous|next|coming|following)\s+)",
+    ),
+    *_both(
+        "PERIOD",
+        r"({N})(?:\s+|-)(months?|years?|quarters?|weeks?|days?)\b",
+        need=r"(?i:\b(?:(?:more|less|fewer)\s+than|at\s+least|lag\s+by|over)\s+)",
+    ),
+    *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
+    (
+        "digit",
+        Spec(
+            "QUARTER",
+            r"[1-4](?:\s*(?:-|–|and|&|to)\s*[1-4])?(?![\w%]|[.,]\d)",
+            need=r"\b(?i:quarters?)\s+",
+        ),
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
     *_both("PERIOD", r"(12|twelve)[\s-]months?\b", lead=r"(?i:\brolling\s+)"),
@@ -123,7 +190,14 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("FY", r"(\d{2})/(\d{2})(?![\d/%])")),
     ("digit", Spec("YEARS", rf"({YEAR4})\s*(?:-|–|to)\s*({YEAR4})(?![\d%])")),
     ("digit", Spec("YEAR", rf"{YEAR4}(?![\d%]|[,.]\d)")),
-    ("digit", Spec("TIME", r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b")),
+    (
+        "digit",
+        Spec(
+            "TIME",
+            r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
+        ),
+    ),
     *_both("DURATION", r"{N}\s+(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b"),
     ("digit", Spec("ORDINAL", r"\d+(?:st|nd|rd|th)\b")),
     ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),

@@ -133,7 +133,12 @@ _FAMILIES = (_family("digit"), _family("word"))
 _NEED_WORDS = frozenset(
     word_list(
         "see also section sections paragraph paragraphs para paras para. paras. in at "
-        "under aged last past previous"
+        "under aged last past previous next coming following than least by over "
+        "page pages p. pp. figure figures fig. figs. table tables appendix appendices annex "
+        "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
+        "priorities pillar pillars outcome outcomes objective objectives recommendation "
+        "recommendations improvement note notes footnote footnotes extension ext. pol s. "
+        "call dial ring phone telephone quarter quarters"
     )
 )
 #: How far back a required or optional lead-in is looked for.
@@ -219,7 +224,9 @@ def _try_at(
             if need_word is None:
                 words = before[-30:].split()
                 need_word = (
-                    before[-1:].isspace() and bool(words) and words[-1].lower() in _NEED_WORDS
+                    before[-1:].isspace()
+                    and bool(words)
+                    and words[-1].lower().rstrip(":") in _NEED_WORDS
                 )
             if not need_word:
                 continue
