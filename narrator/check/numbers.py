@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from narrator.check.claims.extract import Marked
 from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
-from narrator.check.text.document import Document
+from narrator.check.text.document import NOT_PROSE, Document
+from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
 
@@ -47,6 +48,11 @@ _NUMERAL = re.compile(
 _MONTHS_AFTER = re.compile(r"[\s-]months?\b", re.IGNORECASE)
 #: After a value: it is a rate per head of population ("71.4 per 1,000 population").
 _PER_HEAD = re.compile(r"\s*per\s+(?:1,?000|10,?000|100,?000|thousand|head)\b", re.IGNORECASE)
+
+#: A table's heading before a number makes it a period ("Previous 12", "Last 12").
+_CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
+#: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t")
 
 
 @dataclass(frozen=True)
@@ -82,15 +88,44 @@ def numbers_of(
     claims = _Claims(verdicts)
     found = [_number(text, mark, claims) for mark in marks if _is_number(text, mark)]
     for paragraph in document.paragraphs:
+        spans = list(paragraph.references)
         if paragraph.number_span is not None:
-            start, end = paragraph.number_span
-            found.append(Number(start, end, text[start:end], "reference"))
-        if paragraph.kind == "front" and paragraph.text:
+            spans.append(paragraph.number_span)
+        found.extend(Number(start, end, text[start:end], "reference") for start, end in spans)
+        if paragraph.kind == "table":
+            found.extend(_cells(text, paragraph.start, paragraph.end))
+        elif paragraph.kind in NOT_PROSE and paragraph.text:
             for mark in scan(paragraph.text):
                 marked = Marked(*paragraph.span(mark.start, mark.end), mark.label)
-                if _is_number(text, marked):
-                    found.append(_number(text, marked, _Claims(())))
+                if not _is_number(text, marked) or any(
+                    s < marked.end and marked.start < e for s, e in spans
+                ):
+                    continue
+                found.append(_number(text, marked, _Claims(())))
     return sorted(found, key=lambda n: (n.start, n.end))
+
+
+def _cells(text: str, start: int, end: int) -> Iterator[Number]:
+    """The numbers of a table's row, cell by cell: values of no claim (a row is not prose,
+    and its numbers are not compared with each other), or periods in a row of headings
+    ("Oct-19", "12 months", "Previous 12")."""
+    at = start
+    for gap in [*_CELL_GAP.finditer(text, start, end), None]:
+        cell_end = gap.start() if gap is not None else end
+        cell = text[at:cell_end]
+        for mark in scan(cell):
+            marked = Marked(at + mark.start, at + mark.end, mark.label)
+            said = text[marked.start : marked.end]
+            if not _is_number(text, marked):
+                continue
+            if mark.label not in QUANTITIES:
+                yield _number(text, marked, _Claims(()))
+            elif _CELL_PERIOD.search(cell, 0, mark.start):
+                yield Number(marked.start, marked.end, said, "period")
+            else:
+                yield Number(marked.start, marked.end, said, "value", _KINDS[mark.label])
+        if gap is not None:
+            at = gap.end()
 
 
 class _Claims:
