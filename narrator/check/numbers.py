@@ -25,7 +25,11 @@ from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
 
 #: The scanner's labels by the class of number they mark.
-VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
+VALUES = frozenset(
+    {"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT", "NTH", "FRACTION"}
+)
+#: Values that are read without a claim (a rank, the length of a run, a share in words).
+_UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL", "NTH", "FRACTION"})
 PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME", "QUARTER"})
 #: Section cross-references (checked), references to anything else (pages, tables,
 #: appendices...) and telephone numbers.
@@ -39,16 +43,26 @@ _KINDS = {
     "ORDINAL": "rank",
     "STREAK": "count",
     "MONTHCOUNT": "count",
+    "NTH": "count",
+    "FRACTION": "other",
 }
 #: A number in digits or in words.
 _NUMERAL = re.compile(
-    rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})"
+    rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
+    r"|half|quarter)"
 )
 #: After a number in a measure's name: it is a period ("12 month").
 _MONTHS_AFTER = re.compile(r"[\s-]months?\b", re.IGNORECASE)
 #: After a value: it is a rate per head of population ("71.4 per 1,000 population").
 _PER_HEAD = re.compile(r"\s*per\s+(?:1,?000|10,?000|100,?000|thousand|head)\b", re.IGNORECASE)
 
+#: A range of years written as a financial year is ("2020-23").
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d")
+#: Before a duration that is a threshold, not a value.
+_WITHIN = re.compile(
+    r"\b(?:within|under|over|(?:less|more|longer)\s+than|in\s+excess\s+of|at\s+least)\s+$",
+    re.IGNORECASE,
+)
 #: A table's heading before a number makes it a period ("Previous 12", "Last 12").
 _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
 #: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
@@ -173,15 +187,21 @@ def _number(text: str, mark: Marked, claims: _Claims) -> Number:
         return Number(mark.start, mark.end, said, "period" if window else "other")
     if mark.label in VALUES:
         claim = claims.of(mark.start, mark.end)
-        if claim is None and mark.label not in ("STREAK", "MONTHCOUNT", "ORDINAL"):
+        if claim is None and mark.label not in _UNCLAIMED:
             # "999 and 101 call volumes": a number that names a measure, not a value of it.
             return Number(mark.start, mark.end, said, "other")
         kind = _KINDS[mark.label]
         if _PER_HEAD.match(text, mark.end):
             kind = "rate"
         return Number(mark.start, mark.end, said, "value", kind, claim)
-    if mark.label in PERIODS:
+    if mark.label in PERIODS or (mark.label == "RANGE" and _YEAR_RANGE.fullmatch(said)):
+        # "the Policing Plan 2020-23": a range of years, not of values.
         return Number(mark.start, mark.end, said, "period")
+    if mark.label == "DURATION":
+        # "answered within 10 seconds" is a threshold; "an average of 7 seconds" a value.
+        if _WITHIN.search(text, max(0, mark.start - 20), mark.start):
+            return Number(mark.start, mark.end, said, "other")
+        return Number(mark.start, mark.end, said, "value", "other")
     if mark.label in REFERENCES:
         return Number(mark.start, mark.end, said, "reference")
     return Number(mark.start, mark.end, said, "other")

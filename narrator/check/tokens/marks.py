@@ -32,6 +32,12 @@ STRUCTURE = frozenset(
         "PHONE",
         "QUARTER",
         "CODE",
+        "BASE",
+        "GROUP",
+        "SCALE",
+        "LEVEL",
+        "NTH",
+        "FRACTION",
     }
 )
 QUANTITIES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT"})

@@ -39,6 +39,20 @@ _LAW_AFTER = (
 )
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
 PHONE = r"0\d{2,4}(?:[ \t]\d{3,6}){1,2}(?![\d%]|[.,]\d)"
+#: Ordinal words from "second" (a rank is never "first" in these patterns: "first" is
+#: mostly "for the first time").
+NTH = r"(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+#: The units a police paper counts its own parts and peers in ("the six districts").
+_GROUPS = (
+    r"(?:forces|districts|divisions|areas|themes|wards|boroughs|sectors|neighbourhoods"
+    r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships)\b"
+)
+#: Before a group's size: a determiner ("the six districts", "all 43 forces", "made up of
+#: eight forces") or a rank ("5th of 8", "22nd of 43 forces").
+_GROUP_BEFORE = (
+    r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
+    r"|(?<=\d[snrt][tdh]\sof\s)"
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,49 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
     *_both("AGE", r"{N}[\s-]years?[\s-]olds?\b"),
+    # Rate bases, group sizes, scales and thresholds: numbers of the frame, not values.
+    ("digit", Spec("BASE", r"(?<=\bper\s)(?:1,?000|10,?000|100,?000|100)(?![\w%]|[.,]\d)")),
+    (
+        "digit",
+        Spec("BASE", r"(?<=\bin\s)(?:100|1,?000)(?=\s+(?:adults|people|residents|households)\b)"),
+    ),
+    *_both("GROUP", "(?:" + _GROUP_BEFORE + r"){N}(?![\w%-]|[.,]\d)"),
+    (
+        "digit",
+        Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
+    ),
+    *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
+    ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+confidence\b)|(?<=\bstandard\s){NUM}\s?%")),
+    ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
+    # "the second lowest rate", "the third consecutive quarter", "the fourth month in a row".
+    (
+        "word",
+        Spec(
+            "ORDINAL",
+            NTH + r"(?=\s+(?:highest|lowest|largest|smallest|best|worst"
+            r"|biggest|greatest|busiest|most|least)\b)",
+        ),
+    ),
+    (
+        "word",
+        Spec(
+            "NTH",
+            NTH + r"(?=\s+(?:consecutive|successive|straight)\s"
+            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+        ),
+    ),
+    # "almost half of them", "rose by a quarter", "more than half a million".
+    (
+        "word",
+        Spec(
+            "FRACTION",
+            r"(?i:half|third|quarter)(?:\s+a\s+million)?\b(?!-)",
+            need=r"\b(?i:almost|nearly|around|roughly|about|by|than|over|under|just|some)"
+            r"\s+(?:a\s+)?",
+            span_need=False,
+        ),
+    ),
+    ("word", Spec("FRACTION", r"(?i:half)(?=\s+(?:of|the)\s)")),
     ("digit", Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+")),
     (
         "digit",
@@ -120,7 +177,7 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     *_both(
         "PERIOD",
-        rf"({{N}})[\s-]months?\s+(?:to|ending|ended|up\s+to)\s+"
+        rf"({{N}})(?:[\s-]months?|m)\s+(?:to|ending|ended|up\s+to)\s+"
         rf"(?:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
@@ -198,7 +255,10 @@ SPECS: list[tuple[str, Spec]] = [
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
         ),
     ),
-    *_both("DURATION", r"{N}\s+(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b"),
+    *_both(
+        "DURATION",
+        r"{N}\s+(?:working\s+)?(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b",
+    ),
     ("digit", Spec("ORDINAL", r"\d+(?:st|nd|rd|th)\b")),
     ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),
     ("digit", Spec("IDENT", r"\d+[A-Za-z][\w-]*")),
