@@ -25,11 +25,9 @@ from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
 
 #: The scanner's labels by the class of number they mark.
-VALUES = frozenset(
-    {"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT", "NTH", "FRACTION"}
-)
-#: Values that are read without a claim (a rank, the length of a run, a share in words).
-_UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL", "NTH", "FRACTION"})
+VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
+#: Values that are read without a claim (a rank, the length of a run).
+_UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL"})
 PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME", "QUARTER"})
 #: Section cross-references (checked), references to anything else (pages, tables,
 #: appendices...) and telephone numbers.
@@ -43,9 +41,39 @@ _KINDS = {
     "ORDINAL": "rank",
     "STREAK": "count",
     "MONTHCOUNT": "count",
-    "NTH": "count",
-    "FRACTION": "other",
 }
+#: Ordinal words from "second" ("first" is mostly "for the first time").
+_NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+#: Numbers in words the scanner leaves to the reader's own words (they are not entities,
+#: so that the reader's runs and records read as before): (pattern, class, kind). Group 1
+#: is the number.
+_WORD_NUMBERS = [
+    # "the second lowest rate": a rank.
+    (
+        rf"\b({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
+        r"|busiest|most|least)\b)",
+        "value",
+        "rank",
+    ),
+    # "the third consecutive quarter", "the fourth month in a row": the length of a run.
+    (
+        rf"\b({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
+        r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+        "value",
+        "count",
+    ),
+    # "almost half of them", "rose by a quarter", "more than half a million": a share.
+    (
+        r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?"
+        r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)",
+        "value",
+        "other",
+    ),
+    (r"\b(half)(?=\s+(?:of|the)\s)", "value", "other"),
+    # "one of the lowest", "every one of those": a pronoun, not a count.
+    (r"\b(one)(?=\s+of\s+(?:the|those|these|them)\b)", "other", None),
+]
+_WORD_NUMBERS_RE = [(re.compile(p, re.IGNORECASE), c, k) for p, c, k in _WORD_NUMBERS]
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -116,7 +144,24 @@ def numbers_of(
                 ):
                     continue
                 found.append(_number(text, marked, _Claims(())))
-    return sorted(found, key=lambda n: (n.start, n.end))
+    return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))
+
+
+def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
+    """The numbers in words of :data:`_WORD_NUMBERS` in the prose, in place of any number
+    read over them ("one" of "one of the lowest")."""
+    text = document.text
+    extra: list[Number] = []
+    for paragraph in document.iter_text():
+        for pattern, cls, kind in _WORD_NUMBERS_RE:
+            for match in pattern.finditer(text, paragraph.start, paragraph.end):
+                start, end = match.span(1)
+                extra.append(Number(start, end, text[start:end], cls, kind))
+    if not extra:
+        return found
+    extra = list({(e.start, e.end): e for e in extra}.values())
+    kept = [n for n in found if not any(e.start < n.end and n.start < e.end for e in extra)]
+    return sorted(kept + extra, key=lambda n: (n.start, n.end))
 
 
 def _cells(text: str, start: int, end: int) -> Iterator[Number]:

@@ -237,3 +237,41 @@ def test_paper_sections_stay_cross_references(text: str, fragment: str, label: s
 )
 def test_counts_stay_counts(text: str, fragment: str) -> None:
     assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("Thefts ran at 3.1 per 1,000 residents last year", "1,000", "BASE"),
+        ("a rate of 40 per 100,000 population", "100,000", "BASE"),
+        ("about three in 100 households were burgled", "100", "BASE"),
+        ("ranked 3rd of 9 in the region", "9", "GROUP"),
+        ("sits 30th of 43 forces nationally", "43", "GROUP"),
+        ("crime fell in all five districts", "five", "GROUP"),
+        ("the highest of the seven wards", "seven", "GROUP"),
+        ("Scores: 1 = best, 5 = worst", "5", "SCALE"),
+        ("graded on a three-point scale", "three", "SCALE"),
+        ("within the 90% confidence interval", "90%", "LEVEL"),
+        ("answered (national standard 85%)", "85%", "LEVEL"),
+        ("the 101 abandonment rate was 12%", "101", "LEVEL"),
+        ("the 12m to Mar 2019 total", "12m to Mar 2019", "PERIOD"),
+    ],
+)
+def test_frame_numbers_and_number_words(text: str, fragment: str, label: str) -> None:
+    over = marks_over(text, fragment)
+    assert [m.label for m in over] == [label], (text, over)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # A count beside a group's name is still a count when no determiner frames it.
+        ("crime rose in four districts", "four"),
+        ("officers made 1,000 arrests", "1,000"),
+        ("in 100 cases the victim declined", "100"),
+        ("the rate fell to 75% of the standard", "75%"),
+    ],
+)
+def test_values_near_frame_words_stay_values(text: str, fragment: str) -> None:
+    over = marks_over(text, fragment)
+    assert [m.label for m in over] in (["COUNT"], ["PERCENT"]), (text, over)

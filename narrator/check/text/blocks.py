@@ -27,6 +27,8 @@ _HEADING_NUMBER = re.compile(r"[ \t]*(\d{1,2})\.?[ \t]+(?=[A-Z])")
 _WHOLE_NUMBER = re.compile(
     rf"[ \t]*(?:\*\*)?(\d{{1,2}})\.?(?:\*\*)?[ \t]+(?=[A-Z‘“\"'(])(?!(?:{MONTH_RE})\b)"
 )
+# With a full stop, a whole-number paragraph may start with a figure ("4. 101 calls fell").
+_WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+(?=\d)")
 # A contents line: a title, dot leaders and a page number ("1. Summary ........ 2").
 _CONTENTS = re.compile(
     r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?\S.*?(?:[ \t]?(?:\.|…)){4,}[ \t]*(\d{1,3})[ \t]*$"
@@ -203,9 +205,9 @@ def blocks_of(text: str) -> list[Block]:
                 span = (piece_start + number_match.start(1), piece_start + number_match.end(1))
                 new = Block("numbered", [], number_match.group(1), span)
                 body_start = piece_start + number_match.end()
-            elif (whole := _WHOLE_NUMBER.match(piece)) is not None and _whole_successor(
-                last_number, int(whole.group(1))
-            ):
+            elif (
+                whole := _WHOLE_NUMBER.match(piece) or _WHOLE_DOTTED.match(piece)
+            ) is not None and _whole_successor(last_number, int(whole.group(1))):
                 span = (piece_start + whole.start(1), piece_start + whole.end(1))
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()

@@ -159,26 +159,26 @@ def _front_ends_at_prose(text: str, blocks: list[Block]) -> list[Block]:
     """Front matter ends at the first paragraph of prose, even before the first heading or
     numbered paragraph: a press release whose notes are numbered at its end has its story
     as body, not as front matter."""
-    out: list[Block] = []
-    in_front = True
-    for block in blocks:
-        if (
-            in_front
-            and block.kind == "front"
-            and any(
-                len(text[s:e].split()) >= _PROSE_WORDS
-                and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
-                and not FRONT_FIELD.match(text[s:e])
-                for s, e in block.segments
-            )
+    for position, block in enumerate(blocks):
+        if block.kind != "front":
+            return blocks
+        if any(
+            len(text[s:e].split()) >= _PROSE_WORDS
+            and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
+            and not FRONT_FIELD.match(text[s:e])
+            for s, e in block.segments
         ):
-            in_front = False
-        if not in_front and block.kind == "front":
-            block = Block("body", block.segments, block.number, block.number_span, block.level)
-        elif block.kind != "front":
-            in_front = False
-        out.append(block)
-    return out
+            # Prose before any heading: what comes before it is read as in a text without
+            # headings (fields are front matter, the rest is body); what follows is body.
+            head = [_unheaded(text, b) for b in blocks[:position]]
+            tail = [_as_body(b) if b.kind == "front" else b for b in blocks[position:]]
+            return head + tail
+    return blocks
+
+
+def _as_body(block: Block) -> Block:
+    """The block as body."""
+    return Block("body", block.segments, block.number, block.number_span, block.level)
 
 
 def _unheaded(text: str, block: Block) -> Block:
@@ -187,7 +187,7 @@ def _unheaded(text: str, block: Block) -> Block:
         FRONT_FIELD.match(text[start:end]) for start, end in block.segments
     ):
         return block
-    return Block("body", block.segments, block.number, block.number_span, block.level)
+    return _as_body(block)
 
 
 def _front_matter(text: str, block: Block, found: _Assembly) -> None:

@@ -36,8 +36,6 @@ STRUCTURE = frozenset(
         "GROUP",
         "SCALE",
         "LEVEL",
-        "NTH",
-        "FRACTION",
     }
 )
 QUANTITIES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT"})

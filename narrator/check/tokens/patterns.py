@@ -39,12 +39,9 @@ _LAW_AFTER = (
 )
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
 PHONE = r"0\d{2,4}(?:[ \t]\d{3,6}){1,2}(?![\d%]|[.,]\d)"
-#: Ordinal words from "second" (a rank is never "first" in these patterns: "first" is
-#: mostly "for the first time").
-NTH = r"(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 #: The units a police paper counts its own parts and peers in ("the six districts").
 _GROUPS = (
-    r"(?:forces|districts|divisions|areas|themes|wards|boroughs|sectors|neighbourhoods"
+    r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
     r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships)\b"
 )
 #: Before a group's size: a determiner ("the six districts", "all 43 forces", "made up of
@@ -137,35 +134,6 @@ SPECS: list[tuple[str, Spec]] = [
     *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
     ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+confidence\b)|(?<=\bstandard\s){NUM}\s?%")),
     ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
-    # "the second lowest rate", "the third consecutive quarter", "the fourth month in a row".
-    (
-        "word",
-        Spec(
-            "ORDINAL",
-            NTH + r"(?=\s+(?:highest|lowest|largest|smallest|best|worst"
-            r"|biggest|greatest|busiest|most|least)\b)",
-        ),
-    ),
-    (
-        "word",
-        Spec(
-            "NTH",
-            NTH + r"(?=\s+(?:consecutive|successive|straight)\s"
-            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
-        ),
-    ),
-    # "almost half of them", "rose by a quarter", "more than half a million".
-    (
-        "word",
-        Spec(
-            "FRACTION",
-            r"(?i:half|third|quarter)(?:\s+a\s+million)?\b(?!-)",
-            need=r"\b(?i:almost|nearly|around|roughly|about|by|than|over|under|just|some)"
-            r"\s+(?:a\s+)?",
-            span_need=False,
-        ),
-    ),
-    ("word", Spec("FRACTION", r"(?i:half)(?=\s+(?:of|the)\s)")),
     ("digit", Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+")),
     (
         "digit",

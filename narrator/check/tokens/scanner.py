@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from narrator.check.text.dates import MONTH_RE, NUMBER_WORDS, ORDINAL_WORDS, word_list
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORDS, word_list
 from narrator.check.tokens.marks import READERS, Mark
 from narrator.check.tokens.patterns import SPECS, WORDNUM, Spec
 
@@ -28,7 +28,7 @@ from narrator.check.tokens.patterns import SPECS, WORDNUM, Spec
 _FAMILY_BEFORE = {"digit": r"[^\w.,/]", "word": r"\W"}
 _FAMILY_HEAD = {
     "digit": r"(?=\d|[+\-−–£$€]\s?\d)",
-    "word": r"(?=[A-Zotfsenhdzq])",
+    "word": r"(?=[A-Zotfsenhdz])",
 }
 
 
@@ -89,8 +89,7 @@ def _family(name: str) -> _Family:
         # Only where one starts matters (every pattern is tried there), so the master is
         # the words as tries: where {MONTH_RE} or {WORDNUM} matches, one of them ends at a
         # word boundary ("twenty-one" starts with "twenty").
-        numbers = _trie([*NUMBER_WORDS, *ORDINAL_WORDS, "half", "quarter"])
-        body = f"(?:(?P<month>{_trie(_MONTH_WORDS)})|(?P<number>(?i:{numbers})))\\b"
+        body = f"(?:(?P<month>{_trie(_MONTH_WORDS)})|(?P<number>(?i:{_trie(NUMBER_WORDS)})))\\b"
     else:
         # Patterns with a required lead-in are left out of the master: they would match
         # every number and hide the pattern that applies. They are tried in Python first.
@@ -139,8 +138,7 @@ _NEED_WORDS = frozenset(
         "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
         "priorities pillar pillars outcome outcomes objective objectives recommendation "
         "recommendations improvement note notes footnote footnotes extension ext. pol s. "
-        "call dial ring phone telephone quarter quarters almost nearly around roughly about "
-        "under just some a"
+        "call dial ring phone telephone quarter quarters"
     )
 )
 #: How far back a required or optional lead-in is looked for.
