@@ -33,6 +33,8 @@ _WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+(?=\d)")
 _CONTENTS = re.compile(
     r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?\S.*?(?:[ \t]?(?:\.|…)){4,}[ \t]*(\d{1,3})[ \t]*$"
 )
+# A number followed by a cell gap, without which a line is not a table row.
+_NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
 # The gap between the cells of a table pasted as text: two spaces or more, or a tab.
 _CELL_GAP = re.compile(r"[ \t]{2,}|\t")
 # A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
@@ -122,13 +124,17 @@ def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
 def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
     """A line that is a block of its own: a row of a table or a contents line."""
     line = text[start:end]
+    contents = None
+    if not table:
+        if "...." not in line and ". . . ." not in line and "……" not in line:
+            return None  # most lines: neither
+        contents = _CONTENTS.match(line)
+        if contents is None:
+            return None
     body = line.strip()
     first = start + line.index(body[0])
-    if table:
-        return Block("table", [(first, first + len(body))])
-    contents = _CONTENTS.match(line)
     if contents is None:
-        return None
+        return Block("table", [(first, first + len(body))])
     spans = [
         (start + contents.start(g), start + contents.end(g)) for g in (1, 2) if contents.group(g)
     ]
@@ -141,8 +147,8 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
     rows: set[int] = set()
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        if "  " not in line and "\t" not in line:
-            continue  # most lines: one gap between words
+        if ("  " not in line and "\t" not in line) or _NUMBER_GAP.search(line) is None:
+            continue  # most lines: no number before a gap of two spaces
         cells = _CELL_GAP.split(line.strip())
         if len(cells) >= 3 and sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= 2:
             rows.add(index)
@@ -186,7 +192,8 @@ def blocks_of(text: str) -> list[Block]:
         if not line.strip():
             blank_before = True
             continue
-        own = _line_kind(text, start, end, index in rows)
+        leaders = "...." in line or "……" in line or ". . . ." in line
+        own = _line_kind(text, start, end, index in rows) if leaders or index in rows else None
         if own is not None:
             # A table row or a contents line is never prose, nor a paragraph's number.
             blocks.append(own)

@@ -28,6 +28,12 @@ _LEAD_REF = (
     r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
     r"|extension|ext\.|pol)(?:\s*:)?\s+"
 )
+_LEAD_REF_WORDS = (
+    "page pages p. pp. figure figures fig. figs. table tables appendix appendices annex "
+    "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
+    "priorities pillar pillars outcome outcomes objective objectives recommendation "
+    "recommendations improvement note notes footnote footnotes extension ext. pol"
+)
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
 _LEAD_CODE = r"\b(?-i:outcomes?)\s+"
@@ -51,16 +57,23 @@ _GROUP_BEFORE = (
     r"|(?<=\d[snrt][tdh]\sof\s)"
 )
 
+_REF_LAST_WORDS = (
+    "see also section sections paragraph paragraphs para paras para. paras. in at under"
+)
+
 
 @dataclass(frozen=True)
 class Spec:
-    """One pattern: ``need`` must precede it (and joins the span); ``lead`` may."""
+    """One pattern: ``need`` must precede it (and joins the span); ``lead`` may. ``words``
+    are the words ``need`` may end with (lower case): the scanner tries the pattern only
+    after one of them."""
 
     label: str
     pattern: str
     need: str | None = None
     lead: str | None = None
     span_need: bool = True
+    words: str = ""
 
 
 def _both(label: str, template: str, **kw: Any) -> list[tuple[str, Spec]]:
@@ -82,13 +95,29 @@ SPECS: list[tuple[str, Spec]] = [
             r"(\d+(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+(?:\.\d+)*))?(?![\w%]|[.,]\d)",
             need=_LEAD_REF,
             span_need=False,
+            words=_LEAD_REF_WORDS,
         ),
     ),
     (
         "digit",
-        Spec("LAW", r"\d+[A-Za-z]?" + _LAW_AFTER, need=r"\b(?i:sections?|s\.)\s*", span_need=False),
+        Spec(
+            "LAW",
+            r"\d+[A-Za-z]?" + _LAW_AFTER,
+            need=r"\b(?i:sections?|s\.)\s*",
+            span_need=False,
+            words="section sections s.",
+        ),
     ),
-    ("digit", Spec("CODE", r"\d+(?![\w%]|[.,]\d)", need=_LEAD_CODE, span_need=False)),
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d+(?![\w%]|[.,]\d)",
+            need=_LEAD_CODE,
+            span_need=False,
+            words="outcome outcomes",
+        ),
+    ),
     # "call 101", "dial 999": the number to ring, not a count.
     (
         "digit",
@@ -97,6 +126,7 @@ SPECS: list[tuple[str, Spec]] = [
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
             need=r"\b(?i:call|dial|ring|phone|telephone)\s+",
             span_need=False,
+            words="call dial ring phone telephone",
         ),
     ),
     ("digit", Spec("PHONE", PHONE)),
@@ -116,25 +146,61 @@ SPECS: list[tuple[str, Spec]] = [
             r"(\d+(?:\.\d+)?)(?:\s+(above|below)\b)?(?![\d%]|[.,]\d)",
             need=_REF_WORDS,
             span_need=False,
+            words=_REF_LAST_WORDS,
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
     *_both("AGE", r"{N}[\s-]years?[\s-]olds?\b"),
     # Rate bases, group sizes, scales and thresholds: numbers of the frame, not values.
-    ("digit", Spec("BASE", r"(?<=\bper\s)(?:1,?000|10,?000|100,?000|100)(?![\w%]|[.,]\d)")),
     (
         "digit",
-        Spec("BASE", r"(?<=\bin\s)(?:100|1,?000)(?=\s+(?:adults|people|residents|households)\b)"),
+        Spec(
+            "BASE",
+            r"(?:1,?000|10,?000|100,?000|100)(?![\w%]|[.,]\d)",
+            need=r"\bper\s+",
+            span_need=False,
+            words="per",
+        ),
     ),
-    *_both("GROUP", "(?:" + _GROUP_BEFORE + r"){N}(?![\w%-]|[.,]\d)"),
+    (
+        "digit",
+        Spec(
+            "BASE",
+            r"(?:100|1,?000)(?=\s+(?:adults|people|residents|households)\b)",
+            need=r"\bin\s+",
+            span_need=False,
+            words="in",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "GROUP",
+            rf"(?:(?<=\d[snrt][tdh]\sof\s){NUM}|{NUM}(?=\s+{_GROUPS}))(?![\w%-]|[.,]\d)",
+            need=r"\b(?i:the|all|of)\s+",
+            span_need=False,
+            words="the all of",
+        ),
+    ),
+    (
+        "word",
+        Spec("GROUP", "(?:" + _GROUP_BEFORE.replace("{N}", WORDNUM) + rf"){WORDNUM}(?![\w%-])"),
+    ),
     (
         "digit",
         Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
     ),
     *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
-    ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+confidence\b)|(?<=\bstandard\s){NUM}\s?%")),
+    ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+confidence\b)")),
+    (
+        "digit",
+        Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
+    ),
     ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
-    ("digit", Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+")),
+    (
+        "digit",
+        Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+", words="aged"),
+    ),
     (
         "digit",
         Spec(
@@ -161,11 +227,13 @@ SPECS: list[tuple[str, Spec]] = [
         "PERIOD",
         r"({N})\s+(months?|years?|quarters?|weeks?|days?)\b",
         need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous|next|coming|following)\s+)",
+        words="last past previous next coming following",
     ),
     *_both(
         "PERIOD",
         r"({N})(?:\s+|-)(months?|years?|quarters?|weeks?|days?)\b",
         need=r"(?i:\b(?:(?:more|less|fewer)\s+than|at\s+least|lag\s+by|over)\s+)",
+        words="than least by over",
     ),
     *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
     (
@@ -174,6 +242,7 @@ SPECS: list[tuple[str, Spec]] = [
             "QUARTER",
             r"[1-4](?:\s*(?:-|–|and|&|to)\s*[1-4])?(?![\w%]|[.,]\d)",
             need=r"\b(?i:quarters?)\s+",
+            words="quarter quarters",
         ),
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
