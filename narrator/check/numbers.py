@@ -72,6 +72,10 @@ _WORD_NUMBERS = [
     (r"\b(half)(?=\s+(?:of|the)\s)", "value", "other"),
     # "one of the lowest", "every one of those": a pronoun, not a count.
     (r"\b(one)(?=\s+of\s+(?:the|those|these|them)\b)", "other", None),
+    # "Q2 and Q3 2017/18", "H1 2019": quarters and halves of a year.
+    (r"(?-i:\b([QH][1-4])\b)", "period", None),
+    # Postcodes and roads ("the CB4 and CB1 postcodes", "on the A14"): codes.
+    (r"(?-i:\b((?![QH]\d\b)[A-Z]{1,2}\d{1,3}[A-Z]?)\b)", "other", None),
 ]
 _WORD_NUMBERS_RE = [(re.compile(p, re.IGNORECASE), c, k) for p, c, k in _WORD_NUMBERS]
 #: A number in digits or in words.

@@ -245,3 +245,17 @@ def test_double_spaced_prose_is_not_a_table() -> None:
     text = "1. Summary\n\nCrime fell  by 4%  to 1,200  in the  year to March.\n"
     document = parse_text(text)
     assert [p.kind for p in document.paragraphs] == ["heading", "body"]
+
+
+def test_numbered_items_and_framed_page_numbers() -> None:
+    text = (
+        "1. Actions\n\n1) Review the hotspots.\n(2) Refresh the list.\n\n- 4 -\n\n"
+        "Total arrests\n\n312\n"
+    )
+    document = parse_text(text)
+    items = [p for p in document.paragraphs if p.kind == "bullet"]
+    assert [text[slice(*p.number_span)] for p in items if p.number_span] == ["1", "2"]
+    pages = [p for p in document.paragraphs if p.kind == "contents"]
+    assert [text[s:e] for p in pages for s, e in p.references] == ["4"]
+    # A figure alone on a line (a slide's or a table's) is prose, not a page number.
+    assert any(p.text == "312" and p.kind == "body" for p in document.paragraphs)

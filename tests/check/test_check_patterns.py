@@ -275,3 +275,33 @@ def test_frame_numbers_and_number_words(text: str, fragment: str, label: str) ->
 def test_values_near_frame_words_stay_values(text: str, fragment: str) -> None:
     over = marks_over(text, fragment)
     assert [m.label for m in over] in (["COUNT"], ["PERCENT"]), (text, over)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("Ring (01632) 960123 in office hours", "960123", "PHONE"),
+        ("Ring 01632960123 in office hours", "01632960123", "PHONE"),
+        ("set out in Chapter 4 of the plan", "4", "REF"),
+        ("KPI 6 measures satisfaction", "6", "REF"),
+        ("Figures for Week 32 show", "32", "QUARTER"),
+        ("Section 136 detentions fell", "136", "LAW"),
+        ("COVID-19 restrictions eased", "19", "CODE"),
+        ("offences against under 18s rose", "18s", "AGE"),
+    ],
+)
+def test_more_references_and_codes(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # In lower case these lead words are prose, and the number after them a value.
+        ("In this period 45 people were arrested", "45"),
+        ("in part 12 officers were moved", "12"),
+        ("the October 2019 figure rose to 27", "27"),
+    ],
+)
+def test_lower_case_lead_words_leave_values(text: str, fragment: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]

@@ -41,7 +41,12 @@ _CELL_GAP = re.compile(r"[ \t]{2,}|\t")
 _NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
-_BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\d{1,2}\))[ \t]+")
+_BULLET = re.compile(
+    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\))[ \t]+"
+)
+# A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), left by
+# a PDF-to-text dump (a number alone on a line may be a slide's or a table's figure).
+_PAGE_LINE = re.compile(r"[ \t]*[-–—|][ \t]*(\d{1,3})[ \t]*[-–—|][ \t]*$")
 FRONT_FIELD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(\S.*?)\s*$")
 _TERMINAL = tuple(".!?:;")
 # A line never ends a paragraph on one of these words: a blank line after it is a page break.
@@ -125,6 +130,14 @@ def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
     """A line that is a block of its own: a row of a table or a contents line."""
     line = text[start:end]
     contents = None
+    if not table and (page := _PAGE_LINE.match(line)) is not None:
+        body = line.strip()
+        first = start + line.index(body[0])
+        return Block(
+            "contents",
+            [(first, first + len(body))],
+            references=[(start + page.start(1), start + page.end(1))],
+        )
     if not table:
         if "...." not in line and ". . . ." not in line and "……" not in line:
             return None  # most lines: neither
@@ -192,7 +205,7 @@ def blocks_of(text: str) -> list[Block]:
         if not line.strip():
             blank_before = True
             continue
-        leaders = "...." in line or "……" in line or ". . . ." in line
+        leaders = "...." in line or "……" in line or ". . . ." in line or len(line) < 16
         own = _line_kind(text, start, end, index in rows) if leaders or index in rows else None
         if own is not None:
             # A table row or a contents line is never prose, nor a paragraph's number.
@@ -220,7 +233,9 @@ def blocks_of(text: str) -> list[Block]:
                 body_start = piece_start + whole.end()
                 one_line = _is_title_line(text[body_start:piece_end])
             elif bullet := _BULLET.match(piece):
-                new = Block("bullet", [])
+                # A numbered item ("1)", "(2)"): its number refers to it.
+                span = (piece_start + bullet.start(1), piece_start + bullet.end(1))
+                new = Block("bullet", [], number_span=span if bullet.group(1) else None)
                 body_start = piece_start + bullet.end()
             elif current is None:
                 new = Block("front" if not blocks or blocks[-1].kind == "front" else "body", [])

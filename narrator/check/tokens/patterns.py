@@ -26,13 +26,22 @@ _LEAD_REF = (
     r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|appendix|appendices|annex(?:es)?|slides?"
     r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
     r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
-    r"|extension|ext\.|pol)(?:\s*:)?\s+"
+    r"|extension|ext\.|pol|annexe|kpis?"
+    # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
+    r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
+    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step)s?|No\.))"
+    r"(?:\s*:)?\s+"
 )
 _LEAD_REF_WORDS = (
     "page pages p. pp. figure figures fig. figs. table tables appendix appendices annex "
     "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
     "priorities pillar pillars outcome outcomes objective objectives recommendation "
-    "recommendations improvement note notes footnote footnotes extension ext. pol"
+    "recommendations improvement note notes footnote footnotes extension ext. pol chapter "
+    "chapters part parts box map maps diagram diagrams exhibit exhibits question questions "
+    "paper papers no. theme themes strand strands goal goals aim aims "
+    "indicator indicators kpi kpis action actions principle principles attachment "
+    "attachments enclosure enclosures schedule schedules stage stages phase phases step "
+    "steps annexe"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
@@ -44,7 +53,7 @@ _LAW_AFTER = (
     r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
 )
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
-PHONE = r"0\d{2,4}(?:[ \t]\d{3,6}){1,2}(?![\d%]|[.,]\d)"
+PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
 #: The units a police paper counts its own parts and peers in ("the six districts").
 _GROUPS = (
     r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
@@ -102,7 +111,10 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "LAW",
-            r"\d+[A-Za-z]?" + _LAW_AFTER,
+            # A paper's own sections are numbered low; "section 136" is a power.
+            r"\d+[A-Za-z]?"
+            + _LAW_AFTER
+            + r"|(?:[2-9]\d|\d{3,})(?![\w.%]|[.,]\d)(?!\s+(?:above|below)\b)",
             need=r"\b(?i:sections?|s\.)\s*",
             span_need=False,
             words="section sections s.",
@@ -209,6 +221,8 @@ SPECS: list[tuple[str, Spec]] = [
             lead=r"\b(?:in\s+(?:his|her|their)\s+)?(?:early\s+|mid\s+|late\s+)?",
         ),
     ),
+    # "under 18s", "over-65s", "18+": ages.
+    ("digit", Spec("AGE", r"\d{1,2}s\b|\d{1,2}\+(?![\w%])")),
     *_both(
         "PERIOD",
         rf"({{N}})(?:[\s-]months?|m)\s+(?:to|ending|ended|up\s+to)\s+"
@@ -243,6 +257,16 @@ SPECS: list[tuple[str, Spec]] = [
             r"[1-4](?:\s*(?:-|–|and|&|to)\s*[1-4])?(?![\w%]|[.,]\d)",
             need=r"\b(?i:quarters?)\s+",
             words="quarter quarters",
+        ),
+    ),
+    # "Week 23", "period 10": a numbered period of the year.
+    (
+        "digit",
+        Spec(
+            "QUARTER",
+            r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?![\w%]|[.,]\d)",
+            need=r"\b(?-i:Weeks?|Wk|Period)\s+",
+            words="week weeks wk period",
         ),
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
@@ -297,6 +321,8 @@ SPECS: list[tuple[str, Spec]] = [
         r"{N}\s+(?:working\s+)?(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b",
     ),
     ("digit", Spec("ORDINAL", r"\d+(?:st|nd|rd|th)\b")),
+    # "COVID-19": a number that ends a name (after the dates: "Oct-19" is a month).
+    ("digit", Spec("CODE", r"(?<=[A-Za-z]-)\d+(?![\w%]|[.,]\d)")),
     ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),
     ("digit", Spec("IDENT", r"\d+[A-Za-z][\w-]*")),
     (
