@@ -259,3 +259,25 @@ def test_numbered_items_and_framed_page_numbers() -> None:
     assert [text[s:e] for p in pages for s, e in p.references] == ["4"]
     # A figure alone on a line (a slide's or a table's) is prose, not a page number.
     assert any(p.text == "312" and p.kind == "body" for p in document.paragraphs)
+
+
+def test_a_table_of_contents_without_dot_leaders() -> None:
+    text = (
+        "Quarterly review\n\nContents\n1 Overview\n2 Demand   7\nAnnex   12\n\n"
+        "1 Overview\n\nCalls rose by 4% to 2,100.\n"
+    )
+    document = parse_text(text)
+    contents = [p for p in document.paragraphs if p.kind == "contents"]
+    assert [[text[s:e] for s, e in p.references] for p in contents] == [
+        ["1"],
+        ["2", "7"],
+        ["12"],
+    ]
+    assert list(document.sections) == ["1"]
+    assert "Calls rose by 4% to 2,100." in [p.text for p in document.iter_text()]
+
+
+def test_a_contents_heading_over_prose_lists_nothing() -> None:
+    text = "Contents\nThis report covers 12 months of data.\n\n1. Overview\n\nCrime fell.\n"
+    document = parse_text(text)
+    assert not [p for p in document.paragraphs if p.kind == "contents"]

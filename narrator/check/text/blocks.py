@@ -33,6 +33,14 @@ _WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+(?=\d)")
 _CONTENTS = re.compile(
     r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?\S.*?(?:[ \t]?(?:\.|…)){4,}[ \t]*(\d{1,3})[ \t]*$"
 )
+# A table of contents' heading, and an entry under it: a title with a number before it
+# ("1 Headlines"), a page number after it ("Foreword   3"), or both.
+_CONTENTS_HEADING = re.compile(
+    r"[ \t]*(?:#+[ \t]*)?(?i:(?:table[ \t]+of[ \t]+)?contents)[ \t]*:?[ \t]*$"
+)
+_ENTRY = re.compile(
+    r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?[^\d\s].{0,80}?(?:[ \t](\d{1,3}))?[ \t]*$"
+)
 # A number followed by a cell gap, without which a line is not a table row.
 _NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
 # The gap between the cells of a table pasted as text: two spaces or more, or a tab.
@@ -126,6 +134,21 @@ def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
     return 0 < number - previous[0] <= _MAX_WHOLE_STEP
 
 
+def _own_line(
+    text: str, start: int, end: int, row: bool, entry: list[tuple[int, int]] | None
+) -> Block | None:
+    """A line that is a block of its own (a table's row, a contents line), tested cheaply
+    first: most lines are neither."""
+    line = text[start:end]
+    if entry is not None:
+        body = line.strip()
+        first = start + line.index(body[0])
+        return Block("contents", [(first, first + len(body))], references=entry)
+    if row or "...." in line or "……" in line or ". . . ." in line or len(line) < 16:
+        return _line_kind(text, start, end, row)
+    return None
+
+
 def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
     """A line that is a block of its own: a row of a table or a contents line."""
     line = text[start:end]
@@ -152,6 +175,32 @@ def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
         (start + contents.start(g), start + contents.end(g)) for g in (1, 2) if contents.group(g)
     ]
     return Block("contents", [(first, first + len(body))], references=spans)
+
+
+def _contents_entries(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The entries of a table of contents under its heading ("Contents"), each with the
+    spans of its numbers: two entries or more, each with a number, up to a blank line."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if "ontents" not in line and "ONTENTS" not in line:
+            continue  # most lines
+        if _CONTENTS_HEADING.match(line) is None:
+            continue
+        entries: dict[int, list[tuple[int, int]]] = {}
+        for at in range(index + 1, len(lines)):
+            s, e = lines[at]
+            if not text[s:e].strip():
+                if entries:
+                    break
+                continue
+            entry = _ENTRY.match(text, s, e)
+            if entry is None or not (entry.group(1) or entry.group(2)):
+                break
+            entries[at] = [entry.span(g) for g in (1, 2) if entry.group(g)]
+        if len(entries) >= 2:
+            found.update(entries)
+    return found
 
 
 def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -200,13 +249,13 @@ def blocks_of(text: str) -> list[Block]:
     blank_before = True
     lines = list(_lines(text))
     rows = _table_rows(text, lines)
+    listed = _contents_entries(text, lines)
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
             blank_before = True
             continue
-        leaders = "...." in line or "……" in line or ". . . ." in line or len(line) < 16
-        own = _line_kind(text, start, end, index in rows) if leaders or index in rows else None
+        own = _own_line(text, start, end, index in rows, listed.get(index))
         if own is not None:
             # A table row or a contents line is never prose, nor a paragraph's number.
             blocks.append(own)
