@@ -305,3 +305,26 @@ def test_more_references_and_codes(text: str, fragment: str, label: str) -> None
 )
 def test_lower_case_lead_words_leave_values(text: str, fragment: str) -> None:
     assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("one in 10 victims reported it", "10", "BASE"),
+        ("7 out of 10 residents agreed", "10", "BASE"),
+        ("arrests of 18-25 year olds fell", "18-25 year olds", "AGE"),
+        ("Grade 1 incidents were attended", "1", "CODE"),
+        ("a category 2 offence", "2", "CODE"),
+        ("at the 99% significance level", "99%", "LEVEL"),
+    ],
+)
+def test_bases_ages_and_scheme_codes(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("crime rose in 10 districts", "10"), ("the level 3 times higher", "3")],
+)
+def test_numbers_after_in_and_level_stay_counts(text: str, fragment: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]

@@ -162,6 +162,7 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
+    *_both("AGE", r"{N}\s*(?:-|–|to)\s*{N}[\s-]years?[\s-]olds?\b"),
     *_both("AGE", r"{N}[\s-]years?[\s-]olds?\b"),
     # Rate bases, group sizes, scales and thresholds: numbers of the frame, not values.
     (
@@ -178,10 +179,11 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "BASE",
-            r"(?:100|1,?000)(?=\s+(?:adults|people|residents|households)\b)",
-            need=r"\bin\s+",
+            r"(?:10|100|1,?000)(?![\w%]|[.,]\d)",
+            # "two in 100 adults", "one in 10 victims", "8 out of 10": a rate's base.
+            need=rf"(?:\b\d+|\b{WORDNUM})\s+(?:in|out\s+of)\s+",
             span_need=False,
-            words="in",
+            words="in of",
         ),
     ),
     (
@@ -203,7 +205,18 @@ SPECS: list[tuple[str, Spec]] = [
         Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
     ),
     *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
-    ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+confidence\b)")),
+    ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+(?:confidence|significance)\b)")),
+    # "Grade 1 incidents", "category 3", "Level 2", "Type 1": a code of a scheme.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{1,2}[A-Za-z]?(?![\w%]|[.,]\d)",
+            need=r"\b(?:(?i:grades?|category|categories|tiers?)|(?-i:Level|Type))\s+",
+            span_need=False,
+            words="grade grades category categories tier tiers level type",
+        ),
+    ),
     (
         "digit",
         Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
