@@ -44,40 +44,64 @@ _KINDS = {
 }
 #: Ordinal words from "second" ("first" is mostly "for the first time").
 _NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_NTH_WORDS = tuple(_NTH[3:-1].split("|"))
+_SHARE_LEAD = re.compile(
+    r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?\Z",
+    re.IGNORECASE,
+)
 #: Numbers in words the scanner leaves to the reader's own words (they are not entities,
-#: so that the reader's runs and records read as before): (pattern, class, kind). Group 1
-#: is the number.
-_WORD_NUMBERS = [
+#: so that the reader's runs and records read as before): (words, pattern, lead-in, class,
+#: kind). The pattern is tried where one of the words starts (found by ``str.find``, fast),
+#: and the lead-in, if any, must end there; group 1 is the number.
+_WORD_NUMBERS: list[
+    tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, str, str | None]
+] = [
     # "the second lowest rate": a rank.
     (
-        rf"\b({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
-        r"|busiest|most|least)\b)",
+        _NTH_WORDS,
+        re.compile(
+            rf"({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
+            r"|busiest|most|least)\b)",
+            re.IGNORECASE,
+        ),
+        None,
         "value",
         "rank",
     ),
     # "the third consecutive quarter", "the fourth month in a row": the length of a run.
     (
-        rf"\b({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
-        r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+        _NTH_WORDS,
+        re.compile(
+            rf"({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
+            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+            re.IGNORECASE,
+        ),
+        None,
         "value",
         "count",
     ),
     # "almost half of them", "rose by a quarter", "more than half a million": a share.
     (
-        r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?"
-        r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)",
+        ("half", "third", "quarter"),
+        re.compile(r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE),
+        _SHARE_LEAD,
         "value",
         "other",
     ),
-    (r"\b(half)(?=\s+(?:of|the)\s)", "value", "other"),
+    (("half",), re.compile(r"(half)(?=\s+(?:of|the)\s)", re.IGNORECASE), None, "value", "other"),
     # "one of the lowest", "every one of those": a pronoun, not a count.
-    (r"\b(one)(?=\s+of\s+(?:the|those|these|them)\b)", "other", None),
-    # "Q2 and Q3 2017/18", "H1 2019": quarters and halves of a year.
-    (r"(?-i:\b([QH][1-4])\b)", "period", None),
-    # Postcodes and roads ("the CB4 and CB1 postcodes", "on the A14"): codes.
-    (r"(?-i:\b((?![QH]\d\b)[A-Z]{1,2}\d{1,3}[A-Z]?)\b)", "other", None),
+    (
+        ("one",),
+        re.compile(r"(one)(?=\s+of\s+(?:the|those|these|them)\b)", re.IGNORECASE),
+        None,
+        "other",
+        None,
+    ),
 ]
-_WORD_NUMBERS_RE = [(re.compile(p, re.IGNORECASE), c, k) for p, c, k in _WORD_NUMBERS]
+#: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
+#: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
+_CODE = re.compile(r"[A-Z][A-Z]?\d{1,3}[A-Z]?\b")
+_PART_OF_YEAR = re.compile(r"[QH][1-4]")
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -152,20 +176,43 @@ def numbers_of(
 
 
 def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
-    """The numbers in words of :data:`_WORD_NUMBERS` in the prose, in place of any number
-    read over them ("one" of "one of the lowest")."""
+    """The numbers in words of :data:`_WORD_NUMBERS` and the codes in the prose, in place
+    of any number read over them ("one" of "one of the lowest")."""
     text = document.text
-    extra: list[Number] = []
-    for paragraph in document.iter_text():
-        for pattern, cls, kind in _WORD_NUMBERS_RE:
-            for match in pattern.finditer(text, paragraph.start, paragraph.end):
-                start, end = match.span(1)
-                extra.append(Number(start, end, text[start:end], cls, kind))
+    lower = text.lower()
+    prose = [(p.start, p.end) for p in document.iter_text()]
+    starts = [start for start, _ in prose]
+
+    def in_prose(at: int) -> bool:
+        index = bisect.bisect_right(starts, at) - 1
+        return index >= 0 and at < prose[index][1]
+
+    extra: dict[tuple[int, int], Number] = {}
+    for words, pattern, lead, cls, kind in _WORD_NUMBERS:
+        for word in words:
+            at = lower.find(word)
+            while at != -1:
+                match = pattern.match(text, at)
+                if (
+                    match is not None
+                    and not (at and lower[at - 1].isalnum())
+                    and in_prose(at)
+                    and (lead is None or lead.search(text, max(0, at - 20), at))
+                ):
+                    start, end = match.span(1)
+                    extra[start, end] = Number(start, end, text[start:end], cls, kind)
+                at = lower.find(word, at + 1)
+    for match in _CODE.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1].isalnum()) or not in_prose(start):
+            continue
+        said = match.group()
+        cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
+        extra[start, end] = Number(start, end, said, cls)
     if not extra:
         return found
-    extra = list({(e.start, e.end): e for e in extra}.values())
-    kept = [n for n in found if not any(e.start < n.end and n.start < e.end for e in extra)]
-    return sorted(kept + extra, key=lambda n: (n.start, n.end))
+    kept = [n for n in found if not any(s < n.end and n.start < e for s, e in extra)]
+    return sorted([*kept, *extra.values()], key=lambda n: (n.start, n.end))
 
 
 def _cells(text: str, start: int, end: int) -> Iterator[Number]:
