@@ -122,7 +122,7 @@ _WITHIN = re.compile(
 #: A table's heading before a number makes it a period ("Previous 12", "Last 12").
 _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
 #: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
-_CELL_GAP = re.compile(r"[ \t]{2,}|\t")
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 
 
 @dataclass(frozen=True)

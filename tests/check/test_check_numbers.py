@@ -169,3 +169,25 @@ def test_numbers_in_words(text: str, word: str, cls: str, kind: str | None) -> N
 )
 def test_number_words_that_are_not_values(text: str) -> None:
     assert not [t for t, cls, _ in _classes(text) if cls == "value"]
+
+
+def test_markdown_table_rows_are_values_without_claims() -> None:
+    text = (
+        "## 1 Burglary\n\nBurglary fell by 5% to 400.\n\n"
+        "| Area | Oct-19 | Oct-18 | Change |\n|---|---|---|---|\n"
+        "| North | 210 | 250 | -16.0% |\n| South | 190 | 171 | +11.1% |\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    table = text.index("| Area")
+    cells = [(n.text, n.cls, n.kind) for n in report.numbers if n.start >= table]
+    assert cells == [
+        ("Oct-19", "period", None),
+        ("Oct-18", "period", None),
+        ("210", "value", "count"),
+        ("250", "value", "count"),
+        ("-16.0%", "value", "percent"),
+        ("190", "value", "count"),
+        ("171", "value", "count"),
+        ("+11.1%", "value", "percent"),
+    ]
+    assert not any(v.claim.span[0] >= table for v in report.verdicts)

@@ -44,7 +44,7 @@ _ENTRY = re.compile(
 # A number followed by a cell gap, without which a line is not a table row.
 _NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
 # The gap between the cells of a table pasted as text: two spaces or more, or a tab.
-_CELL_GAP = re.compile(r"[ \t]{2,}|\t")
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 # A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
 _NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
@@ -209,6 +209,9 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
     rows: set[int] = set()
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
+        if line.lstrip().startswith("|") and line.count("|") >= 3:
+            rows.add(index)  # a Markdown table's row, its headings or its rule
+            continue
         if ("  " not in line and "\t" not in line) or _NUMBER_GAP.search(line) is None:
             continue  # most lines: no number before a gap of two spaces
         cells = _CELL_GAP.split(line.strip())
