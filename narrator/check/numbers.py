@@ -13,20 +13,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from narrator.check.claims.extract import Marked
 from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
-from narrator.check.text.document import Document
+from narrator.check.text.document import NOT_PROSE, Document
+from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
 
 #: The scanner's labels by the class of number they mark.
 VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
-PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME"})
-REFERENCES = frozenset({"XREF"})
+#: Values that are read without a claim (a rank, the length of a run).
+_UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL"})
+PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME", "QUARTER"})
+#: Section cross-references (checked), references to anything else (pages, tables,
+#: appendices...) and telephone numbers.
+REFERENCES = frozenset({"XREF", "REF", "PHONE"})
 #: The kind of value each label marks.
 _KINDS = {
     "PERCENT": "percent",
@@ -37,14 +42,87 @@ _KINDS = {
     "STREAK": "count",
     "MONTHCOUNT": "count",
 }
+#: Ordinal words from "second" ("first" is mostly "for the first time").
+_NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_NTH_WORDS = tuple(_NTH[3:-1].split("|"))
+_SHARE_LEAD = re.compile(
+    r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?\Z",
+    re.IGNORECASE,
+)
+#: Numbers in words the scanner leaves to the reader's own words (they are not entities,
+#: so that the reader's runs and records read as before): (words, pattern, lead-in, class,
+#: kind). The pattern is tried where one of the words starts (found by ``str.find``, fast),
+#: and the lead-in, if any, must end there; group 1 is the number.
+_WORD_NUMBERS: list[
+    tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, str, str | None]
+] = [
+    # "the second lowest rate": a rank.
+    (
+        _NTH_WORDS,
+        re.compile(
+            rf"({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
+            r"|busiest|most|least)\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "rank",
+    ),
+    # "the third consecutive quarter", "the fourth month in a row": the length of a run.
+    (
+        _NTH_WORDS,
+        re.compile(
+            rf"({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
+            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "count",
+    ),
+    # "almost half of them", "rose by a quarter", "more than half a million": a share.
+    (
+        ("half", "third", "quarter"),
+        re.compile(r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE),
+        _SHARE_LEAD,
+        "value",
+        "other",
+    ),
+    (("half",), re.compile(r"(half)(?=\s+(?:of|the)\s)", re.IGNORECASE), None, "value", "other"),
+    # "one of the lowest", "every one of those": a pronoun, not a count.
+    (
+        ("one",),
+        re.compile(r"(one)(?=\s+of\s+(?:the|those|these|them)\b)", re.IGNORECASE),
+        None,
+        "other",
+        None,
+    ),
+]
+#: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
+#: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
+_CODE = re.compile(r"[A-Z][A-Z]?\d{1,3}[A-Z]?\b")
+_PART_OF_YEAR = re.compile(r"[QH][1-4]")
 #: A number in digits or in words.
 _NUMERAL = re.compile(
-    rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})"
+    rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
+    r"|half|quarter)"
 )
 #: After a number in a measure's name: it is a period ("12 month").
 _MONTHS_AFTER = re.compile(r"[\s-]months?\b", re.IGNORECASE)
 #: After a value: it is a rate per head of population ("71.4 per 1,000 population").
 _PER_HEAD = re.compile(r"\s*per\s+(?:1,?000|10,?000|100,?000|thousand|head)\b", re.IGNORECASE)
+
+#: A range of years written as a financial year is ("2020-23").
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d")
+#: Before a duration that is a threshold, not a value.
+_WITHIN = re.compile(
+    r"\b(?:within|under|over|(?:less|more|longer)\s+than|in\s+excess\s+of|at\s+least)\s+$",
+    re.IGNORECASE,
+)
+#: A table's heading before a number makes it a period ("Previous 12", "Last 12").
+_CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
+#: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -80,15 +158,84 @@ def numbers_of(
     claims = _Claims(verdicts)
     found = [_number(text, mark, claims) for mark in marks if _is_number(text, mark)]
     for paragraph in document.paragraphs:
+        spans = list(paragraph.references)
         if paragraph.number_span is not None:
-            start, end = paragraph.number_span
-            found.append(Number(start, end, text[start:end], "reference"))
-        if paragraph.kind == "front" and paragraph.text:
+            spans.append(paragraph.number_span)
+        found.extend(Number(start, end, text[start:end], "reference") for start, end in spans)
+        if paragraph.kind == "table":
+            found.extend(_cells(text, paragraph.start, paragraph.end))
+        elif paragraph.kind in NOT_PROSE and paragraph.text:
             for mark in scan(paragraph.text):
                 marked = Marked(*paragraph.span(mark.start, mark.end), mark.label)
-                if _is_number(text, marked):
-                    found.append(_number(text, marked, _Claims(())))
-    return sorted(found, key=lambda n: (n.start, n.end))
+                if not _is_number(text, marked) or any(
+                    s < marked.end and marked.start < e for s, e in spans
+                ):
+                    continue
+                found.append(_number(text, marked, _Claims(())))
+    return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))
+
+
+def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
+    """The numbers in words of :data:`_WORD_NUMBERS` and the codes in the prose, in place
+    of any number read over them ("one" of "one of the lowest")."""
+    text = document.text
+    lower = text.lower()
+    prose = [(p.start, p.end) for p in document.iter_text()]
+    starts = [start for start, _ in prose]
+
+    def in_prose(at: int) -> bool:
+        index = bisect.bisect_right(starts, at) - 1
+        return index >= 0 and at < prose[index][1]
+
+    extra: dict[tuple[int, int], Number] = {}
+    for words, pattern, lead, cls, kind in _WORD_NUMBERS:
+        for word in words:
+            at = lower.find(word)
+            while at != -1:
+                match = pattern.match(text, at)
+                if (
+                    match is not None
+                    and not (at and lower[at - 1].isalnum())
+                    and in_prose(at)
+                    and (lead is None or lead.search(text, max(0, at - 20), at))
+                ):
+                    start, end = match.span(1)
+                    extra[start, end] = Number(start, end, text[start:end], cls, kind)
+                at = lower.find(word, at + 1)
+    for match in _CODE.finditer(text):
+        start, end = match.span()
+        if (start and text[start - 1].isalnum()) or not in_prose(start):
+            continue
+        said = match.group()
+        cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
+        extra[start, end] = Number(start, end, said, cls)
+    if not extra:
+        return found
+    kept = [n for n in found if not any(s < n.end and n.start < e for s, e in extra)]
+    return sorted([*kept, *extra.values()], key=lambda n: (n.start, n.end))
+
+
+def _cells(text: str, start: int, end: int) -> Iterator[Number]:
+    """The numbers of a table's row, cell by cell: values of no claim (a row is not prose,
+    and its numbers are not compared with each other), or periods in a row of headings
+    ("Oct-19", "12 months", "Previous 12")."""
+    at = start
+    for gap in [*_CELL_GAP.finditer(text, start, end), None]:
+        cell_end = gap.start() if gap is not None else end
+        cell = text[at:cell_end]
+        for mark in scan(cell):
+            marked = Marked(at + mark.start, at + mark.end, mark.label)
+            said = text[marked.start : marked.end]
+            if not _is_number(text, marked):
+                continue
+            if mark.label not in QUANTITIES:
+                yield _number(text, marked, _Claims(()))
+            elif _CELL_PERIOD.search(cell, 0, mark.start):
+                yield Number(marked.start, marked.end, said, "period")
+            else:
+                yield Number(marked.start, marked.end, said, "value", _KINDS[mark.label])
+        if gap is not None:
+            at = gap.end()
 
 
 class _Claims:
@@ -136,15 +283,21 @@ def _number(text: str, mark: Marked, claims: _Claims) -> Number:
         return Number(mark.start, mark.end, said, "period" if window else "other")
     if mark.label in VALUES:
         claim = claims.of(mark.start, mark.end)
-        if claim is None and mark.label not in ("STREAK", "MONTHCOUNT", "ORDINAL"):
+        if claim is None and mark.label not in _UNCLAIMED:
             # "999 and 101 call volumes": a number that names a measure, not a value of it.
             return Number(mark.start, mark.end, said, "other")
         kind = _KINDS[mark.label]
         if _PER_HEAD.match(text, mark.end):
             kind = "rate"
         return Number(mark.start, mark.end, said, "value", kind, claim)
-    if mark.label in PERIODS:
+    if mark.label in PERIODS or (mark.label == "RANGE" and _YEAR_RANGE.fullmatch(said)):
+        # "the Policing Plan 2020-23": a range of years, not of values.
         return Number(mark.start, mark.end, said, "period")
+    if mark.label == "DURATION":
+        # "answered within 10 seconds" is a threshold; "an average of 7 seconds" a value.
+        if _WITHIN.search(text, max(0, mark.start - 20), mark.start):
+            return Number(mark.start, mark.end, said, "other")
+        return Number(mark.start, mark.end, said, "value", "other")
     if mark.label in REFERENCES:
         return Number(mark.start, mark.end, said, "reference")
     return Number(mark.start, mark.end, said, "other")

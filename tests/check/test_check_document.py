@@ -184,3 +184,100 @@ def test_spacy_is_loaded_only_by_a_reader() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_whole_number_paragraphs_and_headings() -> None:
+    text = (
+        "Report to the Panel\n\n1. Background\n\n1.1 The Panel asked for an update.\n\n"
+        "2. Arrests rose by 4% to 310.\n\n3 Outcomes\n"
+        "412 outcomes were recorded in the month.\n\n"
+        "4.0 NEXT STEPS\n\n4.1 The Panel is asked to note the report.\n"
+    )
+    document = parse_text(text)
+    assert list(document.sections) == ["1", "1.1", "2", "3", "4.0", "4.1"]
+    assert document.sections["2"].paragraphs[0].text.startswith("Arrests rose")
+    # A count at the start of a line stays in its paragraph, as prose.
+    outcomes = document.sections["3"].paragraphs
+    assert any(p.text.startswith("412 outcomes") for p in outcomes)
+
+
+def test_a_count_or_a_date_at_a_line_start_is_not_a_number() -> None:
+    text = (
+        "1. Summary\n\nThe unit met on\n14 February 2020 and reviewed\n"
+        "57 Cases of fraud were closed.\n\n2. Detail\n\nsee\n2.4.1 above.\n"
+    )
+    document = parse_text(text)
+    assert list(document.sections) == ["1", "2"]
+
+
+def test_a_numbered_list_restarts_at_one() -> None:
+    text = (
+        "1. Summary\n\nCrime fell.\n\n2. Detail\n\nIt fell in all areas.\n\n"
+        "Notes for editors\n1. All figures are provisional.\n2. Rates are per head.\n"
+    )
+    document = parse_text(text)
+    numbered = [p.number for p in document.paragraphs if p.number]
+    assert numbered == ["1", "2", "1", "2"]
+
+
+def test_contents_lines_and_table_rows_are_not_prose() -> None:
+    text = (
+        "Contents\n1. Summary .............. 2\nAnnex ..................... 9\n\n"
+        "1. Summary\n\nBurglary fell by 3% to 900.\n\n"
+        "Area        Jan-20   Jan-19   Change\n"
+        "North       410      400      +2.5%\n"
+        "South       490      520      -5.8%\n\n"
+        "Robbery rose.\n"
+    )
+    document = parse_text(text)
+    kinds = [p.kind for p in document.paragraphs]
+    assert kinds.count("contents") == 2
+    assert kinds.count("table") == 3
+    contents = next(p for p in document.paragraphs if p.kind == "contents")
+    assert [text[s:e] for s, e in contents.references] == ["1", "2"]
+    prose = [p.text for p in document.iter_text()]
+    assert "Burglary fell by 3% to 900." in prose
+    assert "Robbery rose." in prose
+    assert not any("410" in t or ".........." in t for t in prose)
+
+
+def test_double_spaced_prose_is_not_a_table() -> None:
+    text = "1. Summary\n\nCrime fell  by 4%  to 1,200  in the  year to March.\n"
+    document = parse_text(text)
+    assert [p.kind for p in document.paragraphs] == ["heading", "body"]
+
+
+def test_numbered_items_and_framed_page_numbers() -> None:
+    text = (
+        "1. Actions\n\n1) Review the hotspots.\n(2) Refresh the list.\n\n- 4 -\n\n"
+        "Total arrests\n\n312\n"
+    )
+    document = parse_text(text)
+    items = [p for p in document.paragraphs if p.kind == "bullet"]
+    assert [text[slice(*p.number_span)] for p in items if p.number_span] == ["1", "2"]
+    pages = [p for p in document.paragraphs if p.kind == "contents"]
+    assert [text[s:e] for p in pages for s, e in p.references] == ["4"]
+    # A figure alone on a line (a slide's or a table's) is prose, not a page number.
+    assert any(p.text == "312" and p.kind == "body" for p in document.paragraphs)
+
+
+def test_a_table_of_contents_without_dot_leaders() -> None:
+    text = (
+        "Quarterly review\n\nContents\n1 Overview\n2 Demand   7\nAnnex   12\n\n"
+        "1 Overview\n\nCalls rose by 4% to 2,100.\n"
+    )
+    document = parse_text(text)
+    contents = [p for p in document.paragraphs if p.kind == "contents"]
+    assert [[text[s:e] for s, e in p.references] for p in contents] == [
+        ["1"],
+        ["2", "7"],
+        ["12"],
+    ]
+    assert list(document.sections) == ["1"]
+    assert "Calls rose by 4% to 2,100." in [p.text for p in document.iter_text()]
+
+
+def test_a_contents_heading_over_prose_lists_nothing() -> None:
+    text = "Contents\nThis report covers 12 months of data.\n\n1. Overview\n\nCrime fell.\n"
+    document = parse_text(text)
+    assert not [p for p in document.paragraphs if p.kind == "contents"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from narrator.check.text.parse import parse_text
@@ -70,3 +71,123 @@ def test_the_json_report_lists_the_numbers(tmp_path) -> None:  # type: ignore[no
     report = json.loads(result.stdout)
     assert report["numbers"] == _numbers()
     assert set(report["numbers"][0]) == {"start", "end", "text", "class", "kind", "claim"}
+
+
+def _classes(text: str) -> list[tuple[str, str, str | None]]:
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    return [(n.text, n.cls, n.kind) for n in report.numbers]
+
+
+PAPER = """Contents
+1. Overview ............................ 2
+2. Burglary ............................ 4
+
+1. Overview
+
+1.1 Burglary rose by 6% to 530 offences, a rate of 2.9 per 1,000 households.
+
+2. Burglary
+
+2.1 The force is 4th of 8 in its peer group and the fifth lowest of the six districts.
+Almost half of the offences were in the city. Calls were answered within 15 seconds, and
+the average wait was 40 seconds.
+
+Area        Sep-19   Sep-18   Change
+North       310      290      +6.9%
+South       220      210      +4.8%
+
+Notes
+1. All figures are provisional. Call 101 or 01632 960111 for the press office.
+"""
+
+
+def test_contents_lines_and_numbered_paragraphs_are_references() -> None:
+    found = _classes(PAPER)
+    references = [text for text, cls, _ in found if cls == "reference"]
+    # Two contents lines (number and page), four paragraph numbers, the note and phones.
+    assert references == ["1", "2", "2", "4", "1", "1.1", "2", "2.1", "1", "101", "01632 960111"]
+
+
+def test_frame_numbers_are_not_values() -> None:
+    found = dict((text, (cls, kind)) for text, cls, kind in _classes(PAPER))
+    assert found["1,000"] == ("other", None)
+    assert found["8"] == ("other", None)
+    assert found["six"] == ("other", None)
+    assert found["15 seconds"] == ("other", None)
+    assert found["40 seconds"] == ("value", "other")
+    assert found["half"] == ("value", "other")
+    assert found["fifth"] == ("value", "rank")
+    assert found["4th"] == ("value", "rank")
+
+
+def test_table_rows_are_values_without_claims_and_headings_are_periods() -> None:
+    report = checker_for(None).check_document(parse_text(PAPER), month="2019-10")
+    table = (PAPER.index("Area "), PAPER.index("Notes"))
+    cells = [n for n in report.numbers if table[0] <= n.start < table[1]]
+    assert [(n.text, n.cls, n.kind) for n in cells] == [
+        ("Sep-19", "period", None),
+        ("Sep-18", "period", None),
+        ("310", "value", "count"),
+        ("290", "value", "count"),
+        ("+6.9%", "value", "percent"),
+        ("220", "value", "count"),
+        ("210", "value", "count"),
+        ("+4.8%", "value", "percent"),
+    ]
+    assert all(n.claim is None for n in cells)
+    # The rows are not prose: none of their numbers is a claim, so none is compared.
+    assert not any(table[0] <= v.claim.span[0] < table[1] for v in report.verdicts)
+    assert not any(table[0] <= f.span[0] < table[1] for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cls", "kind"),
+    [
+        (
+            "1. Crime\n\nThe force had the third lowest rate in the region.\n",
+            "third",
+            "value",
+            "rank",
+        ),
+        ("1. Crime\n\nArrests rose for the fifth consecutive month.\n", "fifth", "value", "count"),
+        ("1. Crime\n\nThefts fell for the second quarter in a row.\n", "second", "value", "count"),
+        ("1. Crime\n\nNearly half of the victims were repeat victims.\n", "half", "value", "other"),
+        ("1. Crime\n\nArrests rose by a third on the year.\n", "third", "value", "other"),
+        ("1. Crime\n\nThe force had one of the lowest rates.\n", "one", "other", None),
+    ],
+)
+def test_numbers_in_words(text: str, word: str, cls: str, kind: str | None) -> None:
+    assert (word, cls, kind) in _classes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Crime\n\nFor the second time since 2015 thefts fell.\n",
+        "1. Crime\n\nA half-day event was held in the first quarter.\n",
+    ],
+)
+def test_number_words_that_are_not_values(text: str) -> None:
+    assert not [t for t, cls, _ in _classes(text) if cls == "value"]
+
+
+def test_markdown_table_rows_are_values_without_claims() -> None:
+    text = (
+        "## 1 Burglary\n\nBurglary fell by 5% to 400.\n\n"
+        "| Area | Oct-19 | Oct-18 | Change |\n|---|---|---|---|\n"
+        "| North | 210 | 250 | -16.0% |\n| South | 190 | 171 | +11.1% |\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    table = text.index("| Area")
+    cells = [(n.text, n.cls, n.kind) for n in report.numbers if n.start >= table]
+    assert cells == [
+        ("Oct-19", "period", None),
+        ("Oct-18", "period", None),
+        ("210", "value", "count"),
+        ("250", "value", "count"),
+        ("-16.0%", "value", "percent"),
+        ("190", "value", "count"),
+        ("171", "value", "count"),
+        ("+11.1%", "value", "percent"),
+    ]
+    assert not any(v.claim.span[0] >= table for v in report.verdicts)

@@ -171,3 +171,160 @@ def test_rolling_periods_are_never_values(month: str, year: int, word: str) -> N
     text = f"The total for the {period} was 858."
     assert_not_a_value(text, period, "PERIOD")
     assert [m.data["value"] for m in scan(text) if m.label == "COUNT"] == [858.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("The chart on page 12 of the pack shows it.", "12", "REF"),
+        ("Page 4 of 9", "4 of 9", "REF"),
+        ("as plotted in Figure 3: burglary by month", "3", "REF"),
+        ("set out in Tables 2 to 6 of the annex", "2 to 6", "REF"),
+        ("the breakdown at Appendix 3 (districts)", "3", "REF"),
+        ("Slide 7 – Demand", "7", "REF"),
+        ("Agenda Item: 9.2", "9.2", "REF"),
+        ("Document control: Version 3.1, draft", "3.1", "REF"),
+        ("Priority 3: Protect vulnerable people", "3", "REF"),
+        ("the plan's Outcomes 2 and 3 are covered", "2 and 3", "REF"),
+        ("On area for improvement 4, the force has", "4", "REF"),
+        ("Ring the team on extension 3310 for details", "3310", "REF"),
+        ("Our report Pol 31-18 sets out", "31-18", "REF"),
+        ("Section 1 of the Misuse of Drugs Act 1971 covers", "1", "LAW"),
+        ("Section 60 authorisations were made twice.", "60", "LAW"),
+        ("later finalised as outcome 15 after review", "15", "CODE"),
+        ("Anyone with information should call 101 or online.", "101", "PHONE"),
+        ("If life is at risk, dial 999.", "999", "PHONE"),
+        ("Press office: 01632 960555 (daytime)", "01632 960555", "PHONE"),
+        ("Freephone 0800 123 456 anonymously", "0800 123 456", "PHONE"),
+        ("Switchboard 020 7946 0000.", "020 7946 0000", "PHONE"),
+        ("Patrols ran from 21:30 to 03:00 nightly.", "21:30", "TIME"),
+        ("Patrols ran from 21:30 to 03:00 nightly.", "03:00", "TIME"),
+        ("Signed off 14.03.18 by the Chief", "14.03.18", "DATE"),
+        ("Results for Quarter 3 2019/20 follow", "3", "QUARTER"),
+        ("a review in the next four months is planned", "four months", "PERIOD"),
+        ("lower than 24 months ago", "24 months ago", "PERIOD"),
+        ("unsolved for more than two years", "two years", "PERIOD"),
+        ("the lowest for at least five years", "five years", "PERIOD"),
+    ],
+)
+def test_references_codes_and_periods_are_not_values(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A section of the paper stays a cross-reference, checked as one.
+        ("Section 3 below sets out the detail", "3", "XREF"),
+        ("see 6.2.1 above for the trend", "6.2.1", "XREF"),
+        ("The unit (see 2.10.11) reported", "2.10.11", "XREF"),
+    ],
+)
+def test_paper_sections_stay_cross_references(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Burglary rose to 312 from 280.", "312"),
+        ("The table shows 45 more thefts.", "45"),
+        ("There were 1011 calls to the line.", "1011"),
+        ("Officers made 999 arrests in the year.", "999"),
+        ("In the quarter 412 crimes were recorded", "412"),
+        ("It fell by 14 on the month.", "14"),
+    ],
+)
+def test_counts_stay_counts(text: str, fragment: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("Thefts ran at 3.1 per 1,000 residents last year", "1,000", "BASE"),
+        ("a rate of 40 per 100,000 population", "100,000", "BASE"),
+        ("about three in 100 households were burgled", "100", "BASE"),
+        ("ranked 3rd of 9 in the region", "9", "GROUP"),
+        ("sits 30th of 43 forces nationally", "43", "GROUP"),
+        ("crime fell in all five districts", "five", "GROUP"),
+        ("the highest of the seven wards", "seven", "GROUP"),
+        ("Scores: 1 = best, 5 = worst", "5", "SCALE"),
+        ("graded on a three-point scale", "three", "SCALE"),
+        ("within the 90% confidence interval", "90%", "LEVEL"),
+        ("answered (national standard 85%)", "85%", "LEVEL"),
+        ("the 101 abandonment rate was 12%", "101", "LEVEL"),
+        ("the 12m to Mar 2019 total", "12m to Mar 2019", "PERIOD"),
+    ],
+)
+def test_frame_numbers_and_number_words(text: str, fragment: str, label: str) -> None:
+    over = marks_over(text, fragment)
+    assert [m.label for m in over] == [label], (text, over)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # A count beside a group's name is still a count when no determiner frames it.
+        ("crime rose in four districts", "four"),
+        ("officers made 1,000 arrests", "1,000"),
+        ("in 100 cases the victim declined", "100"),
+        ("the rate fell to 75% of the standard", "75%"),
+    ],
+)
+def test_values_near_frame_words_stay_values(text: str, fragment: str) -> None:
+    over = marks_over(text, fragment)
+    assert [m.label for m in over] in (["COUNT"], ["PERCENT"]), (text, over)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("Ring (01632) 960123 in office hours", "960123", "PHONE"),
+        ("Ring 01632960123 in office hours", "01632960123", "PHONE"),
+        ("set out in Chapter 4 of the plan", "4", "REF"),
+        ("KPI 6 measures satisfaction", "6", "REF"),
+        ("Figures for Week 32 show", "32", "QUARTER"),
+        ("Section 136 detentions fell", "136", "LAW"),
+        ("COVID-19 restrictions eased", "19", "CODE"),
+        ("offences against under 18s rose", "18s", "AGE"),
+    ],
+)
+def test_more_references_and_codes(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # In lower case these lead words are prose, and the number after them a value.
+        ("In this period 45 people were arrested", "45"),
+        ("in part 12 officers were moved", "12"),
+        ("the October 2019 figure rose to 27", "27"),
+    ],
+)
+def test_lower_case_lead_words_leave_values(text: str, fragment: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("one in 10 victims reported it", "10", "BASE"),
+        ("7 out of 10 residents agreed", "10", "BASE"),
+        ("arrests of 18-25 year olds fell", "18-25 year olds", "AGE"),
+        ("Grade 1 incidents were attended", "1", "CODE"),
+        ("a category 2 offence", "2", "CODE"),
+        ("at the 99% significance level", "99%", "LEVEL"),
+    ],
+)
+def test_bases_ages_and_scheme_codes(text: str, fragment: str, label: str) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("crime rose in 10 districts", "10"), ("the level 3 times higher", "3")],
+)
+def test_numbers_after_in_and_level_stay_counts(text: str, fragment: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]

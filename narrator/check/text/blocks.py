@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from narrator.check.text.dates import word_list
+from narrator.check.text.dates import MONTH_RE, word_list
 from narrator.check.text.document import number_key
 
 _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
@@ -22,9 +22,39 @@ _LINE_NUMBER = re.compile(rf"[ \t]*(?:\*\*)?({_NUMBER})\.?(?:\*\*)?[ \t]+(?=[A-Z
 # A number after the end of a sentence on the same line: a page break glued two lines.
 # A Markdown heading may number its section with a whole number ("## 3 Stop and search").
 _HEADING_NUMBER = re.compile(r"[ \t]*(\d{1,2})\.?[ \t]+(?=[A-Z])")
+# A whole-number paragraph or heading at the start of a line ("2. Total crime fell",
+# "3 Outcomes"), before a capital; a date that starts a line ("12 December 2019") is not one.
+_WHOLE_NUMBER = re.compile(
+    rf"[ \t]*(?:\*\*)?(\d{{1,2}})\.?(?:\*\*)?[ \t]+(?=[A-Z‘“\"'(])(?!(?:{MONTH_RE})\b)"
+)
+# With a full stop, a whole-number paragraph may start with a figure ("4. 101 calls fell").
+_WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+(?=\d)")
+# A contents line: a title, dot leaders and a page number ("1. Summary ........ 2").
+_CONTENTS = re.compile(
+    r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?\S.*?(?:[ \t]?(?:\.|…)){4,}[ \t]*(\d{1,3})[ \t]*$"
+)
+# A table of contents' heading, and an entry under it: a title with a number before it
+# ("1 Headlines"), a page number after it ("Foreword   3"), or both.
+_CONTENTS_HEADING = re.compile(
+    r"[ \t]*(?:#+[ \t]*)?(?i:(?:table[ \t]+of[ \t]+)?contents)[ \t]*:?[ \t]*$"
+)
+_ENTRY = re.compile(
+    r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?[^\d\s].{0,80}?(?:[ \t](\d{1,3}))?[ \t]*$"
+)
+# A number followed by a cell gap, without which a line is not a table row.
+_NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
+# The gap between the cells of a table pasted as text: two spaces or more, or a tab.
+_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+# A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
+_NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
-_BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\d{1,2}\))[ \t]+")
+_BULLET = re.compile(
+    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\))[ \t]+"
+)
+# A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), left by
+# a PDF-to-text dump (a number alone on a line may be a slide's or a table's figure).
+_PAGE_LINE = re.compile(r"[ \t]*[-–—|][ \t]*(\d{1,3})[ \t]*[-–—|][ \t]*$")
 FRONT_FIELD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(\S.*?)\s*$")
 _TERMINAL = tuple(".!?:;")
 # A line never ends a paragraph on one of these words: a blank line after it is a page break.
@@ -47,6 +77,8 @@ class Block:
     number: str | None = None
     number_span: tuple[int, int] | None = None
     level: int | None = None  # Markdown heading level
+    #: Numbers of the block that refer to something (a contents line's page number).
+    references: list[tuple[int, int]] | None = None
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -84,6 +116,124 @@ def _successor(previous: tuple[int, ...] | None, number: str) -> bool:
     return all(part <= _MAX_STEP for part in key[len(previous) :])
 
 
+#: The largest step from one whole-number paragraph to the next ("2." after "1.4").
+_MAX_WHOLE_STEP = 3
+
+
+def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
+    """Whether a whole number at the start of a line may number the next paragraph.
+
+    "1" may always start a numbering, or a list ("Notes" then "1. Figures are
+    provisional"); any other number must follow the last one by a small step, so that a
+    count that starts a line ("293 searches were recorded") is not taken for one.
+    """
+    if number == 1:
+        return True
+    if previous is None:
+        return number <= _MAX_WHOLE_STEP
+    return 0 < number - previous[0] <= _MAX_WHOLE_STEP
+
+
+def _own_line(
+    text: str, start: int, end: int, row: bool, entry: list[tuple[int, int]] | None
+) -> Block | None:
+    """A line that is a block of its own (a table's row, a contents line), tested cheaply
+    first: most lines are neither."""
+    line = text[start:end]
+    if entry is not None:
+        body = line.strip()
+        first = start + line.index(body[0])
+        return Block("contents", [(first, first + len(body))], references=entry)
+    if row or "...." in line or "……" in line or ". . . ." in line or len(line) < 16:
+        return _line_kind(text, start, end, row)
+    return None
+
+
+def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
+    """A line that is a block of its own: a row of a table or a contents line."""
+    line = text[start:end]
+    contents = None
+    if not table and (page := _PAGE_LINE.match(line)) is not None:
+        body = line.strip()
+        first = start + line.index(body[0])
+        return Block(
+            "contents",
+            [(first, first + len(body))],
+            references=[(start + page.start(1), start + page.end(1))],
+        )
+    if not table:
+        if "...." not in line and ". . . ." not in line and "……" not in line:
+            return None  # most lines: neither
+        contents = _CONTENTS.match(line)
+        if contents is None:
+            return None
+    body = line.strip()
+    first = start + line.index(body[0])
+    if contents is None:
+        return Block("table", [(first, first + len(body))])
+    spans = [
+        (start + contents.start(g), start + contents.end(g)) for g in (1, 2) if contents.group(g)
+    ]
+    return Block("contents", [(first, first + len(body))], references=spans)
+
+
+def _contents_entries(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The entries of a table of contents under its heading ("Contents"), each with the
+    spans of its numbers: two entries or more, each with a number, up to a blank line."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if "ontents" not in line and "ONTENTS" not in line:
+            continue  # most lines
+        if _CONTENTS_HEADING.match(line) is None:
+            continue
+        entries: dict[int, list[tuple[int, int]]] = {}
+        for at in range(index + 1, len(lines)):
+            s, e = lines[at]
+            if not text[s:e].strip():
+                if entries:
+                    break
+                continue
+            entry = _ENTRY.match(text, s, e)
+            if entry is None or not (entry.group(1) or entry.group(2)):
+                break
+            entries[at] = [entry.span(g) for g in (1, 2) if entry.group(g)]
+        if len(entries) >= 2:
+            found.update(entries)
+    return found
+
+
+def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines that are rows of a table pasted as text: three cells or more, two of them
+    numbers; and the line of headings just before such a row ("District   Oct-19   Oct-18")."""
+    rows: set[int] = set()
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if line.lstrip().startswith("|") and line.count("|") >= 3:
+            rows.add(index)  # a Markdown table's row, its headings or its rule
+            continue
+        if ("  " not in line and "\t" not in line) or _NUMBER_GAP.search(line) is None:
+            continue  # most lines: no number before a gap of two spaces
+        cells = _CELL_GAP.split(line.strip())
+        if len(cells) >= 3 and sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= 2:
+            rows.add(index)
+            if index and index - 1 not in rows:
+                above = text[slice(*lines[index - 1])].strip()
+                if len(_CELL_GAP.split(above)) >= 3:
+                    rows.add(index - 1)
+    return rows
+
+
+#: The most words of a heading on a line of its own ("3 Stop and search outcomes").
+_TITLE_WORDS = 6
+
+
+def _is_title_line(body: str) -> bool:
+    """Whether the rest of a numbered line is a short title, not the start of a sentence."""
+    words = body.split()
+    return 0 < len(words) <= _TITLE_WORDS and not body.rstrip().endswith((*_TERMINAL, ","))
+
+
 def _ends_paragraph(text: str, segment: tuple[int, int]) -> bool:
     line = text[segment[0] : segment[1]].rstrip()
     if not line:
@@ -100,34 +250,44 @@ def blocks_of(text: str) -> list[Block]:
     current: Block | None = None
     last_number: tuple[int, ...] | None = None
     blank_before = True
-    for start, end in _lines(text):
+    lines = list(_lines(text))
+    rows = _table_rows(text, lines)
+    listed = _contents_entries(text, lines)
+    for index, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
             blank_before = True
+            continue
+        own = _own_line(text, start, end, index in rows, listed.get(index))
+        if own is not None:
+            # A table row or a contents line is never prose, nor a paragraph's number.
+            blocks.append(own)
+            current, blank_before = None, False
             continue
         pieces = _split_mid_numbers(text, start, end, last_number)
         for piece_start, piece_end in pieces:
             piece = text[piece_start:piece_end]
             new: Block | None = None
             number_match = _LINE_NUMBER.match(piece)
+            one_line = False  # a numbered heading on a line of its own
             md = _MD_HEADING.match(piece)
             if md:
-                rest = piece_start + md.end()
-                inner = _LINE_NUMBER.match(text, rest, piece_end) or _HEADING_NUMBER.match(
-                    text, rest, piece_end
-                )
-                if inner and _successor(last_number, inner.group(1)):
-                    new = Block("heading", [], inner.group(1), inner.span(1), len(md.group(1)))
-                    body_start = inner.end()
-                else:
-                    new = Block("heading", [], None, None, len(md.group(1)))
-                    body_start = rest
+                new, body_start = _markdown_heading(text, md, piece_start, piece_end, last_number)
             elif number_match and _successor(last_number, number_match.group(1)):
                 span = (piece_start + number_match.start(1), piece_start + number_match.end(1))
                 new = Block("numbered", [], number_match.group(1), span)
                 body_start = piece_start + number_match.end()
+            elif (
+                whole := _WHOLE_NUMBER.match(piece) or _WHOLE_DOTTED.match(piece)
+            ) is not None and _whole_successor(last_number, int(whole.group(1))):
+                span = (piece_start + whole.start(1), piece_start + whole.end(1))
+                new = Block("numbered", [], whole.group(1), span)
+                body_start = piece_start + whole.end()
+                one_line = _is_title_line(text[body_start:piece_end])
             elif bullet := _BULLET.match(piece):
-                new = Block("bullet", [])
+                # A numbered item ("1)", "(2)"): its number refers to it.
+                span = (piece_start + bullet.start(1), piece_start + bullet.end(1))
+                new = Block("bullet", [], number_span=span if bullet.group(1) else None)
                 body_start = piece_start + bullet.end()
             elif current is None:
                 new = Block("front" if not blocks or blocks[-1].kind == "front" else "body", [])
@@ -156,8 +316,23 @@ def blocks_of(text: str) -> list[Block]:
                     blocks[-1] = current
                     current = Block("body", [])
                     blocks.append(current)
+            elif one_line:
+                # "1 Volume" over "293 searches were recorded": a heading is one line.
+                current = None
             blank_before = False
     return [b for b in blocks if b.segments or b.number]
+
+
+def _markdown_heading(
+    text: str, md: re.Match[str], start: int, end: int, last: tuple[int, ...] | None
+) -> tuple[Block, int]:
+    """A Markdown heading, numbered if its number follows the paper's numbering, and where
+    its body starts."""
+    rest = start + md.end()
+    inner = _LINE_NUMBER.match(text, rest, end) or _HEADING_NUMBER.match(text, rest, end)
+    if inner and _successor(last, inner.group(1)):
+        return Block("heading", [], inner.group(1), inner.span(1), len(md.group(1))), inner.end()
+    return Block("heading", [], None, None, len(md.group(1))), rest
 
 
 def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool) -> bool:

@@ -19,8 +19,10 @@ from pathlib import Path
 from narrator.check.text.dates import parse_date
 
 #: Kinds of paragraph: front matter, a heading, a numbered paragraph, an unnumbered body
-#: paragraph and a bullet.
-KINDS = ("front", "heading", "numbered", "body", "bullet")
+#: paragraph, a bullet, a row of a table pasted as text and a line of a table of contents.
+KINDS = ("front", "heading", "numbered", "body", "bullet", "table", "contents")
+#: Kinds of paragraph that are not prose: no claim is read from them.
+NOT_PROSE = frozenset({"front", "table", "contents"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class Paragraph:
     section: str | None = None
     heading: str | None = None
     number_span: tuple[int, int] | None = None
+    #: Spans of numbers that refer to something, besides the paragraph's own number (a
+    #: contents line's page number).
+    references: tuple[tuple[int, int], ...] = ()
     _map: tuple[tuple[int, ...], tuple[int, ...]] = field(
         default=((), ()), repr=False, compare=False
     )
@@ -140,8 +145,8 @@ class Document:
         return " ".join(parts)
 
     def iter_text(self) -> Iterator[Paragraph]:
-        """Paragraphs that carry prose (not front matter)."""
-        return (p for p in self.paragraphs if p.kind != "front")
+        """Paragraphs that carry prose (not front matter, tables or contents lines)."""
+        return (p for p in self.paragraphs if p.kind not in NOT_PROSE)
 
 
 @functools.lru_cache(maxsize=65536)

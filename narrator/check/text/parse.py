@@ -94,6 +94,8 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
         # a text with neither (a paragraph on its own, an email) is all body, but for any
         # block of fields ("Date: 19th December 2019").
         blocks = [_unheaded(text, b) for b in blocks]
+    else:
+        blocks = _front_ends_at_prose(text, blocks)
     numbered = [b.number for b in blocks if b.number]
     keys = [number_key(n) for n in numbered]
     prefixes = {k[:i] for k in keys for i in range(1, len(k))}
@@ -133,6 +135,7 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
             section=found.section if kind != "front" else None,
             heading=found.heading if kind != "front" else None,
             number_span=block.number_span,
+            references=tuple(block.references or ()),
             _map=(norm, orig),
         )
         found.paragraphs.append(paragraph)
@@ -148,13 +151,43 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
     )
 
 
+#: A line of this many words or more that ends a sentence is prose, not a front field.
+_PROSE_WORDS = 12
+
+
+def _front_ends_at_prose(text: str, blocks: list[Block]) -> list[Block]:
+    """Front matter ends at the first paragraph of prose, even before the first heading or
+    numbered paragraph: a press release whose notes are numbered at its end has its story
+    as body, not as front matter."""
+    for position, block in enumerate(blocks):
+        if block.kind != "front":
+            return blocks
+        if any(
+            len(text[s:e].split()) >= _PROSE_WORDS
+            and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
+            and not FRONT_FIELD.match(text[s:e])
+            for s, e in block.segments
+        ):
+            # Prose before any heading: what comes before it is read as in a text without
+            # headings (fields are front matter, the rest is body); what follows is body.
+            head = [_unheaded(text, b) for b in blocks[:position]]
+            tail = [_as_body(b) if b.kind == "front" else b for b in blocks[position:]]
+            return head + tail
+    return blocks
+
+
+def _as_body(block: Block) -> Block:
+    """The block as body."""
+    return Block("body", block.segments, block.number, block.number_span, block.level)
+
+
 def _unheaded(text: str, block: Block) -> Block:
     """A block of a text without headings: body, unless it is a block of front fields."""
     if block.kind != "front" or all(
         FRONT_FIELD.match(text[start:end]) for start, end in block.segments
     ):
         return block
-    return Block("body", block.segments, block.number, block.number_span, block.level)
+    return _as_body(block)
 
 
 def _front_matter(text: str, block: Block, found: _Assembly) -> None:

@@ -27,6 +27,15 @@ STRUCTURE = frozenset(
         "ORDINAL",
         "RANGE",
         "IDENT",
+        "REF",
+        "LAW",
+        "PHONE",
+        "QUARTER",
+        "CODE",
+        "BASE",
+        "GROUP",
+        "SCALE",
+        "LEVEL",
     }
 )
 QUANTITIES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT"})
@@ -150,6 +159,9 @@ def _read_date(m: re.Match[str]) -> Mark | None:
             return Mark(m.start(), m.end(), "IDENT")
         return Mark(m.start(), m.end(), "DATE", {"start": When(y, mo, d), "end": When(y, mo, d)})
     if _NUMERIC_DATE.fullmatch(text):
+        if "." in text and not re.search(r"(?<!\d)0|\.\d{4}$", text):
+            # "1.10.10" is a section number; "20.07.17" and "3.10.2019" are dates.
+            return None
         d, mo = int(groups[0]), int(groups[1])
         y = full_year(groups[2])
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -211,7 +223,7 @@ def _read_monthcount(m: re.Match[str]) -> Mark:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMERIC_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})")
+_NUMERIC_DATE = re.compile(r"\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})")
 
 #: What each label reads from its match (a label without one is read as a bare mark).
 READERS: dict[str, Callable[[re.Match[str]], Mark | None]] = {

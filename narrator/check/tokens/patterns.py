@@ -19,17 +19,70 @@ _REF_WORDS = (
     r"|(?:detailed|outlined|described|covered|set\s+out|mentioned|referred\s+to|shown|reported|"
     r"discussed|explained|noted)\s+(?:in|at|under)(?:\s+(?:section|paragraph))?)\s+"
 )
+#: The lead words of references to things outside the paper's section numbering: pages,
+#: figures, tables, appendices, slides, versions, agenda items, a plan's priorities and
+#: outcomes, an inspection's areas for improvement, notes, telephone extensions, report codes.
+_LEAD_REF = (
+    r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|appendix|appendices|annex(?:es)?|slides?"
+    r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
+    r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
+    r"|extension|ext\.|pol|annexe|kpis?"
+    # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
+    r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
+    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step)s?|No\.))"
+    r"(?:\s*:)?\s+"
+)
+_LEAD_REF_WORDS = (
+    "page pages p. pp. figure figures fig. figs. table tables appendix appendices annex "
+    "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
+    "priorities pillar pillars outcome outcomes objective objectives recommendation "
+    "recommendations improvement note notes footnote footnotes extension ext. pol chapter "
+    "chapters part parts box map maps diagram diagrams exhibit exhibits question questions "
+    "paper papers no. theme themes strand strands goal goals aim aims "
+    "indicator indicators kpi kpis action actions principle principles attachment "
+    "attachments enclosure enclosures schedule schedules stage stages phase phases step "
+    "steps annexe"
+)
+#: A crime outcome's type in the Home Office list, written in lower case ("finalised as
+#: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
+_LEAD_CODE = r"\b(?-i:outcomes?)\s+"
+#: A numbered section of a law, not of the paper: "Section 55 of the Police Act 1996",
+#: "section 60 was authorised", "section 1 PACE searches".
+_LAW_AFTER = (
+    r"(?=(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){1,8}Act\b"
+    r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
+)
+#: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
+PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
+#: The units a police paper counts its own parts and peers in ("the six districts").
+_GROUPS = (
+    r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
+    r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships)\b"
+)
+#: Before a group's size: a determiner ("the six districts", "all 43 forces", "made up of
+#: eight forces") or a rank ("5th of 8", "22nd of 43 forces").
+_GROUP_BEFORE = (
+    r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
+    r"|(?<=\d[snrt][tdh]\sof\s)"
+)
+
+_REF_LAST_WORDS = (
+    "see also section sections paragraph paragraphs para paras para. paras. in at under"
+)
 
 
 @dataclass(frozen=True)
 class Spec:
-    """One pattern: ``need`` must precede it (and joins the span); ``lead`` may."""
+    """One pattern: ``need`` must precede it (and joins the span); ``lead`` may. ``words``
+    are the words ``need`` may end with (lower case): the scanner tries the pattern only
+    after one of them."""
 
     label: str
     pattern: str
     need: str | None = None
     lead: str | None = None
     span_need: bool = True
+    words: str = ""
 
 
 def _both(label: str, template: str, **kw: Any) -> list[tuple[str, Spec]]:
@@ -44,6 +97,59 @@ def _both(label: str, template: str, **kw: Any) -> list[tuple[str, Spec]]:
 # families (numbers that start with a digit, words that start with a letter) the earlier
 # pattern wins an overlap.
 SPECS: list[tuple[str, Spec]] = [
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"(\d+(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+(?:\.\d+)*))?(?![\w%]|[.,]\d)",
+            need=_LEAD_REF,
+            span_need=False,
+            words=_LEAD_REF_WORDS,
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "LAW",
+            # A paper's own sections are numbered low; "section 136" is a power.
+            r"\d+[A-Za-z]?"
+            + _LAW_AFTER
+            + r"|(?:[2-9]\d|\d{3,})(?![\w.%]|[.,]\d)(?!\s+(?:above|below)\b)",
+            need=r"\b(?i:sections?|s\.)\s*",
+            span_need=False,
+            words="section sections s.",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d+(?![\w%]|[.,]\d)",
+            need=_LEAD_CODE,
+            span_need=False,
+            words="outcome outcomes",
+        ),
+    ),
+    # "call 101", "dial 999": the number to ring, not a count.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:call|dial|ring|phone|telephone)\s+",
+            span_need=False,
+            words="call dial ring phone telephone",
+        ),
+    ),
+    ("digit", Spec("PHONE", PHONE)),
+    # "20.07.17": a day, a two-digit month and a year, not a section number.
+    (
+        "digit",
+        Spec(
+            "DATE",
+            r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d{4}|\d{2})(?![\d.]|\.\d)",
+        ),
+    ),
     ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
     (
         "digit",
@@ -52,11 +158,74 @@ SPECS: list[tuple[str, Spec]] = [
             r"(\d+(?:\.\d+)?)(?:\s+(above|below)\b)?(?![\d%]|[.,]\d)",
             need=_REF_WORDS,
             span_need=False,
+            words=_REF_LAST_WORDS,
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
+    *_both("AGE", r"{N}\s*(?:-|–|to)\s*{N}[\s-]years?[\s-]olds?\b"),
     *_both("AGE", r"{N}[\s-]years?[\s-]olds?\b"),
-    ("digit", Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+")),
+    # Rate bases, group sizes, scales and thresholds: numbers of the frame, not values.
+    (
+        "digit",
+        Spec(
+            "BASE",
+            r"(?:1,?000|10,?000|100,?000|100)(?![\w%]|[.,]\d)",
+            need=r"\bper\s+",
+            span_need=False,
+            words="per",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "BASE",
+            r"(?:10|100|1,?000)(?![\w%]|[.,]\d)",
+            # "two in 100 adults", "one in 10 victims", "8 out of 10": a rate's base.
+            need=rf"(?:\b\d+|\b{WORDNUM})\s+(?:in|out\s+of)\s+",
+            span_need=False,
+            words="in of",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "GROUP",
+            rf"(?:(?<=\d[snrt][tdh]\sof\s){NUM}|{NUM}(?=\s+{_GROUPS}))(?![\w%-]|[.,]\d)",
+            need=r"\b(?i:the|all|of)\s+",
+            span_need=False,
+            words="the all of",
+        ),
+    ),
+    (
+        "word",
+        Spec("GROUP", "(?:" + _GROUP_BEFORE.replace("{N}", WORDNUM) + rf"){WORDNUM}(?![\w%-])"),
+    ),
+    (
+        "digit",
+        Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
+    ),
+    *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
+    ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+(?:confidence|significance)\b)")),
+    # "Grade 1 incidents", "category 3", "Level 2", "Type 1": a code of a scheme.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{1,2}[A-Za-z]?(?![\w%]|[.,]\d)",
+            need=r"\b(?:(?i:grades?|category|categories|tiers?)|(?-i:Level|Type))\s+",
+            span_need=False,
+            words="grade grades category categories tier tiers level type",
+        ),
+    ),
+    (
+        "digit",
+        Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
+    ),
+    ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
+    (
+        "digit",
+        Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+", words="aged"),
+    ),
     (
         "digit",
         Spec(
@@ -65,9 +234,11 @@ SPECS: list[tuple[str, Spec]] = [
             lead=r"\b(?:in\s+(?:his|her|their)\s+)?(?:early\s+|mid\s+|late\s+)?",
         ),
     ),
+    # "under 18s", "over-65s", "18+": ages.
+    ("digit", Spec("AGE", r"\d{1,2}s\b|\d{1,2}\+(?![\w%])")),
     *_both(
         "PERIOD",
-        rf"({{N}})[\s-]months?\s+(?:to|ending|ended|up\s+to)\s+"
+        rf"({{N}})(?:[\s-]months?|m)\s+(?:to|ending|ended|up\s+to)\s+"
         rf"(?:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
@@ -82,7 +253,34 @@ SPECS: list[tuple[str, Spec]] = [
     *_both(
         "PERIOD",
         r"({N})\s+(months?|years?|quarters?|weeks?|days?)\b",
-        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous)\s+)",
+        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous|next|coming|following)\s+)",
+        words="last past previous next coming following",
+    ),
+    *_both(
+        "PERIOD",
+        r"({N})(?:\s+|-)(months?|years?|quarters?|weeks?|days?)\b",
+        need=r"(?i:\b(?:(?:more|less|fewer)\s+than|at\s+least|lag\s+by|over)\s+)",
+        words="than least by over",
+    ),
+    *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
+    (
+        "digit",
+        Spec(
+            "QUARTER",
+            r"[1-4](?:\s*(?:-|–|and|&|to)\s*[1-4])?(?![\w%]|[.,]\d)",
+            need=r"\b(?i:quarters?)\s+",
+            words="quarter quarters",
+        ),
+    ),
+    # "Week 23", "period 10": a numbered period of the year.
+    (
+        "digit",
+        Spec(
+            "QUARTER",
+            r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?![\w%]|[.,]\d)",
+            need=r"\b(?-i:Weeks?|Wk|Period)\s+",
+            words="week weeks wk period",
+        ),
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
     *_both("PERIOD", r"(12|twelve)[\s-]months?\b", lead=r"(?i:\brolling\s+)"),
@@ -123,9 +321,21 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("FY", r"(\d{2})/(\d{2})(?![\d/%])")),
     ("digit", Spec("YEARS", rf"({YEAR4})\s*(?:-|–|to)\s*({YEAR4})(?![\d%])")),
     ("digit", Spec("YEAR", rf"{YEAR4}(?![\d%]|[,.]\d)")),
-    ("digit", Spec("TIME", r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b")),
-    *_both("DURATION", r"{N}\s+(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b"),
+    (
+        "digit",
+        Spec(
+            "TIME",
+            r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
+        ),
+    ),
+    *_both(
+        "DURATION",
+        r"{N}\s+(?:working\s+)?(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b",
+    ),
     ("digit", Spec("ORDINAL", r"\d+(?:st|nd|rd|th)\b")),
+    # "COVID-19": a number that ends a name (after the dates: "Oct-19" is a month).
+    ("digit", Spec("CODE", r"(?<=[A-Za-z]-)\d+(?![\w%]|[.,]\d)")),
     ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),
     ("digit", Spec("IDENT", r"\d+[A-Za-z][\w-]*")),
     (

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from narrator.check.text.dates import MONTH_RE, NUMBER_WORDS, word_list
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORDS
 from narrator.check.tokens.marks import READERS, Mark
 from narrator.check.tokens.patterns import SPECS, WORDNUM, Spec
 
@@ -32,7 +32,9 @@ _FAMILY_HEAD = {
 }
 
 
-_Compiled = tuple[int, Spec, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]
+_Compiled = tuple[
+    int, Spec, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str]
+]
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ def _family(name: str) -> _Family:
             re.compile(spec.pattern),
             re.compile(f"(?:{spec.need})\\Z") if spec.need else None,
             re.compile(f"(?:{spec.lead})\\Z") if spec.lead else None,
+            frozenset(spec.words.split()),
         )
         for priority, spec in zip(priorities, chosen, strict=True)
     )
@@ -129,13 +132,8 @@ def _starts_with(pattern: str) -> str | None:
 
 
 _FAMILIES = (_family("digit"), _family("word"))
-#: The last word of every required lead-in (see ``need`` in :data:`SPECS`).
-_NEED_WORDS = frozenset(
-    word_list(
-        "see also section sections paragraph paragraphs para paras para. paras. in at "
-        "under aged last past previous"
-    )
-)
+#: The last word of every required lead-in (see ``need`` and ``words`` in :data:`SPECS`).
+_NEED_WORDS = frozenset(word for _, spec in SPECS for word in spec.words.split())
 #: How far back a required or optional lead-in is looked for.
 _LOOKBACK = 60
 
@@ -191,6 +189,17 @@ def _scan_family(text: str, family: _Family) -> Iterator[tuple[int, Mark]]:
         pos = max(end, at + 1)
 
 
+def _word_before(before: str) -> str | None:
+    """The word just before a candidate, if a required lead-in may end with it."""
+    if not before[-1:].isspace():
+        return None
+    words = before[-30:].split()
+    if not words:
+        return None
+    word = words[-1].lower().strip("(:")
+    return word if word in _NEED_WORDS else None
+
+
 def _try_at(
     text: str,
     at: int,
@@ -206,23 +215,18 @@ def _try_at(
     ``_Family.starts``) are not tried.
     """
     before = text[max(0, at - _LOOKBACK) : at]
-    need_word: bool | None = None  # whether the word before may end a required lead-in
-    for index, (priority, spec, pattern, need, lead) in enumerate(specs):
+    word = _word_before(before)
+    # Most candidates follow no word that ends a required lead-in: then the patterns before
+    # the master's pick are all skipped, and the loop starts there.
+    for index in range(0 if word is not None else first, len(specs)):
+        priority, spec, pattern, need, lead, words = specs[index]
         if skip is not None and starts[index] == skip:
             continue
         if need is None:
             if index < first:
                 continue
-        else:
-            # Most candidates fail here: test the word before once, cheaply, before the
-            # pattern after and the lead-in's own pattern.
-            if need_word is None:
-                words = before[-30:].split()
-                need_word = (
-                    before[-1:].isspace() and bool(words) and words[-1].lower() in _NEED_WORDS
-                )
-            if not need_word:
-                continue
+        elif word not in words:
+            continue
         sub = pattern.match(text, at)
         if sub is None:
             continue
