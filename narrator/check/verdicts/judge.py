@@ -50,7 +50,9 @@ def judge(
     for claim in claims:
         if not claim.is_data:
             continue
-        if claim.kind == "figure":
+        if claim.outside is not None:
+            verdicts.append(_outside(claim))
+        elif claim.kind == "figure":
             verdict = figure_verdict(claim, facts, levels)
             if (
                 verdict.verdict == Verdict.SUPPORTED
@@ -81,6 +83,15 @@ def judge(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
     return verdicts
+
+
+def _outside(claim: Claim) -> ClaimVerdict:
+    """A claim said of what the project does not hold: not checkable, whatever it says."""
+    return ClaimVerdict(
+        claim,
+        Verdict.NOT_CHECKABLE,
+        f"{claim.text}: said of {claim.outside}, whose figures the project does not hold",
+    )
 
 
 def _shared_trends(claims: list[Claim]) -> list[Claim]:

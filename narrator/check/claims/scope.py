@@ -1,0 +1,176 @@
+"""Whose figures a claim is of: the project's own force and its areas, or something the
+project does not hold (another force, England and Wales, the MSG average, the Home Office's
+estimates). A claim about what the project does not hold is not checkable, never
+contradicted (issue 14).
+
+Two rules, both from the names of :mod:`narrator.language.forces`:
+
+- a paper that names another force (or its PCC) and never the project's own force or any
+  of its areas is about that force: every data claim of it is outside;
+- within a sentence, a figure bound to another force or to a national or regional
+  comparison is outside: the nearest name before it in its phrase (after the last comma,
+  bracket or clause break) is one of those, or its phrase goes on to one ("ranks 31st
+  nationally"); a direction is outside when it compares with one ("lower than the England
+  and Wales rate", "below the regional average").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from narrator.areas import Areas
+from narrator.check.claims.model import Claim, replace
+from narrator.language.forces import Forces, load_forces, names_pattern
+from narrator.language.places import reader_names
+
+#: Words of area names that name no place on their own: an alias made only of these ("the
+#: force", "the North", "force-wide") is not evidence that a paper is about the project.
+_GENERIC = frozenset(
+    {"the", "force", "forces", "force-wide", "constabulary", "police", "service", "area"}
+    | {"areas", "division", "district", "north", "south", "east", "west", "northern"}
+    | {"southern", "eastern", "western", "central", "city", "county", "local", "policing"}
+)
+#: Where a figure's phrase starts and ends: punctuation, brackets, dashes, clause breaks.
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\.(?!\d)|\s(?:but|while|whilst|whereas)\s")
+#: Where what follows a figure stops being about it: the next number, or a comparison.
+_AFTER_STOP = re.compile(r"\d|\b(?:than|compared|against|versus|vs|and|from|to)\b", re.I)
+#: How far after a direction word its comparison may name what it compares with.
+_DIRECTION_REACH = 60
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The names that tell a claim of the project from one of something else."""
+
+    own: re.Pattern[str] | None
+    outside: re.Pattern[str] | None
+    forces: re.Pattern[str] | None
+    root: str
+
+
+def scope_of(areas: Areas, forces: Forces | None = None) -> Scope:
+    """The project's own names (its areas, and its force's forms when the force is one of
+    ``forces``) and the names outside it (every other force, the national comparisons)."""
+    forces = forces or load_forces()
+    own_names = [n for area in areas for n in reader_names(area) if _is_place(n)]
+    mine = {f.name for a in areas for f in [forces.force_of(a.name)] if f is not None}
+    own_names += [form for f in forces.forces if f.name in mine for form in f.forms]
+    others = [form for f in forces.forces if f.name not in mine for form in f.forms]
+    others = [n for n in others if not any(n.lower() == o.lower() for o in own_names)]
+    return Scope(
+        names_pattern(own_names),
+        names_pattern([*others, *forces.beyond]),
+        names_pattern(others),
+        areas.root.name,
+    )
+
+
+def _is_place(name: str) -> bool:
+    """Whether a name of an area names a place by itself ("Peterborough", "Cambs"), not
+    only a kind of area or a direction ("the force", "the North")."""
+    words = re.findall(r"[A-Za-z][\w'-]*", name)
+    return any(w.lower() not in _GENERIC for w in words)
+
+
+def paper_about(text: str, scope: Scope) -> str | None:
+    """The other force a paper is about, when it names one (in its title, its front matter
+    or its text) and never the project's own force or any of its areas; else None."""
+    if scope.forces is None:
+        return None
+    named = list(scope.forces.finditer(text))
+    if not named:
+        return None
+    masked = _mask(text, ((m.start(), m.end()) for m in named))
+    if scope.own is not None and scope.own.search(masked):
+        return None
+    return named[0].group(0)
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked, so that "North" in "North Wales Police" is not read
+    as the project's North area."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def bind_scope(claims: list[Claim], text: str, scope: Scope) -> list[Claim]:
+    """``claims`` (in the offsets of ``text``, the paper's text) with ``outside`` set on the
+    data claims said of something the project does not hold."""
+    about = paper_about(text, scope)
+    out = []
+    for claim in claims:
+        if claim.is_data and claim.outside is None:
+            outside = about or _bound_outside(claim, scope)
+            if outside is not None:
+                claim = replace(claim, outside=" ".join(outside.split()))
+        out.append(claim)
+    return out
+
+
+def _bound_outside(claim: Claim, scope: Scope) -> str | None:
+    """What outside the project a claim's phrase binds it to, if anything."""
+    if scope.outside is None:
+        return None
+    sentence = claim.sentence
+    start = claim.span[0] - claim.sentence_span[0]
+    end = claim.span[1] - claim.sentence_span[0]
+    if not 0 <= start <= end <= len(sentence):
+        return None
+    breaks = [m.end() for m in _PHRASE_BREAK.finditer(sentence, 0, start)]
+    before = sentence[breaks[-1] if breaks else 0 : start]
+    found = _nearest_before(before, scope)
+    if found is not None:
+        return found
+    if breaks:
+        # "Nationally, ...", "In England and Wales, ...": an opening phrase sets what the
+        # whole sentence is said of, unless it names the project before the claim.
+        opening = _nearest_before(sentence[: breaks[0]], scope)
+        if opening is not None and not _names_own(sentence[breaks[0] : start], scope):
+            return opening
+    following = _PHRASE_BREAK.search(sentence, end)
+    after = sentence[end : following.start() if following else len(sentence)]
+    if claim.kind == "direction":
+        after = after[:_DIRECTION_REACH]
+    else:
+        stop = _AFTER_STOP.search(after)
+        after = after[: stop.start()] if stop else after
+    return _first_after(after, scope)
+
+
+def _names_own(text: str, scope: Scope) -> bool:
+    """Whether ``text`` names the project's force or one of its areas."""
+    return scope.own is not None and scope.own.search(text) is not None
+
+
+def _nearest_before(before: str, scope: Scope) -> str | None:
+    """The outside name nearest before a claim, unless one of the project's own names is
+    nearer."""
+    assert scope.outside is not None
+    outside = list(scope.outside.finditer(before))
+    if not outside:
+        return None
+    last = outside[-1]
+    if scope.own is not None:
+        rest = _mask(before, ((m.start(), m.end()) for m in outside))
+        if any(m.start() >= last.end() for m in scope.own.finditer(rest)):
+            return None
+    return last.group(0)
+
+
+def _first_after(after: str, scope: Scope) -> str | None:
+    """The first outside name after a claim in its phrase, unless one of the project's own
+    names comes first."""
+    assert scope.outside is not None
+    first = scope.outside.search(after)
+    if first is None:
+        return None
+    if scope.own is not None:
+        rest = _mask(after, [(first.start(), first.end())])
+        own = scope.own.search(rest, 0, first.start())
+        if own is not None:
+            return None
+    return first.group(0)
