@@ -7,6 +7,7 @@ import re
 
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
+from narrator.check.claims.earlier import earlier_reference
 from narrator.check.claims.grammar import (
     APPROX,
     CHANGE_AFTER,
@@ -51,6 +52,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         else:
             claim = replace(claim, value=value)
         if REFERENCE_BEFORE.search(before) and previous_figure is not None:
+            claim = earlier_reference(claim, previous_figure, text[q.end : min(s1, q.end + 60)])
             claim = replace(
                 claim,
                 role="reference",

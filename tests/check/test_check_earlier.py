@@ -1,0 +1,58 @@
+"""A reference figure ("against 357 a year earlier", "up from 20") is an earlier figure of
+the same measure and area: checked against the earlier period its words name, or not
+checkable when they name none, never against the period of the figure it is compared
+with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from narrator.check.claims.earlier import shifted
+from tests.check.conftest import checker_for
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cambridgeshire"
+
+
+def _read(sentence: str) -> dict[str, tuple[str | None, str]]:
+    text = f"## Dwelling burglary\n\n4.1 {sentence}\n"
+    report = checker_for(SAMPLE).check_text(text, month="2019-10")
+    return {v.claim.text: (v.claim.period, v.verdict.value) for v in report.verdicts}
+
+
+def test_a_reference_a_year_earlier_is_the_year_before() -> None:
+    got = _read(
+        "In Huntingdonshire the 12 month total of dwelling burglaries fell to 338 in the 12 "
+        "months to October 2019, against 357 a year earlier."
+    )
+    assert got["338"] == ("R12:2019-10", "supported")
+    assert got["357"] == ("R12:2018-10", "supported")
+
+
+def test_a_wrong_reference_a_year_earlier_is_still_contradicted() -> None:
+    got = _read(
+        "In Huntingdonshire the 12 month total of dwelling burglaries fell to 338 in the 12 "
+        "months to October 2019, compared with 250 a year ago."
+    )
+    assert got["250"] == ("R12:2018-10", "contradicted")
+
+
+def test_a_reference_naming_no_period_is_not_checked_against_the_current_one() -> None:
+    got = _read("In Huntingdonshire dwelling burglaries rose to 22 in October 2019, up from 20.")
+    assert got["22"] == ("2019-10", "supported")
+    assert got["20"] == (None, "not checkable")
+
+
+def test_a_reference_of_another_subject_keeps_the_period() -> None:
+    got = _read(
+        "In Huntingdonshire dwelling burglaries were 22 in October 2019, compared with 64 in "
+        "Peterborough."
+    )
+    assert got["64"] == ("2019-10", "supported")
+
+
+def test_period_labels_move_back() -> None:
+    assert shifted("R12:2019-10", 12) == "R12:2018-10"
+    assert shifted("2019-01", 1) == "2018-12"
+    assert shifted("FY:2018", 12) == "FY:2017"
+    assert shifted("FY:2018", 1) is None
+    assert shifted("LT:2016-04..2019-03", 12) is None
