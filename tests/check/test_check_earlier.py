@@ -56,3 +56,14 @@ def test_period_labels_move_back() -> None:
     assert shifted("FY:2018", 12) == "FY:2017"
     assert shifted("FY:2018", 1) is None
     assert shifted("LT:2016-04..2019-03", 12) is None
+
+
+def test_a_period_after_than_in_is_what_a_figure_is_compared_with() -> None:
+    got = _read("Dwelling burglaries in Fenland rose to 24, 3 more than in October 2018.")
+    assert got["24"][0] != "2018-10"
+
+
+def test_a_period_after_a_reference_figure_is_the_reference_s() -> None:
+    got = _read("The Fenland dwelling burglary total was 24 against 26 in September 2019.")
+    assert got["26"] == ("2019-09", "supported")
+    assert got["24"][0] != "2019-09"

@@ -63,6 +63,14 @@ def _other_figure(gap: str) -> bool:
     return len(parts) == 2 and _OTHER_FIGURE.search(parts[1]) is not None
 
 
+#: A figure compared with ("against 15.9%", "compared with 7,053"): a period after it is
+#: its own.
+_REFERENCE_BETWEEN = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|versus|from)\s+(?:a\s+|an\s+|the\s+)?[£+-]?\d",
+    re.IGNORECASE,
+)
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -96,6 +104,10 @@ def _choose_period(
         if before:
             chosen = before[-1]
             return chosen[2], chosen[3], chosen[4]
+        if all(p[0] >= pos and _REFERENCE_BETWEEN.search(text, pos, p[0]) for p in same):
+            # "was 12.7% against 15.9% in 2017/18": a period after another figure is that
+            # figure's; this one is of the period the sentence carries.
+            return None
     # A direction's period: said before it in the clause, or right after it ("increased in
     # October"), else the sentence's first.
     before = [p for p in same if p[1] <= pos]
