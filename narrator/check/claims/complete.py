@@ -4,13 +4,14 @@ a proportion, the future tense, a noun that says the figure counts something els
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from narrator import months
 from narrator.catalogue import Kind
 from narrator.check.claims.directions import target_fields
 from narrator.check.claims.grammar import FUTURE, PROPORTION, relative_period
-from narrator.check.claims.model import Claim, replace
+from narrator.check.claims.model import PART, Claim, replace
 from narrator.check.claims.nouns import PART_OF, TIMES, noun_measure
 from narrator.check.claims.pieces import Sentence
 from narrator.check.claims.reading import Reading
@@ -87,6 +88,11 @@ def _counted(
             pass  # "140 times": occurrences of the measure its sentence names
         else:
             found["measure_head"] = claim.noun
+    if claim.kind == "figure" and "measure_head" not in fields and _a_part(sentence, claim):
+        # "accounting for 64 of them", "60% of the month's total", "its share of them was
+        # 58%": a part of what the sentence counts, not the measure's value.
+        found["measure_head"] = PART
+        return found
     if (
         claim.kind == "figure"
         and claim.unit == "count"
@@ -98,8 +104,32 @@ def _counted(
         string = sentence.string
         at = string.find(claim.measure_text)
         if at >= 0 and PART_OF.search(string[max(0, at - 40) : at]):
-            found["measure_head"] = "a part of the total"
+            found["measure_head"] = PART
     return found
+
+
+#: Words after a figure that make it a part of a whole the sentence counts.
+_PART_AFTER = re.compile(
+    # "176 searches, 60% of the month's total": a count given with its share is a part too.
+    r"(?:\s+[a-z]+,\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent))?"
+    r"\s*(?:per\s*cent\s+|%\s*)?(?:of|out\s+of)\s+(?:them|these|those|which|"
+    r"the\s+(?:\w+['’]s\s+)?total)\b",
+    re.IGNORECASE,
+)
+#: Words before a figure that make it a share of a whole the sentence counts.
+_SHARE_BEFORE = re.compile(
+    r"\bshare\s+of\s+(?:them|these|those|the\s+total)\b[^.;\d]{0,20}$", re.IGNORECASE
+)
+
+
+def _a_part(sentence: Sentence, claim: Claim) -> bool:
+    """Whether a figure is a part of a whole its sentence counts ("64 of them")."""
+    start, end = claim.span
+    text = sentence.text
+    return bool(
+        _PART_AFTER.match(text, end, min(sentence.end, end + 40))
+        or _SHARE_BEFORE.search(text, max(sentence.start, start - 60), start)
+    )
 
 
 def _level(reading: Reading, noun: str) -> str | None:

@@ -26,6 +26,8 @@ REFERENCE_CUE = re.compile(
     r"(?:[^.;:]|\.\d){0,60}$",
     re.IGNORECASE,
 )
+#: The head of a figure that is a part of a whole its sentence counts ("64 of them").
+PART = "a part of the total"
 #: Kinds of claim about the figures (the others are references and dates).
 DATA_KINDS = frozenset(CLAIM_KINDS[:4])
 

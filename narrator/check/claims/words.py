@@ -169,6 +169,10 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
     return found
 
 
+#: "puts it down to", "put down to": what follows is a cause, not a direction.
+PUT_BEFORE = re.compile(r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them))?\s+$", re.IGNORECASE)
+
+
 def direction_words(sentence: Sentence) -> list[DirectionWord]:
     """The words that say a direction ("increased") or a judgement ("improved")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
@@ -186,6 +190,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue
         if word == "up" and re.match(r"\s+(?:to|with|for|on\s+the\s+end)\b", after, re.I):
             continue
+        if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
+            continue  # "which the force puts down to patrols": a cause, not a direction
         if key == "flat":
             nxt = lex[index + 1] if index + 1 < len(lex) else None
             if nxt is not None and nxt.start - item.end <= 2 and nxt.key != item.key:

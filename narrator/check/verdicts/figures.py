@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from narrator.check.claims.model import Claim
+from narrator.check.claims.model import PART, Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
@@ -31,6 +31,13 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     reference = reference_verdict(claim, facts, value)
     if reference is not None:
         return reference
+    if claim.measure_head == PART and claim.unit != "count":
+        # "60% of the month's total", "64 of them": a part of a whole the sentence counts.
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} is {PART}, which narrator has no figures of",
+        )
     if claim.measure_head is not None and claim.unit == "count":
         # "6 suspects", "half of all prompt incidents (86)": a count of something else.
         return ClaimVerdict(

@@ -1,0 +1,58 @@
+"""What a figure is bound to in its sentence: a part of a whole ("99 of them", "99% of
+them") is not the measure's value, an area after ", with" starts a phrase of its own, and
+"puts it down to" gives a cause, not a direction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.check.conftest import checker_for
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cambridgeshire"
+
+
+def _read(sentence: str) -> list[tuple[str, str | None, str]]:
+    text = f"## Dwelling burglary\n\n4.1 {sentence}\n"
+    report = checker_for(SAMPLE).check_text(text, month="2019-10")
+    return [(v.claim.text, v.claim.area, v.verdict.value) for v in report.verdicts]
+
+
+def test_a_count_of_them_is_a_part_not_the_total() -> None:
+    got = _read("There were 184 dwelling burglaries in October 2019; 40 of them were at night.")
+    assert got == [
+        ("184", "Cambridgeshire", "supported"),
+        ("40", "Cambridgeshire", "not checkable"),
+    ]
+
+
+def test_a_share_of_the_total_is_a_part() -> None:
+    got = _read(
+        "Fenland recorded 24 dwelling burglaries in October 2019, 13% of the month's total."
+    )
+    assert ("13%", "Fenland", "not checkable") in got
+    assert ("24", "Fenland", "supported") in got
+
+
+def test_a_wrong_total_beside_a_part_is_still_contradicted() -> None:
+    got = _read("There were 999 dwelling burglaries in October 2019; 40 of them were at night.")
+    assert got[0] == ("999", "Cambridgeshire", "contradicted")
+
+
+def test_an_area_after_with_is_not_the_figure_s() -> None:
+    got = _read("Dwelling burglaries numbered 184 in October 2019, with Fenland accounting for 24.")
+    assert got[0] == ("184", "Cambridgeshire", "supported")
+
+
+def test_an_area_right_after_a_figure_is_still_its_area() -> None:
+    got = _read("In October 2019 there were 99 dwelling burglaries in Fenland.")
+    assert got == [("99", "Fenland", "contradicted")]
+
+
+def test_puts_down_to_is_not_a_direction() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Dwelling burglary\n\n4.1 Dwelling burglaries numbered 184 in October 2019, which "
+        "the force puts down to patrols.\n",
+        month="2019-10",
+    )
+    assert [v.claim.direction for v in report.verdicts] == [None]
+    assert [v.verdict.value for v in report.verdicts] == ["supported"]
