@@ -56,3 +56,13 @@ def test_puts_down_to_is_not_a_direction() -> None:
     )
     assert [v.claim.direction for v in report.verdicts] == [None]
     assert [v.verdict.value for v in report.verdicts] == ["supported"]
+
+
+def test_a_percentage_of_a_count_is_a_share_not_a_level() -> None:
+    got = _read("In October 2019, 42.0% of dwelling burglaries were at night.")
+    assert got == [("42.0%", "Cambridgeshire", "not checkable")]
+
+
+def test_a_wrong_percentage_change_of_a_count_is_still_contradicted() -> None:
+    got = _read("Dwelling burglaries rose by 99.0% in October 2019 compared with September 2019.")
+    assert got == [("99.0%", "Cambridgeshire", "contradicted")]

@@ -90,6 +90,14 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
             Verdict.NOT_CHECKABLE,
             f"no figure of {claim.measure} for {area} in {claim.period} to compare with",
         )
+    if claim.unit == "percent" and primary.unit == "count" and claim.role != "change":
+        # "one in five incidents (17.6%) were graded immediate": a percentage that is no
+        # change of a count is a share of it, which the figures do not give.
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text}: a share of {claim.measure}, which narrator has no figures of",
+        )
     expected = quote(primary, claim)
     return ClaimVerdict(
         claim,
