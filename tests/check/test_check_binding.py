@@ -66,3 +66,26 @@ def test_a_percentage_of_a_count_is_a_share_not_a_level() -> None:
 def test_a_wrong_percentage_change_of_a_count_is_still_contradicted() -> None:
     got = _read("Dwelling burglaries rose by 99.0% in October 2019 compared with September 2019.")
     assert got == [("99.0%", "Cambridgeshire", "contradicted")]
+
+
+def test_a_count_of_forces_is_of_peers_the_project_does_not_hold() -> None:
+    got = _read("Our comparison group is made up of eight forces, including Cambridgeshire.")
+    assert got == [("eight", "Cambridgeshire", "not checkable")]
+
+
+def test_an_area_left_out_is_not_a_list() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Dwelling burglary\n\n4.1 Dwelling burglary rose in all six districts in October "
+        "2019 except Fenland.\n",
+        month="2019-10",
+    )
+    six = [v for v in report.verdicts if v.claim.text == "six"]
+    assert six and all(v.verdict.value == "supported" for v in six)
+    assert all(v.claim.area != "Fenland" for v in report.verdicts)
+
+
+def test_a_list_shorter_than_its_count_is_still_contradicted() -> None:
+    got = _read(
+        "Dwelling burglary rose in three districts in October 2019: Fenland and Peterborough."
+    )
+    assert got[0][0] == "three" and got[0][2] == "contradicted"

@@ -65,10 +65,16 @@ def _counted(
     """What a count counts when its noun or its words say it is not the measure itself."""
     found: dict[str, Any] = {}
     if claim.kind == "figure" and claim.noun and _level(reading, claim.noun) is not None:
+        root = reading.reader.areas.root
+        if _level(reading, claim.noun) == norm_word(root.level):
+            # "the MSG is made up of eight forces": the project holds one force, not its
+            # peers.
+            return {"measure_head": claim.noun}
         # "two districts in particular are showing increases: A (+3.0%) and B (+2.0%)":
-        # a count of the areas the sentence goes on to list.
+        # a count of the areas the sentence goes on to list; "all six districts ...
+        # except Harbourside" lists none.
         listed = _listed(reading, sentence, claim)
-        if listed:
+        if listed and not _EXCEPT.search(sentence.text, claim.span[1], sentence.end):
             return {"listed": listed}
         # "among the six districts": a count of every area of the level.
         return {"level_count": _at_level(reading, claim.noun)}
@@ -108,6 +114,8 @@ def _counted(
     return found
 
 
+#: Words that name the areas a count leaves out, not those it lists.
+_EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|excluding|bar)\b", re.IGNORECASE)
 #: Words after a figure that make it a part of a whole the sentence counts.
 _PART_AFTER = re.compile(
     # "176 searches, 60% of the month's total": a count given with its share is a part too.

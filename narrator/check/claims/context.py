@@ -115,8 +115,14 @@ def measure_for(
     return Measured(mid, mention.text, source, head, mention.rolling)
 
 
-#: A comma and a word that start a phrase of its own after a figure.
-_NEW_PHRASE = re.compile(r",\s*(?:with|while|whilst|whereas|and|of\s+which)\b", re.IGNORECASE)
+#: A comma and a word that start a phrase of its own after a figure, or the words that
+#: name an area left out.
+_NEW_PHRASE = re.compile(
+    r",\s*(?:with|while|whilst|whereas|and|of\s+which)\b"
+    # "rose in all six districts except Fenland": the area left out is not the figure's
+    r"|\b(?:except|apart\s+from|other\s+than|excluding)\b",
+    re.IGNORECASE,
+)
 
 
 def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None, str | None]:

@@ -31,20 +31,9 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     reference = reference_verdict(claim, facts, value)
     if reference is not None:
         return reference
-    if claim.measure_head == PART and claim.unit != "count":
-        # "60% of the month's total", "64 of them": a part of a whole the sentence counts.
-        return ClaimVerdict(
-            claim,
-            Verdict.NOT_CHECKABLE,
-            f"{claim.text} is {PART}, which narrator has no figures of",
-        )
-    if claim.measure_head is not None and claim.unit == "count":
-        # "6 suspects", "half of all prompt incidents (86)": a count of something else.
-        return ClaimVerdict(
-            claim,
-            Verdict.NOT_CHECKABLE,
-            f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
-        )
+    other = _of_something_else(claim)
+    if other is not None:
+        return other
     if claim.period is None and claim.comparison is None:
         # "made nine arrests" on a day of action: no period in the sentence or its context,
         # so there is no figure to hold it to (a monthly total would be a false alarm).
@@ -106,6 +95,25 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
         evidence=(primary.id,),
         expected=expected,
     )
+
+
+def _of_something_else(claim: Claim) -> ClaimVerdict | None:
+    """A figure whose words say it is not the measure's value: a count of something else
+    ("6 suspects"), a part of a whole ("64 of them", "60% of the month's total")."""
+    if claim.measure_head == PART and claim.unit != "count":
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} is {PART}, which narrator has no figures of",
+        )
+    if claim.measure_head is not None and claim.unit == "count":
+        # "6 suspects", "half of all prompt incidents (86)": a count of something else.
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
+        )
+    return None
 
 
 def _areas_listed(claim: Claim, value: float, listed: int) -> ClaimVerdict:
