@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from narrator import months
@@ -100,6 +100,8 @@ def _write_figures(path: Path, seed: int, size: int, growth: float, solved: floa
     solved=st.floats(0.02, 0.6),
     month=st.sampled_from(_months("2017-01", "2018-12")),
 )
+# A trend's size after a colon ("is upward: about 9.5% a year") is the trend's, not a level.
+@example(seed=37517, size=5, growth=0.004653375965385365, solved=0.5, month="2018-08")
 def test_drafts_of_random_figures_read_back_as_written(
     seed: int, size: int, growth: float, solved: float, month: str
 ) -> None:

@@ -26,6 +26,10 @@ REFERENCE_CUE = re.compile(
     r"(?:[^.;:]|\.\d){0,60}$",
     re.IGNORECASE,
 )
+#: "the long-term trend of X is upward: about 9.5% a year": a trend's size after a colon.
+_TREND_SIZE = re.compile(
+    r"\b(trend)\b[^.;:]{0,60}:\s*(?:by\s+)?(?:about|around|roughly|some)?\s*$", re.IGNORECASE
+)
 #: The head of a figure that is a part of a whole its sentence counts ("64 of them").
 PART = "a part of the total"
 #: Kinds of claim about the figures (the others are references and dates).
@@ -105,7 +109,7 @@ class Claim:
         if self.kind != "figure":
             return None
         before = self.sentence[: max(0, self.span[0] - self.sentence_span[0])]
-        found = REFERENCE_CUE.search(before)
+        found = REFERENCE_CUE.search(before) or _TREND_SIZE.search(before)
         return found.group(1).lower() if found else None
 
     @property
