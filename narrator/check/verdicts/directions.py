@@ -252,6 +252,13 @@ def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None
     """A direction against the facts that compare what the text compares; failing those,
     against the figures of the periods it names."""
     if claim.direction not in ("up", "down", "flat"):
+        if claim.judgement in ("better", "worse") and claim.measure is not None:
+            # "domestic abuse improved": the catalogue says neither way is better.
+            return ClaimVerdict(
+                claim,
+                Verdict.NOT_CHECKABLE,
+                f"{claim.text!r}: {claim.measure} has no better direction in the catalogue",
+            )
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no direction could be read")
     if claim.measure is None:
         return ClaimVerdict(
