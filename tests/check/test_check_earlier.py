@@ -67,3 +67,13 @@ def test_a_period_after_a_reference_figure_is_the_reference_s() -> None:
     got = _read("The Fenland dwelling burglary total was 24 against 26 in September 2019.")
     assert got["26"] == ("2019-09", "supported")
     assert got["24"][0] != "2019-09"
+
+
+def test_a_direction_is_measured_against_the_comparison_its_sentence_names() -> None:
+    # All crime rose significantly on the year (60,873 to 62,569), not on the month.
+    said = (
+        "Total recorded crime {}, with 62,569 offences in the 12 months to October 2019 "
+        "compared with 60,873 in the 12 months to October 2018."
+    )
+    assert _read(said.format("rose"))["rose"] == ("R12:2019-10", "supported")
+    assert _read(said.format("was stable"))["stable"] == ("R12:2019-10", "contradicted")

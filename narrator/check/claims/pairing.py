@@ -66,7 +66,9 @@ def _other_figure(gap: str) -> bool:
 #: A figure compared with ("against 15.9%", "compared with 7,053"): a period after it is
 #: its own.
 _REFERENCE_BETWEEN = re.compile(
-    r"\b(?:compared\s+(?:to|with)|against|versus|from)\s+(?:a\s+|an\s+|the\s+)?[£+-]?\d",
+    r"\b(?:compared\s+(?:to|with)|against|versus|from)\s+"
+    # "against a national figure of around 24%": a few words may name what it is
+    r"(?:[a-z]+\s+){0,6}?[£+-]?\d",
     re.IGNORECASE,
 )
 
@@ -114,7 +116,13 @@ def _choose_period(
     if before:
         chosen = before[-1]
     else:
-        soon = [p for p in same if p[0] >= pos and p[0] - pos <= 25]
+        # "down from 53.9% in the 12 months to October 2018": the period after the figure
+        # compared with is that figure's, not the direction's.
+        soon = [
+            p
+            for p in same
+            if p[0] >= pos and p[0] - pos <= 25 and not _REFERENCE_BETWEEN.search(text, pos, p[0])
+        ]
         chosen = soon[0] if soon else periods[0]
     return chosen[2], chosen[3], chosen[4]
 

@@ -32,7 +32,7 @@ def judge(
     reads the figures of periods no fact compares with ("lower than the February 2017
     figure"); without it such claims are not checkable."""
     verdicts = []
-    claims = _shared_trends(list(claims))
+    claims = _shared_comparisons(_shared_trends(list(claims)))
     # What the changes of each sentence are measured against ("up on September 2018"): an
     # outlier said in the same sentence stands out on those changes.
     against: dict[tuple[int, int], set[str]] = {}
@@ -92,6 +92,39 @@ def _outside(claim: Claim) -> ClaimVerdict:
         Verdict.NOT_CHECKABLE,
         f"{claim.text}: said of {claim.outside}, whose figures the project does not hold",
     )
+
+
+def _shared_comparisons(claims: list[Claim]) -> list[Claim]:
+    """ "fell to 184 offences in October, 20% fewer than October 2018", "was stable, with
+    60,802 offences in 2018/19 compared with 60,664 in 2017/18": a direction that names no
+    comparison of its own is measured against the one its sentence names for the same
+    measure, area and period."""
+    named: dict[tuple[tuple[int, int], str | None, str | None, str | None], Claim] = {}
+    for claim in claims:
+        if claim.is_data and claim.role != "reference" and claim.reference_period is not None:
+            key = (claim.sentence_span, claim.measure, claim.area, claim.period)
+            named.setdefault(key, claim)
+    if not named:
+        return claims
+    out = []
+    for claim in claims:
+        if (
+            claim.kind in ("figure", "direction")
+            and claim.direction in ("up", "down", "flat")
+            and claim.comparison is None
+            and claim.reference_period is None
+            and claim.role != "change"
+        ):
+            said = named.get((claim.sentence_span, claim.measure, claim.area, claim.period))
+            if said is not None and said is not claim:
+                claim = replace(
+                    claim,
+                    comparison=said.comparison,
+                    comparison_text=said.comparison_text,
+                    reference_period=said.reference_period,
+                )
+        out.append(claim)
+    return out
 
 
 def _shared_trends(claims: list[Claim]) -> list[Claim]:
