@@ -77,3 +77,11 @@ def test_a_direction_is_measured_against_the_comparison_its_sentence_names() -> 
     )
     assert _read(said.format("rose"))["rose"] == ("R12:2019-10", "supported")
     assert _read(said.format("was stable"))["stable"] == ("R12:2019-10", "contradicted")
+
+
+def test_a_month_after_a_figure_compared_with_is_not_the_rolling_year_s() -> None:
+    got = _read(
+        "Over 12 months the dwelling burglary PPO rate is 8.5%, against a target figure of "
+        "around 20% for the year ending March 2019."
+    )
+    assert got["8.5%"] == ("R12:2019-10", "supported")

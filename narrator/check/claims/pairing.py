@@ -143,7 +143,13 @@ def choose_period(
     if chosen is None or chosen[2] != "rolling-marker":
         return chosen
     clause = clause_of(pos)
-    named = [p for p in periods if p[4] == "month" and clause_of(p[0]) == clause]
+    named = [
+        p
+        for p in periods
+        if p[4] == "month"
+        and clause_of(p[0]) == clause
+        and not (p[0] > pos and _REFERENCE_BETWEEN.search(text, pos, p[0]))
+    ]
     if named:
         return f"R12:{named[0][2]}", named[0][3], "rolling"
     return chosen
