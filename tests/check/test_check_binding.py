@@ -89,3 +89,17 @@ def test_a_list_shorter_than_its_count_is_still_contradicted() -> None:
         "Dwelling burglary rose in three districts in October 2019: Fenland and Peterborough."
     )
     assert got[0][0] == "three" and got[0][2] == "contradicted"
+
+
+def test_a_rate_per_head_of_population_is_not_the_count() -> None:
+    got = _read(
+        "There were 62,569 crimes in the 12 months to October 2019, a rate of 73.2 crimes per "
+        "1,000 residents."
+    )
+    assert ("62,569", "Cambridgeshire", "supported") in got
+    assert ("73.2", "Cambridgeshire", "not checkable") in got
+
+
+def test_per_cent_is_not_a_rate_per_head() -> None:
+    got = _read("Dwelling burglaries rose by 99.0 per cent in October 2019 on September 2019.")
+    assert got[0][2] == "contradicted"

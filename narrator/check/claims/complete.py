@@ -94,6 +94,11 @@ def _counted(
             pass  # "140 times": occurrences of the measure its sentence names
         else:
             found["measure_head"] = claim.noun
+    per = _PER_HEAD.match(sentence.text, claim.span[1], min(sentence.end, claim.span[1] + 60))
+    if claim.kind == "figure" and per is not None:
+        # "a rate of 71.4 per 1,000 population": a rate per head, and narrator has no
+        # population figures.
+        return {"measure_head": " ".join(per.group(1).split())}
     if claim.kind == "figure" and "measure_head" not in fields and _a_part(sentence, claim):
         # "accounting for 64 of them", "60% of the month's total", "its share of them was
         # 58%": a part of what the sentence counts, not the measure's value.
@@ -114,6 +119,12 @@ def _counted(
     return found
 
 
+#: Words after a figure that make it a rate per head of population.
+_PER_HEAD = re.compile(
+    r"(?:\s+[a-z]+)?\s+(per\s+(?:[\d,]+|head|capita|thousand)"
+    r"(?:\s+(?:population|residents|people|inhabitants|households))?)\b",
+    re.IGNORECASE,
+)
 #: Words that name the areas a count leaves out, not those it lists.
 _EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|excluding|bar)\b", re.IGNORECASE)
 #: Words after a figure that make it a part of a whole the sentence counts.
