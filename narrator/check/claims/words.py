@@ -135,7 +135,7 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
                 continue
             found.append(Target(item.start, item.end, item.key.split(":", 1)[1], item.text))
             continue
-        if item.label not in ("DATE", "AREA", "FY", "PERIOD"):
+        if item.label not in ("DATE", "AREA", "FY", "PERIOD", "YEAR"):
             continue
         before = text[max(s0, item.start - 40) : item.start]
         match = TARGET_BEFORE.search(before)
@@ -153,6 +153,11 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         elif item.label == "FY" and item.mark is not None:
             fy = f"FY:{item.mark.data['start_year']}"
             found.append(Target(item.start, item.end, "financial_year", item.text, period=fy))
+        elif item.label == "YEAR" and item.mark is not None and match.group(0).strip():
+            # "more assaults than in 2018": the calendar year compared with.
+            if not match.group(0).lower().startswith("on"):
+                year = f"CY:{item.mark.data['year']}"
+                found.append(Target(item.start, item.end, "period", item.text, period=year))
     for mention in sentence.mentions:
         before = text[max(s0, mention.start - 30) : mention.start]
         if re.search(
