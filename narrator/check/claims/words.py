@@ -153,11 +153,14 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         elif item.label == "FY" and item.mark is not None:
             fy = f"FY:{item.mark.data['start_year']}"
             found.append(Target(item.start, item.end, "financial_year", item.text, period=fy))
-        elif item.label == "YEAR" and item.mark is not None and match.group(0).strip():
+        elif (
+            item.label == "YEAR"
+            and item.mark is not None
+            and not match.group(0).strip().lower().startswith("on")
+        ):
             # "more assaults than in 2018": the calendar year compared with.
-            if not match.group(0).lower().startswith("on"):
-                year = f"CY:{item.mark.data['year']}"
-                found.append(Target(item.start, item.end, "period", item.text, period=year))
+            year = f"CY:{item.mark.data['year']}"
+            found.append(Target(item.start, item.end, "period", item.text, period=year))
     for mention in sentence.mentions:
         before = text[max(s0, mention.start - 30) : mention.start]
         if re.search(
