@@ -20,7 +20,7 @@ from narrator.check.claims.grammar import (
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import names_number, noun
 from narrator.check.claims.pairing import direction_of_figure, mention_after
-from narrator.check.claims.pieces import DirectionWord, Item, Sentence
+from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
 from narrator.check.tokens.marks import QUANTITIES
@@ -51,8 +51,14 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claim = _as_change(claim, q, value, previous_figure, text)
         else:
             claim = replace(claim, value=value)
-        if REFERENCE_BEFORE.search(before) and previous_figure is not None:
-            claim = earlier_reference(claim, previous_figure, text[q.end : min(s1, q.end + 60)])
+        target = _bracketed_after(sentence, q)
+        if target is not None and not is_change:
+            # "lower than December 2018 (615)": the figure of the period compared with.
+            claim = replace(claim, period=target.period, period_text=target.text)
+        if (REFERENCE_BEFORE.search(before) or target is not None) and previous_figure is not None:
+            if target is None:
+                after_q = text[q.end : min(s1, q.end + 60)]
+                claim = earlier_reference(claim, previous_figure, after_q)
             claim = replace(
                 claim,
                 role="reference",
@@ -119,6 +125,20 @@ def _figure(
         direction.taken = True
         claim = with_direction(reading, claim, direction, period)
     return claim, direction
+
+
+def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
+    """The period compared with that a figure is given in brackets right after ("lower
+    than December 2018 (615)")."""
+    for target in sentence.targets:
+        if (
+            target.period is not None
+            and target.key == "period"
+            and target.end <= q.start
+            and re.fullmatch(r"\s*\(\s*", sentence.text[target.end : q.start])
+        ):
+            return target
+    return None
 
 
 def _continues(text: str, start: int, s0: int) -> bool:
