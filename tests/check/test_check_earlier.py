@@ -85,3 +85,20 @@ def test_a_month_after_a_figure_compared_with_is_not_the_rolling_year_s() -> Non
         "around 20% for the year ending March 2019."
     )
     assert got["8.5%"] == ("R12:2019-10", "supported")
+
+
+def test_a_period_in_an_aside_after_a_figure_is_the_aside_s() -> None:
+    got = _read(
+        "Dwelling burglary fell to 184 offences, the lowest monthly figure this year "
+        "(12 months: 2,262)."
+    )
+    assert got["184"] == ("2019-10", "supported")
+    assert got["2,262"] == ("R12:2019-10", "supported")
+
+
+def test_a_wrong_figure_beside_an_aside_is_still_contradicted() -> None:
+    got = _read(
+        "Dwelling burglary fell to 284 offences, the lowest monthly figure this year "
+        "(12 months: 2,262)."
+    )
+    assert got["284"] == ("2019-10", "contradicted")

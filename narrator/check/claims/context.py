@@ -154,6 +154,13 @@ def period_for(
     if candidate is None:
         if rolling and reading.reporting is not None:
             return f"R12:{months.iso(reading.reporting)}", None
+        if (
+            sentence.context.period is None
+            and reading.reporting is not None
+            and MONTH_NOUN.search(sentence.text, sentence.start, sentence.end)
+        ):
+            # "fell to 482 offences, the lowest monthly figure since April": the month.
+            return months.iso(reading.reporting), None
         return sentence.context.period, None
     label, ptext, kind = candidate
     if kind == "month" and rolling:

@@ -73,6 +73,12 @@ _REFERENCE_BETWEEN = re.compile(
 )
 
 
+def _opens_aside(gap: str) -> bool:
+    """Whether a bracket opens between a figure and a period and is still open: "482
+    offences, the lowest since April (12 months: 5,486)" dates the aside, not the 482."""
+    return gap.rfind("(") > gap.rfind(")")
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -90,6 +96,8 @@ def _choose_period(
         if not periods or (rolling and periods[0][0] > pos):
             return None
         first = periods[0]
+        if first[0] > pos and _opens_aside(text[pos : first[0]]):
+            return None
         return first[2], first[3], first[4]
     if after_first:
         after = [
@@ -98,6 +106,7 @@ def _choose_period(
             if p[0] >= pos
             and PERIOD_GAP.match(text[pos : p[0]])
             and not _other_figure(text[pos : p[0]])
+            and not _opens_aside(text[pos : p[0]])
         ]
         if after:
             chosen = after[0]
@@ -106,9 +115,14 @@ def _choose_period(
         if before:
             chosen = before[-1]
             return chosen[2], chosen[3], chosen[4]
-        if all(p[0] >= pos and _REFERENCE_BETWEEN.search(text, pos, p[0]) for p in same):
-            # "was 12.7% against 15.9% in 2017/18": a period after another figure is that
-            # figure's; this one is of the period the sentence carries.
+        if all(
+            p[0] >= pos
+            and (_REFERENCE_BETWEEN.search(text, pos, p[0]) or _opens_aside(text[pos : p[0]]))
+            for p in same
+        ):
+            # "was 12.7% against 15.9% in 2017/18", "482 (12 months: 5,486)": a period
+            # after another figure or in an aside is theirs; this one is of the period the
+            # sentence carries.
             return None
     # A direction's period: said before it in the clause, or right after it ("increased in
     # October"), else the sentence's first.
