@@ -20,15 +20,17 @@ FORCES_FILE = Path(__file__).with_name("forces.toml")
 
 @dataclass(frozen=True)
 class Force:
-    """One police force: its short name and every form a paper may name it by."""
+    """One police force: its short name, every form a paper may name it by, and the
+    places of its area."""
 
     name: str
     names: tuple[str, ...]
+    places: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
-        """The short name first, then the other forms."""
-        return (self.name, *self.names)
+        """The short name first, then the other forms, then the places of its area."""
+        return (self.name, *self.names, *self.places)
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,13 @@ class Forces:
     forces: tuple[Force, ...]
     beyond: tuple[str, ...]
 
-    def force_of(self, name: str) -> Force | None:
-        """The force one of whose forms is ``name`` (any case), if any."""
+    def force_of(self, name: str, *, places: bool = True) -> Force | None:
+        """The force one of whose forms is ``name`` (any case), if any; with ``places``
+        false, only its own names count, not the places of its area."""
         wanted = name.strip().lower()
         for force in self.forces:
-            if any(form.lower() == wanted for form in force.forms):
+            forms = force.forms if places else (force.name, *force.names)
+            if any(form.lower() == wanted for form in forms):
                 return force
         return None
 
@@ -53,7 +57,11 @@ def load_forces() -> Forces:
     with FORCES_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     forces = tuple(
-        Force(str(entry["name"]), tuple(str(n) for n in entry.get("names", ())))
+        Force(
+            str(entry["name"]),
+            tuple(str(n) for n in entry.get("names", ())),
+            tuple(str(n) for n in entry.get("places", ())),
+        )
         for entry in data["forces"]
     )
     return Forces(forces, tuple(str(n) for n in data["beyond"]["names"]))

@@ -94,3 +94,28 @@ def test_another_force_in_the_sentence_binds_only_its_own_figure() -> None:
     )
     assert ("9,999", Verdict.CONTRADICTED.value, None) in got
     assert ("1,234", Verdict.NOT_CHECKABLE.value, "Essex Police") in got
+
+
+def test_a_paper_naming_a_place_of_another_force_is_about_that_force() -> None:
+    got = _verdicts(
+        "Police and Crime Panel for Shropshire\n\n"
+        "The force recorded 9,999 dwelling burglaries in October 2019.\n"
+    )
+    assert got == [("9,999", Verdict.NOT_CHECKABLE.value, "Shropshire")]
+    assert load_forces().force_of("Shropshire") is load_forces().force_of("West Mercia")
+
+
+def test_a_national_statement_naming_no_force_is_about_the_country() -> None:
+    got = _verdicts(
+        "Office for National Statistics: crime in the year to October 2019\n\n"
+        "Police recorded 9,999 dwelling burglaries in October 2019.\n"
+    )
+    assert got == [("9,999", Verdict.NOT_CHECKABLE.value, "Office for National Statistics")]
+
+
+def test_a_national_source_in_an_own_paper_leaves_its_figures_checked() -> None:
+    got = _verdicts(
+        "Office for National Statistics figures for Cambridgeshire\n\n"
+        "Cambridgeshire recorded 9,999 dwelling burglaries in October 2019.\n"
+    )
+    assert got == [("9,999", Verdict.CONTRADICTED.value, None)]

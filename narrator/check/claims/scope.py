@@ -36,6 +36,14 @@ _GENERIC = frozenset(
 _PHRASE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\.(?!\d)|\s(?:but|while|whilst|whereas)\s")
 #: Where what follows a figure stops being about it: the next number, or a comparison.
 _AFTER_STOP = re.compile(r"\d|\b(?:than|compared|against|versus|vs|and|from|to)\b", re.I)
+#: The national bodies and the country that a paper's opening names when the whole paper
+#: is about England and Wales ("National Police Chiefs' Council: latest statistics").
+_NATIONAL = re.compile(
+    r"\b(?:England\s+and\s+Wales|ONS|Office\s+for\s+National\s+Statistics|Home\s+Office|"
+    r"NPCC|National\s+Police\s+Chiefs['’]\s+Council|HMICFRS)\b"
+)
+#: How much of a paper is its opening: the title and the first lines.
+_OPENING = 300
 #: How far after a direction word its comparison may name what it compares with.
 _DIRECTION_REACH = 60
 
@@ -55,7 +63,7 @@ def scope_of(areas: Areas, forces: Forces | None = None) -> Scope:
     ``forces``) and the names outside it (every other force, the national comparisons)."""
     forces = forces or load_forces()
     own_names = [n for area in areas for n in reader_names(area) if _is_place(n)]
-    mine = {f.name for a in areas for f in [forces.force_of(a.name)] if f is not None}
+    mine = {f.name for a in areas for f in [forces.force_of(a.name, places=False)] if f is not None}
     own_names += [form for f in forces.forces if f.name in mine for form in f.forms]
     others = [form for f in forces.forces if f.name not in mine for form in f.forms]
     others = [n for n in others if not any(n.lower() == o.lower() for o in own_names)]
@@ -76,12 +84,15 @@ def _is_place(name: str) -> bool:
 
 def paper_about(text: str, scope: Scope) -> str | None:
     """The other force a paper is about, when it names one (in its title, its front matter
-    or its text) and never the project's own force or any of its areas; else None."""
-    if scope.forces is None:
-        return None
-    named = list(scope.forces.finditer(text))
+    or its text) and never the project's own force or any of its areas; or the country,
+    when its opening names a national body or England and Wales and the paper never names
+    the project; else None."""
+    named = list(scope.forces.finditer(text)) if scope.forces is not None else []
     if not named:
-        return None
+        national = _NATIONAL.search(text, 0, _OPENING)
+        if national is None or (scope.own is not None and scope.own.search(text)):
+            return None
+        return national.group(0)
     masked = _mask(text, ((m.start(), m.end()) for m in named))
     if scope.own is not None and scope.own.search(masked):
         return None

@@ -52,7 +52,7 @@ def _without_force(text: str, areas: Areas) -> str:
     forms = [
         form
         for area in areas
-        if (force := forces.force_of(area.name)) is not None
+        if (force := forces.force_of(area.name, places=False)) is not None
         for form in force.forms
     ]
     forms += list(reader_names(areas.root))
