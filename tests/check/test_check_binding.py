@@ -103,3 +103,15 @@ def test_a_rate_per_head_of_population_is_not_the_count() -> None:
 def test_per_cent_is_not_a_rate_per_head() -> None:
     got = _read("Dwelling burglaries rose by 99.0 per cent in October 2019 on September 2019.")
     assert got[0][2] == "contradicted"
+
+
+def test_a_position_among_peers_is_not_a_count() -> None:
+    got = _read("In October 2019 the force was placed 3rd of 7 for dwelling burglary.")
+    assert got == [("7", "Cambridgeshire", "not checkable")]
+    got = _read("Dwelling burglary in October 2019 was ranked 4 out of 9.")
+    assert [g[2] for g in got] == ["not checkable", "not checkable"]
+
+
+def test_a_count_beside_a_rank_word_elsewhere_is_still_checked() -> None:
+    got = _read("There were 999 dwelling burglaries in October 2019, ranked by district below.")
+    assert got[0] == ("999", "Cambridgeshire", "contradicted")

@@ -94,6 +94,12 @@ def _counted(
             pass  # "140 times": occurrences of the measure its sentence names
         else:
             found["measure_head"] = claim.noun
+    if claim.kind == "figure" and _RANK.search(
+        sentence.text, max(sentence.start, claim.span[0] - 40), claim.span[0]
+    ):
+        # "placed 5th of 8", "ranked 5 out of 8": a position among peers, whose figures
+        # the project does not hold.
+        return {"measure_head": "a position among peers"}
     per = _PER_HEAD.match(sentence.text, claim.span[1], min(sentence.end, claim.span[1] + 60))
     if claim.kind == "figure" and per is not None:
         # "a rate of 71.4 per 1,000 population": a rate per head, and narrator has no
@@ -119,6 +125,13 @@ def _counted(
     return found
 
 
+#: Words before a figure that make it a position among peers or the number of them.
+_RANK = re.compile(
+    r"(?:\b(?:rank(?:s|ed|ing)?|placed|places|placing|position(?:ed)?)\s+(?:(?:joint|equal)\s+)?"
+    r"(?:\d+(?:st|nd|rd|th)?\s+(?:out\s+)?of\s+)?"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:out\s+)?of\s+)$",
+    re.IGNORECASE,
+)
 #: Words after a figure that make it a rate per head of population.
 _PER_HEAD = re.compile(
     r"(?:\s+[a-z]+)?\s+(per\s+(?:[\d,]+|head|capita|thousand)"
