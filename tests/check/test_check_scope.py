@@ -119,3 +119,19 @@ def test_a_national_source_in_an_own_paper_leaves_its_figures_checked() -> None:
         "Cambridgeshire recorded 9,999 dwelling burglaries in October 2019.\n"
     )
     assert got == [("9,999", Verdict.CONTRADICTED.value, None)]
+
+
+def test_a_figure_of_a_quarter_is_not_checked_against_a_month() -> None:
+    got = _verdicts(
+        "## Dwelling burglary\n\nIn the quarter to October 2019 Cambridgeshire recorded 540 "
+        "dwelling burglaries.\n"
+    )
+    assert got == [("540", Verdict.NOT_CHECKABLE.value, "a quarter")]
+
+
+def test_a_quarter_as_a_fraction_is_not_a_period() -> None:
+    got = _verdicts(
+        "## Dwelling burglary\n\nCambridgeshire recorded 999 dwelling burglaries in October "
+        "2019, a quarter of them at night.\n"
+    )
+    assert got == [("999", Verdict.CONTRADICTED.value, None)]

@@ -97,8 +97,8 @@ class Claim:
     date_last: date | None = None
     date_explicit_year: bool = False
     tense: str | None = None
-    #: What outside the project the claim is said of ("Avon and Somerset", "England and
-    #: Wales", "MSG average"): its figures are not the project's, so it is not checkable.
+    #: What the claim is said of that the project does not hold ("Avon and Somerset",
+    #: "England and Wales", "MSG average", "a quarter"): it is not checkable.
     outside: str | None = None
     notes: tuple[str, ...] = field(default=())
 

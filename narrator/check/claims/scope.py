@@ -44,6 +44,15 @@ _NATIONAL = re.compile(
 )
 #: How much of a paper is its opening: the title and the first lines.
 _OPENING = 300
+#: A quarter as a period (not "a quarter of" or "by a quarter", a fraction).
+_QUARTER = re.compile(
+    r"\b(?:(?:the|this|last|previous|same|first|second|third|fourth|latest|each)\s+quarter"
+    r"|quarter\s+(?:to|ending|ended|[1-4]|one|two|three|four)\b|Q[1-4]|quarterly"
+    r"|(?:last|past|latest|previous)\s+(?:three|3)\s+months)\b",
+    re.IGNORECASE,
+)
+#: Where a clause ends: a semicolon, a dash between spaces, a full stop.
+_CLAUSE_END = re.compile(r";|\s[-–—]\s|\.(?!\d)")
 #: How far after a direction word its comparison may name what it compares with.
 _DIRECTION_REACH = 60
 
@@ -115,11 +124,27 @@ def bind_scope(claims: list[Claim], text: str, scope: Scope) -> list[Claim]:
     out = []
     for claim in claims:
         if claim.is_data and claim.outside is None:
-            outside = about or _bound_outside(claim, scope)
+            outside = about or _bound_outside(claim, scope) or _of_a_quarter(claim)
             if outside is not None:
                 claim = replace(claim, outside=" ".join(outside.split()))
         out.append(claim)
     return out
+
+
+def _of_a_quarter(claim: Claim) -> str | None:
+    """ "a quarter" when the claim's clause says it is of a quarter ("In Q2 there were ...",
+    "9% fewer than in the same quarter last year"): the project's figures are monthly and
+    its facts hold no quarters."""
+    sentence = claim.sentence
+    start = claim.span[0] - claim.sentence_span[0]
+    end = claim.span[1] - claim.sentence_span[0]
+    if not 0 <= start <= end <= len(sentence):
+        return None
+    breaks = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
+    following = _CLAUSE_END.search(sentence, end)
+    clause = sentence[breaks[-1] if breaks else 0 : following.start() if following else None]
+    found = _QUARTER.search(clause)
+    return "a quarter" if found is not None else None
 
 
 def _bound_outside(claim: Claim, scope: Scope) -> str | None:
