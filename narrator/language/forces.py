@@ -67,17 +67,23 @@ def load_forces() -> Forces:
     return Forces(forces, tuple(str(n) for n in data["beyond"]["names"]))
 
 
-def names_pattern(names: tuple[str, ...] | list[str]) -> re.Pattern[str] | None:
+def names_pattern(
+    names: tuple[str, ...] | list[str], *, exact: bool = False
+) -> re.Pattern[str] | None:
     """A pattern matching any of ``names`` as whole words, longest first. Case is ignored
     ("KENT AND MEDWAY POLICE AND CRIME PANEL", "Nationally, ..."), except in acronyms and
     in forms that start with "the" ("ONS", "the Met"), where case tells a name from a
-    word."""
+    word; with ``exact``, a name matches only as written or in capitals ("Coastal",
+    "COASTAL", not "coastal towns")."""
     if not names:
         return None
     parts = []
     for name in sorted(set(names), key=len, reverse=True):
         escaped = re.escape(name).replace(r"\ ", r"\s+")
-        if not (name.isupper() or name.startswith("the ")):
+        if exact:
+            upper = re.escape(name.upper()).replace(r"\ ", r"\s+")
+            escaped = escaped if upper == escaped else f"{escaped}|{upper}"
+        elif not (name.isupper() or name.startswith("the ")):
             escaped = f"(?i:{escaped})"
         parts.append(escaped)
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")

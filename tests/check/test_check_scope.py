@@ -12,6 +12,7 @@ from narrator.language.forces import load_forces
 from tests.check.conftest import checker_for
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cambridgeshire"
+NORTHSHIRE = Path(__file__).resolve().parents[1] / "projects" / "northshire"
 
 
 def _verdicts(text: str) -> list[tuple[str, str, str | None]]:
@@ -135,3 +136,11 @@ def test_a_quarter_as_a_fraction_is_not_a_period() -> None:
         "2019, a quarter of them at night.\n"
     )
     assert got == [("999", Verdict.CONTRADICTED.value, None)]
+
+
+def test_an_own_area_s_name_as_a_common_word_is_not_the_area() -> None:
+    scope = scope_of(checker_for(NORTHSHIRE).reader.areas)
+    assert paper_about("Gwent Police: thefts in coastal towns rose to 40.", scope) == (
+        "Gwent Police"
+    )
+    assert paper_about("GWENT POLICE AND THE COASTAL DIVISION", scope) is None

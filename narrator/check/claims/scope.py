@@ -77,7 +77,7 @@ def scope_of(areas: Areas, forces: Forces | None = None) -> Scope:
     others = [form for f in forces.forces if f.name not in mine for form in f.forms]
     others = [n for n in others if not any(n.lower() == o.lower() for o in own_names)]
     return Scope(
-        names_pattern(own_names),
+        names_pattern(own_names, exact=True),
         names_pattern([*others, *forces.beyond]),
         names_pattern(others),
         areas.root.name,
