@@ -115,3 +115,22 @@ def test_a_position_among_peers_is_not_a_count() -> None:
 def test_a_count_beside_a_rank_word_elsewhere_is_still_checked() -> None:
     got = _read("There were 999 dwelling burglaries in October 2019, ranked by district below.")
     assert got[0] == ("999", "Cambridgeshire", "contradicted")
+
+
+def test_a_count_beside_a_percentage_measure_is_not_its_level() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Victim satisfaction\n\n4.1 Satisfaction of victims of violent crime was 73.0% in "
+        "the 12 months to October 2019 (sample size 388).\n",
+        month="2019-10",
+    )
+    got = [(v.claim.text, v.verdict.value) for v in report.verdicts]
+    assert got == [("73.0%", "supported"), ("388", "not checkable")]
+
+
+def test_a_wrong_percentage_of_a_percentage_measure_is_still_contradicted() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Victim satisfaction\n\n4.1 Satisfaction of victims of violent crime was 93.0% in "
+        "the 12 months to October 2019.\n",
+        month="2019-10",
+    )
+    assert [v.verdict.value for v in report.verdicts] == ["contradicted"]

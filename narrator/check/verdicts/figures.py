@@ -79,14 +79,9 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
             Verdict.NOT_CHECKABLE,
             f"no figure of {claim.measure} for {area} in {claim.period} to compare with",
         )
-    if claim.unit == "percent" and primary.unit == "count" and claim.role != "change":
-        # "one in five incidents (17.6%) were graded immediate": a percentage that is no
-        # change of a count is a share of it, which the figures do not give.
-        return ClaimVerdict(
-            claim,
-            Verdict.NOT_CHECKABLE,
-            f"{claim.text}: a share of {claim.measure}, which narrator has no figures of",
-        )
+    unlike = _unlike_units(claim, primary.unit)
+    if unlike is not None:
+        return unlike
     expected = quote(primary, claim)
     return ClaimVerdict(
         claim,
@@ -94,6 +89,23 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
         f"{claim.text} does not match the figures: {expected}",
         evidence=(primary.id,),
         expected=expected,
+    )
+
+
+def _unlike_units(claim: Claim, unit: str) -> ClaimVerdict | None:
+    """A level in another unit than the measure's: a percentage of a count ("one in five
+    incidents (17.6%)") is a share of it, a count beside a percentage ("satisfaction was
+    73% (sample size 412)") counts something else; neither is what the figures give."""
+    if claim.role == "change":
+        return None
+    if claim.unit == "percent" and unit == "count":
+        what = f"a share of {claim.measure}"
+    elif claim.unit == "count" and unit == "percent":
+        what = f"a count, and {claim.measure} is a percentage"
+    else:
+        return None
+    return ClaimVerdict(
+        claim, Verdict.NOT_CHECKABLE, f"{claim.text}: {what}, which narrator has no figures of"
     )
 
 
