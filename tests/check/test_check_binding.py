@@ -134,3 +134,22 @@ def test_a_wrong_percentage_of_a_percentage_measure_is_still_contradicted() -> N
         month="2019-10",
     )
     assert [v.verdict.value for v in report.verdicts] == ["contradicted"]
+
+
+def test_a_direction_of_a_share_of_a_count_is_not_the_count_s() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Dwelling burglary\n\n4.1 In the 12 months to October 2019, 40.0% of dwelling "
+        "burglaries were at night, down from 45.0% a year ago.\n",
+        month="2019-10",
+    )
+    got = {v.claim.text: v.verdict.value for v in report.verdicts}
+    assert got["down"] == "not checkable"
+
+
+def test_a_wrong_direction_of_a_count_is_still_contradicted() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Dwelling burglary\n\n4.1 Dwelling burglaries fell to 184 in October 2019 compared "
+        "with September 2019.\n",
+        month="2019-10",
+    )
+    assert [v.verdict.value for v in report.verdicts] == ["contradicted"]

@@ -33,6 +33,7 @@ def judge(
     figure"); without it such claims are not checkable."""
     verdicts = []
     claims = _shared_comparisons(_shared_trends(list(claims)))
+    shares = _shares(claims, facts)
     # What the changes of each sentence are measured against ("up on September 2018"): an
     # outlier said in the same sentence stands out on those changes.
     against: dict[tuple[int, int], set[str]] = {}
@@ -73,6 +74,8 @@ def judge(
                 if moved.verdict == Verdict.CONTRADICTED:
                     verdict = moved
             verdicts.append(verdict)
+        elif claim.kind == "direction" and (claim.sentence_span, claim.measure) in shares:
+            verdicts.append(_of_a_share(claim))
         elif claim.kind == "direction":
             verdicts.append(direction_verdict(judged(claim, polarity or {}), facts, levels))
         elif claim.kind == "streak":
@@ -83,6 +86,34 @@ def judge(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
     return verdicts
+
+
+def _shares(claims: list[Claim], facts: FactSet) -> set[tuple[tuple[int, int], str | None]]:
+    """The sentences (and measures) whose level is a percentage of a count measure ("the
+    outcome rate for all crime is 9.7%, down from 11.1%"): a direction said there is of
+    that share, which the count's changes do not give."""
+    found: set[tuple[tuple[int, int], str | None]] = set()
+    for claim in claims:
+        if (
+            claim.kind == "figure"
+            and claim.unit == "percent"
+            and claim.role != "change"
+            and claim.reference_cue is None
+            and claim.measure is not None
+        ):
+            level = facts.select(kind="level", measure=claim.measure)
+            if level and all(f.unit == "count" for f in level):
+                found.add((claim.sentence_span, claim.measure))
+    return found
+
+
+def _of_a_share(claim: Claim) -> ClaimVerdict:
+    """A direction of a share of a count measure: not checkable."""
+    return ClaimVerdict(
+        claim,
+        Verdict.NOT_CHECKABLE,
+        f"{claim.text!r}: said of a share of {claim.measure}, which narrator has no figures of",
+    )
 
 
 def _outside(claim: Claim) -> ClaimVerdict:
