@@ -144,3 +144,15 @@ def test_an_own_area_s_name_as_a_common_word_is_not_the_area() -> None:
         "Gwent Police"
     )
     assert paper_about("GWENT POLICE AND THE COASTAL DIVISION", scope) is None
+
+
+def test_a_section_about_another_force_is_about_that_force() -> None:
+    text = (
+        "# Cambridgeshire performance, October 2019\n\n## Comparison with Essex Police\n\n"
+        "There were 999 dwelling burglaries in October 2019.\n\n"
+        "In Cambridgeshire there were 999 dwelling burglaries in October 2019.\n"
+    )
+    assert _verdicts(text) == [
+        ("999", Verdict.NOT_CHECKABLE.value, "Essex Police"),
+        ("999", Verdict.CONTRADICTED.value, None),
+    ]

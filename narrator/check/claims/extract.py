@@ -108,7 +108,8 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     claims = [claim for chunk in chunks for claim in chunk.claims]
     # Whose figures each claim is of needs the whole paper: a paper about another force
     # names it somewhere and never the project's own.
-    claims = bind_scope(claims, document.text, scope_of(reader.areas))
+    headings = {p.index: p.heading for p in document.paragraphs}
+    claims = bind_scope(claims, document.text, scope_of(reader.areas), headings)
     claims = bind_area(claims, paper_area(document, reader.areas), reader.areas.root.name)
     return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 

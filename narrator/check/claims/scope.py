@@ -17,7 +17,7 @@ Two rules, both from the names of :mod:`narrator.language.forces`:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from narrator.areas import Areas
@@ -117,18 +117,37 @@ def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def bind_scope(claims: list[Claim], text: str, scope: Scope) -> list[Claim]:
+def bind_scope(
+    claims: list[Claim], text: str, scope: Scope, headings: Mapping[int, str | None] | None = None
+) -> list[Claim]:
     """``claims`` (in the offsets of ``text``, the paper's text) with ``outside`` set on the
-    data claims said of something the project does not hold."""
+    data claims said of something the project does not hold; ``headings`` gives the heading
+    each paragraph (by index) is under."""
     about = paper_about(text, scope)
     out = []
     for claim in claims:
         if claim.is_data and claim.outside is None:
-            outside = about or _bound_outside(claim, scope) or _of_a_quarter(claim)
+            outside = (
+                about
+                or _bound_outside(claim, scope)
+                or _of_a_quarter(claim)
+                or _under_heading((headings or {}).get(claim.paragraph), claim, scope)
+            )
             if outside is not None:
                 claim = replace(claim, outside=" ".join(outside.split()))
         out.append(claim)
     return out
+
+
+def _under_heading(heading: str | None, claim: Claim, scope: Scope) -> str | None:
+    """What outside the project a section is about ("Comparison with Essex Police", "The
+    MSG average"), for a claim whose sentence names nothing of the project's."""
+    if not heading or scope.outside is None:
+        return None
+    found = scope.outside.search(heading)
+    if found is None or _names_own(heading, scope) or _names_own(claim.sentence, scope):
+        return None
+    return found.group(0)
 
 
 def _of_a_quarter(claim: Claim) -> str | None:
