@@ -153,3 +153,11 @@ def test_a_wrong_direction_of_a_count_is_still_contradicted() -> None:
         month="2019-10",
     )
     assert [v.verdict.value for v in report.verdicts] == ["contradicted"]
+
+
+def test_a_count_after_of_which_is_a_part() -> None:
+    got = _read("There were 184 dwelling burglaries in October 2019, of which 23 were at night.")
+    assert got == [
+        ("184", "Cambridgeshire", "supported"),
+        ("23", "Cambridgeshire", "not checkable"),
+    ]

@@ -150,7 +150,10 @@ _PART_AFTER = re.compile(
 )
 #: Words before a figure that make it a share of a whole the sentence counts.
 _SHARE_BEFORE = re.compile(
-    r"\bshare\s+of\s+(?:them|these|those|the\s+total)\b[^.;\d]{0,20}$", re.IGNORECASE
+    r"\bshare\s+of\s+(?:them|these|those|the\s+total)\b[^.;\d]{0,20}$"
+    # "184 burglaries, of which 23 were solved"
+    r"|\bof\s+(?:which|whom|these|those|them)[\s,]+(?:only\s+|just\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
 )
 
 
