@@ -102,3 +102,21 @@ def test_a_wrong_figure_beside_an_aside_is_still_contradicted() -> None:
         "(12 months: 2,262)."
     )
     assert got["284"] == ("2019-10", "contradicted")
+
+
+def test_a_figure_said_of_the_same_month_last_year_is_that_month_s() -> None:
+    said = (
+        "Peterborough recorded 64 dwelling burglaries in October 2019. In the same month last "
+        "year, Peterborough recorded {}."
+    )
+    assert _read(said.format(73))["73"] == ("2018-10", "supported")
+    assert _read(said.format(50))["50"] == ("2018-10", "contradicted")
+
+
+def test_a_figure_beside_england_and_wales_after_it_is_not_checkable() -> None:
+    got = _read(
+        "Dwelling burglary in Cambridgeshire numbered 184 in October 2019, against a rise of 7% "
+        "across England and Wales."
+    )
+    assert got["184"] == ("2019-10", "supported")
+    assert got["7%"][1] == "not checkable"

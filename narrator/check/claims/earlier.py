@@ -62,6 +62,29 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
     return replace(reference, period=period, period_text=said.group(0).strip() if period else None)
 
 
+#: Words before a figure, in its sentence, that put it a year before the period the paper
+#: speaks of ("In the same month last year, Peterborough recorded 50").
+_YEAR_BEFORE_FIGURE = re.compile(
+    r"\b(?:(?:in\s+)?the\s+same\s+(?:month|period|months|quarter)\s+(?:of\s+)?(?:last|the\s+"
+    r"previous)\s+year|a\s+year\s+(?:earlier|ago|before)|this\s+time\s+last\s+year)\b"
+    r"(?P<gap>[^\d]*)$",
+    re.IGNORECASE,
+)
+
+
+def year_before(figure: Claim, before: str) -> Claim:
+    """``figure`` moved back a year when the words before it in its sentence say so and
+    it names no period of its own; unchanged otherwise."""
+    if figure.period is None or figure.period_text is not None or figure.role == "change":
+        return figure
+    said = _YEAR_BEFORE_FIGURE.search(before)
+    if said is None:
+        return figure
+    period = shifted(figure.period, 12)
+    text = said.group(0)[: said.start("gap") - said.start()].strip()
+    return replace(figure, period=period, period_text=text if period else None)
+
+
 def shifted(period: str, back: int) -> str | None:
     """The period label ``back`` months before ``period`` (years only by whole years);
     None when it cannot be moved so."""

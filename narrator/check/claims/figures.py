@@ -7,7 +7,7 @@ import re
 
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
-from narrator.check.claims.earlier import earlier_reference
+from narrator.check.claims.earlier import earlier_reference, year_before
 from narrator.check.claims.grammar import (
     APPROX,
     CHANGE_AFTER,
@@ -42,6 +42,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             continue  # "999 and 101 call volumes": the number is part of a name
         before = text[max(s0, q.start - 40) : q.start]
         claim, direction = _figure(reading, sentence, q, before)
+        claim = year_before(claim, text[s0 : q.start])
         value = float(q.mark.data["value"])
         after = text[q.end : min(s1, q.end + 30)]
         is_change = bool(q.mark.data.get("signed")) or bool(

@@ -189,11 +189,15 @@ def _bound_outside(claim: Claim, scope: Scope) -> str | None:
     following = _PHRASE_BREAK.search(sentence, end)
     after = sentence[end : following.start() if following else len(sentence)]
     if claim.kind == "direction":
-        after = after[:_DIRECTION_REACH]
-    else:
-        stop = _AFTER_STOP.search(after)
-        after = after[: stop.start()] if stop else after
-    return _first_after(after, scope)
+        return _first_after(after[:_DIRECTION_REACH], scope)
+    found = _first_after(after, scope)
+    stop = _AFTER_STOP.search(after)
+    if found is None or stop is None:
+        return found
+    # "7% across England and Wales": the name may hold a stop word ("and") of its own;
+    # it binds the figure when it starts before the phrase moves on.
+    first = scope.outside.search(after)
+    return found if first is not None and first.start() <= stop.start() else None
 
 
 def _names_own(text: str, scope: Scope) -> bool:
