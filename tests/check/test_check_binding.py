@@ -161,3 +161,13 @@ def test_a_count_after_of_which_is_a_part() -> None:
         ("184", "Cambridgeshire", "supported"),
         ("23", "Cambridgeshire", "not checkable"),
     ]
+
+
+def test_a_direction_beside_a_percentage_change_in_brackets_is_still_checked() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## All crime\n\n4.1 All crime in the 12 months to October 2019 stood at 62,569, an "
+        "increase of 1,696 offences (2.8%) on the previous 12 months.\n",
+        month="2019-10",
+    )
+    got = {v.claim.text: v.verdict.value for v in report.verdicts}
+    assert got["increase"] == "supported"

@@ -92,14 +92,28 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     )
 
 
+#: How a verdict names a percentage of a count measure.
+SHARE = "a share of"
+
+
+def is_share(verdict: ClaimVerdict) -> bool:
+    """Whether a figure's verdict found it a percentage of a count measure ("one in five
+    incidents (17.6%)"): what is said of its direction is said of that share."""
+    return (
+        verdict.verdict == Verdict.NOT_CHECKABLE
+        and verdict.claim.unit == "percent"
+        and verdict.message.startswith(f"{verdict.claim.text}: {SHARE} ")
+    )
+
+
 def _unlike_units(claim: Claim, unit: str) -> ClaimVerdict | None:
     """A level in another unit than the measure's: a percentage of a count ("one in five
     incidents (17.6%)") is a share of it, a count beside a percentage ("satisfaction was
     73% (sample size 412)") counts something else; neither is what the figures give."""
     if claim.role == "change":
         return None
-    if claim.unit == "percent" and unit == "count":
-        what = f"a share of {claim.measure}"
+    if claim.unit == "percent" and unit == "count" and claim.reference_cue is None:
+        what = f"{SHARE} {claim.measure}"
     elif claim.unit == "count" and unit == "percent":
         what = f"a count, and {claim.measure} is a percentage"
     else:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.directions import direction_verdict, judged
-from narrator.check.verdicts.figures import change_sign, figure_verdict, level_period
+from narrator.check.verdicts.figures import change_sign, figure_verdict, is_share, level_period
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.model import ClaimVerdict
 from narrator.check.verdicts.months import month_of
@@ -33,7 +33,9 @@ def judge(
     figure"); without it such claims are not checkable."""
     verdicts = []
     claims = _shared_comparisons(_shared_trends(list(claims)))
-    shares = _shares(claims, facts)
+    # The sentences (and measures) whose level is a percentage of a count measure: a
+    # direction said there is of that share.
+    shares: set[tuple[tuple[int, int], str | None]] = set()
     # What the changes of each sentence are measured against ("up on September 2018"): an
     # outlier said in the same sentence stands out on those changes.
     against: dict[tuple[int, int], set[str]] = {}
@@ -73,6 +75,8 @@ def judge(
                     moved = change_sign(claim, verdict, facts) or moved
                 if moved.verdict == Verdict.CONTRADICTED:
                     verdict = moved
+            if is_share(verdict):
+                shares.add((claim.sentence_span, claim.measure))
             verdicts.append(verdict)
         elif claim.kind == "direction" and (claim.sentence_span, claim.measure) in shares:
             verdicts.append(_of_a_share(claim))
@@ -86,25 +90,6 @@ def judge(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
     return verdicts
-
-
-def _shares(claims: list[Claim], facts: FactSet) -> set[tuple[tuple[int, int], str | None]]:
-    """The sentences (and measures) whose level is a percentage of a count measure ("the
-    outcome rate for all crime is 9.7%, down from 11.1%"): a direction said there is of
-    that share, which the count's changes do not give."""
-    found: set[tuple[tuple[int, int], str | None]] = set()
-    for claim in claims:
-        if (
-            claim.kind == "figure"
-            and claim.unit == "percent"
-            and claim.role != "change"
-            and claim.reference_cue is None
-            and claim.measure is not None
-        ):
-            level = facts.select(kind="level", measure=claim.measure)
-            if level and all(f.unit == "count" for f in level):
-                found.add((claim.sentence_span, claim.measure))
-    return found
 
 
 def _of_a_share(claim: Claim) -> ClaimVerdict:
