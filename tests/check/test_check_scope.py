@@ -156,3 +156,16 @@ def test_a_section_about_another_force_is_about_that_force() -> None:
         ("999", Verdict.NOT_CHECKABLE.value, "Essex Police"),
         ("999", Verdict.CONTRADICTED.value, None),
     ]
+
+
+def test_a_direction_compared_with_a_peer_figure_is_not_checkable() -> None:
+    got = _verdicts(
+        "## All crime\n\nAll crime in Cambridgeshire rose to 62,569 in the 12 months to "
+        "October 2019, higher than the average of 58,000 for similar forces. Cambridgeshire's "
+        "rise of 2.8% is smaller than the 6% seen by other forces.\n"
+    )
+    outside = {text: why for text, _, why in got}
+    assert outside["higher"] == "similar forces"
+    assert outside["58,000"] == "similar forces"
+    assert outside["6%"] == "other forces"
+    assert outside["rise"] is None and outside["62,569"] is None

@@ -33,7 +33,9 @@ _GENERIC = frozenset(
     | {"southern", "eastern", "western", "central", "city", "county", "local", "policing"}
 )
 #: Where a figure's phrase starts and ends: punctuation, brackets, dashes, clause breaks.
-_PHRASE_BREAK = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\.(?!\d)|\s(?:but|while|whilst|whereas)\s")
+_PHRASE_BREAK = re.compile(
+    r",(?!\d{3}\b)|[;:()\[\]]|\s[-–—]\s|\.(?!\d)|\s(?:but|while|whilst|whereas)\s"
+)
 #: Where what follows a figure stops being about it: the next number, or a comparison.
 _AFTER_STOP = re.compile(r"\d|\b(?:than|compared|against|versus|vs|and|from|to)\b", re.I)
 #: The national bodies and the country that a paper's opening names when the whole paper
@@ -136,6 +138,36 @@ def bind_scope(
             if outside is not None:
                 claim = replace(claim, outside=" ".join(outside.split()))
         out.append(claim)
+    return _compared_with_outside(out)
+
+
+#: Words right after a direction that say what it compares with.
+_COMPARES = re.compile(r"\s+(?:than|to|with|against)\b", re.IGNORECASE)
+
+
+def _compared_with_outside(claims: list[Claim]) -> list[Claim]:
+    """ "higher than the average of 58,000 for similar forces": a direction compared with a
+    figure said of something outside the project is outside too."""
+    figures: dict[tuple[int, int], list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "figure":
+            figures.setdefault(claim.sentence_span, []).append(claim)
+    out = []
+    for claim in claims:
+        if claim.kind == "direction" and claim.outside is None:
+            after = [c for c in figures.get(claim.sentence_span, ()) if c.span[0] >= claim.span[1]]
+            if after:
+                first = min(after, key=lambda c: c.span[0])
+                gap = claim.sentence[
+                    claim.span[1] - claim.sentence_span[0] : first.span[0] - claim.sentence_span[0]
+                ]
+                if (
+                    first.outside is not None
+                    and _COMPARES.match(gap)
+                    and not _PHRASE_BREAK.search(gap)
+                ):
+                    claim = replace(claim, outside=first.outside)
+        out.append(claim)
     return out
 
 
@@ -189,7 +221,11 @@ def _bound_outside(claim: Claim, scope: Scope) -> str | None:
     following = _PHRASE_BREAK.search(sentence, end)
     after = sentence[end : following.start() if following else len(sentence)]
     if claim.kind == "direction":
-        return _first_after(after[:_DIRECTION_REACH], scope)
+        # "lower than the England and Wales rate": the name comes before any figure; "rise
+        # of 2.8% is smaller than the 6% seen by other forces" compares the rise, which is
+        # the project's.
+        digit = re.search(r"\d", after)
+        return _first_after(after[: digit.start() if digit else _DIRECTION_REACH], scope)
     found = _first_after(after, scope)
     stop = _AFTER_STOP.search(after)
     if found is None or stop is None:
