@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 FORCES_FILE = Path(__file__).with_name("forces.toml")
 
@@ -70,20 +71,55 @@ def load_forces() -> Forces:
 def names_pattern(
     names: tuple[str, ...] | list[str], *, exact: bool = False
 ) -> re.Pattern[str] | None:
-    """A pattern matching any of ``names`` as whole words, longest first. Case is ignored
-    ("KENT AND MEDWAY POLICE AND CRIME PANEL", "Nationally, ..."), except in acronyms and
-    in forms that start with "the" ("ONS", "the Met"), where case tells a name from a
-    word; with ``exact``, a name matches only as written or in capitals ("Coastal",
-    "COASTAL", not "coastal towns")."""
+    """A pattern matching any of ``names`` as whole words, the longest first. Case is
+    ignored ("KENT AND MEDWAY POLICE AND CRIME PANEL", "Nationally, ..."), except in
+    acronyms and in forms that start with "the" ("ONS", "the Met"), where case tells a name
+    from a word; with ``exact``, a name matches only as written or in capitals ("Coastal",
+    "COASTAL", not "coastal towns").
+
+    The names are joined as a trie of their characters: a paper is searched for hundreds
+    of names, and an alternation of them all would try each one at every character."""
     if not names:
         return None
-    parts = []
-    for name in sorted(set(names), key=len, reverse=True):
-        escaped = re.escape(name).replace(r"\ ", r"\s+")
+    folded: set[str] = set()
+    kept: set[str] = set()
+    for name in set(names):
         if exact:
-            upper = re.escape(name.upper()).replace(r"\ ", r"\s+")
-            escaped = escaped if upper == escaped else f"{escaped}|{upper}"
-        elif not (name.isupper() or name.startswith("the ")):
-            escaped = f"(?i:{escaped})"
-        parts.append(escaped)
+            kept.update((name, name.upper()))
+        elif name.isupper() or name.startswith("the "):
+            kept.add(name)
+        else:
+            folded.add(name.lower())
+    parts = []
+    if folded:
+        parts.append(f"(?i:{_trie_pattern(folded)})")
+    if kept:
+        parts.append(_trie_pattern(kept))
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for ``words``, their common beginnings written once."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in " ".join(word.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    """The expression of one node of the trie: its branches, longest first."""
+    ends = "" in node
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    if ends:
+        body = f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body

@@ -69,10 +69,26 @@ class Scope:
     root: str
 
 
+#: The scope of each project's areas met so far (its patterns cost milliseconds to build,
+#: and a reader checks many papers of one project): id of the areas -> (areas, scope).
+_SCOPES: dict[int, tuple[Areas, Scope]] = {}
+
+
 def scope_of(areas: Areas, forces: Forces | None = None) -> Scope:
     """The project's own names (its areas, and its force's forms when the force is one of
     ``forces``) and the names outside it (every other force, the national comparisons)."""
-    forces = forces or load_forces()
+    if forces is None:
+        cached = _SCOPES.get(id(areas))
+        if cached is not None and cached[0] is areas:
+            return cached[1]
+        scope = _scope_of(areas, load_forces())
+        _SCOPES[id(areas)] = (areas, scope)
+        return scope
+    return _scope_of(areas, forces)
+
+
+def _scope_of(areas: Areas, forces: Forces) -> Scope:
+    """The scope of ``areas`` among ``forces`` (see :func:`scope_of`)."""
     own_names = [n for area in areas for n in reader_names(area) if _is_place(n)]
     mine = {f.name for a in areas for f in [forces.force_of(a.name, places=False)] if f is not None}
     own_names += [form for f in forces.forces if f.name in mine for form in f.forms]
@@ -98,16 +114,31 @@ def paper_about(text: str, scope: Scope) -> str | None:
     or its text) and never the project's own force or any of its areas; or the country,
     when its opening names a national body or England and Wales and the paper never names
     the project; else None."""
-    named = list(scope.forces.finditer(text)) if scope.forces is not None else []
-    if not named:
-        national = _NATIONAL.search(text, 0, _OPENING)
-        if national is None or (scope.own is not None and scope.own.search(text)):
-            return None
-        return national.group(0)
-    masked = _mask(text, ((m.start(), m.end()) for m in named))
-    if scope.own is not None and scope.own.search(masked):
+    if _names_project(text, scope):
         return None
-    return named[0].group(0)
+    named = scope.forces.search(text) if scope.forces is not None else None
+    if named is not None:
+        return named.group(0)
+    national = _NATIONAL.search(text, 0, _OPENING)
+    return national.group(0) if national is not None else None
+
+
+def _names_project(text: str, scope: Scope) -> bool:
+    """Whether ``text`` names the project's force or one of its areas outside the name of
+    another force ("North" in "North Wales Police" is not the project's North)."""
+    if scope.own is None:
+        return False
+    for own in scope.own.finditer(text):
+        if scope.forces is None:
+            return True
+        start, end = own.span()
+        around = max(0, start - 40)
+        if not any(
+            m.start() <= start and end <= m.end()
+            for m in scope.forces.finditer(text, around, min(len(text), end + 40))
+        ):
+            return True
+    return False
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -126,12 +157,19 @@ def bind_scope(
     data claims said of something the project does not hold; ``headings`` gives the heading
     each paragraph (by index) is under."""
     about = paper_about(text, scope)
+    # Most sentences name nothing outside the project: each is searched once.
+    names_outside: dict[tuple[int, int], bool] = {}
     out = []
     for claim in claims:
         if claim.is_data and claim.outside is None:
+            span = claim.sentence_span
+            if span not in names_outside:
+                names_outside[span] = bool(
+                    scope.outside is not None and scope.outside.search(claim.sentence)
+                )
             outside = (
                 about
-                or _bound_outside(claim, scope)
+                or (_bound_outside(claim, scope) if names_outside[span] else None)
                 or _of_a_quarter(claim)
                 or _under_heading((headings or {}).get(claim.paragraph), claim, scope)
             )

@@ -35,14 +35,28 @@ def paper_area(document: Document, areas: Areas) -> str | None:
     if not titles:
         return None
     title = _without_force(" \n ".join(titles), areas)
-    named = set()
-    for area in areas:
-        if area.parent is None:
-            continue
-        pattern = names_pattern(list(reader_names(area)))
-        if pattern is not None and pattern.search(title):
-            named.add(area.name)
+    named = {name for name, pattern in _area_patterns(areas) if pattern.search(title)}
     return named.pop() if len(named) == 1 else None
+
+
+#: The name patterns of each project's areas below the force: id of the areas -> (areas,
+#: patterns); built once per project, not once per paper.
+_PATTERNS: dict[int, tuple[Areas, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+def _area_patterns(areas: Areas) -> list[tuple[str, re.Pattern[str]]]:
+    """Each area below the force with the pattern of its names."""
+    cached = _PATTERNS.get(id(areas))
+    if cached is not None and cached[0] is areas:
+        return cached[1]
+    patterns = [
+        (area.name, pattern)
+        for area in areas
+        if area.parent is not None
+        and (pattern := names_pattern(list(reader_names(area)))) is not None
+    ]
+    _PATTERNS[id(areas)] = (areas, patterns)
+    return patterns
 
 
 def _without_force(text: str, areas: Areas) -> str:
