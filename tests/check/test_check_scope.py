@@ -169,3 +169,16 @@ def test_a_direction_compared_with_a_peer_figure_is_not_checkable() -> None:
     assert outside["58,000"] == "similar forces"
     assert outside["6%"] == "other forces"
     assert outside["rise"] is None and outside["62,569"] is None
+
+
+def test_a_target_is_not_the_measure_s_figure() -> None:
+    got = _verdicts(
+        "## Dwelling burglary\n\nThe dwelling burglary PPO rate in the 12 months to October "
+        "2019 was 8.5%, against a target of 15%. The target was missed: the rate was 9.9% in "
+        "the 12 months to October 2019.\n"
+    )
+    assert got == [
+        ("8.5%", Verdict.SUPPORTED.value, None),
+        ("15%", Verdict.NOT_CHECKABLE.value, "a target"),
+        ("9.9%", Verdict.CONTRADICTED.value, None),
+    ]

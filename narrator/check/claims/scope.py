@@ -171,6 +171,7 @@ def bind_scope(
                 about
                 or (_bound_outside(claim, scope) if names_outside[span] else None)
                 or _of_a_quarter(claim)
+                or _a_target(claim)
                 or _under_heading((headings or {}).get(claim.paragraph), claim, scope)
             )
             if outside is not None:
@@ -218,6 +219,24 @@ def _under_heading(heading: str | None, claim: Claim, scope: Scope) -> str | Non
     if found is None or _names_own(heading, scope) or _names_own(claim.sentence, scope):
         return None
     return found.group(0)
+
+
+#: Words before a figure that make it a target, not a figure of the measure ("against a
+#: target of 15%", "the aim is to reduce it to 150").
+_TARGET = re.compile(
+    r"\b(?:target|aim|ambition|goal|objective|aspiration|threshold)s?\b[^.;:,\d]{0,40}"
+    r"\b(?:of|is|was|at|to|be|below|above|under|over)\s+(?:about\s+|around\s+|at\s+least\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _a_target(claim: Claim) -> str | None:
+    """ "a target" when the words before a figure say it is one."""
+    if claim.kind != "figure":
+        return None
+    start = claim.span[0] - claim.sentence_span[0]
+    before = claim.sentence[max(0, start - 80) : max(0, start)]
+    return "a target" if _TARGET.search(before) else None
 
 
 def _of_a_quarter(claim: Claim) -> str | None:
