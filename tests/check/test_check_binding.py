@@ -100,6 +100,11 @@ def test_a_rate_per_head_of_population_is_not_the_count() -> None:
     assert ("73.2", "Cambridgeshire", "not checkable") in got
 
 
+def test_a_rate_per_head_named_before_the_figure_is_not_the_count() -> None:
+    got = _read("In October 2019 Peterborough's burglary rate per 1,000 households was 2.1.")
+    assert [g[2] for g in got if g[0] == "2.1"] == ["not checkable"]
+
+
 def test_per_cent_is_not_a_rate_per_head() -> None:
     got = _read("Dwelling burglaries rose by 99.0 per cent in October 2019 on September 2019.")
     assert got[0][2] == "contradicted"

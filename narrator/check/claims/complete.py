@@ -100,7 +100,11 @@ def _counted(
         # "placed 5th of 8", "ranked 5 out of 8": a position among peers, whose figures
         # the project does not hold.
         return {"measure_head": "a position among peers"}
-    per = _PER_HEAD.match(sentence.text, claim.span[1], min(sentence.end, claim.span[1] + 60))
+    per = _PER_HEAD.match(
+        sentence.text, claim.span[1], min(sentence.end, claim.span[1] + 60)
+    ) or _PER_HEAD_BEFORE.search(
+        sentence.text, max(sentence.start, claim.span[0] - 60), claim.span[0]
+    )
     if claim.kind == "figure" and per is not None:
         # "a rate of 71.4 per 1,000 population": a rate per head, and narrator has no
         # population figures.
@@ -136,6 +140,13 @@ _RANK = re.compile(
 _PER_HEAD = re.compile(
     r"(?:\s+[a-z]+)?\s+(per\s+(?:[\d,]+|head|capita|thousand)"
     r"(?:\s+(?:population|residents|people|inhabitants|households))?)\b",
+    re.IGNORECASE,
+)
+#: The same, before the figure ("the rate per 1,000 households is 2.1").
+_PER_HEAD_BEFORE = re.compile(
+    r"\b(per\s+(?:[\d,]+|head|capita|thousand)"
+    r"(?:\s+(?:population|residents|people|inhabitants|households))?)"
+    r"\s+(?:is|was|of|at|stands\s+at|stood\s+at|remains|remained)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
 #: Words that name the areas a count leaves out, not those it lists.
