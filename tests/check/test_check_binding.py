@@ -176,3 +176,30 @@ def test_a_direction_beside_a_percentage_change_in_brackets_is_still_checked() -
     )
     got = {v.claim.text: v.verdict.value for v in report.verdicts}
     assert got["increase"] == "supported"
+
+
+def test_a_figure_of_a_group_of_victims_is_not_the_measure_s() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Victim satisfaction\n\n4.1 In the 12 months to October 2019, 78.1% of victims were "
+        "satisfied with the whole experience. Satisfaction among repeat victims was 71.0%. "
+        "Female victims were more satisfied (82.0%) than male victims (75.0%).\n",
+        month="2019-10",
+    )
+    got = [(v.claim.text, v.verdict.value) for v in report.verdicts if v.claim.kind == "figure"]
+    assert got == [
+        ("78.1%", "supported"),
+        ("71.0%", "not checkable"),
+        ("82.0%", "not checkable"),
+        ("75.0%", "not checkable"),
+    ]
+
+
+def test_a_wrong_figure_of_all_victims_is_still_contradicted() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Victim satisfaction\n\n4.1 In the 12 months to October 2019, 78.1% of victims were "
+        "satisfied with the whole experience. Satisfaction of all victims was 88.1% in the 12 "
+        "months to October 2019.\n",
+        month="2019-10",
+    )
+    got = {v.claim.text: v.verdict.value for v in report.verdicts}
+    assert got == {"78.1%": "supported", "88.1%": "contradicted"}

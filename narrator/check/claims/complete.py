@@ -10,8 +10,8 @@ from typing import Any
 from narrator import months
 from narrator.catalogue import Kind
 from narrator.check.claims.directions import target_fields
-from narrator.check.claims.grammar import FUTURE, PROPORTION, relative_period
-from narrator.check.claims.model import PART, Claim, replace
+from narrator.check.claims.grammar import CLAUSE_BREAK, FUTURE, PROPORTION, relative_period
+from narrator.check.claims.model import GROUP, PART, Claim, replace
 from narrator.check.claims.nouns import PART_OF, TIMES, noun_measure
 from narrator.check.claims.pieces import Sentence
 from narrator.check.claims.reading import Reading
@@ -109,6 +109,14 @@ def _counted(
         # "a rate of 71.4 per 1,000 population": a rate per head, and narrator has no
         # population figures.
         return {"measure_head": " ".join(per.group(1).split())}
+    if (
+        claim.kind == "figure"
+        and "measure_head" not in fields
+        and _of_a_group(reading, sentence, claim)
+    ):
+        # "satisfaction among repeat victims was 71%", "female victims (82%)": a group the
+        # project's figures do not break down.
+        return {"measure_head": GROUP}
     if claim.kind == "figure" and "measure_head" not in fields and _a_part(sentence, claim):
         # "accounting for 64 of them", "60% of the month's total", "its share of them was
         # 58%": a part of what the sentence counts, not the measure's value.
@@ -166,6 +174,40 @@ _SHARE_BEFORE = re.compile(
     r"|\bof\s+(?:which|whom|these|those|them)[\s,]+(?:only\s+|just\s+|some\s+|about\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Words that name a group of people within a measure: the project's figures are of
+#: whole measures, not of these groups.
+_GROUP = re.compile(
+    r"\b(?:among|amongst)\s+(?!(?:the|its|our)\s+(?:\w+\s+)?(?:force|forces|districts|areas|"
+    r"divisions|peers)\b)"
+    r"|\b(?:repeat|female|male|younger|older|elderly|BME|BAME|black|white|asian|disabled|"
+    r"vulnerable)\s+(?:\w+\s+)?(?:victims|people|residents|respondents|callers)\b"
+    r"|\b(?:victims|people|residents|respondents|callers)\s+(?:aged|under|over)\s+\d",
+    re.IGNORECASE,
+)
+
+
+_GROUP_WORDS = frozenset(
+    {"repeat", "female", "male", "younger", "older", "elderly", "bme", "bame", "black"}
+    | {"white", "asian", "disabled", "vulnerable"}
+)
+
+
+def _of_a_group(reading: Reading, sentence: Sentence, claim: Claim) -> bool:
+    """Whether the clause before a figure names a group of people its measure's name does
+    not ("among repeat victims"), so the figure is of that group."""
+    start = claim.span[0]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence.text, sentence.start, start)]
+    clause = sentence.text[breaks[-1] if breaks else sentence.start : start]
+    found = _GROUP.search(clause)
+    if found is None:
+        return False
+    named = reading.measure_words(claim.measure) if claim.measure else frozenset()
+    # A group word the measure's own name has ("repeat victims" of a repeat-victim
+    # measure) names the measure, not a group of it.
+    words = found.group(0).lower().split()
+    return not any(norm_word(w) in named for w in words if w in _GROUP_WORDS)
 
 
 def _a_part(sentence: Sentence, claim: Claim) -> bool:

@@ -32,6 +32,9 @@ _TREND_SIZE = re.compile(
 )
 #: The head of a figure that is a part of a whole its sentence counts ("64 of them").
 PART = "a part of the total"
+#: The head of a figure of a group its measure's figures are not broken down by ("among
+#: repeat victims").
+GROUP = "a group of people"
 #: Kinds of claim about the figures (the others are references and dates).
 DATA_KINDS = frozenset(CLAIM_KINDS[:4])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from narrator.check.claims.model import PART, Claim
+from narrator.check.claims.model import GROUP, PART, Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
@@ -126,11 +126,11 @@ def _unlike_units(claim: Claim, unit: str) -> ClaimVerdict | None:
 def _of_something_else(claim: Claim) -> ClaimVerdict | None:
     """A figure whose words say it is not the measure's value: a count of something else
     ("6 suspects"), a part of a whole ("64 of them", "60% of the month's total")."""
-    if claim.measure_head == PART and claim.unit != "count":
+    if claim.measure_head in (PART, GROUP) and claim.unit != "count":
         return ClaimVerdict(
             claim,
             Verdict.NOT_CHECKABLE,
-            f"{claim.text} is {PART}, which narrator has no figures of",
+            f"{claim.text} is of {claim.measure_head}, which narrator has no figures of",
         )
     if claim.measure_head is not None and claim.unit == "count":
         # "6 suspects", "half of all prompt incidents (86)": a count of something else.
