@@ -203,3 +203,12 @@ def test_a_wrong_figure_of_all_victims_is_still_contradicted() -> None:
     )
     got = {v.claim.text: v.verdict.value for v in report.verdicts}
     assert got == {"78.1%": "supported", "88.1%": "contradicted"}
+
+
+def test_among_the_victims_a_measure_names_is_not_a_group() -> None:
+    report = checker_for(SAMPLE).check_text(
+        "## Victim satisfaction\n\n4.1 Among victims of violent crime, satisfaction with the "
+        "whole experience was 93.0% in the 12 months to October 2019.\n",
+        month="2019-10",
+    )
+    assert all("group" not in v.message for v in report.verdicts)

@@ -10,7 +10,7 @@ from typing import Any
 from narrator import months
 from narrator.catalogue import Kind
 from narrator.check.claims.directions import target_fields
-from narrator.check.claims.grammar import CLAUSE_BREAK, FUTURE, PROPORTION, relative_period
+from narrator.check.claims.grammar import CLAUSE_BREAK, FUTURE, PROPORTION, STOP, relative_period
 from narrator.check.claims.model import GROUP, PART, Claim, replace
 from narrator.check.claims.nouns import PART_OF, TIMES, noun_measure
 from narrator.check.claims.pieces import Sentence
@@ -204,6 +204,15 @@ def _of_a_group(reading: Reading, sentence: Sentence, claim: Claim) -> bool:
     if found is None:
         return False
     named = reading.measure_words(claim.measure) if claim.measure else frozenset()
+    if found.group(0).lower().startswith("among"):
+        # "among victims of violent crime" names a measure, not a group of one: a group
+        # has a word no measure's name has.
+        after = re.split(r"\s+(?:was|were|is|are|it|they)\b|[,(]", clause[found.end() :])[0]
+        known = set().union(*(reading.measure_words(m.id) for m in reading.reader.catalogue))
+        return any(
+            norm_word(w) not in known and w.lower() not in STOP
+            for w in re.findall(r"[A-Za-z]+", after)
+        )
     # A group word the measure's own name has ("repeat victims" of a repeat-victim
     # measure) names the measure, not a group of it.
     words = found.group(0).lower().split()
