@@ -111,6 +111,7 @@ def _write_figures(path: Path, seed: int, size: int, growth: float, solved: floa
     solved=0.2884441504426141,
     month="2018-06",
 )
+@example(seed=37517, size=5, growth=0.004653375965385365, solved=0.5, month="2018-08")
 @example(seed=885570326, size=222, growth=0.0, solved=0.5799070094992903, month="2018-05")
 @example(
     seed=683725998,

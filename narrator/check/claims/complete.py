@@ -4,13 +4,14 @@ a proportion, the future tense, a noun that says the figure counts something els
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from narrator import months
 from narrator.catalogue import Kind
 from narrator.check.claims.directions import target_fields
-from narrator.check.claims.grammar import FUTURE, PROPORTION, relative_period
-from narrator.check.claims.model import Claim, replace
+from narrator.check.claims.grammar import CLAUSE_BREAK, FUTURE, PROPORTION, STOP, relative_period
+from narrator.check.claims.model import GROUP, PART, Claim, replace
 from narrator.check.claims.nouns import PART_OF, TIMES, noun_measure
 from narrator.check.claims.pieces import Sentence
 from narrator.check.claims.reading import Reading
@@ -64,10 +65,16 @@ def _counted(
     """What a count counts when its noun or its words say it is not the measure itself."""
     found: dict[str, Any] = {}
     if claim.kind == "figure" and claim.noun and _level(reading, claim.noun) is not None:
+        root = reading.reader.areas.root
+        if _level(reading, claim.noun) == norm_word(root.level):
+            # "the MSG is made up of eight forces": the project holds one force, not its
+            # peers.
+            return {"measure_head": claim.noun}
         # "two districts in particular are showing increases: A (+3.0%) and B (+2.0%)":
-        # a count of the areas the sentence goes on to list.
+        # a count of the areas the sentence goes on to list; "all six districts ...
+        # except Harbourside" lists none.
         listed = _listed(reading, sentence, claim)
-        if listed:
+        if listed and not _EXCEPT.search(sentence.text, claim.span[1], sentence.end):
             return {"listed": listed}
         # "among the six districts": a count of every area of the level.
         return {"level_count": _at_level(reading, claim.noun)}
@@ -87,6 +94,34 @@ def _counted(
             pass  # "140 times": occurrences of the measure its sentence names
         else:
             found["measure_head"] = claim.noun
+    if claim.kind == "figure" and _RANK.search(
+        sentence.text, max(sentence.start, claim.span[0] - 40), claim.span[0]
+    ):
+        # "placed 5th of 8", "ranked 5 out of 8": a position among peers, whose figures
+        # the project does not hold.
+        return {"measure_head": "a position among peers"}
+    per = _PER_HEAD.match(
+        sentence.text, claim.span[1], min(sentence.end, claim.span[1] + 60)
+    ) or _PER_HEAD_BEFORE.search(
+        sentence.text, max(sentence.start, claim.span[0] - 60), claim.span[0]
+    )
+    if claim.kind == "figure" and per is not None:
+        # "a rate of 71.4 per 1,000 population": a rate per head, and narrator has no
+        # population figures.
+        return {"measure_head": " ".join(per.group(1).split())}
+    if (
+        claim.kind == "figure"
+        and "measure_head" not in fields
+        and _of_a_group(reading, sentence, claim)
+    ):
+        # "satisfaction among repeat victims was 71%", "female victims (82%)": a group the
+        # project's figures do not break down.
+        return {"measure_head": GROUP}
+    if claim.kind == "figure" and "measure_head" not in fields and _a_part(sentence, claim):
+        # "accounting for 64 of them", "60% of the month's total", "its share of them was
+        # 58%": a part of what the sentence counts, not the measure's value.
+        found["measure_head"] = PART
+        return found
     if (
         claim.kind == "figure"
         and claim.unit == "count"
@@ -98,8 +133,100 @@ def _counted(
         string = sentence.string
         at = string.find(claim.measure_text)
         if at >= 0 and PART_OF.search(string[max(0, at - 40) : at]):
-            found["measure_head"] = "a part of the total"
+            found["measure_head"] = PART
     return found
+
+
+#: Words before a figure that make it a position among peers or the number of them.
+_RANK = re.compile(
+    r"(?:\b(?:rank(?:s|ed|ing)?|placed|places|placing|position(?:ed)?)\s+(?:(?:joint|equal)\s+)?"
+    r"(?:\d+(?:st|nd|rd|th)?\s+(?:out\s+)?of\s+)?"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:out\s+)?of\s+)$",
+    re.IGNORECASE,
+)
+#: Words after a figure that make it a rate per head of population.
+_PER_HEAD = re.compile(
+    r"(?:\s+[a-z]+)?\s+(per\s+(?:[\d,]+|head|capita|thousand)"
+    r"(?:\s+(?:population|residents|people|inhabitants|households))?)\b",
+    re.IGNORECASE,
+)
+#: The same, before the figure ("the rate per 1,000 households is 2.1").
+_PER_HEAD_BEFORE = re.compile(
+    r"\b(per\s+(?:[\d,]+|head|capita|thousand)"
+    r"(?:\s+(?:population|residents|people|inhabitants|households))?)"
+    r"\s+(?:is|was|of|at|stands\s+at|stood\s+at|remains|remained)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+#: Words that name the areas a count leaves out, not those it lists.
+_EXCEPT = re.compile(r"\b(?:except|apart\s+from|other\s+than|excluding|bar)\b", re.IGNORECASE)
+#: Words after a figure that make it a part of a whole the sentence counts.
+_PART_AFTER = re.compile(
+    # "176 searches, 60% of the month's total": a count given with its share is a part too.
+    r"(?:\s+[a-z]+,\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent))?"
+    r"\s*(?:per\s*cent\s+|%\s*)?(?:of|out\s+of)\s+(?:them|these|those|which|"
+    r"the\s+(?:\w+['’]s\s+)?total)\b",
+    re.IGNORECASE,
+)
+#: Words before a figure that make it a share of a whole the sentence counts.
+_SHARE_BEFORE = re.compile(
+    r"\bshare\s+of\s+(?:them|these|those|the\s+total)\b[^.;\d]{0,20}$"
+    # "184 burglaries, of which 23 were solved"
+    r"|\bof\s+(?:which|whom|these|those|them)[\s,]+(?:only\s+|just\s+|some\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: Words that name a group of people within a measure: the project's figures are of
+#: whole measures, not of these groups.
+_GROUP = re.compile(
+    r"\b(?:among|amongst)\s+(?!(?:the|its|our)\s+(?:\w+\s+)?(?:force|forces|districts|areas|"
+    r"divisions|peers)\b)"
+    r"|\b(?:repeat|female|male|younger|older|elderly|BME|BAME|black|white|asian|disabled|"
+    r"vulnerable)\s+(?:\w+\s+)?(?:victims|people|residents|respondents|callers)\b"
+    r"|\b(?:victims|people|residents|respondents|callers)\s+(?:aged|under|over)\s+\d",
+    re.IGNORECASE,
+)
+
+
+_GROUP_WORDS = frozenset(
+    {"repeat", "female", "male", "younger", "older", "elderly", "bme", "bame", "black"}
+    | {"white", "asian", "disabled", "vulnerable"}
+)
+
+
+def _of_a_group(reading: Reading, sentence: Sentence, claim: Claim) -> bool:
+    """Whether the clause before a figure names a group of people its measure's name does
+    not ("among repeat victims"), so the figure is of that group."""
+    start = claim.span[0]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence.text, sentence.start, start)]
+    clause = sentence.text[breaks[-1] if breaks else sentence.start : start]
+    found = _GROUP.search(clause)
+    if found is None:
+        return False
+    named = reading.measure_words(claim.measure) if claim.measure else frozenset()
+    if found.group(0).lower().startswith("among"):
+        # "among victims of violent crime" names a measure, not a group of one: a group
+        # has a word no measure's name has.
+        after = re.split(r"\s+(?:was|were|is|are|it|they)\b|[,(]", clause[found.end() :])[0]
+        known = set().union(*(reading.measure_words(m.id) for m in reading.reader.catalogue))
+        return any(
+            norm_word(w) not in known and w.lower() not in STOP
+            for w in re.findall(r"[A-Za-z]+", after)
+        )
+    # A group word the measure's own name has ("repeat victims" of a repeat-victim
+    # measure) names the measure, not a group of it.
+    words = found.group(0).lower().split()
+    return not any(norm_word(w) in named for w in words if w in _GROUP_WORDS)
+
+
+def _a_part(sentence: Sentence, claim: Claim) -> bool:
+    """Whether a figure is a part of a whole its sentence counts ("64 of them")."""
+    start, end = claim.span
+    text = sentence.text
+    return bool(
+        _PART_AFTER.match(text, end, min(sentence.end, end + 40))
+        or _SHARE_BEFORE.search(text, max(sentence.start, start - 60), start)
+    )
 
 
 def _level(reading: Reading, noun: str) -> str | None:

@@ -115,9 +115,24 @@ def measure_for(
     return Measured(mid, mention.text, source, head, mention.rolling)
 
 
+#: A comma and a word that start a phrase of its own after a figure, or the words that
+#: name an area left out.
+_NEW_PHRASE = re.compile(
+    r",\s*(?:with|while|whilst|whereas|and|of\s+which)\b"
+    # "rose in all six districts except Fenland": the area left out is not the figure's
+    r"|\b(?:except|apart\s+from|other\s+than|excluding)\b",
+    re.IGNORECASE,
+)
+
+
 def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None, str | None]:
     """The area of a claim at ``pos`` and the words that name it (None: the force's)."""
-    areas = sentence.areas
+    # "rose to 110 from 94 in September, with Peterborough accounting for 64": an area
+    # after a comma starts a phrase of its own, not the figure's.
+    text = sentence.text
+    areas = [
+        a for a in sentence.areas if a.start < pos or not _NEW_PHRASE.search(text, pos, a.start)
+    ]
     area = nearest(areas, pos, sentence.clause_of)
     if area is None:
         # "... in the Coastal division (170 in January; the average is 142)": an
@@ -139,6 +154,13 @@ def period_for(
     if candidate is None:
         if rolling and reading.reporting is not None:
             return f"R12:{months.iso(reading.reporting)}", None
+        if (
+            sentence.context.period is None
+            and reading.reporting is not None
+            and MONTH_NOUN.search(sentence.text, sentence.start, sentence.end)
+        ):
+            # "fell to 482 offences, the lowest monthly figure since April": the month.
+            return months.iso(reading.reporting), None
         return sentence.context.period, None
     label, ptext, kind = candidate
     if kind == "month" and rolling:

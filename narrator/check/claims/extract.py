@@ -16,7 +16,9 @@ from narrator.check.claims.context import heading_context
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pieces import Context
 from narrator.check.claims.reading import Reading, reading_of
+from narrator.check.claims.scope import bind_scope, scope_of
 from narrator.check.claims.sentence import read_sentence
+from narrator.check.claims.subject import bind_area, paper_area
 from narrator.check.text.dates import MONTH_RE, month_number
 from narrator.check.text.document import Document, Paragraph
 from narrator.check.tokens.doc import doc_text, entities_of, lexicon_of, sentences_of
@@ -103,10 +105,13 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
         else:
             reader.prepare(document)
             chunks = [chunk for found in parallel.in_processes(read, runs) for chunk in found]
-    return Extracted(
-        [claim for chunk in chunks for claim in chunk.claims],
-        [mark for chunk in chunks for mark in chunk.marks],
-    )
+    claims = [claim for chunk in chunks for claim in chunk.claims]
+    # Whose figures each claim is of needs the whole paper: a paper about another force
+    # names it somewhere and never the project's own.
+    headings = {p.index: p.heading for p in document.paragraphs}
+    claims = bind_scope(claims, document.text, scope_of(reader.areas), headings)
+    claims = bind_area(claims, paper_area(document, reader.areas), reader.areas.root.name)
+    return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 
 
 #: A number written in digits, inside a measure's name.

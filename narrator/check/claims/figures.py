@@ -7,6 +7,7 @@ import re
 
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
+from narrator.check.claims.earlier import earlier_reference, year_before
 from narrator.check.claims.grammar import (
     APPROX,
     CHANGE_AFTER,
@@ -19,7 +20,7 @@ from narrator.check.claims.grammar import (
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import names_number, noun
 from narrator.check.claims.pairing import direction_of_figure, mention_after
-from narrator.check.claims.pieces import DirectionWord, Item, Sentence
+from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
 from narrator.check.tokens.marks import QUANTITIES
@@ -41,6 +42,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             continue  # "999 and 101 call volumes": the number is part of a name
         before = text[max(s0, q.start - 40) : q.start]
         claim, direction = _figure(reading, sentence, q, before)
+        claim = year_before(claim, text[s0 : q.start])
         value = float(q.mark.data["value"])
         after = text[q.end : min(s1, q.end + 30)]
         is_change = bool(q.mark.data.get("signed")) or bool(
@@ -50,7 +52,14 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claim = _as_change(claim, q, value, previous_figure, text)
         else:
             claim = replace(claim, value=value)
-        if REFERENCE_BEFORE.search(before) and previous_figure is not None:
+        target = _bracketed_after(sentence, q)
+        if target is not None and not is_change:
+            # "lower than December 2018 (615)": the figure of the period compared with.
+            claim = replace(claim, period=target.period, period_text=target.text)
+        if (REFERENCE_BEFORE.search(before) or target is not None) and previous_figure is not None:
+            if target is None:
+                after_q = text[q.end : min(s1, q.end + 60)]
+                claim = earlier_reference(claim, previous_figure, after_q)
             claim = replace(
                 claim,
                 role="reference",
@@ -117,6 +126,20 @@ def _figure(
         direction.taken = True
         claim = with_direction(reading, claim, direction, period)
     return claim, direction
+
+
+def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
+    """The period compared with that a figure is given in brackets right after ("lower
+    than December 2018 (615)")."""
+    for target in sentence.targets:
+        if (
+            target.period is not None
+            and target.key == "period"
+            and target.end <= q.start
+            and re.fullmatch(r"\s*\(\s*", sentence.text[target.end : q.start])
+        ):
+            return target
+    return None
 
 
 def _continues(text: str, start: int, s0: int) -> bool:

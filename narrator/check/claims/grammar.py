@@ -47,6 +47,8 @@ TARGET_BEFORE = re.compile(
     r"(?:consistent|in\s+line|comparable|identical|similar|level|equal|close)\s+(?:to|with)|"
     r"\bwith\s+(?:those|that)\s+(?:for|of)|outperform(?:s|ed|ing)?|underperform(?:s|ed|ing)?|"
     r"\bon(?:\s+both(?:\s+\w+){1,3}\s+and)?)"
+    # "51 more than in October last year", "a smaller rise than in the Upland division"
+    r"(?:\s+(?:in|for|during|over|at))?"
     r"\s+(?:both\s+)?(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )

@@ -29,6 +29,15 @@ REFERENCE_CUE = re.compile(
 #: Words just after a figure that make it a size per year (a trend's slope), never a level:
 #: "is downward: about 0.6 percentage points a year".
 PER_YEAR = re.compile(r"\s*(?:a|per|each)\s+(?:year|annum)\b", re.IGNORECASE)
+#: "the long-term trend of X is upward: about 9.5% a year": a trend's size after a colon.
+_TREND_SIZE = re.compile(
+    r"\b(trend)\b[^.;:]{0,60}:\s*(?:by\s+)?(?:about|around|roughly|some)?\s*$", re.IGNORECASE
+)
+#: The head of a figure that is a part of a whole its sentence counts ("64 of them").
+PART = "a part of the total"
+#: The head of a figure of a group its measure's figures are not broken down by ("among
+#: repeat victims").
+GROUP = "a group of people"
 #: Kinds of claim about the figures (the others are references and dates).
 DATA_KINDS = frozenset(CLAIM_KINDS[:4])
 
@@ -97,6 +106,9 @@ class Claim:
     date_last: date | None = None
     date_explicit_year: bool = False
     tense: str | None = None
+    #: What the claim is said of that the project does not hold ("Avon and Somerset",
+    #: "England and Wales", "MSG average", "a quarter"): it is not checkable.
+    outside: str | None = None
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -106,7 +118,7 @@ class Claim:
         if self.kind != "figure":
             return None
         before = self.sentence[: max(0, self.span[0] - self.sentence_span[0])]
-        found = REFERENCE_CUE.search(before)
+        found = REFERENCE_CUE.search(before) or _TREND_SIZE.search(before)
         if found:
             return found.group(1).lower()
         after = self.sentence[max(0, self.span[1] - self.sentence_span[0]) :]

@@ -63,6 +63,22 @@ def _other_figure(gap: str) -> bool:
     return len(parts) == 2 and _OTHER_FIGURE.search(parts[1]) is not None
 
 
+#: A figure compared with ("against 15.9%", "compared with 7,053"): a period after it is
+#: its own.
+_REFERENCE_BETWEEN = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|versus|from)\s+"
+    # "against a national figure of around 24%": a few words may name what it is
+    r"(?:[a-z]+\s+){0,6}?[£+-]?\d",
+    re.IGNORECASE,
+)
+
+
+def _opens_aside(gap: str) -> bool:
+    """Whether a bracket opens between a figure and a period and is still open: "482
+    offences, the lowest since April (12 months: 5,486)" dates the aside, not the 482."""
+    return gap.rfind("(") > gap.rfind(")")
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -80,6 +96,8 @@ def _choose_period(
         if not periods or (rolling and periods[0][0] > pos):
             return None
         first = periods[0]
+        if first[0] > pos and _opens_aside(text[pos : first[0]]):
+            return None
         return first[2], first[3], first[4]
     if after_first:
         after = [
@@ -88,6 +106,7 @@ def _choose_period(
             if p[0] >= pos
             and PERIOD_GAP.match(text[pos : p[0]])
             and not _other_figure(text[pos : p[0]])
+            and not _opens_aside(text[pos : p[0]])
         ]
         if after:
             chosen = after[0]
@@ -96,13 +115,28 @@ def _choose_period(
         if before:
             chosen = before[-1]
             return chosen[2], chosen[3], chosen[4]
+        if all(
+            p[0] >= pos
+            and (_REFERENCE_BETWEEN.search(text, pos, p[0]) or _opens_aside(text[pos : p[0]]))
+            for p in same
+        ):
+            # "was 12.7% against 15.9% in 2017/18", "482 (12 months: 5,486)": a period
+            # after another figure or in an aside is theirs; this one is of the period the
+            # sentence carries.
+            return None
     # A direction's period: said before it in the clause, or right after it ("increased in
     # October"), else the sentence's first.
     before = [p for p in same if p[1] <= pos]
     if before:
         chosen = before[-1]
     else:
-        soon = [p for p in same if p[0] >= pos and p[0] - pos <= 25]
+        # "down from 53.9% in the 12 months to October 2018": the period after the figure
+        # compared with is that figure's, not the direction's.
+        soon = [
+            p
+            for p in same
+            if p[0] >= pos and p[0] - pos <= 25 and not _REFERENCE_BETWEEN.search(text, pos, p[0])
+        ]
         chosen = soon[0] if soon else periods[0]
     return chosen[2], chosen[3], chosen[4]
 
@@ -123,7 +157,13 @@ def choose_period(
     if chosen is None or chosen[2] != "rolling-marker":
         return chosen
     clause = clause_of(pos)
-    named = [p for p in periods if p[4] == "month" and clause_of(p[0]) == clause]
+    named = [
+        p
+        for p in periods
+        if p[4] == "month"
+        and clause_of(p[0]) == clause
+        and not (p[0] > pos and _REFERENCE_BETWEEN.search(text, pos, p[0]))
+    ]
     if named:
         return f"R12:{named[0][2]}", named[0][3], "rolling"
     return chosen

@@ -20,6 +20,11 @@ from narrator.check.claims.pieces import Item, Named, Sentence
 from narrator.check.claims.reading import Reading
 from narrator.check.text.dates import When, resolve_year
 
+#: The 12 months to the reporting month, said as a span of time back from it.
+_LAST_YEAR = re.compile(
+    r"(?:over\s+|(?:each\s+of\s+)?the\s+(?:last|past)\s+)(?:12|twelve)\s+months", re.IGNORECASE
+)
+
 
 def named_periods(
     reading: Reading, sentence: Sentence, target_spans: set[tuple[int, int]]
@@ -47,6 +52,10 @@ def named_periods(
                 elif rm is not None:
                     label = f"R12:{months.iso(rm)}"
                     found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
+            elif rm is not None and _LAST_YEAR.fullmatch(item.text):
+                # "over 12 months", "in the last 12 months": the 12 months to the month.
+                label = f"R12:{months.iso(rm)}"
+                found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
         elif item.label == "DATE":
             before = text[max(s0, item.start - 20) : item.start]
             if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):

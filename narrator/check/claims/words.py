@@ -141,7 +141,7 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
                 continue
             found.append(Target(item.start, item.end, item.key.split(":", 1)[1], item.text))
             continue
-        if item.label not in ("DATE", "AREA", "FY", "PERIOD"):
+        if item.label not in ("DATE", "AREA", "FY", "PERIOD", "YEAR"):
             continue
         before = text[max(s0, item.start - 40) : item.start]
         match = TARGET_BEFORE.search(before)
@@ -162,6 +162,14 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         elif item.label == "PERIOD" and _PREVIOUS_YEAR.fullmatch(item.text):
             # "on the previous 12 months": a 12 months compared with the 12 before them.
             found.append(Target(item.start, item.end, "previous_year", item.text))
+        elif (
+            item.label == "YEAR"
+            and item.mark is not None
+            and not match.group(0).strip().lower().startswith("on")
+        ):
+            # "more assaults than in 2018": the calendar year compared with.
+            year = f"CY:{item.mark.data['year']}"
+            found.append(Target(item.start, item.end, "period", item.text, period=year))
     for mention in sentence.mentions:
         before = text[max(s0, mention.start - 30) : mention.start]
         if re.search(
@@ -176,6 +184,10 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         found.append(Target(s0 + match.start(), s0 + match.end(), "other", match.group(0)))
     found.sort(key=lambda t: t.start)
     return found
+
+
+#: "puts it down to", "put down to": what follows is a cause, not a direction.
+PUT_BEFORE = re.compile(r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them))?\s+$", re.IGNORECASE)
 
 
 def direction_words(sentence: Sentence) -> list[DirectionWord]:
@@ -195,6 +207,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue
         if word == "up" and re.match(r"\s+(?:to|with|for|on\s+the\s+end)\b", after, re.I):
             continue
+        if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
+            continue  # "which the force puts down to patrols": a cause, not a direction
         if key == "flat":
             nxt = lex[index + 1] if index + 1 < len(lex) else None
             if nxt is not None and nxt.start - item.end <= 2 and nxt.key != item.key:

@@ -255,11 +255,23 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
     return ()
 
 
+def _no_direction(claim: Claim) -> ClaimVerdict:
+    """A claim whose words give no direction; a judgement on a measure the catalogue
+    calls neutral ("domestic abuse improved") says so."""
+    if claim.judgement in ("better", "worse") and claim.measure is not None:
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text!r}: {claim.measure} has no better direction in the catalogue",
+        )
+    return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no direction could be read")
+
+
 def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
     """A direction against the facts that compare what the text compares; failing those,
     against the figures of the periods it names."""
     if claim.direction not in ("up", "down", "flat"):
-        return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no direction could be read")
+        return _no_direction(claim)
     if claim.measure is None:
         return ClaimVerdict(
             claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from narrator.check.claims.model import Claim
+from narrator.check.claims.model import GROUP, PART, Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
@@ -31,13 +31,9 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     reference = reference_verdict(claim, facts, value)
     if reference is not None:
         return reference
-    if claim.measure_head is not None and claim.unit == "count":
-        # "6 suspects", "half of all prompt incidents (86)": a count of something else.
-        return ClaimVerdict(
-            claim,
-            Verdict.NOT_CHECKABLE,
-            f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
-        )
+    other = _of_something_else(claim)
+    if other is not None:
+        return other
     if claim.period is None and claim.comparison is None:
         # "made nine arrests" on a day of action: no period in the sentence or its context,
         # so there is no figure to hold it to (a monthly total would be a false alarm).
@@ -88,6 +84,9 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
             Verdict.NOT_CHECKABLE,
             f"no figure of {claim.measure} for {area} in {claim.period} to compare with",
         )
+    unlike = _unlike_units(claim, primary.unit)
+    if unlike is not None:
+        return unlike
     expected = quote(primary, claim)
     return ClaimVerdict(
         claim,
@@ -111,6 +110,56 @@ def _fits_comparison(fact: Fact, claim: Claim) -> bool:
     """Whether ``fact`` measures the comparison the claim names (True if it names none)."""
     kinds = _COMPARISON_KINDS.get(claim.comparison or "")
     return kinds is None or fact.kind in kinds
+
+
+#: How a verdict names a percentage of a count measure.
+SHARE = "a share of"
+
+
+def is_share(verdict: ClaimVerdict) -> bool:
+    """Whether a figure's verdict found it a percentage of a count measure ("one in five
+    incidents (17.6%)"): what is said of its direction is said of that share."""
+    return (
+        verdict.verdict == Verdict.NOT_CHECKABLE
+        and verdict.claim.unit == "percent"
+        and verdict.message.startswith(f"{verdict.claim.text}: {SHARE} ")
+    )
+
+
+def _unlike_units(claim: Claim, unit: str) -> ClaimVerdict | None:
+    """A level in another unit than the measure's: a percentage of a count ("one in five
+    incidents (17.6%)") is a share of it, a count beside a percentage ("satisfaction was
+    73% (sample size 412)") counts something else; neither is what the figures give."""
+    if claim.role == "change":
+        return None
+    if claim.unit == "percent" and unit == "count" and claim.reference_cue is None:
+        what = f"{SHARE} {claim.measure}"
+    elif claim.unit == "count" and unit == "percent":
+        what = f"a count, and {claim.measure} is a percentage"
+    else:
+        return None
+    return ClaimVerdict(
+        claim, Verdict.NOT_CHECKABLE, f"{claim.text}: {what}, which narrator has no figures of"
+    )
+
+
+def _of_something_else(claim: Claim) -> ClaimVerdict | None:
+    """A figure whose words say it is not the measure's value: a count of something else
+    ("6 suspects"), a part of a whole ("64 of them", "60% of the month's total")."""
+    if claim.measure_head in (PART, GROUP) and claim.unit != "count":
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} is of {claim.measure_head}, which narrator has no figures of",
+        )
+    if claim.measure_head is not None and claim.unit == "count":
+        # "6 suspects", "half of all prompt incidents (86)": a count of something else.
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} counts {claim.measure_head}, which narrator has no figures of",
+        )
+    return None
 
 
 def _areas_listed(claim: Claim, value: float, listed: int) -> ClaimVerdict:

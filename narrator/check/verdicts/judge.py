@@ -10,7 +10,7 @@ from dataclasses import replace
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.directions import direction_verdict, judged
-from narrator.check.verdicts.figures import change_sign, figure_verdict, level_period
+from narrator.check.verdicts.figures import change_sign, figure_verdict, is_share, level_period
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.model import ClaimVerdict
 from narrator.check.verdicts.months import month_of
@@ -32,7 +32,10 @@ def judge(
     reads the figures of periods no fact compares with ("lower than the February 2017
     figure"); without it such claims are not checkable."""
     verdicts = []
-    claims = _shared_trends(list(claims))
+    claims = _shared_comparisons(_shared_trends(list(claims)))
+    # The sentences (and measures) whose level is a percentage of a count measure: a
+    # direction said there is of that share.
+    shares: set[tuple[tuple[int, int], str | None]] = set()
     # What the changes of each sentence are measured against ("up on September 2018"): an
     # outlier said in the same sentence stands out on those changes.
     against: dict[tuple[int, int], set[str]] = {}
@@ -50,7 +53,9 @@ def judge(
     for claim in claims:
         if not claim.is_data:
             continue
-        if claim.kind == "figure":
+        if claim.outside is not None:
+            verdicts.append(_outside(claim))
+        elif claim.kind == "figure":
             verdict = figure_verdict(claim, facts, levels)
             if (
                 verdict.verdict == Verdict.SUPPORTED
@@ -70,7 +75,11 @@ def judge(
                     moved = change_sign(claim, verdict, facts) or moved
                 if moved.verdict == Verdict.CONTRADICTED:
                     verdict = moved
+            if is_share(verdict):
+                shares.add((claim.sentence_span, claim.measure))
             verdicts.append(verdict)
+        elif claim.kind == "direction" and (claim.sentence_span, claim.measure) in shares:
+            verdicts.append(_of_a_share(claim))
         elif claim.kind == "direction":
             verdicts.append(direction_verdict(judged(claim, polarity or {}), facts, levels))
         elif claim.kind == "streak":
@@ -81,6 +90,57 @@ def judge(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
     return verdicts
+
+
+def _of_a_share(claim: Claim) -> ClaimVerdict:
+    """A direction of a share of a count measure: not checkable."""
+    return ClaimVerdict(
+        claim,
+        Verdict.NOT_CHECKABLE,
+        f"{claim.text!r}: said of a share of {claim.measure}, which narrator has no figures of",
+    )
+
+
+def _outside(claim: Claim) -> ClaimVerdict:
+    """A claim said of what the project does not hold: not checkable, whatever it says."""
+    return ClaimVerdict(
+        claim,
+        Verdict.NOT_CHECKABLE,
+        f"{claim.text}: said of {claim.outside}, whose figures the project does not hold",
+    )
+
+
+def _shared_comparisons(claims: list[Claim]) -> list[Claim]:
+    """ "fell to 184 offences in October, 20% fewer than October 2018", "was stable, with
+    60,802 offences in 2018/19 compared with 60,664 in 2017/18": a direction that names no
+    comparison of its own is measured against the one its sentence names for the same
+    measure, area and period."""
+    named: dict[tuple[tuple[int, int], str | None, str | None, str | None], Claim] = {}
+    for claim in claims:
+        if claim.is_data and claim.role != "reference" and claim.reference_period is not None:
+            key = (claim.sentence_span, claim.measure, claim.area, claim.period)
+            named.setdefault(key, claim)
+    if not named:
+        return claims
+    out = []
+    for claim in claims:
+        if (
+            claim.kind in ("figure", "direction")
+            and claim.direction in ("up", "down", "flat")
+            and claim.comparison is None
+            and claim.reference_period is None
+            and claim.role != "change"
+        ):
+            said = named.get((claim.sentence_span, claim.measure, claim.area, claim.period))
+            if said is not None and said is not claim:
+                claim = replace(
+                    claim,
+                    comparison=said.comparison,
+                    comparison_text=said.comparison_text,
+                    reference_period=said.reference_period,
+                )
+        out.append(claim)
+    return out
 
 
 def _shared_trends(claims: list[Claim]) -> list[Claim]:

@@ -1,0 +1,98 @@
+"""The period of a reference figure: what a figure is compared with ("against 16.7% a year
+earlier", "down from 81", "compared with 494 the year before") is an earlier figure of the
+same measure and area, never the figure of the period the sentence is about.
+
+A reference that names its own period ("from 94 in September") keeps it; one that says how
+long before ("a year earlier", "last year", "the previous month") is moved back that far;
+one that says neither names no period, so it is not checked against the current one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator import months
+from narrator.check.claims.model import Claim, replace
+
+#: Words after a reference figure that put it a year before the figure it is compared with.
+_YEAR_BEFORE = re.compile(
+    r"^\s*(?:(?:in|for|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
+    r"the\s+previous\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
+    r"the\s+same\s+(?:month|quarter|period|months)\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b",
+    re.IGNORECASE,
+)
+#: Words after a reference figure that put it a month before.
+_MONTH_BEFORE = re.compile(
+    r"^\s*(?:(?:in|for)\s+)?(?:a\s+month\s+(?:earlier|ago|before)|the\s+month\s+before|"
+    r"the\s+previous\s+month|last\s+month)\b",
+    re.IGNORECASE,
+)
+#: Words after a reference figure that say it is of something else than the figure it is
+#: compared with ("for all victims", "among the MSG forces"), or of the same period.
+_OF_ANOTHER = re.compile(
+    r"^\s*(?:for|of|among|across|at|by|in|over|during)\b|^[^.;]*\bsame\s+(?:period|months)\b",
+    re.IGNORECASE,
+)
+#: A period label: a month, a rolling year to a month, a financial or calendar year.
+_LABEL = re.compile(
+    r"^(?P<prefix>(?:R12:)?)(?P<month>\d{4}-\d{2})$|^(?P<year_kind>FY|CY):(?P<year>\d{4})$"
+)
+
+
+def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
+    """``reference``, compared with ``figure`` and followed by ``after`` in its sentence,
+    with the period it is of: unchanged when it differs from the figure in measure, area or
+    period; else moved back by the words after it, or without a period when they say none."""
+    if (
+        reference.measure != figure.measure
+        or reference.area != figure.area
+        or reference.period != figure.period
+        or reference.period is None
+    ):
+        return reference
+    said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
+    if said is None and _OF_ANOTHER.match(after):
+        # "compared to 78.1% for all victims over the same period": the words after the
+        # reference say what else it is of; the period is the figure's.
+        return reference
+    if said is None:
+        return replace(reference, period=None, period_text=None)
+    back = 12 if said.re is _YEAR_BEFORE else 1
+    period = shifted(reference.period, back)
+    return replace(reference, period=period, period_text=said.group(0).strip() if period else None)
+
+
+#: Words before a figure, in its sentence, that put it a year before the period the paper
+#: speaks of ("In the same month last year, Peterborough recorded 50").
+_YEAR_BEFORE_FIGURE = re.compile(
+    r"\b(?:(?:in\s+)?the\s+same\s+(?:month|period|months|quarter)\s+(?:of\s+)?(?:last|the\s+"
+    r"previous)\s+year|a\s+year\s+(?:earlier|ago|before)|this\s+time\s+last\s+year)\b"
+    r"(?P<gap>[^\d]*)$",
+    re.IGNORECASE,
+)
+
+
+def year_before(figure: Claim, before: str) -> Claim:
+    """``figure`` moved back a year when the words before it in its sentence say so and
+    it names no period of its own; unchanged otherwise."""
+    if figure.period is None or figure.period_text is not None or figure.role == "change":
+        return figure
+    said = _YEAR_BEFORE_FIGURE.search(before)
+    if said is None:
+        return figure
+    period = shifted(figure.period, 12)
+    text = said.group(0)[: said.start("gap") - said.start()].strip()
+    return replace(figure, period=period, period_text=text if period else None)
+
+
+def shifted(period: str, back: int) -> str | None:
+    """The period label ``back`` months before ``period`` (years only by whole years);
+    None when it cannot be moved so."""
+    found = _LABEL.match(period)
+    if found is None:
+        return None
+    if found.group("month"):
+        return found.group("prefix") + months.iso(months.parse(found.group("month")) - back)
+    if back % 12:
+        return None
+    return f"{found.group('year_kind')}:{int(found.group('year')) - back // 12}"

@@ -1,0 +1,89 @@
+"""The area a paper is about: a briefing for one area or division ("South Area – Local
+Policing Briefing", "NORTHSHIRE POLICE – COASTAL DIVISION") speaks of that area wherever a
+sentence names none, not of the whole force.
+
+The area is the one area below the force that the paper's title (its first paragraph, or a
+"Title:" or "Subject:" line of its front matter) names; the force's own names are set aside
+first, so "the Police and Crime Commissioner for Cambridgeshire and Peterborough" is not
+about the Peterborough district. A sentence that says it speaks of the whole force
+("force-wide", "across the force") keeps the force.
+"""
+
+from __future__ import annotations
+
+import re
+
+from narrator.areas import Areas
+from narrator.check.claims.model import Claim, replace
+from narrator.check.text.document import Document
+from narrator.language.forces import load_forces, names_pattern
+from narrator.language.places import reader_names
+
+#: A front-matter line that gives the paper's title.
+_TITLE_LINE = re.compile(r"^\s*(?:title|subject|report)\s*:", re.IGNORECASE)
+#: Words before a claim that say it is of the whole force.
+_WHOLE_FORCE = re.compile(
+    r"\b(?:force[\s-]?wide|county[\s-]?wide|the\s+(?:whole\s+)?force|all\s+(?:areas|divisions))\b",
+    re.IGNORECASE,
+)
+
+
+def paper_area(document: Document, areas: Areas) -> str | None:
+    """The one area below the force that the paper's title names, if it names exactly one."""
+    titles = [p.text for p in document.paragraphs[:1] if p.kind in ("heading", "front")]
+    titles += [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
+    if not titles:
+        return None
+    title = _without_force(" \n ".join(titles), areas)
+    named = {name for name, pattern in _area_patterns(areas) if pattern.search(title)}
+    return named.pop() if len(named) == 1 else None
+
+
+#: The name patterns of each project's areas below the force: id of the areas -> (areas,
+#: patterns); built once per project, not once per paper.
+_PATTERNS: dict[int, tuple[Areas, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+def _area_patterns(areas: Areas) -> list[tuple[str, re.Pattern[str]]]:
+    """Each area below the force with the pattern of its names."""
+    cached = _PATTERNS.get(id(areas))
+    if cached is not None and cached[0] is areas:
+        return cached[1]
+    patterns = [
+        (area.name, pattern)
+        for area in areas
+        if area.parent is not None
+        and (pattern := names_pattern(list(reader_names(area)))) is not None
+    ]
+    _PATTERNS[id(areas)] = (areas, patterns)
+    return patterns
+
+
+def _without_force(text: str, areas: Areas) -> str:
+    """``text`` with the names of the project's own force blanked ("Cambridgeshire and
+    Peterborough" is the force, not the Peterborough district)."""
+    forces = load_forces()
+    forms = [
+        form
+        for area in areas
+        if (force := forces.force_of(area.name, places=False)) is not None
+        for form in force.forms
+    ]
+    forms += list(reader_names(areas.root))
+    pattern = names_pattern(forms)
+    return pattern.sub(" ", text) if pattern is not None else text
+
+
+def bind_area(claims: list[Claim], area: str | None, root: str) -> list[Claim]:
+    """``claims`` with the paper's ``area`` for those that name no area of their own and do
+    not say they are of the whole force."""
+    if area is None:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.is_data and claim.area == root and claim.area_text is None:
+            before = claim.sentence[: max(0, claim.span[0] - claim.sentence_span[0])]
+            if not _WHOLE_FORCE.search(before):
+                claim = replace(claim, area=area)
+        out.append(claim)
+    return out
