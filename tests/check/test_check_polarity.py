@@ -44,3 +44,24 @@ def test_a_neutral_measure_has_no_better_direction() -> None:
     )
     assert (direction, verdict) == (None, "not checkable")
     assert "no better direction" in message
+
+
+NORTHSHIRE = Path(__file__).resolve().parents[2] / "tests" / "projects" / "northshire"
+
+
+def test_a_judgement_beside_its_figure_is_held_to_the_polarity() -> None:
+    """ "the solved rate deteriorated to X%": the figure may be right and the judgement
+    wrong, on a project other than the sample (the solved rate: higher is better)."""
+    checker = checker_for(NORTHSHIRE)
+    month = "2019-12"
+    facts = checker.facts(month)
+    change = facts.get("change.rolling_month", "solve_rate", "Northshire")
+    assert change is not None and change.direction in ("up", "down") and change.value
+    good, bad = (
+        ("improved", "deteriorated") if change.direction == "up" else ("deteriorated", "improved")
+    )
+    said = "1.1 The 12 month vehicle theft solved rate {} on last month to {:.1f}%.\n"
+    right = checker.check_text(said.format(good, change.value), month=month)
+    wrong = checker.check_text(said.format(bad, change.value), month=month)
+    assert [v.verdict.value for v in right.verdicts] == ["supported"]
+    assert [v.verdict.value for v in wrong.verdicts] == ["contradicted"]

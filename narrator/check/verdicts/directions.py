@@ -318,7 +318,9 @@ def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None
             if other is not None and _agrees(claim, other):
                 readings, wrong = [other], []
                 break
-    if wrong:
+    # A judgement ("deteriorations") was turned into a direction by its measure's polarity;
+    # another measure, with a polarity of its own, would turn it the other way.
+    if wrong and claim.judgement is None:
         for other_measure in claim.measure_alternatives:
             # The measure was carried from the previous sentence; an earlier one may be meant.
             other_claim = replace(claim, measure=other_measure, measure_alternatives=())

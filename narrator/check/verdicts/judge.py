@@ -59,11 +59,12 @@ def judge(
             verdict = figure_verdict(claim, facts, levels)
             if (
                 verdict.verdict == Verdict.SUPPORTED
-                and claim.direction in ("up", "down", "flat")
+                and (claim.direction in ("up", "down", "flat") or claim.judgement is not None)
                 and claim.reference_cue is None
             ):
-                # "increased to 6.2%": the figure may be right and its direction wrong; the
-                # change is that of the period the figure is a level of.
+                # "increased to 6.2%", "deteriorated to 8.5%": the figure may be right and its
+                # direction (or its judgement, by the measure's polarity) wrong; the change is
+                # that of the period the figure is a level of.
                 moving = judged(claim, polarity or {})
                 period = level_period(claim, facts) if claim.role != "change" else None
                 if period is not None:
