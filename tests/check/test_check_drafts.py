@@ -96,7 +96,15 @@ def _write_figures(path: Path, seed: int, size: int, growth: float, solved: floa
 # Drafts hypothesis once found misread, kept as examples that run every time: a trend's size
 # "a year" after a colon; an outlier district whose own change was 0 worded as "down"; a
 # month's change "on August 2017" after a sentence on the year to date; "up 0.3 points on the
-# previous 12 months" when the financial year's change was 0.3 down.
+# previous 12 months" when the financial year's change was 0.3 down; "the seventh month in a
+# row below the figure expected for the time of year" read against last month.
+@example(
+    seed=2309882674,
+    size=88,
+    growth=-0.005181233545322193,
+    solved=0.4564716655108184,
+    month="2018-03",
+)
 @example(
     seed=1544023767,
     size=96,
