@@ -19,7 +19,7 @@ from narrator.errors import ProjectError
 from narrator.facts import compute_facts
 from narrator.facts.seasonal import estimate
 from narrator.settings import Settings
-from tests.test_facts_engine import FORCE, figures
+from tests.test_facts_engine import FORCE, PEERS, figures
 
 #: A long winter trough: September to March below the annual mean.
 SEASON = np.array([0.72, 0.75, 0.85, 1.05, 1.25, 1.40, 1.45, 1.35, 0.93, 0.90, 0.80, 0.74])
@@ -158,3 +158,27 @@ def test_a_rate_is_adjusted_in_points() -> None:
     np.testing.assert_allclose(
         season.factors[0], 4 * np.sin(2 * np.pi * np.arange(12) / 12), atol=0.6
     )
+
+
+def test_a_rate_held_to_its_season_stays_a_percentage() -> None:
+    """A district whose rate is 100% nearly every month: the season adds points to the
+    average it is held to, which must stay within 0 to 100 (hypothesis found 101.6%)."""
+    n = 40
+    series: dict[tuple[str, str], list[float | None]] = {}
+    for name in ("crimes", "outcomes", "incidents", "immediate", "prompt"):
+        for district in PEERS:
+            series[(name, district)] = [1] * n if name in ("crimes", "outcomes") else [0] * n
+    series[("outcomes", "D4")][16] = 0  # two months below 100% make a season
+    series[("outcomes", "D4")][28] = 0
+    for name in ("crimes", "outcomes", "incidents", "immediate", "prompt"):
+        rows = [series[(name, d)] for d in PEERS]
+        series[(name, FORCE)] = [sum(r[i] or 0 for r in rows) for i in range(n)]
+    first = months.parse("2014-01")
+    fig = figures(series, months.iso(first), districts=PEERS)
+    seen = 0
+    for column in range(24, n):
+        for fact in compute_facts(fig, first + column):
+            if fact.measure == "rate" and fact.detail.get("seasonal") is not None:
+                seen += 1
+                assert fact.reference is None or 0 <= fact.reference <= 100, fact.id
+    assert seen

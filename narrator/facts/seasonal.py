@@ -78,7 +78,12 @@ class Season:
     def expected(self, level: np.ndarray, column: int) -> np.ndarray:
         """What the season makes of a deseasonalised level in the month of ``column``."""
         factor = self.factor(column)
-        result: np.ndarray = level + factor if self.additive else level * factor
+        if self.additive:
+            # A rate is a percentage: the season moves it by points, never out of 0 to 100
+            # (a district whose rate was 100% all year is not expected at 101.6%).
+            added: np.ndarray = np.clip(level + factor, 0.0, 100.0)
+            return added
+        result: np.ndarray = level * factor
         return result
 
 
