@@ -328,3 +328,42 @@ def test_bases_ages_and_scheme_codes(text: str, fragment: str, label: str) -> No
 )
 def test_numbers_after_in_and_level_stay_counts(text: str, fragment: str) -> None:
     assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A grade's number in brackets after the grade's word: a point of the scale.
+        ("rated Good (2) for legitimacy", "2", "SCALE"),
+        ("judged inadequate(4) last spring", "4", "SCALE"),
+        ("outcome: requires improvement (3)", "3", "SCALE"),
+        # A significance level after "p <" or "p=".
+        ("the difference holds (p < 0.01)", "0.01", "LEVEL"),
+        ("p=0.05 for the younger group", "0.05", "LEVEL"),
+        # A reference code of capitals and hyphened digit groups: not a year and a count.
+        ("logged as incident CAD-2019-0815 overnight", "2019-0815", "CODE"),
+    ],
+)
+def test_grades_significance_levels_and_hyphened_codes(
+    text: str, fragment: str, label: str
+) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A figure in brackets after other words, or after a grade word without brackets.
+        ("arrests rose (2) in the week", "2", "COUNT"),
+        ("a good 12 arrests", "12", "COUNT"),
+        ("outstanding (12) warrants", "12", "COUNT"),
+        # A decimal after another letter is no significance level.
+        ("a rate of 0.05 per head", "0.05", "COUNT"),
+        # A year after a word's hyphen with no second group is not a code.
+        ("the Oct-19 total", "Oct-19", "DATE"),
+    ],
+)
+def test_brackets_decimals_and_hyphens_elsewhere_stay_as_read(
+    text: str, fragment: str, label: str
+) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]

@@ -66,6 +66,20 @@ _GROUP_BEFORE = (
     r"|(?<=\d[snrt][tdh]\sof\s)"
 )
 
+#: Before a grade's number in brackets: the grade's word ("requires improvement (3)").
+_GRADE_BEFORE = (
+    "(?:"
+    + "|".join(
+        rf"(?<=(?i:{w})\s\()|(?<=(?i:{w})\()"
+        for w in ("outstanding", "good", "improvement", "inadequate", "poor")
+    )
+    + ")"
+)
+#: Before a significance level: "p <", "p=", "p ≤".
+_P_BEFORE = (
+    "(?:" + "|".join(rf"(?<=\bp{a}[<=≤]{b})" for a in ("", " ") for b in ("", " ")) + ")"
+)
+
 _REF_LAST_WORDS = (
     "see also section sections paragraph paragraphs para paras para. paras. in at under"
 )
@@ -142,6 +156,9 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("PHONE", PHONE)),
+    # "SV-2017-044", "CR-19-0012": a reference code of letters and hyphened digit groups
+    # (before the dates: its "2017" is not a year).
+    ("digit", Spec("CODE", r"(?<=[A-Z]-)\d+(?:-\d+)+(?![\w%]|[.,]\d)")),
     # "20.07.17": a day, a two-digit month and a year, not a section number.
     (
         "digit",
@@ -205,6 +222,10 @@ SPECS: list[tuple[str, Spec]] = [
         Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
     ),
     *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
+    # "outstanding (1), good (2)": a grade's number on an inspection's scale.
+    ("digit", Spec("SCALE", _GRADE_BEFORE + r"[1-5](?=\))")),
+    # "(p < 0.05)", "p=0.01": a test's significance level.
+    ("digit", Spec("LEVEL", _P_BEFORE + r"0?\.\d+(?![\d%])")),
     ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+(?:confidence|significance)\b)")),
     # "Grade 1 incidents", "category 3", "Level 2", "Type 1": a code of a scheme.
     (
