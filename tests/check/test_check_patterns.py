@@ -367,3 +367,21 @@ def test_brackets_decimals_and_hyphens_elsewhere_stay_as_read(
     text: str, fragment: str, label: str
 ) -> None:
     assert [m.label for m in marks_over(text, fragment)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A paragraph or section of another, named document: a reference, not checked
+        # against this paper's numbering.
+        ("as paragraph 5.4 of the College of Policing guidance requires", "5.4", "REF"),
+        ("see section 7 of the PEEL inspection", "7", "REF"),
+        ("set out in section 2.1.3 of the National Crime Recording Standard", "2.1.3", "REF"),
+        # This paper's own sections stay cross-references.
+        ("see section 3 of this report", "3", "XREF"),
+        ("see paragraph 2.1 of the paper", "2.1", "XREF"),
+        ("see section 4 above", "4", "XREF"),
+    ],
+)
+def test_sections_of_other_documents_are_references(text: str, fragment: str, label: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]

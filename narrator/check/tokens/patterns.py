@@ -52,6 +52,13 @@ _LAW_AFTER = (
     r"(?=(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){1,8}Act\b"
     r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
 )
+#: After a section or paragraph number: another document names it ("paragraph 2.3 of the
+#: Home Office guidance", "section 4 of the HMICFRS report"), not a part of this paper.
+_ELSEWHERE_AFTER = (
+    r"(?=\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
+    r"(?i:guidance|code|manual|handbook|framework|protocol|regulations|rules|directive"
+    r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
+)
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
 PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
 #: The units a police paper counts its own parts and peers in ("the six districts").
@@ -165,6 +172,16 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "DATE",
             r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d{4}|\d{2})(?![\d.]|\.\d)",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"(\d+(?:\.\d+)*)" + _ELSEWHERE_AFTER,
+            need=_REF_WORDS,
+            span_need=False,
+            words=_REF_LAST_WORDS,
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
