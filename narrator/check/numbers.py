@@ -123,6 +123,11 @@ _WITHIN = re.compile(
 _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
 #: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
 _CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+#: A table's column of targets or thresholds: its numbers are what a value is held to, not
+#: values ("Target", "Threshold", "Standard").
+_TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*\(.*\))?")
+#: The most lines of a table looked back over for its headings.
+_HEADINGS_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,9 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
     and its numbers are not compared with each other), or periods in a row of headings
     ("Oct-19", "12 months", "Previous 12")."""
     at = start
-    for gap in [*_CELL_GAP.finditer(text, start, end), None]:
+    gaps = [*_CELL_GAP.finditer(text, start, end), None]
+    targets = _target_columns(text, start, len(gaps))
+    for index, gap in enumerate(gaps):
         cell_end = gap.start() if gap is not None else end
         cell = text[at:cell_end]
         for mark in scan(cell):
@@ -228,7 +235,9 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
             said = text[marked.start : marked.end]
             if not _is_number(text, marked):
                 continue
-            if mark.label not in QUANTITIES:
+            if index in targets:
+                yield Number(marked.start, marked.end, said, "other")
+            elif mark.label not in QUANTITIES:
                 yield _number(text, marked, _Claims(()))
             elif _CELL_PERIOD.search(cell, 0, mark.start):
                 yield Number(marked.start, marked.end, said, "period")
@@ -236,6 +245,27 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
                 yield Number(marked.start, marked.end, said, "value", _KINDS[mark.label])
         if gap is not None:
             at = gap.end()
+
+
+def _target_columns(text: str, start: int, cells: int) -> frozenset[int]:
+    """The columns headed as targets or thresholds of the table row at ``start`` with
+    ``cells`` cells: its headings are the nearest line above, in the same run of lines, with
+    as many cells and one headed "Target" (or "Threshold", "Standard", "Goal")."""
+    end = start
+    for _ in range(_HEADINGS_REACH):
+        if end <= 0:
+            break
+        line_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[line_start : end - 1].strip()
+        if not line:
+            break  # a blank line ends the table
+        headings = _CELL_GAP.split(line)
+        if len(headings) == cells:
+            found = {i for i, h in enumerate(headings) if _TARGET_HEADING.fullmatch(h)}
+            if found:
+                return frozenset(found)
+        end = line_start
+    return frozenset()
 
 
 class _Claims:

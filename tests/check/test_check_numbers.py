@@ -191,3 +191,32 @@ def test_markdown_table_rows_are_values_without_claims() -> None:
         ("+11.1%", "value", "percent"),
     ]
     assert not any(v.claim.span[0] >= table for v in report.verdicts)
+
+
+def test_a_tables_target_column_holds_thresholds_not_values() -> None:
+    text = (
+        "## 2 Calls\n\nCalls were answered faster.\n\n"
+        "Indicator          Standard     Q1       Q2\n"
+        "Calls in 20s       85%          81.0%    86.2%\n"
+        "Abandoned          under 4%     5.1%     3.3%\n\n"
+        "| Team | Goal | Arrests |\n|---|---|---|\n| East | 120 | 131 |\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("Calls in")]
+    assert ("85%", "other") in cells and ("4%", "other") in cells and ("120", "other") in cells
+    assert ("81.0%", "value") in cells and ("86.2%", "value") in cells
+    assert ("3.3%", "value") in cells and ("131", "value") in cells
+
+
+def test_a_target_heading_of_another_table_or_shape_leaves_values() -> None:
+    # A blank line ends the table whose headings name a target; a row of another number of
+    # cells is not under them.
+    text = (
+        "## 1 Crime\n\nCrime fell.\n\n"
+        "Area       Target     Actual\n\n"
+        "North      412        398\n"
+        "South      377        401       +6.4%\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("North")]
+    assert [cls for _, cls in cells] == ["value"] * 5
