@@ -83,9 +83,7 @@ _GRADE_BEFORE = (
     + ")"
 )
 #: Before a significance level: "p <", "p=", "p ≤".
-_P_BEFORE = (
-    "(?:" + "|".join(rf"(?<=\bp{a}[<=≤]{b})" for a in ("", " ") for b in ("", " ")) + ")"
-)
+_P_BEFORE = "(?:" + "|".join(rf"(?<=\bp{a}[<=≤]{b})" for a in ("", " ") for b in ("", " ")) + ")"
 
 _REF_LAST_WORDS = (
     "see also section sections paragraph paragraphs para paras para. paras. in at under"
