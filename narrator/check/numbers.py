@@ -28,7 +28,7 @@ from narrator.check.verdicts.model import ClaimVerdict
 VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
 #: Values that are read without a claim (a rank, the length of a run).
 _UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL"})
-PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME", "QUARTER"})
+PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "SPAN", "TIME", "QUARTER"})
 #: Section cross-references (checked), references to anything else (pages, tables,
 #: appendices...) and telephone numbers.
 REFERENCES = frozenset({"XREF", "REF", "PHONE"})

@@ -385,3 +385,19 @@ def test_brackets_decimals_and_hyphens_elsewhere_stay_as_read(
 )
 def test_sections_of_other_documents_are_references(text: str, fragment: str, label: str) -> None:
     assert [m.label for m in marks_over(text, fragment)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A time counted from an event: a period, not a measured duration.
+        ("offenders were reviewed 6-9 months after release", "6-9 months", "SPAN"),
+        ("the letter goes out two days before the court date", "two days", "SPAN"),
+        ("surveyed eight weeks following the report", "eight weeks", "SPAN"),
+        # Without an event after it, a duration is still a duration.
+        ("the average wait was 14 days for a callback", "14 days", "DURATION"),
+        ("took 3 weeks, after which it closed", "3 weeks", "DURATION"),
+    ],
+)
+def test_times_counted_from_an_event_are_periods(text: str, fragment: str, label: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]

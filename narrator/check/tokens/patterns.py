@@ -299,6 +299,13 @@ SPECS: list[tuple[str, Spec]] = [
         words="than least by over",
     ),
     *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
+    # "six to twelve weeks after reporting", "3 days before the hearing": a time counted from
+    # an event, not a measured duration.
+    *_both(
+        "SPAN",
+        r"{N}(?:\s*(?:-|–|to)\s*{N})?[\s-](?:hours?|days?|weeks?|months?|years?)"
+        r"(?=\s+(?:after|before|following)\b)",
+    ),
     (
         "digit",
         Spec(
