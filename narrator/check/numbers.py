@@ -19,7 +19,7 @@ from typing import Any
 
 from narrator.check.claims.extract import Marked
 from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
-from narrator.check.text.document import NOT_PROSE, Document
+from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -126,6 +126,9 @@ _CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 #: A table's column of targets or thresholds: its numbers are what a value is held to, not
 #: values ("Target", "Threshold", "Standard").
 _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*\(.*\))?")
+#: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
+_NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
+_DIGIT = re.compile(r"\d")
 #: The most lines of a table looked back over for its headings.
 _HEADINGS_REACH = 40
 
@@ -177,7 +180,38 @@ def numbers_of(
                 ):
                     continue
                 found.append(_number(text, marked, _Claims(())))
+    targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
+    if targets:
+        found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
     return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))
+
+
+def _as_target(number: Number) -> Number:
+    """A number of a column of targets: not a value."""
+    return Number(number.start, number.end, number.text, "other")
+
+
+def _targets_one_a_line(text: str, paragraph: Paragraph) -> Iterator[tuple[int, int]]:
+    """The cells under a "Target" heading of a table pasted one cell a line: three or more
+    headings without digits, one a target's, then rows of as many lines, each of whose cells
+    under the target heading is a single number."""
+    spans: list[tuple[int, int]] = []
+    at = paragraph.start
+    for line in text[paragraph.start : paragraph.end].split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    cells = [text[s:e].strip() for s, e in spans]
+    plain = next((i for i, c in enumerate(cells) if _DIGIT.search(c)), 0)
+    # The headings are the first lines without digits, or fewer (a row may start with a name).
+    for width in range(3, plain + 1):
+        columns = [i for i in range(width) if _TARGET_HEADING.fullmatch(cells[i])]
+        rows = len(cells) - width
+        if not columns or rows < width or rows % width:
+            continue
+        unders = [range(width + column, len(cells), width) for column in columns]
+        if all(_NUMBER_CELL.fullmatch(cells[i]) for under in unders for i in under):
+            yield from (spans[i] for under in unders for i in under)
+            return
 
 
 def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:

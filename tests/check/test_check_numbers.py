@@ -220,3 +220,27 @@ def test_a_target_heading_of_another_table_or_shape_leaves_values() -> None:
     report = checker_for(None).check_document(parse_text(text), month="2019-10")
     cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("North")]
     assert [cls for _, cls in cells] == ["value"] * 5
+
+
+def test_a_table_one_cell_a_line_has_its_target_column_read_as_thresholds() -> None:
+    text = (
+        "## 1 Outcomes\n\nOutcomes are below plan.\n\n"
+        "Indicator\nActual\nGoal\nRAG\n"
+        "Charge rate\n11.4%\n14%\nRed\n"
+        "Arrests\n3,120\n3,000\nGreen\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("Charge")]
+    assert cells == [("11.4%", "value"), ("14%", "other"), ("3,120", "value"), ("3,000", "other")]
+
+
+def test_lines_without_a_target_heading_or_whole_rows_keep_their_values() -> None:
+    # No heading names a target; and a run of lines that does not fill whole rows under its
+    # headings is not read as a table.
+    for text in (
+        "## 1 A\n\nArea\nActual\nLast year\nNorth\n410\n398\nSouth\n377\n401\n",
+        "## 1 A\n\nArea\nTarget\nActual\nNorth\n410\n398\nSouth\n377\n",
+    ):
+        report = checker_for(None).check_document(parse_text(text), month="2019-10")
+        cells = [n.cls for n in report.numbers if n.start >= text.index("North")]
+        assert cells and set(cells) == {"value"}, text
