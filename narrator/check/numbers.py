@@ -129,6 +129,8 @@ _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*
 #: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
 _NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
 _DIGIT = re.compile(r"\d")
+#: A whole number followed by words: it starts a row's name, as in "101 average wait".
+_ROW_NAME = re.compile(r"\d+ +[A-Za-z]{3,}")
 #: The most lines of a table looked back over for its headings.
 _HEADINGS_REACH = 40
 
@@ -269,7 +271,8 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
             said = text[marked.start : marked.end]
             if not _is_number(text, marked):
                 continue
-            if index in targets:
+            if index in targets or (index == 0 and _ROW_NAME.match(cell, mark.start)):
+                # A target's cell, or a number that starts the row's name ("999 answered").
                 yield Number(marked.start, marked.end, said, "other")
             elif mark.label not in QUANTITIES:
                 yield _number(text, marked, _Claims(()))

@@ -244,3 +244,22 @@ def test_lines_without_a_target_heading_or_whole_rows_keep_their_values() -> Non
         report = checker_for(None).check_document(parse_text(text), month="2019-10")
         cells = [n.cls for n in report.numbers if n.start >= text.index("North")]
         assert cells and set(cells) == {"value"}, text
+
+
+def test_a_number_that_starts_a_rows_name_names_the_measure() -> None:
+    text = (
+        "## 1 Calls\n\nCall handling improved.\n\n"
+        "Measure                   Jul       Aug\n"
+        "111 referrals made        212       240\n"
+        "Calls in 2019             4,120     4,388\n"
+        "85 abandoned              91        77\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("111")]
+    assert ("111", "other") in cells and ("212", "value") in cells
+    assert ("2019", "period") in cells and ("4,120", "value") in cells
+    assert ("85", "other") in cells
+    # A figure alone in the first cell is a value.
+    plain = "## 1 A\n\nArea      Jul     Aug\n412       212     240\n"
+    report = checker_for(None).check_document(parse_text(plain), month="2019-10")
+    assert [n.cls for n in report.numbers if n.start >= plain.index("412")] == ["value"] * 3
