@@ -129,6 +129,13 @@ _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*
 #: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
 _NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
 _DIGIT = re.compile(r"\d")
+#: A line of a rating's key: a colour, then the band it stands for against a target
+#: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
+_RAG_KEY = re.compile(
+    r"^[ \t]*(?i:green|amber|red|blue)[ \t]*[:=–-][^\n]*?"
+    r"\b(?i:targets?|thresholds?|baselines?|tolerances?|aims?)\b[^\n]*$",
+    re.MULTILINE,
+)
 #: A whole number followed by words: it starts a row's name, as in "101 average wait".
 _ROW_NAME = re.compile(r"\d+ +[A-Za-z]{3,}")
 #: The most lines of a table looked back over for its headings.
@@ -183,6 +190,7 @@ def numbers_of(
                     continue
                 found.append(_number(text, marked, _Claims(())))
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
+    targets += [m.span() for m in _RAG_KEY.finditer(text)]
     if targets:
         found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
     return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))

@@ -263,3 +263,19 @@ def test_a_number_that_starts_a_rows_name_names_the_measure() -> None:
     plain = "## 1 A\n\nArea      Jul     Aug\n412       212     240\n"
     report = checker_for(None).check_document(parse_text(plain), month="2019-10")
     assert [n.cls for n in report.numbers if n.start >= plain.index("412")] == ["value"] * 3
+
+
+def test_a_rating_keys_bands_are_thresholds() -> None:
+    text = (
+        "## 1 Key\n\nRatings compare each measure with its aim.\n\n"
+        "Amber - between 2% and 8% short of the target\n"
+        "Red: 8% or more below target\n"
+        "Red: burglary rose 12% in the month\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    key = text.index("Amber")
+    sentence = text.index("Red: burglary")
+    bands = [n.cls for n in report.numbers if key <= n.start < sentence]
+    assert bands == ["other"] * 3
+    # A colour's line that says nothing of a target is an ordinary sentence.
+    assert [n.cls for n in report.numbers if n.start >= sentence] == ["value"]

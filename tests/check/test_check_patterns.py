@@ -401,3 +401,17 @@ def test_sections_of_other_documents_are_references(text: str, fragment: str, la
 )
 def test_times_counted_from_an_event_are_periods(text: str, fragment: str, label: str) -> None:
     assert [m.label for m in marks_over(text, fragment)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("fourth in the eastern region (6 forces) for burglary", "6", "GROUP"),
+        ("best of the county (twelve districts)", "twelve", "GROUP"),
+        # A count in brackets that is not a group's whole size stays a count.
+        ("crime rose in some areas (3 districts and 2 wards)", "3", "COUNT"),
+        ("arrests (14) were made", "14", "COUNT"),
+    ],
+)
+def test_a_groups_size_in_brackets(text: str, fragment: str, label: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]

@@ -232,6 +232,8 @@ SPECS: list[tuple[str, Spec]] = [
         "word",
         Spec("GROUP", "(?:" + _GROUP_BEFORE.replace("{N}", WORDNUM) + rf"){WORDNUM}(?![\w%-])"),
     ),
+    # "the region (4 forces)": a group's size in brackets after its name.
+    *_both("GROUP", r"(?<=\(){N}(?=\s+" + _GROUPS + r"\))"),
     (
         "digit",
         Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
