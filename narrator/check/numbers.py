@@ -19,7 +19,7 @@ from typing import Any
 
 from narrator.check.claims.extract import Marked
 from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
-from narrator.check.text.document import NOT_PROSE, Document
+from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -28,7 +28,7 @@ from narrator.check.verdicts.model import ClaimVerdict
 VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
 #: Values that are read without a claim (a rank, the length of a run).
 _UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL"})
-PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "TIME", "QUARTER"})
+PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "SPAN", "TIME", "QUARTER"})
 #: Section cross-references (checked), references to anything else (pages, tables,
 #: appendices...) and telephone numbers.
 REFERENCES = frozenset({"XREF", "REF", "PHONE"})
@@ -123,6 +123,23 @@ _WITHIN = re.compile(
 _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
 #: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
 _CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+#: A table's column of targets or thresholds: its numbers are what a value is held to, not
+#: values ("Target", "Threshold", "Standard").
+_TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*\(.*\))?")
+#: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
+_NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
+_DIGIT = re.compile(r"\d")
+#: A line of a rating's key: a colour, then the band it stands for against a target
+#: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
+_RAG_KEY = re.compile(
+    r"^[ \t]*(?i:green|amber|red|blue)[ \t]*[:=–-][^\n]*?"
+    r"\b(?i:targets?|thresholds?|baselines?|tolerances?|aims?)\b[^\n]*$",
+    re.MULTILINE,
+)
+#: A whole number followed by words: it starts a row's name, as in "101 average wait".
+_ROW_NAME = re.compile(r"\d+ +[A-Za-z]{3,}")
+#: The most lines of a table looked back over for its headings.
+_HEADINGS_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -172,7 +189,39 @@ def numbers_of(
                 ):
                     continue
                 found.append(_number(text, marked, _Claims(())))
+    targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
+    targets += [m.span() for m in _RAG_KEY.finditer(text)]
+    if targets:
+        found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
     return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))
+
+
+def _as_target(number: Number) -> Number:
+    """A number of a column of targets: not a value."""
+    return Number(number.start, number.end, number.text, "other")
+
+
+def _targets_one_a_line(text: str, paragraph: Paragraph) -> Iterator[tuple[int, int]]:
+    """The cells under a "Target" heading of a table pasted one cell a line: three or more
+    headings without digits, one a target's, then rows of as many lines, each of whose cells
+    under the target heading is a single number."""
+    spans: list[tuple[int, int]] = []
+    at = paragraph.start
+    for line in text[paragraph.start : paragraph.end].split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    cells = [text[s:e].strip() for s, e in spans]
+    plain = next((i for i, c in enumerate(cells) if _DIGIT.search(c)), 0)
+    # The headings are the first lines without digits, or fewer (a row may start with a name).
+    for width in range(3, plain + 1):
+        columns = [i for i in range(width) if _TARGET_HEADING.fullmatch(cells[i])]
+        rows = len(cells) - width
+        if not columns or rows < width or rows % width:
+            continue
+        unders = [range(width + column, len(cells), width) for column in columns]
+        if all(_NUMBER_CELL.fullmatch(cells[i]) for under in unders for i in under):
+            yield from (spans[i] for under in unders for i in under)
+            return
 
 
 def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
@@ -220,7 +269,9 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
     and its numbers are not compared with each other), or periods in a row of headings
     ("Oct-19", "12 months", "Previous 12")."""
     at = start
-    for gap in [*_CELL_GAP.finditer(text, start, end), None]:
+    gaps = [*_CELL_GAP.finditer(text, start, end), None]
+    targets = _target_columns(text, start, len(gaps))
+    for index, gap in enumerate(gaps):
         cell_end = gap.start() if gap is not None else end
         cell = text[at:cell_end]
         for mark in scan(cell):
@@ -228,7 +279,10 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
             said = text[marked.start : marked.end]
             if not _is_number(text, marked):
                 continue
-            if mark.label not in QUANTITIES:
+            if index in targets or (index == 0 and _ROW_NAME.match(cell, mark.start)):
+                # A target's cell, or a number that starts the row's name ("999 answered").
+                yield Number(marked.start, marked.end, said, "other")
+            elif mark.label not in QUANTITIES:
                 yield _number(text, marked, _Claims(()))
             elif _CELL_PERIOD.search(cell, 0, mark.start):
                 yield Number(marked.start, marked.end, said, "period")
@@ -236,6 +290,27 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
                 yield Number(marked.start, marked.end, said, "value", _KINDS[mark.label])
         if gap is not None:
             at = gap.end()
+
+
+def _target_columns(text: str, start: int, cells: int) -> frozenset[int]:
+    """The columns headed as targets or thresholds of the table row at ``start`` with
+    ``cells`` cells: its headings are the nearest line above, in the same run of lines, with
+    as many cells and one headed "Target" (or "Threshold", "Standard", "Goal")."""
+    end = start
+    for _ in range(_HEADINGS_REACH):
+        if end <= 0:
+            break
+        line_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[line_start : end - 1].strip()
+        if not line:
+            break  # a blank line ends the table
+        headings = _CELL_GAP.split(line)
+        if len(headings) == cells:
+            found = {i for i, h in enumerate(headings) if _TARGET_HEADING.fullmatch(h)}
+            if found:
+                return frozenset(found)
+        end = line_start
+    return frozenset()
 
 
 class _Claims:

@@ -191,3 +191,91 @@ def test_markdown_table_rows_are_values_without_claims() -> None:
         ("+11.1%", "value", "percent"),
     ]
     assert not any(v.claim.span[0] >= table for v in report.verdicts)
+
+
+def test_a_tables_target_column_holds_thresholds_not_values() -> None:
+    text = (
+        "## 2 Calls\n\nCalls were answered faster.\n\n"
+        "Indicator          Standard     Q1       Q2\n"
+        "Calls in 20s       85%          81.0%    86.2%\n"
+        "Abandoned          under 4%     5.1%     3.3%\n\n"
+        "| Team | Goal | Arrests |\n|---|---|---|\n| East | 120 | 131 |\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("Calls in")]
+    assert ("85%", "other") in cells and ("4%", "other") in cells and ("120", "other") in cells
+    assert ("81.0%", "value") in cells and ("86.2%", "value") in cells
+    assert ("3.3%", "value") in cells and ("131", "value") in cells
+
+
+def test_a_target_heading_of_another_table_or_shape_leaves_values() -> None:
+    # A blank line ends the table whose headings name a target; a row of another number of
+    # cells is not under them.
+    text = (
+        "## 1 Crime\n\nCrime fell.\n\n"
+        "Area       Target     Actual\n\n"
+        "North      412        398\n"
+        "South      377        401       +6.4%\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("North")]
+    assert [cls for _, cls in cells] == ["value"] * 5
+
+
+def test_a_table_one_cell_a_line_has_its_target_column_read_as_thresholds() -> None:
+    text = (
+        "## 1 Outcomes\n\nOutcomes are below plan.\n\n"
+        "Indicator\nActual\nGoal\nRAG\n"
+        "Charge rate\n11.4%\n14%\nRed\n"
+        "Arrests\n3,120\n3,000\nGreen\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("Charge")]
+    assert cells == [("11.4%", "value"), ("14%", "other"), ("3,120", "value"), ("3,000", "other")]
+
+
+def test_lines_without_a_target_heading_or_whole_rows_keep_their_values() -> None:
+    # No heading names a target; and a run of lines that does not fill whole rows under its
+    # headings is not read as a table.
+    for text in (
+        "## 1 A\n\nArea\nActual\nLast year\nNorth\n410\n398\nSouth\n377\n401\n",
+        "## 1 A\n\nArea\nTarget\nActual\nNorth\n410\n398\nSouth\n377\n",
+    ):
+        report = checker_for(None).check_document(parse_text(text), month="2019-10")
+        cells = [n.cls for n in report.numbers if n.start >= text.index("North")]
+        assert cells and set(cells) == {"value"}, text
+
+
+def test_a_number_that_starts_a_rows_name_names_the_measure() -> None:
+    text = (
+        "## 1 Calls\n\nCall handling improved.\n\n"
+        "Measure                   Jul       Aug\n"
+        "111 referrals made        212       240\n"
+        "Calls in 2019             4,120     4,388\n"
+        "85 abandoned              91        77\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    cells = [(n.text, n.cls) for n in report.numbers if n.start >= text.index("111")]
+    assert ("111", "other") in cells and ("212", "value") in cells
+    assert ("2019", "period") in cells and ("4,120", "value") in cells
+    assert ("85", "other") in cells
+    # A figure alone in the first cell is a value.
+    plain = "## 1 A\n\nArea      Jul     Aug\n412       212     240\n"
+    report = checker_for(None).check_document(parse_text(plain), month="2019-10")
+    assert [n.cls for n in report.numbers if n.start >= plain.index("412")] == ["value"] * 3
+
+
+def test_a_rating_keys_bands_are_thresholds() -> None:
+    text = (
+        "## 1 Key\n\nRatings compare each measure with its aim.\n\n"
+        "Amber - between 2% and 8% short of the target\n"
+        "Red: 8% or more below target\n"
+        "Red: burglary rose 12% in the month\n"
+    )
+    report = checker_for(None).check_document(parse_text(text), month="2019-10")
+    key = text.index("Amber")
+    sentence = text.index("Red: burglary")
+    bands = [n.cls for n in report.numbers if key <= n.start < sentence]
+    assert bands == ["other"] * 3
+    # A colour's line that says nothing of a target is an ordinary sentence.
+    assert [n.cls for n in report.numbers if n.start >= sentence] == ["value"]

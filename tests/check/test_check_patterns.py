@@ -328,3 +328,90 @@ def test_bases_ages_and_scheme_codes(text: str, fragment: str, label: str) -> No
 )
 def test_numbers_after_in_and_level_stay_counts(text: str, fragment: str) -> None:
     assert [m.label for m in marks_over(text, fragment)] == ["COUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A grade's number in brackets after the grade's word: a point of the scale.
+        ("rated Good (2) for legitimacy", "2", "SCALE"),
+        ("judged inadequate(4) last spring", "4", "SCALE"),
+        ("outcome: requires improvement (3)", "3", "SCALE"),
+        # A significance level after "p <" or "p=".
+        ("the difference holds (p < 0.01)", "0.01", "LEVEL"),
+        ("p=0.05 for the younger group", "0.05", "LEVEL"),
+        # A reference code of capitals and hyphened digit groups: not a year and a count.
+        ("logged as incident CAD-2019-0815 overnight", "2019-0815", "CODE"),
+    ],
+)
+def test_grades_significance_levels_and_hyphened_codes(
+    text: str, fragment: str, label: str
+) -> None:
+    assert_not_a_value(text, fragment, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A figure in brackets after other words, or after a grade word without brackets.
+        ("arrests rose (2) in the week", "2", "COUNT"),
+        ("a good 12 arrests", "12", "COUNT"),
+        ("outstanding (12) warrants", "12", "COUNT"),
+        # A decimal after another letter is no significance level.
+        ("a rate of 0.05 per head", "0.05", "COUNT"),
+        # A year after a word's hyphen with no second group is not a code.
+        ("the Oct-19 total", "Oct-19", "DATE"),
+    ],
+)
+def test_brackets_decimals_and_hyphens_elsewhere_stay_as_read(
+    text: str, fragment: str, label: str
+) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A paragraph or section of another, named document: a reference, not checked
+        # against this paper's numbering.
+        ("as paragraph 5.4 of the College of Policing guidance requires", "5.4", "REF"),
+        ("see section 7 of the PEEL inspection", "7", "REF"),
+        ("set out in section 2.1.3 of the National Crime Recording Standard", "2.1.3", "REF"),
+        # This paper's own sections stay cross-references.
+        ("see section 3 of this report", "3", "XREF"),
+        ("see paragraph 2.1 of the paper", "2.1", "XREF"),
+        ("see section 4 above", "4", "XREF"),
+    ],
+)
+def test_sections_of_other_documents_are_references(text: str, fragment: str, label: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        # A time counted from an event: a period, not a measured duration.
+        ("offenders were reviewed 6-9 months after release", "6-9 months", "SPAN"),
+        ("the letter goes out two days before the court date", "two days", "SPAN"),
+        ("surveyed eight weeks following the report", "eight weeks", "SPAN"),
+        # Without an event after it, a duration is still a duration.
+        ("the average wait was 14 days for a callback", "14 days", "DURATION"),
+        ("took 3 weeks, after which it closed", "3 weeks", "DURATION"),
+    ],
+)
+def test_times_counted_from_an_event_are_periods(text: str, fragment: str, label: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "label"),
+    [
+        ("fourth in the eastern region (6 forces) for burglary", "6", "GROUP"),
+        ("best of the county (twelve districts)", "twelve", "GROUP"),
+        # A count in brackets that is not a group's whole size stays a count.
+        ("crime rose in some areas (3 districts and 2 wards)", "3", "COUNT"),
+        ("arrests (14) were made", "14", "COUNT"),
+    ],
+)
+def test_a_groups_size_in_brackets(text: str, fragment: str, label: str) -> None:
+    assert [m.label for m in marks_over(text, fragment)] == [label]

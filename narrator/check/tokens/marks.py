@@ -16,6 +16,7 @@ STRUCTURE = frozenset(
         "XREF",
         "DATE",
         "PERIOD",
+        "SPAN",
         "FY",
         "YEARS",
         "YEAR",

@@ -52,6 +52,13 @@ _LAW_AFTER = (
     r"(?=(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){1,8}Act\b"
     r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
 )
+#: After a section or paragraph number: another document names it ("paragraph 2.3 of the
+#: Home Office guidance", "section 4 of the HMICFRS report"), not a part of this paper.
+_ELSEWHERE_AFTER = (
+    r"(?=\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
+    r"(?i:guidance|code|manual|handbook|framework|protocol|regulations|rules|directive"
+    r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
+)
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
 PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
 #: The units a police paper counts its own parts and peers in ("the six districts").
@@ -65,6 +72,18 @@ _GROUP_BEFORE = (
     r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
     r"|(?<=\d[snrt][tdh]\sof\s)"
 )
+
+#: Before a grade's number in brackets: the grade's word ("requires improvement (3)").
+_GRADE_BEFORE = (
+    "(?:"
+    + "|".join(
+        rf"(?<=(?i:{w})\s\()|(?<=(?i:{w})\()"
+        for w in ("outstanding", "good", "improvement", "inadequate", "poor")
+    )
+    + ")"
+)
+#: Before a significance level: "p <", "p=", "p ≤".
+_P_BEFORE = "(?:" + "|".join(rf"(?<=\bp{a}[<=≤]{b})" for a in ("", " ") for b in ("", " ")) + ")"
 
 _REF_LAST_WORDS = (
     "see also section sections paragraph paragraphs para paras para. paras. in at under"
@@ -142,12 +161,25 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("PHONE", PHONE)),
+    # "SV-2017-044", "CR-19-0012": a reference code of letters and hyphened digit groups
+    # (before the dates: its "2017" is not a year).
+    ("digit", Spec("CODE", r"(?<=[A-Z]-)\d+(?:-\d+)+(?![\w%]|[.,]\d)")),
     # "20.07.17": a day, a two-digit month and a year, not a section number.
     (
         "digit",
         Spec(
             "DATE",
             r"(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d{4}|\d{2})(?![\d.]|\.\d)",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"(\d+(?:\.\d+)*)" + _ELSEWHERE_AFTER,
+            need=_REF_WORDS,
+            span_need=False,
+            words=_REF_LAST_WORDS,
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
@@ -200,11 +232,17 @@ SPECS: list[tuple[str, Spec]] = [
         "word",
         Spec("GROUP", "(?:" + _GROUP_BEFORE.replace("{N}", WORDNUM) + rf"){WORDNUM}(?![\w%-])"),
     ),
+    # "the region (4 forces)": a group's size in brackets after its name.
+    *_both("GROUP", r"(?<=\(){N}(?=\s+" + _GROUPS + r"\))"),
     (
         "digit",
         Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
     ),
     *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
+    # "outstanding (1), good (2)": a grade's number on an inspection's scale.
+    ("digit", Spec("SCALE", _GRADE_BEFORE + r"[1-5](?=\))")),
+    # "(p < 0.05)", "p=0.01": a test's significance level.
+    ("digit", Spec("LEVEL", _P_BEFORE + r"0?\.\d+(?![\d%])")),
     ("digit", Spec("LEVEL", rf"{NUM}\s?%(?=\s+(?:confidence|significance)\b)")),
     # "Grade 1 incidents", "category 3", "Level 2", "Type 1": a code of a scheme.
     (
@@ -263,6 +301,13 @@ SPECS: list[tuple[str, Spec]] = [
         words="than least by over",
     ),
     *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
+    # "six to twelve weeks after reporting", "3 days before the hearing": a time counted from
+    # an event, not a measured duration.
+    *_both(
+        "SPAN",
+        r"{N}(?:\s*(?:-|–|to)\s*{N})?[\s-](?:hours?|days?|weeks?|months?|years?)"
+        r"(?=\s+(?:after|before|following)\b)",
+    ),
     (
         "digit",
         Spec(
