@@ -1,7 +1,7 @@
 """What the checker finds, in the one shape ``check``, ``review`` and ``build`` all read.
 
-A :class:`Finding` is either a claim's verdict against the figures ("9.7%" is supported,
-"12.7%" contradicted) or a fault of the text against itself (a figure quoted twice with two
+A :class:`Finding` is either a claim's verdict against the figures ("6.3%" is supported,
+"12.6%" contradicted) or a fault of the text against itself (a figure quoted twice with two
 values, a reference to a section that is not there). Its ``span`` is where it is in the
 text checked; ``verdict`` says what it means for the figures; ``severity`` how much it
 matters.

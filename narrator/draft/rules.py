@@ -86,7 +86,7 @@ def rolling_headline(
 
 
 def still(move: Fact, measure: Measure) -> bool:
-    """A move that prints as no move at all ("remained at 9.7%"), as the templates' test
+    """A move that prints as no move at all ("remained at 6.3%"), as the templates' test
     ``move is unchanged(m)`` decides it: the change rounds to zero at the measure's decimals."""
     if move.change is None:
         return False

@@ -1,4 +1,4 @@
-"""Figures: every quantity of a sentence ("12.4%", "858", "+5.6%", "£2.3m") as a claim of a
+"""Figures: every quantity of a sentence ("12.4%", "612", "+5.6%", "£2.3m") as a claim of a
 level, a change or a reference, with its measure, area, period and direction."""
 
 from __future__ import annotations

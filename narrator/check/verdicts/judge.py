@@ -112,7 +112,7 @@ def _outside(claim: Claim) -> ClaimVerdict:
 
 
 def _shared_comparisons(claims: list[Claim]) -> list[Claim]:
-    """ "fell to 184 offences in October, 20% fewer than October 2018", "was stable, with
+    """ "fell to 412 offences in June, 12% fewer than June 2020", "was stable, with
     60,802 offences in 2018/19 compared with 60,664 in 2017/18": a direction that names no
     comparison of its own is measured against the one its sentence names for the same
     measure, area and period."""
