@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from narrator import months
 from tests.check.conftest import checker_for
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cambridgeshire"
@@ -228,3 +229,45 @@ def test_among_the_victims_a_measure_names_is_not_a_group() -> None:
         month="2019-10",
     )
     assert all("group" not in v.message for v in report.verdicts)
+
+
+NORTHSHIRE = Path(__file__).resolve().parents[2] / "tests" / "projects" / "northshire"
+
+
+def test_a_difference_said_as_more_or_fewer_is_a_change_not_a_count_of_more() -> None:
+    """ "263 assaults, 22 more than in November": "more" is a comparative, not what 22
+    counts; a wrong difference is contradicted (on a project other than the sample)."""
+    checker = checker_for(NORTHSHIRE)
+    change = checker.facts("2019-12").get("change.month", "assaults", "Northshire")
+    assert change is not None and change.change and change.value is not None
+    word = "more" if change.change > 0 else "fewer"
+    for delta, verdict in ((change.change, "supported"), (change.change + 10, "contradicted")):
+        text = (
+            f"## Assaults\n\n1.1 There were {change.value:.0f} assaults in December 2019, "
+            f"{abs(delta):.0f} {word} than in November 2019.\n"
+        )
+        report = checker.check_text(text, month="2019-12")
+        (difference,) = [v for v in report.verdicts if v.claim.text == f"{abs(delta):.0f}"]
+        assert difference.claim.measure_head is None
+        assert difference.verdict.value == verdict, difference.message
+
+
+def test_a_change_in_brackets_after_a_year_compared_with_is_the_change() -> None:
+    """ "N more than in 2018 (+5.5%)": the bracketed figure is the change in per cent, not
+    the earlier year's figure, and neither is held to the year it is compared with."""
+    checker = checker_for(NORTHSHIRE)
+    figures = checker.figures
+    series = figures.series("thefts", "Northshire")
+
+    def year(y: int) -> float:
+        first = figures.column(months.parse(f"{y}-01"))
+        return float(series[first : first + 12].sum())
+
+    total, before = year(2019), year(2018)
+    text = (
+        f"## Vehicle crime\n\n1.1 Vehicle thefts totalled {total:,.0f} in 2019, "
+        f"{total - before:,.0f} more than in 2018 ({(total / before - 1) * 100:+.1f}%).\n"
+    )
+    report = checker.check_text(text, month="2019-12")
+    got = [(v.claim.role, v.claim.reference_period, v.verdict.value) for v in report.verdicts]
+    assert got[1:] == [("change", "CY:2018", "supported"), ("change", "CY:2018", "supported")]

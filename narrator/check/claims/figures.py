@@ -52,9 +52,10 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claim = _as_change(claim, q, value, previous_figure, text)
         else:
             claim = replace(claim, value=value)
-        target = _bracketed_after(sentence, q)
-        if target is not None and not is_change:
-            # "lower than December 2018 (615)": the figure of the period compared with.
+        # "lower than December 2018 (615)": the figure of the period compared with; a change
+        # in brackets ("402 more than in 2018 (+5.5%)") is the size of the change instead.
+        target = None if is_change else _bracketed_after(sentence, q)
+        if target is not None:
             claim = replace(claim, period=target.period, period_text=target.text)
         if (REFERENCE_BEFORE.search(before) or target is not None) and previous_figure is not None:
             if target is None:
