@@ -24,7 +24,7 @@ import signal
 import sys
 from types import FrameType
 
-__all__ = ["Interrupted", "install", "is_program", "running"]
+__all__ = ["Interrupted", "finished", "install", "is_program", "running"]
 
 #: Exit codes: 128 + the signal's number, as a shell reports a process a signal ended.
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
@@ -67,6 +67,18 @@ def running() -> None:
         return
     for signum in EXIT_CODES:
         signal.signal(signum, _raise)
+
+
+def finished() -> None:
+    """Ending phase: the command has done (or given up) its work, so an interrupt now would
+    change nothing but the exit code, and is ignored. The interpreter resets the handlers it
+    installed while it shuts down, and a signal then (delivered to any thread: a blocked
+    mask would cover only this one) would end the process with the signal's own status
+    (-2) instead of the command's; an ignored signal stays ignored."""
+    if _parent is None or os.getpid() != _parent:
+        return
+    for signum in EXIT_CODES:
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def _exit_now(signum: int, frame: FrameType | None) -> None:

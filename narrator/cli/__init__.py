@@ -38,22 +38,25 @@ def main() -> None:
         streams.guard()
     try:
         try:
-            # Standalone mode: typer reports usage errors itself (exit 2).
-            app(prog_name="narrator")
-        finally:
-            streams.settle()
-    except streams.OutputError as exc:
-        if not exc.closed:
+            try:
+                # Standalone mode: typer reports usage errors itself (exit 2).
+                app(prog_name="narrator")
+            finally:
+                streams.settle()
+        except streams.OutputError as exc:
+            if not exc.closed:
+                report(exc)
+            sys.exit(exc.exit_code)
+        except NarratorError as exc:
             report(exc)
-        sys.exit(exc.exit_code)
-    except NarratorError as exc:
-        report(exc)
-        sys.exit(exc.exit_code)
-    except _signals.Interrupted as exc:
-        # Every finally on the way out has run: temporary files are gone, locks released.
-        word = "terminated" if exc.exit_code == 143 else "interrupted"
-        err.print(f"narrator: {word}", markup=False, highlight=False)
-        sys.exit(exc.exit_code)
+            sys.exit(exc.exit_code)
+        except _signals.Interrupted as exc:
+            # Every finally on the way out has run: temporary files are gone, locks released.
+            word = "terminated" if exc.exit_code == 143 else "interrupted"
+            err.print(f"narrator: {word}", markup=False, highlight=False)
+            sys.exit(exc.exit_code)
+    finally:
+        _signals.finished()
 
 
 def _runs_as_the_program() -> bool:

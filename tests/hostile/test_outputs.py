@@ -272,6 +272,26 @@ def test_sigint_during_a_draft_ends_with_one_line(project: Path) -> None:
         partial((project / "int.md").exists() != (project / "int.json").exists())
 
 
+def test_sigint_as_a_draft_ends_is_its_exit_code_not_the_signal_s(project: Path) -> None:
+    """Ctrl-C just as the work is done, while the interpreter shuts down: the exit is the
+    command's (0) or the interrupt's (130), never death by the signal (-2), which a shell
+    would report as a crash. The delays sweep the end of a draft measured first."""
+    started = time.monotonic()
+    clean(finish(start(*DRAFT, "--out", "int.md", cwd=project), started), root=project)
+    took = time.monotonic() - started
+    codes = set()
+    for step in range(12):
+        started = time.monotonic()
+        child = start(*DRAFT, "--out", "int.md", cwd=project)
+        time.sleep(max(0.0, took - 0.12 + step * 0.015))
+        child.send_signal(signal.SIGINT)
+        run = finish(child, started)
+        codes.add(run.code)
+        assert run.code in (0, 130), f"exit {run.code}:\n{run.text}"
+        assert "Traceback" not in run.text
+    assert codes
+
+
 def test_sigterm_ends_with_143(project: Path) -> None:
     started = time.monotonic()
     child = start("build", "--month", MONTH, "--draft-watermark", cwd=project)
