@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrator.check.claims.extract import Marked
+from narrator.check.text.blocks import CELL_GAP
 from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.tokens.marks import QUANTITIES
@@ -121,8 +122,6 @@ _WITHIN = re.compile(
 )
 #: A table's heading before a number makes it a period ("Previous 12", "Last 12").
 _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
-#: The gap between a table's cells (see :mod:`narrator.check.text.blocks`).
-_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 #: A table's column of targets or thresholds: its numbers are what a value is held to, not
 #: values ("Target", "Threshold", "Standard").
 _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*\(.*\))?")
@@ -269,7 +268,7 @@ def _cells(text: str, start: int, end: int) -> Iterator[Number]:
     and its numbers are not compared with each other), or periods in a row of headings
     ("Oct-19", "12 months", "Previous 12")."""
     at = start
-    gaps = [*_CELL_GAP.finditer(text, start, end), None]
+    gaps = [*CELL_GAP.finditer(text, start, end), None]
     targets = _target_columns(text, start, len(gaps))
     for index, gap in enumerate(gaps):
         cell_end = gap.start() if gap is not None else end
@@ -304,7 +303,7 @@ def _target_columns(text: str, start: int, cells: int) -> frozenset[int]:
         line = text[line_start : end - 1].strip()
         if not line:
             break  # a blank line ends the table
-        headings = _CELL_GAP.split(line)
+        headings = CELL_GAP.split(line)
         if len(headings) == cells:
             found = {i for i, h in enumerate(headings) if _TARGET_HEADING.fullmatch(h)}
             if found:

@@ -43,8 +43,9 @@ _ENTRY = re.compile(
 )
 # A number followed by a cell gap, without which a line is not a table row.
 _NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
-# The gap between the cells of a table pasted as text: two spaces or more, or a tab.
-_CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+#: The gap between the cells of a table pasted as text: two spaces or more, a tab, or a
+#: Markdown pipe (the numbers list reads the cells with it too).
+CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 # A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
 _NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
@@ -214,12 +215,12 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
             continue
         if ("  " not in line and "\t" not in line) or _NUMBER_GAP.search(line) is None:
             continue  # most lines: no number before a gap of two spaces
-        cells = _CELL_GAP.split(line.strip())
+        cells = CELL_GAP.split(line.strip())
         if len(cells) >= 3 and sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= 2:
             rows.add(index)
             if index and index - 1 not in rows:
                 above = text[slice(*lines[index - 1])].strip()
-                if len(_CELL_GAP.split(above)) >= 3:
+                if len(CELL_GAP.split(above)) >= 3:
                     rows.add(index - 1)
     return rows
 
