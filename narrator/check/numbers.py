@@ -128,6 +128,9 @@ _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*
 #: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
 _NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
 _DIGIT = re.compile(r"\d")
+#: A footnote's marker glued to the end of a sentence or clause, as text copied from a PDF
+#: has it ("a response rate of 38%.1 Overall", "not reported.2"), or a page after "p.".
+_FOOTNOTE = re.compile(r"(?<=[a-z%)\]][.,;:])\d{1,2}(?=\s|$)")
 #: A line of a rating's key: a colour, then the band it stands for against a target
 #: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
 _RAG_KEY = re.compile(
@@ -188,11 +191,25 @@ def numbers_of(
                 ):
                     continue
                 found.append(_number(text, marked, _Claims(())))
+    found.extend(_footnotes(document, found))
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
     targets += [m.span() for m in _RAG_KEY.finditer(text)]
     if targets:
         found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
     return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))
+
+
+def _footnotes(document: Document, found: list[Number]) -> Iterator[Number]:
+    """The footnote markers of the prose no other number covers: references."""
+    text = document.text
+    taken = sorted((n.start, n.end) for n in found)
+    starts = [start for start, _ in taken]
+    for paragraph in document.iter_text():
+        for match in _FOOTNOTE.finditer(text, paragraph.start, paragraph.end):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and taken[index][1] > match.start():
+                continue
+            yield Number(match.start(), match.end(), match.group(), "reference")
 
 
 def _as_target(number: Number) -> Number:

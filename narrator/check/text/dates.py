@@ -26,9 +26,15 @@ for _number in range(1, 13):
     MONTHS[calendar.month_abbr[_number].lower()] = _number
 MONTHS["sept"] = 9
 
+#: Month names capitalised or in capitals ("OCTOBER 2019" in a heading of a PDF dump).
+MONTH_NAMES = [calendar.month_name[m] for m in range(1, 13)]
+MONTH_ABBREVIATIONS = [*(calendar.month_abbr[m] for m in range(1, 13) if m != 5), "Sept"]
 MONTH_RE = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?:\.(?!\s+[A-Z]|$))?)"
+    "(?:(?:"
+    + "|".join(MONTH_NAMES + [name.upper() for name in MONTH_NAMES])
+    + ")\\b|(?:"
+    + "|".join(MONTH_ABBREVIATIONS + [name.upper() for name in MONTH_ABBREVIATIONS])
+    + ")\\b(?:\\.(?!\\s+[A-Z]|$))?)"
 )
 
 NUMBER_WORDS: dict[str, int] = {

@@ -132,13 +132,16 @@ class MeasureIndex:
         about possession of weapons is the possession of weapons outcome rate."""
         found, _ = self.best(words)
         used = False
+        # The completed name must hold a word of the text's own beyond a neutral head: "the
+        # dwelling burglary rate" after the all crime rate is the dwelling burglary one.
+        need = (words - NEUTRAL_HEADS) or words
         if found is None and context:
-            found, _ = self.best(words | context, need=words)
+            found, _ = self.best(words | context, need=need)
             used = found is not None
         if ratio and (found is None or self.kinds[found] is not Kind.RATIO):
             # A per cent said of a count ("prosecution possible outcomes ... 39.1%") is its rate.
             for extra in (context, frozenset()):
-                rated, _ = self.best(words | extra | {"rate"}, need=words)
+                rated, _ = self.best(words | extra | {"rate"}, need=need)
                 if rated is not None and self.kinds[rated] is Kind.RATIO:
                     return rated, used or bool(extra)
         return found, used

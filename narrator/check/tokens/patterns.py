@@ -63,8 +63,11 @@ _ELSEWHERE_AFTER = (
 PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
 #: The units a police paper counts its own parts and peers in ("the six districts").
 _GROUPS = (
+    r"(?:(?i:priority|policing|local|community|key|strategic)\s+)?"
     r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
-    r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships)\b"
+    r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships|stages"
+    r"|groups|categories|indicators|objectives|commitments|(?i:(?:performance\s+)?questions)"
+    r"|teams|hubs|departments|domains)\b"
 )
 #: Before a group's size: a determiner ("the six districts", "all 43 forces", "made up of
 #: eight forces") or a rank ("5th of 8", "22nd of 43 forces").
@@ -158,6 +161,17 @@ SPECS: list[tuple[str, Spec]] = [
             need=r"\b(?i:call|dial|ring|phone|telephone)\s+",
             span_need=False,
             words="call dial ring phone telephone",
+        ),
+    ),
+    # "a call handler on 101": the service's number names it, as "101 calls" does.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:on|via|using)\s+",
+            span_need=False,
+            words="on via using",
         ),
     ),
     ("digit", Spec("PHONE", PHONE)),
@@ -276,8 +290,8 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("AGE", r"\d{1,2}s\b|\d{1,2}\+(?![\w%])")),
     *_both(
         "PERIOD",
-        rf"({{N}})(?:[\s-]months?|m)\s+(?:to|ending|ended|up\s+to)\s+"
-        rf"(?:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
+        rf"({{N}})(?i:[\s-]months?|m)\s+(?i:to|ending|ended|up\s+to)\s+"
+        rf"(?i:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
     *_both(

@@ -9,13 +9,12 @@ tests call it directly.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from narrator.check.text.dates import MONTH_RE, NUMBER_WORDS
+from narrator.check.text.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_RE, NUMBER_WORDS
 from narrator.check.tokens.marks import READERS, Mark
 from narrator.check.tokens.patterns import SPECS, WORDNUM, Spec
 
@@ -52,9 +51,10 @@ class _Family:
 
 
 #: Month names as :data:`MONTH_RE` writes them (capitalised, so "may" is not one).
-_MONTH_WORDS = [calendar.month_name[m] for m in range(1, 13)] + [
-    *(calendar.month_abbr[m] for m in range(1, 13) if m != 5),
-    "Sept",
+_MONTH_WORDS = [
+    *MONTH_NAMES,
+    *MONTH_ABBREVIATIONS,
+    *(word.upper() for word in MONTH_NAMES + MONTH_ABBREVIATIONS),
 ]
 
 
