@@ -182,7 +182,12 @@ def numbers_of(
             spans.append(paragraph.number_span)
         found.extend(Number(start, end, text[start:end], "reference") for start, end in spans)
         if paragraph.kind == "table":
-            found.extend(_cells(text, paragraph.start, paragraph.end))
+            # A table pasted one cell a line is one paragraph: its cells are read line by line.
+            at = paragraph.start
+            lines = text[paragraph.start : paragraph.end].split("\n")
+            for line in lines:
+                found.extend(_cells(text, at, at + len(line), columns=len(lines) == 1))
+                at += len(line) + 1
         elif paragraph.kind in NOT_PROSE and paragraph.text:
             for mark in scan(paragraph.text):
                 marked = Marked(*paragraph.span(mark.start, mark.end), mark.label)
@@ -280,13 +285,14 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
     return sorted([*kept, *extra.values()], key=lambda n: (n.start, n.end))
 
 
-def _cells(text: str, start: int, end: int) -> Iterator[Number]:
+def _cells(text: str, start: int, end: int, *, columns: bool = True) -> Iterator[Number]:
     """The numbers of a table's row, cell by cell: values of no claim (a row is not prose,
     and its numbers are not compared with each other), or periods in a row of headings
     ("Oct-19", "12 months", "Previous 12")."""
     at = start
     gaps = [*CELL_GAP.finditer(text, start, end), None]
-    targets = _target_columns(text, start, len(gaps))
+    # A cell a line: the lines above are the table's cells, not headings of columns.
+    targets = _target_columns(text, start, len(gaps)) if columns else frozenset()
     for index, gap in enumerate(gaps):
         cell_end = gap.start() if gap is not None else end
         cell = text[at:cell_end]

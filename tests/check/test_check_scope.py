@@ -177,8 +177,12 @@ def test_a_target_is_not_the_measure_s_figure() -> None:
         "2019 was 8.5%, against a target of 15%. The target was missed: the rate was 9.9% in "
         "the 12 months to October 2019.\n"
     )
+    # The target is a threshold: a number of the frame, no claim of the measure's value.
     assert got == [
         ("8.5%", Verdict.SUPPORTED.value, None),
-        ("15%", Verdict.NOT_CHECKABLE.value, "a target"),
         ("9.9%", Verdict.CONTRADICTED.value, None),
     ]
+    report = checker_for(SAMPLE).check_text(
+        "The rate was 8.5%, against a target of 15%.\n", month="2019-10"
+    )
+    assert [(n.text, n.cls) for n in report.numbers] == [("8.5%", "value"), ("15%", "other")]

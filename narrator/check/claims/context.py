@@ -105,7 +105,9 @@ def measure_for(
         # itself, however the sentence before spoke of the 12 months.
         rolling = rolling and not MONTH_NOUN.search(clause)
         return Measured(carried, ctx.text, ctx.source, None, rolling)
-    mid, used = measures.resolve(mention.words, context=ctx.words, ratio=unit == "percent")
+    # A per cent may be a count's rate; a change in points is always a rate's.
+    ratio = unit in ("percent", "points")
+    mid, used = measures.resolve(mention.words, context=ctx.words, ratio=ratio)
     source = "text" if not used else f"text+{ctx.source}"
     head = mention.head
     if head is not None and mid is not None and norm_word(head) in reading.measure_words(mid):

@@ -27,6 +27,8 @@ from narrator.check.tokens.marks import QUANTITIES
 
 #: The unit of a claim by the label of its quantity (anything else is a count).
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
+#: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
+_CHANGE_BY = re.compile(r"\b(?:by|by\s+a\s+further)\s*$", re.IGNORECASE)
 
 
 def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
@@ -158,6 +160,9 @@ def _measure_of_figure(
         assert direction is not None
         # "a 1.4 percentage point decrease in the proportion graded prompt"
         near = mention_of_change(sentence.mentions, direction.end, text)
+    if unit == "percent" and _CHANGE_BY.search(text, max(0, q.start - 12), q.start):
+        # "grew by 6.0% to 1,425": a per cent change of the count, not the count's rate.
+        unit = "change"
     measured = measure_for(reading, sentence, q.start, unit, near)
     if near is None and changed:
         assert direction is not None

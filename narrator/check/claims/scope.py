@@ -87,6 +87,11 @@ def scope_of(areas: Areas, forces: Forces | None = None) -> Scope:
     return _scope_of(areas, forces)
 
 
+_NATIONAL_MEASURE = (
+    r"\b(?i:national\s+(?:[a-z]+\s+){1,4}?(?:rates?|averages?|figures?|levels?|totals?))\b"
+)
+
+
 def _scope_of(areas: Areas, forces: Forces) -> Scope:
     """The scope of ``areas`` among ``forces`` (see :func:`scope_of`)."""
     own_names = [n for area in areas for n in reader_names(area) if _is_place(n)]
@@ -94,9 +99,14 @@ def _scope_of(areas: Areas, forces: Forces) -> Scope:
     own_names += [form for f in forces.forces if f.name in mine for form in f.forms]
     others = [form for f in forces.forces if f.name not in mine for form in f.forms]
     others = [n for n in others if not any(n.lower() == o.lower() for o in own_names)]
+    beyond = names_pattern([*others, *forces.beyond])
+    if beyond is not None:
+        # "the national arrest rate", "the national rate of violent crime": a national figure
+        # of any measure, as the listed "national rate" is.
+        beyond = re.compile(f"{_NATIONAL_MEASURE}|{beyond.pattern}")
     return Scope(
         names_pattern(own_names, exact=True),
-        names_pattern([*others, *forces.beyond]),
+        beyond,
         names_pattern(others),
         areas.root.name,
     )

@@ -3,6 +3,7 @@ in the future, and a figure must not be for a month after the one the paper repo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -67,6 +68,19 @@ def _period_month(label: str | None) -> int | None:
     return months.parse(tail) if months.is_month(tail) else None
 
 
+#: Before a month that is a deadline ("a further report ... by January 2021").
+_DEADLINE = re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def _a_deadline(claim: Claim) -> bool:
+    """Whether the claim's month is a date something is due by, not a figure's month."""
+    said = claim.period_text
+    if not said:
+        return False
+    at = claim.sentence.find(said)
+    return at > 0 and _DEADLINE.search(claim.sentence, max(0, at - 30), at) is not None
+
+
 def month_findings(
     claims: Sequence[Claim], reporting: int, catalogue: Catalogue | None
 ) -> Iterable[Finding]:
@@ -77,7 +91,7 @@ def month_findings(
             continue
         if claim.measure_from == "heading":
             continue  # a figure the sentence does not tie to a measure itself
-        if claim.tense == "future" or claim.role == "reference":
+        if claim.tense == "future" or claim.role == "reference" or _a_deadline(claim):
             continue
         if (
             catalogue is not None

@@ -33,6 +33,8 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
             or claim.statistic is not None
             or claim.approx is not None
             or claim.reference_cue is not None
+            # A figure of another force or of the country is not the measure's own.
+            or claim.outside is not None
         ):
             continue
         if claim.value is not None and claim.role != "change":
@@ -56,6 +58,11 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
         if earlier.sentence_span == claim.sentence_span:
             # Two figures of one sentence are set against each other ("23 in October, the
             # monthly average ... is 11"; "73% ... compared to 78.1% for all victims").
+            continue
+        if (earlier.period_text is None) != (claim.period_text is None):
+            # "2,587 searches" in a paragraph on the survey's year, then "in March 2020, 171
+            # searches": a period said beside one figure and left to the paper's month for
+            # the other need not be the same period.
             continue
         before = earlier.value if key[0] == "level" else earlier.change_pct
         assert before is not None

@@ -18,7 +18,10 @@ from narrator.check.text.document import number_key
 _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # A paragraph number at the start of a line, before a capital, a digit or an opening quote
 # ("see\n4.2.2 above" is a reference wrapped onto a new line, not a paragraph).
-_LINE_NUMBER = re.compile(rf"[ \t]*(?:\*\*)?({_NUMBER})\.?(?:\*\*)?[ \t]+(?=[A-Z0-9‘“\"'(\[*#•])")
+# A PDF-to-text dump puts the number on a line of its own, its paragraph on the next.
+_LINE_NUMBER = re.compile(
+    rf"[ \t]*(?:\*\*)?({_NUMBER})\.?(?:\*\*)?(?:[ \t]+(?=[A-Z0-9‘“\"'(\[*#•])|[ \t]*$)"
+)
 # A number after the end of a sentence on the same line: a page break glued two lines.
 # A Markdown heading may number its section with a whole number ("## 3 Stop and search").
 _HEADING_NUMBER = re.compile(r"[ \t]*(\d{1,2})\.?[ \t]+(?=[A-Z])")
@@ -28,7 +31,8 @@ _WHOLE_NUMBER = re.compile(
     rf"[ \t]*(?:\*\*)?(\d{{1,2}})\.?(?:\*\*)?[ \t]+(?=[A-Z‘“\"'(])(?!(?:{MONTH_RE})\b)"
 )
 # With a full stop, a whole-number paragraph may start with a figure ("4. 101 calls fell").
-_WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+(?=\d)")
+# Or alone on its line, as a PDF-to-text dump leaves it ("3." over "VEHICLE THEFT").
+_WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.(?:[ \t]+(?=\d)|[ \t]*$)")
 # A contents line: a title, dot leaders and a page number ("1. Summary ........ 2").
 _CONTENTS = re.compile(
     r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?\S.*?(?:[ \t]?(?:\.|…)){4,}[ \t]*(\d{1,3})[ \t]*$"
@@ -330,6 +334,25 @@ _LIST_LINES = 3
 _ITEM_START = re.compile(r"[ \t]*[A-Z0-9£$€]")
 
 
+#: The fewest lines of a table pasted one cell a line, and the longest cell.
+_CELL_LINES = 6
+_CELL_WIDTH = 30
+#: A table's caption ("Table 2: Vehicle thefts by division").
+_CAPTION = re.compile(r"[ \t]*(?:Table|Figure|Chart|Graph)\s+\d")
+
+
+def _is_one_cell_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph's lines are a table's cells, one a line, as a PDF-to-text dump
+    gives a table ("Division" over "2018/19" over "Coastal" over "4,127"): six lines or
+    more, each short and not a sentence's end, a quarter of them or more numbers."""
+    if len(lines) < _CELL_LINES:
+        return False
+    cells = [text[s:e].strip() for s, e in lines]
+    if any(len(c) > _CELL_WIDTH or c.endswith(".") for c in cells):
+        return False
+    return 4 * sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= len(cells)
+
+
 def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
     """A list pasted without its bullets ("£15m more for policing" over "2,048 officers"
     over "93% of 999 calls answered"), each line an item that starts with a capital or a
@@ -338,6 +361,17 @@ def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         lines = block.segments
+        if block.kind == "body" and _is_one_cell_a_line(text, lines):
+            out.append(Block("table", lines))
+            continue
+        if (
+            block.kind == "body"
+            and _CAPTION.match(text, lines[0][0])
+            and _is_one_cell_a_line(text, lines[1:])
+        ):
+            # "Table 2: Vehicle thefts by division" over the table's cells, one a line.
+            out.extend((Block("body", lines[:1]), Block("table", lines[1:])))
+            continue
         if (
             block.kind != "body"
             or len(lines) < _LIST_LINES

@@ -63,11 +63,17 @@ def _collapse(
     return "".join(out), tuple(norm_starts), tuple(orig_starts)
 
 
+#: The most words a heading ending in a full stop has ("3. Outcomes.").
+_TITLE_SENTENCE_WORDS = 6
+
+
 def _is_title(body: str) -> bool:
     """A short line without a full stop inside: a heading rather than a paragraph."""
     stripped = body.strip()
     if not stripped or len(stripped) > 250:
         return False
+    if stripped.endswith(".") and len(stripped.split()) > _TITLE_SENTENCE_WORDS:
+        return False  # a whole sentence, though the paragraph after it is not numbered
     # Abbreviations ("i.e. CAWNs") are not sentence ends.
     inner = _ABBREVIATIONS.sub("", stripped.rstrip(". "))
     return not re.search(r"[.!?]\s+[A-Z]", inner)

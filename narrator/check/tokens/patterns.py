@@ -197,6 +197,20 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
+    # "paragraph 3.4 of the appendix", "section 2 of the plan": a part of another document,
+    # which the paper's own numbering does not hold.
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"\d+(?:\.\d+)*(?![\d%]|[.,]\d)(?=\s+(?:of|in)\s+(?:(?i:the|its|their)\s+)?"
+            r"(?i:appendix|appendices|annex|plan|strategy|minutes|guidance|act|code|manual"
+            r"|policy|inspection|document|framework|agreement)\b)",
+            need=_REF_WORDS,
+            span_need=False,
+            words=_REF_LAST_WORDS,
+        ),
+    ),
     (
         "digit",
         Spec(
@@ -208,6 +222,8 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
+    # "[2]": a footnote's marker.
+    ("digit", Spec("REF", r"(?<=\[)\d{1,2}(?=\])")),
     *_both("AGE", r"{N}\s*(?:-|–|to)\s*{N}[\s-]years?[\s-]olds?\b"),
     *_both("AGE", r"{N}[\s-]years?[\s-]olds?\b"),
     # Rate bases, group sizes, scales and thresholds: numbers of the frame, not values.
@@ -246,6 +262,50 @@ SPECS: list[tuple[str, Spec]] = [
         "word",
         Spec("GROUP", "(?:" + _GROUP_BEFORE.replace("{N}", WORDNUM) + rf"){WORDNUM}(?![\w%-])"),
     ),
+    # "Group 1 (highest risk) to Group 5": a group's label, not a count.
+    ("digit", Spec("GROUP", r"(?:(?<=\bGroup\s)|(?<=\bgroup\s))\d{1,2}(?![\w%]|[.,]\d)")),
+    # "for every 1,000 residents": a rate's base, as "per 1,000" is.
+    (
+        "digit",
+        Spec(
+            "BASE",
+            r"(?:1,?000|10,?000|100,?000|100)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:for\s+every|for\s+each|in\s+every)\s+",
+            span_need=False,
+            words="every each",
+        ),
+    ),
+    # "against a target of 80%", "the agreed level of 32%", "a score of 40 or more", "groups
+    # of fewer than 50 respondents": what a value is held to, not a value.
+    *_both(
+        "THRESHOLD",
+        r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?",
+        need=r"\b(?i:targets?\s+(?:of|is|was|at)|target\s+level\s+of|agreed\s+level\s+of"
+        r"|expectation\s+of|threshold\s+of|tolerance\s+of|ambition\s+of|aim\s+of"
+        r"|goal\s+of)\s+(?:(?i:around|about|at\s+least)\s+)?",
+        span_need=False,
+        words="of is was at around about least",
+    ),
+    (
+        "digit",
+        Spec(
+            "THRESHOLD",
+            rf"{NUM}(?=\s+or\s+(?:more|above|over|higher|less|below|fewer|lower)\b)",
+            need=r"\b(?i:score|scores|scoring)\s+(?:of\s+)?",
+            span_need=False,
+            words="score scores scoring of",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "THRESHOLD",
+            rf"{NUM}(?=\s+(?:respondents|responses|replies|cases)\b)",
+            need=r"\b(?i:fewer\s+than|less\s+than|under|at\s+least|minimum\s+of)\s+",
+            span_need=False,
+            words="than under least of",
+        ),
+    ),
     # "the region (4 forces)": a group's size in brackets after its name.
     *_both("GROUP", r"(?<=\(){N}(?=\s+" + _GROUPS + r"\))"),
     (
@@ -253,6 +313,37 @@ SPECS: list[tuple[str, Spec]] = [
         Spec("SCALE", r"\d+(?:st|nd|rd|th)?(?=\s*=\s*(?i:best|worst|lowest|highest|low|high)\b)"),
     ),
     *_both("SCALE", r"{N}(?=[\s-]point\s+scale\b|\s+decimal\s+places?\b)"),
+    # "a scale from 1 (very poor) to 5 (excellent)": a point of a scale named in brackets.
+    (
+        "digit",
+        Spec(
+            "SCALE",
+            r"\d{1,2}(?=\s*\((?:[a-z]+\s)?[a-z]+\))",
+            need=r"\b(?i:scale\s+(?:of|from)|from|to)\s+",
+            span_need=False,
+            words="of from to",
+        ),
+    ),
+    # "3.4 out of 5": the top of a scale a mean score is out of.
+    (
+        "digit",
+        Spec(
+            "SCALE",
+            r"(?:4|5|7|10)(?![\w%]|[.,]\d)",
+            need=r"\d\.\d+\s+out\s+of\s+",
+            span_need=False,
+            words="of",
+        ),
+    ),
+    # "where a rank of 1st is the lowest rate", "1st has the lowest": a ranking's key.
+    (
+        "digit",
+        Spec(
+            "SCALE",
+            r"\d+(?:st|nd|rd|th)(?=\s+(?:is|has|being|means)\s+(?:the\s+)?"
+            r"(?i:best|worst|lowest|highest|least|most)\b)",
+        ),
+    ),
     # "outstanding (1), good (2)": a grade's number on an inspection's scale.
     ("digit", Spec("SCALE", _GRADE_BEFORE + r"[1-5](?=\))")),
     # "(p < 0.05)", "p=0.01": a test's significance level.
@@ -321,6 +412,17 @@ SPECS: list[tuple[str, Spec]] = [
         "SPAN",
         r"{N}(?:\s*(?:-|–|to)\s*{N})?[\s-](?:hours?|days?|weeks?|months?|years?)"
         r"(?=\s+(?:after|before|following)\b)",
+    ),
+    # "to the Board in three months", "its busiest weekend for three years", "within six
+    # weeks": a time from now or back from now, not a measured duration (12 months is the
+    # rolling year, read with the claim).
+    *_both(
+        "SPAN",
+        r"(?!(?:12|twelve)\s+months)(?:{N}|a)[\s-](?:days?|weeks?|months?|years?)\b"
+        r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
+        need=r"\b(?i:in|for|within)\s+",
+        span_need=False,
+        words="in for within",
     ),
     (
         "digit",
