@@ -15,6 +15,7 @@ from narrator.check.claims.grammar import (
     CONTINUES,
     REFERENCE_BEFORE,
     match_text,
+    relative_period,
     stat,
 )
 from narrator.check.claims.model import Claim, new_claim, replace
@@ -28,6 +29,8 @@ from narrator.check.tokens.marks import QUANTITIES
 #: The unit of a claim by the label of its quantity (anything else is a count).
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
 #: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
+#: Between a figure compared with and a change in brackets: its period, then "(".
+_BRACKET_AFTER = re.compile(r"[^()\d]{0,60}\(\s*")
 _CHANGE_BY = re.compile(r"\b(?:by|by\s+a\s+further)\s*$", re.IGNORECASE)
 
 
@@ -57,6 +60,8 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         # "lower than December 2018 (615)": the figure of the period compared with; a change
         # in brackets ("402 more than in 2018 (+5.5%)") is the size of the change instead.
         target = None if is_change else _bracketed_after(sentence, q)
+        if is_change and claim.comparison is None:
+            claim = _against_reference(claim, claims, text, q)
         if target is not None:
             claim = replace(claim, period=target.period, period_text=target.text)
         if (REFERENCE_BEFORE.search(before) or target is not None) and previous_figure is not None:
@@ -129,6 +134,32 @@ def _figure(
         direction.taken = True
         claim = with_direction(reading, claim, direction, period)
     return claim, direction
+
+
+def _against_reference(claim: Claim, claims: list[Claim], text: str, q: Item) -> Claim:
+    """A change in brackets after the figure compared with ("2,587 searches against 1,526
+    in the previous financial year (+87.2%)") is measured against that figure's period."""
+    reference = claims[-1] if claims else None
+    if (
+        reference is None
+        or reference.role != "reference"
+        or reference.period is None
+        or _BRACKET_AFTER.fullmatch(text, reference.span[1], q.start) is None
+    ):
+        return claim
+    period = claim.period
+    if period == reference.period:
+        # The change is of the figure compared, not of the period it is compared with.
+        compared = next((c for c in reversed(claims) if c.role != "reference"), None)
+        period = compared.period if compared is not None else None
+    comparison = relative_period(period, reference.period) or "period"
+    return replace(
+        claim,
+        period=period,
+        comparison=comparison,
+        comparison_text=text[reference.span[1] : q.start].strip(" ("),
+        reference_period=reference.period,
+    )
 
 
 def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:

@@ -13,6 +13,8 @@ def measured_change(claim: Claim, levels: Levels, month: str) -> Fact | None:
     fact of kind "change.period"; None where the figures do not cover both."""
     assert claim.measure is not None and claim.area is not None
     period = claim.period or month
+    if claim.reference_period is None or _length(period) != _length(claim.reference_period):
+        return None  # a month against a financial year is no change of either
     compared = levels.compare(claim.measure, claim.area, period, claim.reference_period)
     if compared is None:
         return None
@@ -33,3 +35,12 @@ def measured_change(claim: Claim, levels: Levels, month: str) -> Fact | None:
         significant=compared.significant,
         method="measured from the figures",
     )
+
+
+def _length(period: str) -> str:
+    """How long a period label runs: a month, a year (rolling, financial or calendar), or
+    its own kind ("YTD", "D")."""
+    if ":" not in period:
+        return "month"
+    kind = period.split(":", 1)[0]
+    return "year" if kind in ("R12", "FY", "CY") else kind
