@@ -19,7 +19,7 @@ from typing import Any
 
 from narrator.check.claims.extract import Marked
 from narrator.check.text.blocks import CELL_GAP
-from narrator.check.text.dates import NUMBER_WORD_RE, ORDINAL_WORDS
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
@@ -90,6 +90,18 @@ _WORD_NUMBERS: list[
         "other",
     ),
     (("half",), re.compile(r"(half)(?=\s+(?:of|the)\s)", re.IGNORECASE), None, "value", "other"),
+    # "a quarter of them in Rotherham", "a third of victims": a share ("a quarter of the
+    # year" is a period).
+    (
+        ("third", "quarter"),
+        re.compile(
+            r"(?<=\ba\s)(third|quarter)(?=\s+of\s)(?!\s+of\s+(?:the\s+|a\s+)?(?:year|20\d\d))",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "other",
+    ),
     # "one of the lowest", "every one of those": a pronoun, not a count.
     (
         ("one",),
@@ -102,7 +114,7 @@ _WORD_NUMBERS: list[
 #: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
 #: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
 _CODE = re.compile(r"[A-Z][A-Z]?\d{1,3}[A-Z]?\b")
-_PART_OF_YEAR = re.compile(r"[QH][1-4]")
+_PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -128,6 +140,26 @@ _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*
 #: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
 _NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
 _DIGIT = re.compile(r"\d")
+#: A line of a rating's bands: two colours or more, each with its band ("Green, a fall;
+#: Amber, a rise of up to 5%; Red, a rise of more than 5%"): its numbers are thresholds.
+_RAG_BANDS = re.compile(
+    r"^[^\n]*?\b(?:Green|Amber|Red)\b\s*[,:=–-][^\n]*?\b(?:Green|Amber|Red)\b\s*[,:=–-][^\n]*$",
+    re.MULTILINE,
+)
+#: A minute's number: at a line's start before its title in capitals, or after "minute".
+_MINUTE = re.compile(
+    r"^[ \t]*(\d{1,3}/\d{2}(?:\(\w\))?)(?=[ \t]+[A-Z]{3})"
+    r"|\b(?i:minutes?|min\.?)\s+(\d{1,3}/\d{2}(?:\(\w\))?)(?![\d/])",
+    re.MULTILINE,
+)
+#: A month named alone ("since March", "April and May") is a period; "May" only where a
+#: word before it shows it is the month ("in May"), not the verb ("May I thank").
+_MONTH_ALONE = re.compile(rf"(?:{MONTH_RE})\.?")
+_BEFORE_MAY = re.compile(
+    r"\b(?:in|since|to|from|until|by|during|for|of|before|after|last|next|this|early|mid|late"
+    r"|end|start|and|or|between|through)\s+$",
+    re.IGNORECASE,
+)
 #: A footnote's marker glued to the end of a sentence or clause, as text copied from a PDF
 #: has it ("a response rate of 38%.1 Overall", "not reported.2"), or a page after "p.".
 _FOOTNOTE = re.compile(r"(?<=[a-z%)\]][.,;:])\d{1,2}(?=\s|$)")
@@ -199,9 +231,22 @@ def numbers_of(
     found.extend(_footnotes(document, found))
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
     targets += [m.span() for m in _RAG_KEY.finditer(text)]
+    targets += [m.span() for m in _RAG_BANDS.finditer(text)]
     if targets:
         found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
-    return _with_word_numbers(document, sorted(found, key=lambda n: (n.start, n.end)))
+    found = _minutes(text, sorted(found, key=lambda n: (n.start, n.end)))
+    return _with_word_numbers(document, found)
+
+
+def _minutes(text: str, found: list[Number]) -> list[Number]:
+    """Minute numbers ("45/19 APOLOGIES FOR ABSENCE", "minute 31/19") as references, in
+    place of whatever they were read as."""
+    spans = [m.span(m.lastindex or 1) for m in _MINUTE.finditer(text)]
+    if not spans:
+        return found
+    kept = [n for n in found if not any(s < n.end and n.start < e for s, e in spans)]
+    minutes = [Number(s, e, text[s:e], "reference") for s, e in spans]
+    return sorted([*kept, *minutes], key=lambda n: (n.start, n.end))
 
 
 def _footnotes(document: Document, found: list[Number]) -> Iterator[Number]:
@@ -251,6 +296,8 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
     text = document.text
     lower = text.lower()
     prose = [(p.start, p.end) for p in document.iter_text()]
+    # Codes are read in tables too: "Q1" and "R12" head a table's columns.
+    tables = [(p.start, p.end) for p in document.paragraphs if p.kind == "table"]
     starts = [start for start, _ in prose]
 
     def in_prose(at: int) -> bool:
@@ -274,7 +321,9 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
                 at = lower.find(word, at + 1)
     for match in _CODE.finditer(text):
         start, end = match.span()
-        if (start and text[start - 1].isalnum()) or not in_prose(start):
+        if (start and text[start - 1].isalnum()) or not (
+            in_prose(start) or any(s <= start < e for s, e in tables)
+        ):
             continue
         said = match.group()
         cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
@@ -367,8 +416,14 @@ class _Claims:
 
 
 def _is_number(text: str, mark: Marked) -> bool:
-    """Whether a mark holds a number in digits or words ("October" alone does not)."""
-    return _NUMERAL.search(text, mark.start, mark.end) is not None
+    """Whether a mark holds a number in digits or words, or is a month named alone."""
+    if _NUMERAL.search(text, mark.start, mark.end) is not None:
+        return True
+    if mark.label != "DATE" or _MONTH_ALONE.fullmatch(text, mark.start, mark.end) is None:
+        return False
+    return not text.startswith("May", mark.start) or (
+        _BEFORE_MAY.search(text, max(0, mark.start - 12), mark.start) is not None
+    )
 
 
 def _number(text: str, mark: Marked, claims: _Claims) -> Number:

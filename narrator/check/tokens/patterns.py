@@ -63,7 +63,7 @@ _ELSEWHERE_AFTER = (
 PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
 #: The units a police paper counts its own parts and peers in ("the six districts").
 _GROUPS = (
-    r"(?:(?i:priority|policing|local|community|key|strategic)\s+)?"
+    r"(?:(?i:priority|policing|local|community|key|strategic|headline|performance)\s+)?"
     r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
     r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships|stages"
     r"|groups|categories|indicators|objectives|commitments|(?i:(?:performance\s+)?questions)"
@@ -174,6 +174,19 @@ SPECS: list[tuple[str, Spec]] = [
             words="on via using",
         ),
     ),
+    # "call 101, or 999 in an emergency": the second of two services to call.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:call|dial|ring|phone|telephone)\s+(?:101|999|111),?\s+or\s+",
+            span_need=False,
+            words="or",
+        ),
+    ),
+    # "the non-emergency 101 line", "999 calls": the number names the service.
+    ("digit", Spec("CODE", r"(?:101|999|111)(?=\s+(?:line|number|service)\b)")),
     ("digit", Spec("PHONE", PHONE)),
     # "SV-2017-044", "CR-19-0012": a reference code of letters and hyphened digit groups
     # (before the dates: its "2017" is not a year).
@@ -355,9 +368,10 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "CODE",
             r"\d{1,2}[A-Za-z]?(?![\w%]|[.,]\d)",
-            need=r"\b(?:(?i:grades?|category|categories|tiers?)|(?-i:Level|Type))\s+",
+            need=r"\b(?:(?i:grades?|category|categories|tiers?|outcome\s+types?)|(?-i:Level|Type))"
+            r"\s+(?:\d{1,2}[A-Za-z]?\s*(?:,|to|and|-|–)\s*)*",
             span_need=False,
-            words="grade grades category categories tier tiers level type",
+            words="grade grades category categories tier tiers level type types to and",
         ),
     ),
     (
