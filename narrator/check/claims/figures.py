@@ -20,11 +20,12 @@ from narrator.check.claims.grammar import (
 )
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import names_number, noun
-from narrator.check.claims.pairing import direction_of_figure, mention_after
+from narrator.check.claims.pairing import direction_of_figure, is_compared, mention_after
 from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
 from narrator.check.tokens.marks import QUANTITIES
+from narrator.check.tokens.measures import name_words, norm_word
 
 #: The unit of a claim by the label of its quantity (anything else is a count).
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
@@ -173,6 +174,14 @@ def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
             and re.fullmatch(r"\s*\(\s*", sentence.text[target.end : q.start])
         ):
             return target
+    for start, end, label, said, _ in sentence.periods:
+        # "35% below September 2019 (724)": a period compared with, then its figure.
+        if (
+            end <= q.start
+            and re.fullmatch(r"\s*\(\s*", sentence.text[end : q.start])
+            and is_compared(sentence.text, start)
+        ):
+            return Target(start, end, "period", said, period=label)
     return None
 
 
@@ -195,6 +204,8 @@ def _measure_of_figure(
         # "grew by 6.0% to 1,425": a per cent change of the count, not the count's rate.
         unit = "change"
     measured = measure_for(reading, sentence, q.start, unit, near)
+    if unit == "count" and measured.measure is not None:
+        measured = _done_to(reading, text, q, measured)
     if near is None and changed:
         assert direction is not None
         # "a 2.0% increase in immediate, and a 2.0% decrease in prompt": one word
@@ -205,6 +216,33 @@ def _measure_of_figure(
         if bare is not None:
             named = text[direction.end : direction.end + 30]
             return measured._replace(measure=bare, text=named, source="text")
+    return measured
+
+
+#: A verb of what was done to a count, just before it or just after it: "solved 137
+#: vehicle thefts", "with 99 solved", "charged 41 people".
+_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+(?:a\s+further\s+|only\s+|just\s+)?$")
+_VERB_AFTER = re.compile(r"\s+([a-z]+ed)\b")
+
+
+def _done_to(reading: Reading, text: str, q: Item, measured: Measured) -> Measured:
+    """The measure of what was done to the count named ("solved" thefts are the solved
+    thefts measure), where the project has one whose name adds that word."""
+    assert measured.measure is not None
+    measures = reading.reader.measures
+    own = name_words(reading.reader.catalogue[measured.measure].label)
+    for found in (
+        _VERB_BEFORE.search(text, max(0, q.start - 30), q.start),
+        _VERB_AFTER.match(text, q.end),
+    ):
+        if found is None:
+            continue
+        verb = norm_word(found.group(1))
+        if verb not in measures.vocabulary or verb in own:
+            continue
+        done, _ = measures.best(own | {verb}, need=frozenset({verb}))
+        if done is not None and done != measured.measure and own <= reading.measure_words(done):
+            return measured._replace(measure=done)
     return measured
 
 

@@ -79,6 +79,21 @@ def _opens_aside(gap: str) -> bool:
     return gap.rfind("(") > gap.rfind(")")
 
 
+#: Before a period of a figure compared with: "than the 77 in", "from 77 in", "than in".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|from|against|compared\s+(?:to|with)|versus)\s+(?:the\s+)?"
+    r"(?:[£+-]?\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?)?(?:in|for|during|over)\s+(?:the\s+)?$"
+    # "35% below September 2019", "down 63.6% on November 2019"
+    r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_compared(text: str, start: int) -> bool:
+    """Whether the period at ``start`` is that of a figure compared with."""
+    return _COMPARED_BEFORE.search(text, max(0, start - 45), start) is not None
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -96,7 +111,7 @@ def _choose_period(
         if not periods or (rolling and periods[0][0] > pos):
             return None
         first = periods[0]
-        if first[0] > pos and _opens_aside(text[pos : first[0]]):
+        if first[0] > pos and (_opens_aside(text[pos : first[0]]) or is_compared(text, first[0])):
             return None
         return first[2], first[3], first[4]
     if after_first:
@@ -111,13 +126,19 @@ def _choose_period(
         if after:
             chosen = after[0]
             return chosen[2], chosen[3], chosen[4]
-        before = [p for p in same if p[1] <= pos]
+        # "81 in September, more than the 77 in August, and 21 more than ...": a period of
+        # a figure compared with is that figure's, not the ones after it.
+        before = [p for p in same if p[1] <= pos and not is_compared(text, p[0])]
         if before:
             chosen = before[-1]
             return chosen[2], chosen[3], chosen[4]
         if all(
             p[0] >= pos
-            and (_REFERENCE_BETWEEN.search(text, pos, p[0]) or _opens_aside(text[pos : p[0]]))
+            and (
+                _REFERENCE_BETWEEN.search(text, pos, p[0])
+                or _opens_aside(text[pos : p[0]])
+                or is_compared(text, p[0])
+            )
             for p in same
         ):
             # "was 12.7% against 15.9% in 2017/18", "482 (12 months: 5,486)": a period
@@ -126,7 +147,7 @@ def _choose_period(
             return None
     # A direction's period: said before it in the clause, or right after it ("increased in
     # October"), else the sentence's first.
-    before = [p for p in same if p[1] <= pos]
+    before = [p for p in same if p[1] <= pos and not is_compared(text, p[0])]
     if before:
         chosen = before[-1]
     else:
@@ -137,7 +158,13 @@ def _choose_period(
             for p in same
             if p[0] >= pos and p[0] - pos <= 25 and not _REFERENCE_BETWEEN.search(text, pos, p[0])
         ]
-        chosen = soon[0] if soon else periods[0]
+        if soon:
+            chosen = soon[0]
+        else:
+            own = [p for p in periods if not is_compared(text, p[0])]
+            if not own:
+                return None  # every period named is one compared with
+            chosen = own[0]
     return chosen[2], chosen[3], chosen[4]
 
 

@@ -186,6 +186,13 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
     return found
 
 
+#: Verbs "up" belongs to ("held up", "picked up", "set up", "followed up").
+_PHRASAL_UP = re.compile(
+    r"\b(?:hold|holds|held|holding|pick|picks|picked|picking|set|sets|setting|follow|follows"
+    r"|followed|following|sign|signed|take|taken|took|step|stepped|stepping|back|backed|join"
+    r"|joined|make|made|makes|catch|caught|keep|kept|keeping|open|opened|speak|spoke)\s+$",
+    re.IGNORECASE,
+)
 #: "puts it down to", "put down to": what follows is a cause, not a direction.
 PUT_BEFORE = re.compile(r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them))?\s+$", re.IGNORECASE)
 
@@ -207,6 +214,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue
         if word == "up" and re.match(r"\s+(?:to|with|for|on\s+the\s+end)\b", after, re.I):
             continue
+        if word == "up" and _PHRASAL_UP.search(before):
+            continue  # "has held up better", "picked up", "set up": a verb, not a rise
         if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
             continue  # "which the force puts down to patrols": a cause, not a direction
         if key == "flat":
