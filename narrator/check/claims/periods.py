@@ -18,7 +18,7 @@ from narrator.check.claims.grammar import (
 from narrator.check.claims.pairing import is_period_phrase
 from narrator.check.claims.pieces import Item, Named, Sentence
 from narrator.check.claims.reading import Reading
-from narrator.check.text.dates import When, resolve_year
+from narrator.check.text.dates import When, month_number, resolve_year
 
 #: The 12 months to the reporting month, said as a span of time back from it.
 _LAST_YEAR = re.compile(
@@ -76,7 +76,47 @@ def named_periods(
             if named is not None:
                 found.append(named)
     found.sort()
-    return _year_to_date(found, text)
+    return _year_to_date(_month_spans(found, text), text)
+
+
+#: Between the two months of a span: "April to November", "April and May", "April–May".
+_SPAN_JOIN = re.compile(r"\s*(?:to|until|through|and|-|–)\s*", re.IGNORECASE)
+
+
+def _month_spans(found: list[Named], text: str) -> list[Named]:
+    """Two months joined as a span that starts the financial year ("April to November",
+    "(April and May)") are the financial year to date at the second, whatever year the
+    first alone would be given."""
+    if len(found) < 2:
+        return found
+    out: list[Named] = []
+    skip = False
+    for first, second in zip(found, [*found[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if (
+            second is not None
+            and first.kind == second.kind == "month"
+            and months.is_month(second.label)
+            and _SPAN_JOIN.fullmatch(text, first.end, second.start)
+            and month_number(first.text.split()[0]) == months.FY_START_MONTH
+            and first.text.split()[0].isalpha()
+        ):
+            end = months.parse(second.label)
+            out.append(
+                Named(
+                    first.start,
+                    second.end,
+                    f"YTD:{months.iso(end)}",
+                    text[first.start : second.end],
+                    "ytd",
+                )
+            )
+            skip = True
+            continue
+        out.append(first)
+    return out
 
 
 def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
