@@ -26,6 +26,9 @@ REFERENCE_CUE = re.compile(
     r"(?:[^.;:]|\.\d){0,60}$",
     re.IGNORECASE,
 )
+#: "from 25.4% to 19.4%": a figure a change starts from, then the figure it goes to.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:an?\s+|the\s+)?[£+\-−]?\d")
 #: Words just after a figure that make it a size per year (a trend's slope), never a level:
 #: "is downward: about 0.6 percentage points a year".
 PER_YEAR = re.compile(r"\s*(?:a|per|each)\s+(?:year|annum)\b", re.IGNORECASE)
@@ -118,10 +121,12 @@ class Claim:
         if self.kind != "figure":
             return None
         before = self.sentence[: max(0, self.span[0] - self.sentence_span[0])]
+        after = self.sentence[max(0, self.span[1] - self.sentence_span[0]) :]
+        if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
+            return "from"  # "dropped from 25.4% to 19.4%": the figure it changed from
         found = REFERENCE_CUE.search(before) or _TREND_SIZE.search(before)
         if found:
             return found.group(1).lower()
-        after = self.sentence[max(0, self.span[1] - self.sentence_span[0]) :]
         return "trend" if PER_YEAR.match(after) else None
 
     @property

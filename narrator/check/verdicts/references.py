@@ -17,6 +17,14 @@ _REFERENCE_KINDS = {
     "limit": ("xmr.signal",),
     "same months": ("change.year_to_date",),
     "same period": ("change.year_to_date",),
+    "from": (
+        "change.month",
+        "change.year",
+        "change.rolling_month",
+        "change.rolling_year",
+        "change.financial_year",
+        "change.year_to_date",
+    ),
 }
 
 
@@ -66,7 +74,20 @@ def reference_verdict(claim: Claim, facts: FactSet, value: float) -> ClaimVerdic
             return ClaimVerdict(
                 claim,
                 Verdict.SUPPORTED,
-                f"{claim.text} is the {word} {claim.measure} is compared with",
+                (
+                    f"{claim.text} is the figure {claim.measure} changed from"
+                    if word == "from"
+                    else f"{claim.text} is the {word} {claim.measure} is compared with"
+                ),
                 evidence=(fact.id,),
             )
+    if word == "from" and claim.period_text is None:
+        # The text says no period of the figure it changed from, and no comparison narrator
+        # makes starts from it: it may be one narrator does not make (a quarter ago).
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text}: no comparison narrator makes starts from it, and the text names "
+            "no period for it",
+        )
     return None
