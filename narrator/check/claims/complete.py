@@ -164,7 +164,9 @@ _PART_AFTER = re.compile(
     # "176 searches, 60% of the month's total": a count given with its share is a part too.
     r"(?:\s+[a-z]+,\s*\d+(?:\.\d+)?\s*(?:%|per\s*cent))?"
     r"\s*(?:per\s*cent\s+|%\s*)?(?:of|out\s+of)\s+(?:them|these|those|which|"
-    r"the\s+(?:\w+['’]s\s+)?total)\b",
+    r"the\s+(?:\w+['’]s\s+)?total)\b"
+    # "111 of the 150 victims surveyed", "187 of the 1,078 thefts": a count of a count.
+    r"|\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*(?!\.\d|\s*%)\b",
     re.IGNORECASE,
 )
 #: Words before a figure that make it a share of a whole the sentence counts.
