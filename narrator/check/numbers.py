@@ -263,7 +263,10 @@ def _footnotes(document: Document, found: list[Number]) -> Iterator[Number]:
 
 
 def _as_target(number: Number) -> Number:
-    """A number of a column of targets: not a value."""
+    """A number of a column of targets or of a rating's bands: not a value (its periods
+    and references stay what they are)."""
+    if number.cls != "value":
+        return number
     return Number(number.start, number.end, number.text, "other")
 
 

@@ -185,6 +185,27 @@ SPECS: list[tuple[str, Spec]] = [
             words="or",
         ),
     ),
+    # "Emergency: always 999", "calls to 101": the service's number.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"(?<!-)\b(?i:always|emergency:?|emergencies:?)\s+",
+            span_need=False,
+            words="always emergency emergency: emergencies emergencies:",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:calls?|contacts?)\s+(?:to|on|via)\s+",
+            span_need=False,
+            words="to on via",
+        ),
+    ),
     # "the non-emergency 101 line", "999 calls": the number names the service.
     ("digit", Spec("CODE", r"(?:101|999|111)(?=\s+(?:line|number|service)\b)")),
     ("digit", Spec("PHONE", PHONE)),
@@ -434,9 +455,9 @@ SPECS: list[tuple[str, Spec]] = [
         "SPAN",
         r"(?!(?:12|twelve)\s+months)(?:{N}|a)[\s-](?:days?|weeks?|months?|years?)\b"
         r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
-        need=r"\b(?i:in|for|within)\s+",
+        need=r"\b(?i:in|for|within|(?:the\s+)?(?:same|past|last|next|previous|first|coming|following))\s+",
         span_need=False,
-        words="in for within",
+        words="in for within same past last next previous first coming following",
     ),
     (
         "digit",
