@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, word_list
 
 # Numbers as written: 7,000,000 or 9.7 or 858.
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -74,6 +74,11 @@ _GROUPS = (
 _GROUP_BEFORE = (
     r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
     r"|(?<=\d[snrt][tdh]\sof\s)"
+    # "ranks sixth of the six"
+    + "".join(
+        f"|(?<=\\b{word}\\sof\\s)|(?<=\\b{word}\\sof\\sthe\\s)"
+        for word in word_list("first second third fourth fifth sixth seventh eighth ninth tenth")
+    )
 )
 
 #: Before a grade's number in brackets: the grade's word ("requires improvement (3)").
