@@ -170,7 +170,18 @@ def bind_scope(
     # Most sentences name nothing outside the project: each is searched once.
     names_outside: dict[tuple[int, int], bool] = {}
     out = []
+    last_quarter: Claim | None = None  # the last claim said of a quarter
     for claim in claims:
+        if (
+            claim.is_data
+            and claim.outside is None
+            and last_quarter is not None
+            and last_quarter.paragraph == claim.paragraph
+            and _SAME_PERIOD.search(claim.sentence)
+        ):
+            # "3,915 crimes in the quarter to September ... The force total rose by 2.1%
+            # over the same period": the quarter again.
+            claim = replace(claim, outside="a quarter")
         if claim.is_data and claim.outside is None:
             span = claim.sentence_span
             if span not in names_outside:
@@ -186,8 +197,16 @@ def bind_scope(
             )
             if outside is not None:
                 claim = replace(claim, outside=" ".join(outside.split()))
+        if claim.outside == "a quarter":
+            last_quarter = claim
         out.append(claim)
     return _compared_with_outside(out)
+
+
+#: A period said again: "over the same period", "in the same months".
+_SAME_PERIOD = re.compile(
+    r"\b(?:over|in|during|for|across)\s+the\s+same\s+(?:period|months?|time)\b", re.I
+)
 
 
 #: Words right after a direction that say what it compares with.
