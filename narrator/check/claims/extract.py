@@ -18,7 +18,12 @@ from narrator.check.claims.pieces import Context
 from narrator.check.claims.reading import Reading, reading_of
 from narrator.check.claims.scope import bind_scope, scope_of
 from narrator.check.claims.sentence import read_sentence
-from narrator.check.claims.subject import bind_area, paper_area
+from narrator.check.claims.subject import (
+    bind_area,
+    bind_heading_area,
+    heading_areas,
+    paper_area,
+)
 from narrator.check.text.dates import MONTH_RE, month_number
 from narrator.check.text.document import Document, Paragraph
 from narrator.check.tokens.doc import doc_text, entities_of, lexicon_of, sentences_of
@@ -110,7 +115,9 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     # names it somewhere and never the project's own.
     headings = {p.index: p.heading for p in document.paragraphs}
     claims = bind_scope(claims, document.text, scope_of(reader.areas), headings)
-    claims = bind_area(claims, paper_area(document, reader.areas), reader.areas.root.name)
+    root = reader.areas.root.name
+    claims = bind_heading_area(claims, heading_areas(headings, reader.areas), root)
+    claims = bind_area(claims, paper_area(document, reader.areas), root)
     return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 
 

@@ -102,3 +102,37 @@ def bind_area(claims: list[Claim], area: str | None, root: str) -> list[Claim]:
                 claim = replace(claim, area=area)
         out.append(claim)
     return out
+
+
+def heading_areas(headings: dict[int, str | None], areas: Areas) -> dict[int, str]:
+    """For each paragraph (by index) under a heading that names exactly one area below the
+    force ("COASTAL DIVISION", "## Fenland"), that area."""
+    found: dict[str, str | None] = {}
+    out: dict[int, str] = {}
+    for index, heading in headings.items():
+        if not heading:
+            continue
+        if heading not in found:
+            title = _without_force(heading, areas)
+            named = {name for name, pattern in _area_patterns(areas) if pattern.search(title)}
+            found[heading] = named.pop() if len(named) == 1 else None
+        area = found[heading]
+        if area is not None:
+            out[index] = area
+    return out
+
+
+def bind_heading_area(claims: list[Claim], under: dict[int, str], root: str) -> list[Claim]:
+    """``claims`` with the area their paragraph's heading names, for those that name no
+    area of their own and do not say they are of the whole force."""
+    if not under:
+        return claims
+    out = []
+    for claim in claims:
+        area = under.get(claim.paragraph)
+        if area is not None and claim.is_data and claim.area == root and claim.area_text is None:
+            before = claim.sentence[: max(0, claim.span[0] - claim.sentence_span[0])]
+            if not _WHOLE_FORCE.search(before):
+                claim = replace(claim, area=area)
+        out.append(claim)
+    return out

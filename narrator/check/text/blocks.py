@@ -291,6 +291,9 @@ def blocks_of(text: str) -> list[Block]:
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()
                 one_line = _is_title_line(text[body_start:piece_end])
+            elif _caps_heading(text, piece, lines, index):
+                # "COASTAL DIVISION" over its paragraph, with no blank line between.
+                new, body_start = Block("heading", [], level=2), piece_start
             elif bullet := _BULLET.match(piece):
                 # A numbered item ("1)", "(2)"): its number refers to it.
                 group = 1 if bullet.group(1) else 2
@@ -356,6 +359,23 @@ def _is_one_cell_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     return 4 * sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= len(cells)
 
 
+#: A line that starts with its label: "Vehicle thefts: 696 – up 5 on last month."
+_LABELLED_LINE = re.compile(r"[ \t]*[A-Z][\w ()/&'’-]{0,30}:[ \t]+\S")
+
+
+def _unbulleted(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether lines are items of a list that lost its bullets: three or more, each
+    starting with a capital or a number and ending without a full stop."""
+    return (
+        len(lines) >= _LIST_LINES
+        and all(_ITEM_START.match(text, start) for start, _ in lines)
+        and not any(
+            text[s:e].rstrip().endswith(_TERMINAL) or not _ends_paragraph(text, (s, e))
+            for s, e in lines
+        )
+    )
+
+
 def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
     """A list pasted without its bullets ("£15m more for policing" over "2,048 officers"
     over "93% of 999 calls answered"), each line an item that starts with a capital or a
@@ -375,19 +395,32 @@ def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
             # "Table 2: Vehicle thefts by division" over the table's cells, one a line.
             out.extend((Block("body", lines[:1]), Block("table", lines[1:])))
             continue
-        if (
-            block.kind != "body"
-            or len(lines) < _LIST_LINES
-            or not all(_ITEM_START.match(text, start) for start, _ in lines)
-            or any(
-                text[s:e].rstrip().endswith(_TERMINAL) or not _ends_paragraph(text, (s, e))
-                for s, e in lines
-            )
-        ):
+        labelled = len(lines) >= _LIST_LINES and all(
+            _LABELLED_LINE.match(text, start) for start, _ in lines
+        )
+        if block.kind != "body" or not (labelled or _unbulleted(text, lines)):
             out.append(block)
             continue
         out.extend(Block("body", [line]) for line in lines)
     return out
+
+
+#: A heading in capitals on a line of its own ("COASTAL DIVISION", "FORCE PICTURE").
+_CAPS_LINE = re.compile(r"[ \t]*[A-Z][A-Z0-9&,'’/() –-]{2,60}")
+#: The fewest words of the line after it that make that line prose.
+_PROSE_AFTER = 8
+
+
+def _caps_heading(text: str, piece: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Whether a line in capitals heads the paragraph that follows it on the next line: a
+    few words, at least one of three letters, then a line of prose in mixed case."""
+    if _CAPS_LINE.fullmatch(piece.rstrip()) is None or index + 1 >= len(lines):
+        return False
+    words = piece.split()
+    if len(words) > _TITLE_WORDS or not any(len(w) >= 3 and w.isalpha() for w in words):
+        return False
+    following = text[slice(*lines[index + 1])]
+    return len(following.split()) >= _PROSE_AFTER and not following.isupper()
 
 
 def _markdown_heading(

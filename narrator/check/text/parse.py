@@ -173,7 +173,10 @@ def _front_ends_at_prose(text: str, blocks: list[Block]) -> list[Block]:
     as body, not as front matter."""
     for position, block in enumerate(blocks):
         if block.kind != "front":
-            return blocks
+            # Fields come at the top: "Vehicle thefts: 696 – up 5" under a heading is prose.
+            return blocks[:position] + [
+                _as_body(b) if b.kind == "front" else b for b in blocks[position:]
+            ]
         if any(
             len(text[s:e].split()) >= _PROSE_WORDS
             and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
