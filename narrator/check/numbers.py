@@ -69,6 +69,29 @@ _WORD_NUMBERS: list[
         "value",
         "rank",
     ),
+    # "it now ranks sixth of the six": a rank among as many as follow.
+    (
+        (*_NTH_WORDS, "first"),
+        re.compile(
+            rf"((?:first|{_NTH[3:-1]}))(?=\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\b)", re.IGNORECASE
+        ),
+        re.compile(
+            r"\b(?:ranks?|ranked|ranking|placed|came|is|was|now|position)\s+\Z", re.IGNORECASE
+        ),
+        "value",
+        "rank",
+    ),
+    # "more than double the same month last year", "twice the rate": a multiple.
+    (
+        ("double", "treble", "triple", "twice"),
+        re.compile(
+            r"(double|treble|triple|twice)(?=\s+(?:the|its|their|that|what|as|last|this)\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "other",
+    ),
     # "the third consecutive quarter", "the fourth month in a row": the length of a run.
     (
         _NTH_WORDS,
@@ -263,7 +286,10 @@ def _footnotes(document: Document, found: list[Number]) -> Iterator[Number]:
 
 
 def _as_target(number: Number) -> Number:
-    """A number of a column of targets: not a value."""
+    """A number of a column of targets or of a rating's bands: not a value (its periods
+    and references stay what they are)."""
+    if number.cls != "value":
+        return number
     return Number(number.start, number.end, number.text, "other")
 
 

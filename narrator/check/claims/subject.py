@@ -31,12 +31,27 @@ _WHOLE_FORCE = re.compile(
 def paper_area(document: Document, areas: Areas) -> str | None:
     """The one area below the force that the paper's title names, if it names exactly one."""
     titles = [p.text for p in document.paragraphs[:1] if p.kind in ("heading", "front")]
+    first = document.paragraphs[0] if document.paragraphs else None
+    if first is not None and first.kind == "body":
+        # A plain text's first line is its title ("CAMBRIDGE CITY DISTRICT – REVIEW").
+        line = document.text[first.start : first.end].split("\n", 1)[0]
+        if _title_like(line):
+            titles.append(line)
     titles += [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
     if not titles:
         return None
     title = _without_force(" \n ".join(titles), areas)
     named = {name for name, pattern in _area_patterns(areas) if pattern.search(title)}
     return named.pop() if len(named) == 1 else None
+
+
+#: The most words of a plain text's first line that is its title.
+_TITLE_WORDS = 16
+
+
+def _title_like(text: str) -> bool:
+    """Whether a plain text's first paragraph is a title: a line or two, not a sentence."""
+    return len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith((".", "!", "?"))
 
 
 #: The name patterns of each project's areas below the force: id of the areas -> (areas,

@@ -54,8 +54,10 @@ CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 _NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
+# "1) ...", "(2) ...", and "3. make sure ..." (an item that goes on in lower case).
 _BULLET = re.compile(
-    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\))[ \t]+"
+    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
+    r"|(\d{1,2})\.(?=[ \t]+[a-z]))[ \t]+"
 )
 # A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), left by
 # a PDF-to-text dump (a number alone on a line may be a slide's or a table's figure).
@@ -291,8 +293,9 @@ def blocks_of(text: str) -> list[Block]:
                 one_line = _is_title_line(text[body_start:piece_end])
             elif bullet := _BULLET.match(piece):
                 # A numbered item ("1)", "(2)"): its number refers to it.
-                span = (piece_start + bullet.start(1), piece_start + bullet.end(1))
-                new = Block("bullet", [], number_span=span if bullet.group(1) else None)
+                group = 1 if bullet.group(1) else 2
+                span = (piece_start + bullet.start(group), piece_start + bullet.end(group))
+                new = Block("bullet", [], number_span=span if bullet.group(group) else None)
                 body_start = piece_start + bullet.end()
             elif current is None:
                 new = Block("front" if not blocks or blocks[-1].kind == "front" else "body", [])

@@ -100,6 +100,12 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
         # a text with neither (a paragraph on its own, an email) is all body, but for any
         # block of fields ("Date: 19th December 2019").
         blocks = [_unheaded(text, b) for b in blocks]
+        # Fields come at the top: "The good news: we solved 14" after a paragraph of prose
+        # is prose too.
+        first_body = next((i for i, b in enumerate(blocks) if b.kind != "front"), len(blocks))
+        blocks = blocks[:first_body] + [
+            _as_body(b) if b.kind == "front" else b for b in blocks[first_body:]
+        ]
     else:
         blocks = _front_ends_at_prose(text, blocks)
     numbered = [b.number for b in blocks if b.number]

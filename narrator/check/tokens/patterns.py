@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE
+from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, word_list
 
 # Numbers as written: 7,000,000 or 9.7 or 858.
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -74,6 +74,11 @@ _GROUPS = (
 _GROUP_BEFORE = (
     r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
     r"|(?<=\d[snrt][tdh]\sof\s)"
+    # "ranks sixth of the six"
+    + "".join(
+        f"|(?<=\\b{word}\\sof\\s)|(?<=\\b{word}\\sof\\sthe\\s)"
+        for word in word_list("first second third fourth fifth sixth seventh eighth ninth tenth")
+    )
 )
 
 #: Before a grade's number in brackets: the grade's word ("requires improvement (3)").
@@ -183,6 +188,27 @@ SPECS: list[tuple[str, Spec]] = [
             need=r"\b(?i:call|dial|ring|phone|telephone)\s+(?:101|999|111),?\s+or\s+",
             span_need=False,
             words="or",
+        ),
+    ),
+    # "Emergency: always 999", "calls to 101": the service's number.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"(?<!-)\b(?i:always|emergency:?|emergencies:?)\s+",
+            span_need=False,
+            words="always emergency emergency: emergencies emergencies:",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:calls?|contacts?)\s+(?:to|on|via)\s+",
+            span_need=False,
+            words="to on via",
         ),
     ),
     # "the non-emergency 101 line", "999 calls": the number names the service.
@@ -434,9 +460,9 @@ SPECS: list[tuple[str, Spec]] = [
         "SPAN",
         r"(?!(?:12|twelve)\s+months)(?:{N}|a)[\s-](?:days?|weeks?|months?|years?)\b"
         r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
-        need=r"\b(?i:in|for|within)\s+",
+        need=r"\b(?i:in|for|within|(?:the\s+)?(?:same|past|last|next|previous|first|coming|following))\s+",
         span_need=False,
-        words="in for within",
+        words="in for within same past last next previous first coming following",
     ),
     (
         "digit",
