@@ -192,6 +192,7 @@ def bind_scope(
                 about
                 or (_bound_outside(claim, scope) if names_outside[span] else None)
                 or _of_a_quarter(claim)
+                or _past_a_level(claim)
                 or _a_target(claim)
                 or _under_heading((headings or {}).get(claim.paragraph), claim, scope)
             )
@@ -201,6 +202,24 @@ def bind_scope(
             last_quarter = claim
         out.append(claim)
     return _compared_with_outside(out)
+
+
+#: Before a run said of a level passed: "above 1,200 for", "exceeded 100 in each of".
+_LEVEL_RUN = re.compile(
+    r"\b(?:above|below|over|under|exceeded|exceeding)\s+[\d,]+\s+(?:in|for)\s+"
+    r"(?:each\s+of\s+)?(?:the\s+)?(?:last\s+|past\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _past_a_level(claim: Claim) -> str | None:
+    """ "a level passed" for a run of months said of a count above a level ("above 1,200
+    for five consecutive months"): narrator's runs are of rises and falls."""
+    if claim.kind != "streak":
+        return None
+    start = claim.span[0] - claim.sentence_span[0]
+    before = claim.sentence[max(0, start - 60) : max(0, start)]
+    return "a level passed" if _LEVEL_RUN.search(before) else None
 
 
 #: A period said again: "over the same period", "in the same months".

@@ -49,7 +49,7 @@ _LEAD_CODE = r"\b(?-i:outcomes?)\s+"
 #: A numbered section of a law, not of the paper: "Section 55 of the Police Act 1996",
 #: "section 60 was authorised", "section 1 PACE searches".
 _LAW_AFTER = (
-    r"(?=(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){1,8}Act\b"
+    r"(?=\(\d+[a-z]?\)|(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){0,8}Act\b"
     r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
 )
 #: After a section or paragraph number: another document names it ("paragraph 2.3 of the
@@ -138,11 +138,23 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "LAW",
-            # A paper's own sections are numbered low; "section 136" is a power.
-            r"\d+[A-Za-z]?"
+            # A paper's own sections are numbered low; "section 136" is a power; "Section
+            # 12(1)" has a subsection.
+            r"\d+[A-Za-z]?(?:\(\d+[a-z]?\))+(?![\w%])|\d+[A-Za-z]?"
             + _LAW_AFTER
             + r"|(?:[2-9]\d|\d{3,})(?![\w.%]|[.,]\d)(?!\s+(?:above|below)\b)",
             need=r"\b(?i:sections?|s\.)\s*",
+            span_need=False,
+            words="section sections s.",
+        ),
+    ),
+    # "a refusal notice under Section 17": a provision of a law, not a part of the paper.
+    (
+        "digit",
+        Spec(
+            "LAW",
+            r"\d+[A-Za-z]?(?![\w.%]|[.,]\d)",
+            need=r"\b(?i:under|breach\s+of|contrary\s+to)\s+(?i:sections?|s\.)\s*",
             span_need=False,
             words="section sections s.",
         ),
@@ -343,6 +355,18 @@ SPECS: list[tuple[str, Spec]] = [
             need=r"\b(?i:fewer\s+than|less\s+than|under|at\s+least|minimum\s+of)\s+",
             span_need=False,
             words="than under least of",
+        ),
+    ),
+    # "monthly crime has been above 1,200 for five months", "the only month above 800":
+    # a level a count is said to pass, not a figure of it.
+    (
+        "digit",
+        Spec(
+            "THRESHOLD",
+            rf"(?!(?:19|20)\d\d\b){NUM}(?![\d%]|\s?per\s?cent)",
+            need=r"\b(?i:above|below|exceeded|exceeding|exceeds|passed|topped)\s+",
+            span_need=False,
+            words="above below exceeded exceeding exceeds passed topped",
         ),
     ),
     # "the region (4 forces)": a group's size in brackets after its name.
