@@ -45,7 +45,7 @@ REFERENCE_BEFORE = re.compile(
 )
 # What makes a month, an area or a financial year the thing compared with, not the period.
 TARGET_BEFORE = re.compile(
-    r"(?:\bthan|\bfrom|\bagainst|\bversus|compared\s+(?:to|with)|compares\s+(?:to|with)|"
+    r"(?:\bthan|\bfrom|\bagainst|\bversus|\bvs\.?|\bv\.?|compared\s+(?:to|with)|compares\s+(?:to|with)|"
     r"(?:consistent|in\s+line|comparable|identical|similar|level|equal|close)\s+(?:to|with)|"
     r"\bwith\s+(?:those|that)\s+(?:for|of)|outperform(?:s|ed|ing)?|underperform(?:s|ed|ing)?|"
     r"\bon(?:\s+both(?:\s+\w+){1,3}\s+and)?)"

@@ -81,8 +81,8 @@ def _opens_aside(gap: str) -> bool:
 
 #: Before a period of a figure compared with: "than the 77 in", "from 77 in", "than in".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:than|from|against|compared\s+(?:to|with)|versus)\s+(?:the\s+)?"
-    r"(?:[£+-]?\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?)?(?:in|for|during|over)\s+(?:the\s+)?$"
+    r"\b(?:than|from|against|compared\s+(?:to|with)|versus|vs\.?|v\.?)\s+(?:the\s+)?"
+    r"(?:[£+-]?\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?)?(?:(?:in|for|during|over)\s+(?:the\s+)?)?$"
     # "35% below September 2019", "down 63.6% on November 2019"
     r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$",
     re.IGNORECASE,
