@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from narrator.catalogue import Kind
 from narrator.check.claims.grammar import (
     BOTH,
     BOTH_AREAS,
@@ -62,12 +63,41 @@ def mentions(reading: Reading, text: str, items: list[Item]) -> list[Mention]:
                 continue
         groups.append([item])
     found = [_mention(reading, text, items, group) for group in groups]
-    if reading.count_nouns:
-        found.extend(_count_nouns(reading, text, items))
+    nouns = _count_nouns(reading, text, items)
+    if nouns:
+        found.extend(nouns)
         found.sort(key=lambda m: m.start)
     return found
 
 
+_HEADS: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _head_nouns(reading: Reading) -> dict[str, str]:
+    """The last word of count measures' names, each to the measure with the shortest name
+    that ends with it ("thefts": "vehicle thefts", not "solved vehicle thefts"); a word two
+    names as short end with names neither."""
+    catalogue = reading.reader.catalogue
+    cached = _HEADS.get(id(catalogue))
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
+    best: dict[str, list[tuple[int, str]]] = {}
+    for measure in catalogue:
+        if measure.kind is Kind.RATIO:
+            continue
+        words = measure.label.split()
+        best.setdefault(norm_word(words[-1]), []).append((len(words), measure.id))
+    heads = {}
+    for noun, named in best.items():
+        named.sort()
+        if len(named) == 1 or named[0][0] < named[1][0]:
+            heads[noun] = named[0][1]
+    _HEADS[id(catalogue)] = (catalogue, heads)
+    return heads
+
+
+#: The word just before a count in a terse list: "thefts 7,771", "Arrests: 816".
+_NOUN_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+):?[ \t]+$")
 #: The word after a count: "206 crimes".
 _NEXT_NOUN = re.compile(r"\s+([A-Za-z]+)\b")
 
@@ -81,9 +111,14 @@ def _count_nouns(reading: Reading, text: str, items: list[Item]) -> list[Mention
         if item.label != "COUNT":
             continue
         after = _NEXT_NOUN.match(text, item.end, item.end + 30)
+        measure = reading.count_nouns.get(norm_word(after.group(1))) if after else None
+        if measure is None:
+            # "thefts 7,771 (+5.7%); assaults 3,149": the noun before a terse count.
+            after = _NOUN_BEFORE.search(text, max(0, item.start - 30), item.start)
+            noun = norm_word(after.group(1)) if after else ""
+            measure = reading.count_nouns.get(noun) or _head_nouns(reading).get(noun)
         if after is None:
             continue
-        measure = reading.count_nouns.get(norm_word(after.group(1)))
         start, end = after.span(1)
         if measure is None or any(s < end and start < e for s, e in named):
             continue
