@@ -160,12 +160,47 @@ def _plural(phrase: str) -> str:
     return " ".join(words)
 
 
+#: Two words joined as alternatives in a measure's name: "charged or summonsed".
+_PAIR = re.compile(r"\b([a-z]+)\s+(or|and)\s+([a-z]+)\b")
+
+
+def _stem(word: str) -> str:
+    """A past participle's verb or noun ("charged": "charge", "summonsed": "summons")."""
+    if not word.endswith("ed") or len(word) < 6:
+        return word
+    if word[:-2].endswith("s"):
+        return word[:-2]
+    return word[:-1] if word[:-1].endswith("e") else word[:-2]
+
+
+def _variants(name: str) -> list[str]:
+    """Other ways a paper writes a name with a pair of alternatives: "charged or summonsed
+    outcomes" as "charge or summons outcomes", "charge/summons outcomes" and, the outcomes
+    being what the pair names, "charge or summons"."""
+    pair = _PAIR.search(name)
+    if pair is None:
+        return []
+    first, joint, second = pair.groups()
+    nouns = f"{_stem(first)} {joint} {_stem(second)}"
+    other = "and" if joint == "or" else "or"
+    forms = [
+        name[: pair.start()] + nouns + name[pair.end() :],
+        name[: pair.start()] + f"{_stem(first)} {other} {_stem(second)}" + name[pair.end() :],
+        name[: pair.start()] + f"{_stem(first)}/{_stem(second)}" + name[pair.end() :],
+        name[: pair.start()] + f"{first}/{second}" + name[pair.end() :],
+    ]
+    if nouns != pair.group(0) and re.fullmatch(r"\s*outcomes?", name[pair.end() :]):
+        forms.append(name[: pair.start()] + nouns)
+    return [form for form in forms if form != name]
+
+
 def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
-    """(name, measure id) for every label and alias of ``measures`` and its plural: the
-    names the reader recognises a measure by."""
+    """(name, measure id) for every label and alias of ``measures``, its plural and its
+    variants (:func:`_variants`): the names the reader recognises a measure by."""
     names: list[tuple[str, str]] = []
     for measure in measures:
-        for name in dict.fromkeys((measure.label, *measure.aliases)):
+        written = (measure.label, *measure.aliases)
+        for name in dict.fromkeys((*written, *(v for n in written for v in _variants(n)))):
             for form in dict.fromkeys((name, _plural(name))):
                 names.append((form, measure.id))
     return names
