@@ -41,7 +41,10 @@ CHANGE_AFTER = re.compile(
 )
 TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
 REFERENCE_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from)\s*$", re.IGNORECASE
+    r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from"
+    # "up 0.5 points on 9.6% last year": a change, then the figure it is on
+    r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?\s+on)\s*$",
+    re.IGNORECASE,
 )
 # What makes a month, an area or a financial year the thing compared with, not the period.
 TARGET_BEFORE = re.compile(
