@@ -116,6 +116,22 @@ class MeasureIndex:
                 found, size = mid, count
         return found, size
 
+    def _tied(self, words: frozenset[str], need: frozenset[str], found: str) -> bool:
+        """Whether a ratio measure other than ``found`` has a name as large within
+        ``words`` (meeting ``need``): the words name no one of them."""
+        _, size = self.best(words, need=need)
+        for names_at in {at for word in words for at in self.by_word.get(word, ())}:
+            name, mid = self.names[names_at]
+            if (
+                mid != found
+                and len(name) == size
+                and name <= words
+                and (not need or name & need)
+                and self.kinds[mid] is Kind.RATIO
+            ):
+                return True
+        return False
+
     def resolve(
         self,
         words: frozenset[str],
@@ -143,6 +159,10 @@ class MeasureIndex:
             for extra in (context, frozenset()):
                 rated, _ = self.best(words | extra | {"rate"}, need=need)
                 if rated is not None and self.kinds[rated] is Kind.RATIO:
+                    if self._tied(words | extra | {"rate"}, need, rated):
+                        # "71.3% of searches" when searches have a find rate and an arrest
+                        # rate: no one rate is meant.
+                        break
                     return rated, used or bool(extra)
         return found, used
 
