@@ -48,7 +48,8 @@ _NATIONAL = re.compile(
 _OPENING = 300
 #: A quarter as a period (not "a quarter of" or "by a quarter", a fraction).
 _QUARTER = re.compile(
-    r"\b(?:(?:the|this|last|previous|same|first|second|third|fourth|latest|each)\s+quarter"
+    r"\b(?:(?:the|this|last|previous|same|first|second|third|fourth|latest|each|whole|entire)"
+    r"\s+quarter"
     r"|quarter\s+(?:to|ending|ended|[1-4]|one|two|three|four)\b|Q[1-4]|quarterly"
     r"|(?:last|past|latest|previous)\s+(?:three|3)\s+months)\b",
     re.IGNORECASE,
@@ -171,13 +172,21 @@ def bind_scope(
     names_outside: dict[tuple[int, int], bool] = {}
     out = []
     last_quarter: Claim | None = None  # the last claim said of a quarter
+    # A paper whose opening says it reviews a quarter speaks of the quarter wherever a
+    # sentence names no period of its own.
+    quarterly = _QUARTER.search(text, 0, _OPENING) is not None
     for claim in claims:
         if (
             claim.is_data
             and claim.outside is None
-            and last_quarter is not None
-            and last_quarter.paragraph == claim.paragraph
-            and _SAME_PERIOD.search(claim.sentence)
+            and (
+                (quarterly and claim.period_text is None)
+                or (
+                    last_quarter is not None
+                    and last_quarter.paragraph == claim.paragraph
+                    and (claim.period_text is None or _SAME_PERIOD.search(claim.sentence))
+                )
+            )
         ):
             # "3,915 crimes in the quarter to September ... The force total rose by 2.1%
             # over the same period": the quarter again.

@@ -249,6 +249,10 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue
         if word == "up" and re.match(r"\s+(?:to|with|for|on\s+the\s+end)\b", after, re.I):
             continue
+        if word in ("above", "below", "over", "under") and any(
+            i.label == "THRESHOLD" and 0 <= i.start - item.end <= 2 for i in items
+        ):
+            continue  # "has been above 1,200 for five months": a level passed, not a change
         if word == "up" and _PHRASAL_UP.search(before):
             continue  # "has held up better", "picked up", "set up": a verb, not a rise
         if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
