@@ -291,8 +291,7 @@ def blocks_of(text: str) -> list[Block]:
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()
                 one_line = _is_title_line(text[body_start:piece_end])
-            elif _caps_heading(text, piece, lines, index):
-                # "COASTAL DIVISION" over its paragraph, with no blank line between.
+            elif _caps_heading(text, piece, lines, index):  # "COASTAL DIVISION"
                 new, body_start = Block("heading", [], level=2), piece_start
             elif bullet := _BULLET.match(piece):
                 # A numbered item ("1)", "(2)"): its number refers to it.

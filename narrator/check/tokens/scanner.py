@@ -16,7 +16,8 @@ from typing import Any
 
 from narrator.check.text.dates import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTH_RE, NUMBER_WORDS
 from narrator.check.tokens.marks import READERS, Mark
-from narrator.check.tokens.patterns import SPECS, WORDNUM, Spec
+from narrator.check.tokens.patterns import SPECS
+from narrator.check.tokens.spec import WORDNUM, Spec
 
 # A digit-family match starts at a digit, a sign or a currency symbol that is not inside a
 # word or a longer number; a word-family match starts a word. The character before the
