@@ -30,10 +30,9 @@ def test_the_forces_list_holds_every_force_of_england_and_wales_and_three_more()
 
 def test_a_figure_of_the_own_force_is_still_contradicted() -> None:
     got = _verdicts(
-        "## Dwelling burglary\n\nCambridgeshire recorded 9,999 dwelling burglaries in "
-        "October 2019.\n"
+        "## Dwelling burglary\n\nCambridgeshire recorded 199 dwelling burglaries in October 2019.\n"
     )
-    assert got == [("9,999", Verdict.CONTRADICTED.value, None)]
+    assert got == [("199", Verdict.CONTRADICTED.value, None)]
 
 
 def test_a_paper_naming_only_another_force_is_about_that_force() -> None:
@@ -46,10 +45,9 @@ def test_a_paper_naming_only_another_force_is_about_that_force() -> None:
 
 def test_a_paper_naming_another_force_and_an_own_district_is_checked() -> None:
     got = _verdicts(
-        "Comparison with Gwent Police\n\n"
-        "Fenland recorded 9,999 dwelling burglaries in October 2019.\n"
+        "Comparison with Gwent Police\n\nFenland recorded 34 dwelling burglaries in October 2019.\n"
     )
-    assert got == [("9,999", Verdict.CONTRADICTED.value, None)]
+    assert got == [("34", Verdict.CONTRADICTED.value, None)]
 
 
 def test_a_force_of_the_same_words_as_an_own_area_is_not_the_area() -> None:
@@ -64,11 +62,11 @@ def test_a_force_of_the_same_words_as_an_own_area_is_not_the_area() -> None:
 
 def test_a_national_comparison_is_not_checkable_but_the_own_figure_is() -> None:
     got = _verdicts(
-        "## All crime\n\nAll crime in Cambridgeshire was 99,999 in the 12 months to October "
+        "## All crime\n\nAll crime in Cambridgeshire was 65,432 in the 12 months to October "
         "2019, lower than the England and Wales rate of 80.1 per 1,000.\n"
     )
-    own = [g for g in got if g[0] == "99,999"]
-    assert own == [("99,999", Verdict.CONTRADICTED.value, None)]
+    own = [g for g in got if g[0] == "65,432"]
+    assert own == [("65,432", Verdict.CONTRADICTED.value, None)]
     others = [g for g in got if g[0] in ("80.1", "lower")]
     assert others == [
         ("80.1", Verdict.NOT_CHECKABLE.value, "England and Wales"),
@@ -90,10 +88,10 @@ def test_a_figure_said_nationally_or_of_a_peer_group_is_not_checkable() -> None:
 
 def test_another_force_in_the_sentence_binds_only_its_own_figure() -> None:
     got = _verdicts(
-        "## Dwelling burglary\n\nCambridgeshire recorded 9,999 dwelling burglaries in October "
+        "## Dwelling burglary\n\nCambridgeshire recorded 199 dwelling burglaries in October "
         "2019; Essex Police recorded 1,234.\n"
     )
-    assert ("9,999", Verdict.CONTRADICTED.value, None) in got
+    assert ("199", Verdict.CONTRADICTED.value, None) in got
     assert ("1,234", Verdict.NOT_CHECKABLE.value, "Essex Police") in got
 
 
@@ -117,9 +115,9 @@ def test_a_national_statement_naming_no_force_is_about_the_country() -> None:
 def test_a_national_source_in_an_own_paper_leaves_its_figures_checked() -> None:
     got = _verdicts(
         "Office for National Statistics figures for Cambridgeshire\n\n"
-        "Cambridgeshire recorded 9,999 dwelling burglaries in October 2019.\n"
+        "Cambridgeshire recorded 199 dwelling burglaries in October 2019.\n"
     )
-    assert got == [("9,999", Verdict.CONTRADICTED.value, None)]
+    assert got == [("199", Verdict.CONTRADICTED.value, None)]
 
 
 def test_a_figure_of_a_quarter_is_not_checked_against_a_month() -> None:
@@ -132,10 +130,10 @@ def test_a_figure_of_a_quarter_is_not_checked_against_a_month() -> None:
 
 def test_a_quarter_as_a_fraction_is_not_a_period() -> None:
     got = _verdicts(
-        "## Dwelling burglary\n\nCambridgeshire recorded 999 dwelling burglaries in October "
+        "## Dwelling burglary\n\nCambridgeshire recorded 199 dwelling burglaries in October "
         "2019, a quarter of them at night.\n"
     )
-    assert got == [("999", Verdict.CONTRADICTED.value, None)]
+    assert got == [("199", Verdict.CONTRADICTED.value, None)]
 
 
 def test_an_own_area_s_name_as_a_common_word_is_not_the_area() -> None:
@@ -150,11 +148,11 @@ def test_a_section_about_another_force_is_about_that_force() -> None:
     text = (
         "# Cambridgeshire performance, October 2019\n\n## Comparison with Essex Police\n\n"
         "There were 999 dwelling burglaries in October 2019.\n\n"
-        "In Cambridgeshire there were 999 dwelling burglaries in October 2019.\n"
+        "In Cambridgeshire there were 199 dwelling burglaries in October 2019.\n"
     )
     assert _verdicts(text) == [
         ("999", Verdict.NOT_CHECKABLE.value, "Essex Police"),
-        ("999", Verdict.CONTRADICTED.value, None),
+        ("199", Verdict.CONTRADICTED.value, None),
     ]
 
 

@@ -173,7 +173,10 @@ _PART_AFTER = re.compile(
 _SHARE_BEFORE = re.compile(
     r"\bshare\s+of\s+(?:them|these|those|the\s+total)\b[^.;\d]{0,20}$"
     # "184 burglaries, of which 23 were solved"
-    r"|\bof\s+(?:which|whom|these|those|them)[\s,]+(?:only\s+|just\s+|some\s+|about\s+)?$",
+    r"|\bof\s+(?:which|whom|these|those|them)[\s,]+(?:only\s+|just\s+|some\s+|about\s+)?$"
+    # "A further 471 crimes were dealt with out of court": more of a whole already counted,
+    # so a part of it, not the measure's value.
+    r"|\b(?:a\s+further|another|an\s+additional|a\s+remaining|the\s+remaining)\s+$",
     re.IGNORECASE,
 )
 

@@ -22,8 +22,22 @@ CLAIM_KINDS = ("figure", "direction", "streak", "outlier", "xref", "date")
 #: "in line with the same period last year (8.5%)", "the long-term trend ... by about 1.6
 #: percentage points a year".
 REFERENCE_CUE = re.compile(
-    r"\b(benchmark|average|median|same months|same period|trend|expected|limit|when it was)s?\b"
-    r"(?:[^.;:]|\.\d){0,60}$",
+    # The cue nearest the figure: "the benchmark of the previous 24 months (average 102)".
+    r"^.*\b(benchmark|average|median|same months|same period|trend|expected|limit|when it was)s?\b"
+    # No figure between the cue and this one but a year or a window ("of the previous 12
+    # months"): "(average 102), June's figure of 37" gives the average its own figure.
+    r"(?:[^.;:\d]|\b(?:19|20)\d\d(?:/\d\d)?\b|\b\d+(?=\s*-?\s*(?:months?|years?|weeks?|days?)\b))"
+    r"{0,60}$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: A figure and "and" or a comma just before another figure: "(298 and 302)".
+_LISTED_AFTER = re.compile(r"[£$]?\d[\d,]*(?:\.\d+)?\s*%?\s*(?:,|\band\b|\bor\b)\s*[£$]?$")
+#: Words just after a figure that make it the figure of the same months a year before:
+#: "(11.1% over the same months of last year)", "against 6,045 in the same period of 2019/20".
+_SAME_PERIOD_AFTER = re.compile(
+    r"\s*(?:in|over|for|during)\s+the\s+same\s+(?:period|months|quarter)\s+(?:of\s+|in\s+)?"
+    r"(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:earlier|before|ago)"
+    r"|(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?)\b",
     re.IGNORECASE,
 )
 #: "from 25.4% to 19.4%": a figure a change starts from, then the figure it goes to.
@@ -125,8 +139,14 @@ class Claim:
         if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
             return "from"  # "dropped from 25.4% to 19.4%": the figure it changed from
         found = REFERENCE_CUE.search(before) or _TREND_SIZE.search(before)
+        listed = _LISTED_AFTER.search(before)
+        if found is None and listed is not None:
+            # "both averages (298 and 302)": a figure listed after another shares its cue.
+            found = REFERENCE_CUE.search(before[: listed.start()])
         if found:
             return found.group(1).lower()
+        if _SAME_PERIOD_AFTER.match(after):
+            return "same period"
         return "trend" if PER_YEAR.match(after) else None
 
     @property

@@ -8,12 +8,18 @@ from typing import Any
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict
+from narrator.check.slips import is_slip
 
 
 def _tolerance(*decimals: int | None) -> float:
     """Half a unit of the coarsest printed precision: "81%" and "81.4%" agree."""
     places = min((d for d in decimals if d is not None), default=0)
     return 0.5 * 10.0**-places + 1e-9
+
+
+def _typed(claim: Claim) -> bool:
+    """Whether a figure is written in digits (not as a word: "four in ten")."""
+    return any(c.isdigit() for c in claim.text)
 
 
 def _where(claim: Claim) -> str:
@@ -67,6 +73,10 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
         before = earlier.value if key[0] == "level" else earlier.change_pct
         assert before is not None
         if abs(before - number) <= _tolerance(earlier.decimals, claim.decimals):
+            continue
+        if not is_slip(number, before, claim.decimals, typed=_typed(claim) and _typed(earlier)):
+            # "seven in ten" and "607" of one measure and month: too far apart for one
+            # figure mistyped, so more likely two figures of different things.
             continue
         yield Finding(
             kind="figure_mismatch",

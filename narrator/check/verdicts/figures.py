@@ -11,15 +11,34 @@ from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
 from narrator.check.verdicts.measured import measured_change
-from narrator.check.verdicts.model import ClaimVerdict, tolerance
+from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
 from narrator.check.verdicts.months import month_of, wrong_month
-from narrator.check.verdicts.references import reference_verdict
+from narrator.check.verdicts.nearest import nearest_fact, other_area
+from narrator.check.verdicts.references import COMPARED_WITH, reference_miss, reference_verdict
 from narrator.facts import Fact, FactSet
 
 
 def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
     """A figure against the facts that give it; else the figures of the period it names;
-    else contradicted by the fact it most plausibly quotes."""
+    else contradicted by the fact it most plausibly quotes (ambiguous when too far from it
+    for a slip). A figure the text gives as what the measure is compared with ("against a
+    three-year average of 583") is held to that comparison only, never to the measure's own
+    figure."""
+    verdict = _figure_verdict(claim, facts, levels)
+    value = figure_value(claim)
+    if value is not None:
+        verdict = other_area(claim, facts, value, verdict)
+    if (
+        verdict.verdict in (Verdict.CONTRADICTED, Verdict.AMBIGUOUS)
+        and claim.reference_cue in COMPARED_WITH
+        and claim.measure is not None
+        and value is not None
+    ):
+        return reference_miss(claim, facts, value)
+    return verdict
+
+
+def _figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None) -> ClaimVerdict:
     value = figure_value(claim)
     if value is None:
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no figure could be read")
@@ -88,12 +107,27 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     if unlike is not None:
         return unlike
     expected = quote(primary, claim)
-    return ClaimVerdict(
+    if (claim.role == "change" or claim.unit == "points") and primary.kind.startswith("level"):
+        # "a fall of 1.5 percentage points" where the measure has no change of the kind the
+        # text names: a level is no figure to hold a change to.
+        return ClaimVerdict(
+            claim,
+            Verdict.AMBIGUOUS,
+            f"{claim.text} is a change, and the figures give no change of {claim.measure} "
+            f"it can be: {expected} is a level",
+            evidence=(primary.id,),
+            expected=expected,
+        )
+    quoted = {f.id: quoted_value(f, claim) for f in own}
+    primary = nearest_fact(claim, own, primary, value, quoted)
+    expected = quote(primary, claim)
+    return unless_far(
         claim,
-        Verdict.CONTRADICTED,
+        value,
+        quoted_value(primary, claim),
         f"{claim.text} does not match the figures: {expected}",
-        evidence=(primary.id,),
-        expected=expected,
+        (primary.id,),
+        expected,
     )
 
 
@@ -263,12 +297,20 @@ def _held_to_period(
         return alternative
     if not any(claim.period in periods for _, periods in matched):
         expected = figure_text(stated, claim, unit)
-        return ClaimVerdict(
-            claim,
-            Verdict.CONTRADICTED,
-            f"{claim.text} does not match the figures: {expected} for {claim.period}",
-            evidence=figures_cell(claim),
-            expected=f"{expected} ({claim.period})",
+        message = f"{claim.text} does not match the figures: {expected} for {claim.period}"
+        other = sorted(str(p) for _, periods in matched for p in periods if p is not None)
+        if other:
+            # The figure of another period of the measure ("the 12 month total ... now at
+            # 793", June's own figure): a figure of the wrong period, however far off.
+            return ClaimVerdict(
+                claim,
+                Verdict.CONTRADICTED,
+                f"{message} ({claim.text} is the figure for {other[0]})",
+                evidence=figures_cell(claim),
+                expected=f"{expected} ({claim.period})",
+            )
+        return unless_far(
+            claim, value, stated, message, figures_cell(claim), f"{expected} ({claim.period})"
         )
     return None
 
@@ -298,15 +340,18 @@ def _named_change(
             evidence=(measured.id,),
         )
     if claim.unit == "percent" and measured.change_pct is not None:
-        expected = f"{measured.change_pct:+.{claim.decimals or 0}f}%"
+        right = measured.change_pct
+        expected = f"{right:+.{claim.decimals or 0}f}%"
     else:
-        expected = figure_text(measured.change or 0.0, claim, measured.unit)
-    return ClaimVerdict(
+        right = measured.change or 0.0
+        expected = figure_text(right, claim, measured.unit)
+    return unless_far(
         claim,
-        Verdict.CONTRADICTED,
+        value,
+        right,
         f"{claim.text} does not match the figures: {expected} against {claim.reference_period}",
-        evidence=(measured.id,),
-        expected=expected,
+        (measured.id,),
+        expected,
     )
 
 
@@ -396,12 +441,25 @@ def figure_text(value: float, claim: Claim, unit: str) -> str:
     return f"{value:,.{decimals}f}{'%' if unit == 'percent' else ''}"
 
 
+def quoted_value(fact: Fact, claim: Claim) -> float:
+    """The figure a fact gives for a claim, as :func:`quote` words it."""
+    if claim.unit == "percent" and fact.unit != "percent" and fact.change_pct is not None:
+        return fact.change_pct
+    if claim.role == "change" and fact.change is not None:
+        return fact.change
+    if claim.period is not None and fact.period != claim.period and fact.reference is not None:
+        return fact.reference
+    return fact.value
+
+
 def quote(fact: Fact, claim: Claim) -> str:
     """The figure a fact gives for a claim, with its kind and period, as a message says it."""
     decimals = claim.decimals if claim.decimals is not None else 1
     if claim.unit == "percent" and fact.unit != "percent" and fact.change_pct is not None:
         return f"{fact.change_pct:+.{decimals}f}% ({fact.kind}, {fact.period})"
     suffix = "%" if fact.unit == "percent" else ""
+    if claim.role == "change" and fact.change is not None:
+        return f"{fact.change:+,.{decimals}f}{suffix} ({fact.kind}, {fact.period})"
     if claim.period is not None and fact.period != claim.period and fact.reference is not None:
         return f"{fact.reference:,.{decimals}f}{suffix} ({fact.kind}, {fact.reference_period})"
     return f"{fact.value:,.{decimals}f}{suffix} ({fact.kind}, {fact.period})"

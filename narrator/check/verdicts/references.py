@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
-from narrator.check.verdicts.model import ClaimVerdict, tolerance
-from narrator.facts import FactSet
+from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
+from narrator.facts import Fact, FactSet
 
 #: The kinds of fact whose reference a figure after each cue word may quote.
 _REFERENCE_KINDS = {
@@ -26,6 +26,59 @@ _REFERENCE_KINDS = {
         "change.year_to_date",
     ),
 }
+
+
+#: The cue words that make a figure what its measure is compared with, not a figure of it.
+COMPARED_WITH = frozenset(
+    ("benchmark", "average", "median", "expected", "same months", "same period")
+)
+
+
+def _candidates(claim: Claim, facts: FactSet, word: str) -> list[Fact]:
+    """The facts whose reference a figure after the cue ``word`` may quote."""
+    assert claim.measure is not None
+    return [
+        fact
+        for kind in _REFERENCE_KINDS[word]
+        for fact in (
+            facts.select(kind=kind, measure=claim.measure)
+            if kind == "area.outlier" or claim.area is None
+            else facts.all(kind, claim.measure, claim.area)
+        )
+    ]
+
+
+def reference_miss(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
+    """A figure quoted as what the measure is compared with that no comparison narrator
+    makes quotes: held to the nearest such comparison (contradicted when a slip explains
+    the difference), never to the measure's own figures; not checkable when narrator makes
+    no comparison of the kind (a three-year average where it computes a two-year one is a
+    different figure, not a wrong one)."""
+    word = claim.reference_cue
+    assert word is not None and claim.measure is not None
+    quoted = [
+        (fact, fact.reference)
+        for fact in _candidates(claim, facts, word)
+        if fact.reference is not None
+    ]
+    if not quoted:
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} is the {word} {claim.measure} is compared with, and narrator "
+            f"makes no such comparison of {claim.measure}",
+        )
+    fact, reference = min(quoted, key=lambda q: (abs(abs(q[1]) - value), q[0].id))
+    decimals = claim.decimals if claim.decimals is not None else 1
+    expected = f"{reference:,.{decimals}f}{'%' if fact.unit == 'percent' else ''}"
+    return unless_far(
+        claim,
+        value,
+        reference,
+        f"{claim.text} is not the {word} the figures compare {claim.measure} with: {expected}",
+        (fact.id,),
+        expected,
+    )
 
 
 def reference_verdict(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict | None:
@@ -58,16 +111,7 @@ def reference_verdict(claim: Claim, facts: FactSet, value: float) -> ClaimVerdic
                     claim, Verdict.SUPPORTED, f"{claim.text} is the trend's size a year", (fact.id,)
                 )
         return None
-    candidates = [
-        fact
-        for kind in _REFERENCE_KINDS[word]
-        for fact in (
-            facts.select(kind=kind, measure=claim.measure)
-            if kind == "area.outlier" or claim.area is None
-            else facts.all(kind, claim.measure, claim.area)
-        )
-    ]
-    for fact in candidates:
+    for fact in _candidates(claim, facts, word):
         lines = (fact.statistic.get("upper"), fact.statistic.get("lower"))
         quoted = lines if word == "limit" else (fact.reference,)
         if any(x is not None and abs(abs(x) - value) <= tol for x in quoted):

@@ -1,0 +1,61 @@
+"""What a figure that matches no fact is held to: the nearest of the facts it can quote, and
+the other areas' figures it may have been copied from (see :mod:`narrator.check.slips`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from narrator.check.claims.model import Claim, replace
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.matching import matched_in
+from narrator.check.verdicts.model import ClaimVerdict, is_far
+from narrator.check.verdicts.months import month_of
+from narrator.facts import Fact, FactSet
+
+#: The kinds of fact each comparison a text names is measured by (a level for none).
+_KINDS = {
+    "previous_year": ("change.rolling_year", "change.year", "change.year_to_date"),
+    "previous_month": ("change.rolling_month", "change.month"),
+    "financial_year": ("change.financial_year",),
+    "average": ("change.average",),
+}
+_LEVELS = ("level", "level.rolling")
+#: The kinds of fact whose figures are an area's own (an area variation lists others').
+_OWN_KINDS = frozenset(_LEVELS).union(*_KINDS.values(), ("change.period",))
+
+
+def nearest_fact(
+    claim: Claim, own: Sequence[Fact], primary: Fact, value: float, quoted: dict[str, float]
+) -> Fact:
+    """Of the facts of the claim's month the text may quote (the month's and the rolling
+    year's, of the comparison it names, or levels), the one nearest its figure: "down 1.0%
+    year on year" is held to the rolling year's change when the month's is far from it.
+    ``quoted`` gives each fact's figure as the claim would quote it."""
+    month = month_of(claim.period)
+    kinds = _KINDS.get(claim.comparison or "", ()) if claim.role == "change" else _LEVELS
+    if month is None or primary.kind not in kinds:
+        return primary
+    fits = [f for f in own if f.kind in kinds and month_of(f.period) == month and f.id in quoted]
+    return min(fits, key=lambda f: (abs(abs(quoted[f.id]) - value), f.id), default=primary)
+
+
+def other_area(claim: Claim, facts: FactSet, value: float, verdict: ClaimVerdict) -> ClaimVerdict:
+    """A figure too far from its area's for a slip that is another area's figure for the
+    same measure and month: copied from the wrong row, so contradicted; else ``verdict``."""
+    if not is_far(verdict) or claim.measure is None or claim.area is None:
+        return verdict
+    month = month_of(claim.period)
+    for fact, periods in matched_in(replace(claim, area=None), facts, claim.measure, value):
+        if fact.area in (None, claim.area) or fact.kind not in _OWN_KINDS:
+            continue
+        if month is not None and all(month_of(p) != month for p in periods):
+            continue
+        return ClaimVerdict(
+            claim,
+            Verdict.CONTRADICTED,
+            f"{claim.text} is the figure of {fact.area} ({fact.kind}, {fact.period}), "
+            f"not of {claim.area}: {verdict.expected}",
+            evidence=(*verdict.evidence, fact.id),
+            expected=verdict.expected,
+        )
+    return verdict
