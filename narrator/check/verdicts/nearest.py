@@ -41,7 +41,9 @@ def nearest_fact(
 
 def other_area(claim: Claim, facts: FactSet, value: float, verdict: ClaimVerdict) -> ClaimVerdict:
     """A figure too far from its area's for a slip that is another area's figure for the
-    same measure and month: copied from the wrong row, so contradicted; else ``verdict``."""
+    same measure and month: copied from the wrong row when the sentence names its area, so
+    contradicted; ambiguous when the area is only the force's by default (the text may speak
+    of the other area); else ``verdict``."""
     if not is_far(verdict) or claim.measure is None or claim.area is None:
         return verdict
     month = month_of(claim.period)
@@ -50,6 +52,17 @@ def other_area(claim: Claim, facts: FactSet, value: float, verdict: ClaimVerdict
             continue
         if month is not None and all(month_of(p) != month for p in periods):
             continue
+        if claim.area_text is None:
+            # The sentence names no area: the text may speak of the other area (one named
+            # before, "the district"), so the reading is in doubt, not the figure.
+            return ClaimVerdict(
+                claim,
+                Verdict.AMBIGUOUS,
+                f"{claim.text} is the figure of {fact.area} ({fact.kind}, {fact.period}); "
+                f"the sentence names no area, so it may be of {fact.area}",
+                evidence=(fact.id,),
+                readings=(fact.area or "",),
+            )
         return ClaimVerdict(
             claim,
             Verdict.CONTRADICTED,
