@@ -96,6 +96,13 @@ def _figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None) -> Clai
     alternative = alternative_measure(claim, facts, value, levels)
     if alternative is not None:
         return alternative
+    return _against_primary(claim, own, value)
+
+
+def _against_primary(claim: Claim, own: Sequence[Fact], value: float) -> ClaimVerdict:
+    """A figure no fact gives, against the fact it most plausibly quotes (the nearest of
+    those the text may mean): contradicted when a slip explains it, else ambiguous."""
+    area = claim.area
     primary = primary_fact(claim, own)
     if primary is None:
         return ClaimVerdict(
