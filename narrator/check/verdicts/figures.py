@@ -13,7 +13,7 @@ from narrator.check.verdicts.matching import figure_value, matched_in, numbers_o
 from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
 from narrator.check.verdicts.months import month_of, wrong_month
-from narrator.check.verdicts.nearest import nearest_fact, other_area
+from narrator.check.verdicts.nearest import COMPARISON_KINDS, nearest_fact, other_area
 from narrator.check.verdicts.references import COMPARED_WITH, reference_miss, reference_verdict
 from narrator.facts import Fact, FactSet
 
@@ -138,18 +138,9 @@ def _against_primary(claim: Claim, own: Sequence[Fact], value: float) -> ClaimVe
     )
 
 
-#: The kinds of change each comparison a text names is measured by.
-_COMPARISON_KINDS = {
-    "previous_year": ("change.rolling_year", "change.year", "change.year_to_date"),
-    "previous_month": ("change.rolling_month", "change.month"),
-    "financial_year": ("change.financial_year",),
-    "average": ("change.average",),
-}
-
-
 def _fits_comparison(fact: Fact, claim: Claim) -> bool:
     """Whether ``fact`` measures the comparison the claim names (True if it names none)."""
-    kinds = _COMPARISON_KINDS.get(claim.comparison or "")
+    kinds = COMPARISON_KINDS.get(claim.comparison or "")
     return kinds is None or fact.kind in kinds
 
 

@@ -12,8 +12,8 @@ from narrator.check.verdicts.model import ClaimVerdict, is_far
 from narrator.check.verdicts.months import month_of
 from narrator.facts import Fact, FactSet
 
-#: The kinds of fact each comparison a text names is measured by (a level for none).
-_KINDS = {
+#: The kinds of change each comparison a text names is measured by.
+COMPARISON_KINDS = {
     "previous_year": ("change.rolling_year", "change.year", "change.year_to_date"),
     "previous_month": ("change.rolling_month", "change.month"),
     "financial_year": ("change.financial_year",),
@@ -21,7 +21,7 @@ _KINDS = {
 }
 _LEVELS = ("level", "level.rolling")
 #: The kinds of fact whose figures are an area's own (an area variation lists others').
-_OWN_KINDS = frozenset(_LEVELS).union(*_KINDS.values(), ("change.period",))
+_OWN_KINDS = frozenset(_LEVELS).union(*COMPARISON_KINDS.values(), ("change.period",))
 
 
 def nearest_fact(
@@ -32,7 +32,7 @@ def nearest_fact(
     year on year" is held to the rolling year's change when the month's is far from it.
     ``quoted`` gives each fact's figure as the claim would quote it."""
     month = month_of(claim.period)
-    kinds = _KINDS.get(claim.comparison or "", ()) if claim.role == "change" else _LEVELS
+    kinds = COMPARISON_KINDS.get(claim.comparison or "", ()) if claim.role == "change" else _LEVELS
     if month is None or primary.kind not in kinds:
         return primary
     fits = [f for f in own if f.kind in kinds and month_of(f.period) == month and f.id in quoted]
