@@ -52,8 +52,8 @@ def reference_miss(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
     """A figure quoted as what the measure is compared with that no comparison narrator
     makes quotes: held to the nearest such comparison (contradicted when a slip explains
     the difference), never to the measure's own figures; not checkable when narrator makes
-    no comparison of the kind (a three-year average where it computes a two-year one is a
-    different figure, not a wrong one)."""
+    no comparison of the kind. An average of other months than narrator's (the same month of
+    five years) is a different figure, not a wrong one, unless a slip explains it."""
     word = claim.reference_cue
     assert word is not None and claim.measure is not None
     quoted = [
