@@ -36,6 +36,11 @@ def is_slip(said: float, right: float, decimals: int | None = None, typed: bool 
     return typed and one_keystroke(_digits(said, places), _digits(right, places))
 
 
+def typed(text: str) -> bool:
+    """Whether a figure is written in digits, not as a word ("four in ten")."""
+    return any(c.isdigit() for c in text)
+
+
 def _digits(value: float, places: int) -> str:
     """A figure's digits as printed to ``places`` decimals, without the point."""
     return f"{value:.{places}f}".replace(".", "").lstrip("0") or "0"

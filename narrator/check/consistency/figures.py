@@ -8,18 +8,13 @@ from typing import Any
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict
-from narrator.check.slips import is_slip
+from narrator.check.slips import is_slip, typed
 
 
 def _tolerance(*decimals: int | None) -> float:
     """Half a unit of the coarsest printed precision: "81%" and "81.4%" agree."""
     places = min((d for d in decimals if d is not None), default=0)
     return 0.5 * 10.0**-places + 1e-9
-
-
-def _typed(claim: Claim) -> bool:
-    """Whether a figure is written in digits (not as a word: "four in ten")."""
-    return any(c.isdigit() for c in claim.text)
 
 
 def _where(claim: Claim) -> str:
@@ -74,7 +69,8 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
         assert before is not None
         if abs(before - number) <= _tolerance(earlier.decimals, claim.decimals):
             continue
-        if not is_slip(number, before, claim.decimals, typed=_typed(claim) and _typed(earlier)):
+        digits = typed(claim.text) and typed(earlier.text)
+        if not is_slip(number, before, claim.decimals, typed=digits):
             # "seven in ten" and "607" of one measure and month: too far apart for one
             # figure mistyped, so more likely two figures of different things.
             continue

@@ -113,10 +113,10 @@ def _against_primary(claim: Claim, own: Sequence[Fact], value: float) -> ClaimVe
     unlike = _unlike_units(claim, primary.unit)
     if unlike is not None:
         return unlike
-    expected = quote(primary, claim)
     if (claim.role == "change" or claim.unit == "points") and primary.kind.startswith("level"):
         # "a fall of 1.5 percentage points" where the measure has no change of the kind the
         # text names: a level is no figure to hold a change to.
+        expected = quote(primary, claim)
         return ClaimVerdict(
             claim,
             Verdict.AMBIGUOUS,
@@ -125,8 +125,7 @@ def _against_primary(claim: Claim, own: Sequence[Fact], value: float) -> ClaimVe
             evidence=(primary.id,),
             expected=expected,
         )
-    quoted = {f.id: quoted_value(f, claim) for f in own}
-    primary = nearest_fact(claim, own, primary, value, quoted)
+    primary = nearest_fact(claim, own, primary, value, lambda f: quoted_value(f, claim))
     expected = quote(primary, claim)
     return unless_far(
         claim,

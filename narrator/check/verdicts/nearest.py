@@ -3,7 +3,7 @@ the other areas' figures it may have been copied from (see :mod:`narrator.check.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from narrator.check.claims.model import Claim, replace
 from narrator.check.findings import Verdict
@@ -25,18 +25,22 @@ _OWN_KINDS = frozenset(_LEVELS).union(*COMPARISON_KINDS.values(), ("change.perio
 
 
 def nearest_fact(
-    claim: Claim, own: Sequence[Fact], primary: Fact, value: float, quoted: dict[str, float]
+    claim: Claim,
+    own: Sequence[Fact],
+    primary: Fact,
+    value: float,
+    quoted: Callable[[Fact], float],
 ) -> Fact:
     """Of the facts of the claim's month the text may quote (the month's and the rolling
     year's, of the comparison it names, or levels), the one nearest its figure: "down 1.0%
     year on year" is held to the rolling year's change when the month's is far from it.
-    ``quoted`` gives each fact's figure as the claim would quote it."""
+    ``quoted`` gives a fact's figure as the claim would quote it."""
     month = month_of(claim.period)
     kinds = COMPARISON_KINDS.get(claim.comparison or "", ()) if claim.role == "change" else _LEVELS
     if month is None or primary.kind not in kinds:
         return primary
-    fits = [f for f in own if f.kind in kinds and month_of(f.period) == month and f.id in quoted]
-    return min(fits, key=lambda f: (abs(abs(quoted[f.id]) - value), f.id), default=primary)
+    fits = [f for f in own if f.kind in kinds and month_of(f.period) == month]
+    return min(fits, key=lambda f: (abs(abs(quoted(f)) - value), f.id), default=primary)
 
 
 def other_area(claim: Claim, facts: FactSet, value: float, verdict: ClaimVerdict) -> ClaimVerdict:
