@@ -281,3 +281,20 @@ def test_a_contents_heading_over_prose_lists_nothing() -> None:
     text = "Contents\nThis report covers 12 months of data.\n\n1. Overview\n\nCrime fell.\n"
     document = parse_text(text)
     assert not [p for p in document.paragraphs if p.kind == "contents"]
+
+
+def test_a_short_title_line_heads_what_follows() -> None:
+    text = (
+        "Borough Briefing\nMarch 2020\n\nCrime fell across the borough this month.\n\n"
+        "Eastmoor\n- Assaults: 43\n- Thefts: 60\n\n"
+        "Indicator\nActual\nGoal\n"
+        "Charge rate\n11.4%\n14%\n\n"
+        "Upland division\n\nThe division recorded 120 assaults, a quarter of the total.\n"
+    )
+    document = parse_text(text)
+    headings = [p.text for p in document.paragraphs if p.kind == "heading"]
+    # A title over a list and a title over prose head them; the title block at the top of
+    # the paper and a run of one-word table cells do not.
+    assert headings == ["Eastmoor", "Upland division"]
+    bullets = [p for p in document.paragraphs if p.kind == "bullet"]
+    assert {p.heading for p in bullets} == {"Eastmoor"}

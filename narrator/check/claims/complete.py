@@ -11,7 +11,7 @@ from narrator import months
 from narrator.catalogue import Kind
 from narrator.check.claims.directions import target_fields
 from narrator.check.claims.grammar import CLAUSE_BREAK, FUTURE, PROPORTION, STOP, relative_period
-from narrator.check.claims.model import GROUP, PART, Claim, replace
+from narrator.check.claims.model import GROUP, MULTIPLE, PART, Claim, replace
 from narrator.check.claims.nouns import PART_OF, TIMES, noun_measure
 from narrator.check.claims.pieces import Sentence
 from narrator.check.claims.reading import Reading
@@ -64,6 +64,10 @@ def _counted(
 ) -> dict[str, Any]:
     """What a count counts when its noun or its words say it is not the measure itself."""
     found: dict[str, Any] = {}
+    if claim.kind == "figure" and _a_multiple(sentence, claim):
+        # "over three times the 9 of the year before", "one in four": how many times one
+        # figure is another, not a figure of the measure.
+        return {"measure_head": MULTIPLE}
     if claim.kind == "figure" and claim.noun and _level(reading, claim.noun) is not None:
         root = reading.reader.areas.root
         if _level(reading, claim.noun) == norm_word(root.level):
@@ -144,6 +148,50 @@ _RANK = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\s+(?:out\s+)?of\s+)$",
     re.IGNORECASE,
 )
+#: Words after a figure that make it a multiple of another figure or a ratio: "three times
+#: the 168 of June", "four times as many", "twice", "one in four", "three out of every ten".
+_MULTIPLE = re.compile(
+    r"\s+times\s+(?:as\s+(?:many|much|high|large|likely|common)|the|its|their|that|what|"
+    r"higher|greater|larger|bigger|more|lower|smaller|fewer|over|above|below)\b"
+    r"|\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<whole>two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|a\s+hundred|\d{1,3})\b(?![\d,.]|\s*(?:%|per\b|months?|years?|weeks?|days?))",
+    re.IGNORECASE,
+)
+#: The part of a ratio before its whole: "one in", "3 out of every".
+_PART_IN = re.compile(
+    r"\b(?P<part>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+"
+    r"(?:every\s+)?$",
+    re.IGNORECASE,
+)
+_WHOLES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_WHOLES |= {"nine": 9, "ten": 10, "twenty": 20}
+
+
+def _a_multiple(sentence: Sentence, claim: Claim) -> bool:
+    """Whether a figure says how many times one figure is another: "three times the 168",
+    or "one in four" (a part smaller than its whole: "26 in four districts" is not)."""
+    found = _MULTIPLE.match(sentence.text, claim.span[1], sentence.end)
+    if found is None:
+        # "four" of "one in four": the whole the part is one of.
+        part = _PART_IN.search(
+            sentence.text, max(sentence.start, claim.span[0] - 20), claim.span[0]
+        )
+        if part is None or claim.value is None:
+            return False
+        return 0 < _size(part.group("part")) < claim.value
+    whole = found.group("whole")
+    if whole is None:
+        return True
+    return claim.value is not None and 0 < claim.value < _size(whole)
+
+
+def _size(said: str) -> int:
+    """A small number as written in a ratio: "four", "10", "a hundred"."""
+    if said.lower().startswith("a"):
+        return 100
+    return _WHOLES.get(said.lower()) or int(said)
+
+
 #: Words after a figure that make it a rate per head of population.
 _PER_HEAD = re.compile(
     r"(?:\s+[a-z]+)?\s+(per\s+(?:[\d,]+|head|capita|thousand)"
@@ -166,7 +214,11 @@ _PART_AFTER = re.compile(
     r"\s*(?:per\s*cent\s+|%\s*)?(?:of|out\s+of)\s+(?:them|these|those|which|"
     r"the\s+(?:\w+['’]s\s+)?total)\b"
     # "111 of the 150 victims surveyed", "187 of the 1,078 thefts": a count of a count.
-    r"|\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*(?!\.\d|\s*%)\b",
+    r"|\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*(?!\.\d|\s*%)\b"
+    # "176 searches found what was looked for", "102 searches ended in arrest": the ones
+    # with an outcome, a part of what the noun counts.
+    r"|\s+[a-z]+\s+(?:found\s+(?:what|the\s+(?:item|object))|ended\s+(?:in|with)"
+    r"|led\s+to|resulted\s+in)\b",
     re.IGNORECASE,
 )
 #: Words before a figure that make it a share of a whole the sentence counts.

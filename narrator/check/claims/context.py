@@ -15,7 +15,7 @@ from narrator.catalogue import Kind
 from narrator.check.claims.grammar import ASIDE
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pairing import choose_period, main_period, nearest, nearest_mention
-from narrator.check.claims.pieces import Context, Mention, Sentence, collect_items
+from narrator.check.claims.pieces import Context, Item, Mention, Sentence, collect_items
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import (
     CAUSE_BEFORE,
@@ -120,11 +120,36 @@ def measure_for(
 #: A comma and a word that start a phrase of its own after a figure, or the words that
 #: name an area left out.
 _NEW_PHRASE = re.compile(
-    r",\s*(?:with|while|whilst|whereas|and|of\s+which)\b"
+    r",\s*(?:with|while|whilst|whereas|and|of\s+which|against|compared\s+(?:to|with)|versus)\b"
     # "rose in all six districts except Fenland": the area left out is not the figure's
-    r"|\b(?:except|apart\s+from|other\s+than|excluding)\b",
+    r"|\b(?:except|apart\s+from|other\s+than|excluding)\b"
+    # "up 9.8% to 1,076, followed by Moorend": the area ranked after is not the figure's
+    r"|\b(?:followed\s+by|ahead\s+of|behind|next\s+(?:came|comes|was|is))\b",
     re.IGNORECASE,
 )
+
+#: Between a figure and an area after it, nothing compared: "recorded 733 ... in Fenland".
+_PLAIN_GAP = re.compile(r"[^\d;:()]*?\b(?:in|across|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARING = re.compile(r"\b(?:than|against|compared|versus|while|whereas)\b", re.IGNORECASE)
+
+
+def _sub_area_after(sentence: Sentence, areas: list[Item], pos: int, root: str) -> Item | None:
+    """A part of the force named after a figure whose nearest area is the force itself: in
+    "The Constabulary recorded 733 outcomes in Fenland" the force is who recorded, Fenland
+    where."""
+    text = sentence.text
+    for area in areas:
+        if (
+            area.start < pos
+            or area.key == root
+            or sentence.clause_of(area.start) != (sentence.clause_of(pos))
+        ):
+            continue
+        gap = re.sub(r"^\S+", "", text[pos : area.start])  # the words after the figure
+        if _PLAIN_GAP.fullmatch(gap) and not _COMPARING.search(gap):
+            return area
+        return None
+    return None
 
 
 def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None, str | None]:
@@ -136,13 +161,16 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         a for a in sentence.areas if a.start < pos or not _NEW_PHRASE.search(text, pos, a.start)
     ]
     area = nearest(areas, pos, sentence.clause_of)
+    root = reading.reader.areas.root.name
+    if area is not None and area.key == root:
+        area = _sub_area_after(sentence, areas, pos, root) or area
     if area is None:
         # "... in the Coastal division (170 in January; the average is 142)": an
         # aside in brackets is about the area before it.
         before = [a for a in areas if a.end <= pos]
         if before and inside_brackets(sentence.text, before[-1].end, pos):
             return before[-1].key, before[-1].text
-        return reading.reader.areas.root.name, None
+        return root, None
     return area.key, area.text
 
 

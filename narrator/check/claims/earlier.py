@@ -16,14 +16,14 @@ from narrator.check.claims.model import Claim, replace
 
 #: Words after a reference figure that put it a year before the figure it is compared with.
 _YEAR_BEFORE = re.compile(
-    r"^\s*(?:(?:in|for|over)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
+    r"^\s*(?:(?:in|for|over|of)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
     r"the\s+previous\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
     r"the\s+same\s+(?:month|quarter|period|months)\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b",
     re.IGNORECASE,
 )
 #: Words after a reference figure that put it a month before.
 _MONTH_BEFORE = re.compile(
-    r"^\s*(?:(?:in|for)\s+)?(?:a\s+month\s+(?:earlier|ago|before)|the\s+month\s+before|"
+    r"^\s*(?:(?:in|for|of)\s+)?(?:a\s+month\s+(?:earlier|ago|before)|the\s+month\s+before|"
     r"the\s+previous\s+month|last\s+month)\b",
     re.IGNORECASE,
 )

@@ -42,6 +42,10 @@ CHANGE_AFTER = re.compile(
 TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
 REFERENCE_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from"
+    # "80.5% more than the 1,401 of the year before", "three times the 168 of June", "less
+    # than half of the 102 of a year ago": a figure compared with, said with "the"
+    r"|\b(?:than|times|double|twice|treble|triple|half\s+of|(?:a\s+)?(?:third|quarter)\s+of"
+    r"|fifths\s+of)\s+the"
     # "up 0.5 points on 9.6% last year": a change, then the figure it is on
     r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?\s+on)\s*$",
     re.IGNORECASE,
@@ -110,7 +114,10 @@ TARGET_REACH = 70
 # What may stand between a figure and the period after it: "39.1% for the 12 months to...",
 # "236 dwelling burglary incidents recorded in October" (not "636 and by 26th November").
 PERIOD_GAP = re.compile(
-    r"^[^;()]{0,45}?\b(?:for|in|over|during|across|of)\s+(?:the\s+)?$|^\s*$", re.IGNORECASE
+    r"^[^;()]{0,45}?\b(?:for|in|over|during|across|of)\s+(?:the\s+)?$|^\s*$"
+    # "725 over 12 months": the figure, then the period whose words say "over" themselves
+    r"|^[\d,.%]+\s+$",
+    re.IGNORECASE,
 )
 RELATIVE = {"this": 0, "next": 1, "last": -1}
 #: A sentence that sets something beside what the one before said ("Over the same 12 months

@@ -55,6 +55,9 @@ PART = "a part of the total"
 #: The head of a figure of a group its measure's figures are not broken down by ("among
 #: repeat victims").
 GROUP = "a group of people"
+#: The head of a figure that says how many times one figure is another ("over three times
+#: the 9 of the year before", "one in four").
+MULTIPLE = "a ratio of two figures"
 #: Kinds of claim about the figures (the others are references and dates).
 DATA_KINDS = frozenset(CLAIM_KINDS[:4])
 

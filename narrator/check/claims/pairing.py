@@ -55,7 +55,14 @@ def mention_after(mentions: list[Mention], q: Item, text: str) -> Mention | None
 
 #: Between a figure and a period after it, another figure or a comparison: the period is
 #: the other figure's ("2,355 stop and searches, against 1,384 in the 12 months to ...").
-_OTHER_FIGURE = re.compile(r"\d|\b(?:against|compared|than|versus)\b", re.IGNORECASE)
+#: A number written as a word ("seven", "fourteen", "forty"), "one" aside ("one of the").
+_WORD_NUMBER = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)\b"
+)
+_OTHER_FIGURE = re.compile(
+    r"\d|\b(?:against|compared|than|versus)\b|\b" + _WORD_NUMBER, re.IGNORECASE
+)
 
 
 def _other_figure(gap: str) -> bool:
@@ -68,7 +75,15 @@ def _other_figure(gap: str) -> bool:
 _REFERENCE_BETWEEN = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|versus|from)\s+"
     # "against a national figure of around 24%": a few words may name what it is
-    r"(?:[a-z]+\s+){0,6}?[£+-]?\d",
+    r"(?:[a-z]+\s+){0,6}?(?:[£+-]?\d|" + _WORD_NUMBER + ")",
+    re.IGNORECASE,
+)
+
+
+#: Between a figure and a later period, a figure compared with: "than three times the 168".
+_COMPARED_FIGURE_BETWEEN = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|against|versus|from|double|twice|treble|triple)\b"
+    r"[^.;]*?(?:\d|\b" + _WORD_NUMBER + ")",
     re.IGNORECASE,
 )
 
@@ -81,10 +96,14 @@ def _opens_aside(gap: str) -> bool:
 
 #: Before a period of a figure compared with: "than the 77 in", "from 77 in", "than in".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:than|from|against|compared\s+(?:to|with)|versus|vs\.?|v\.?)\s+(?:the\s+)?"
-    r"(?:[£+-]?\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?)?(?:(?:in|for|during|over)\s+(?:the\s+)?)?$"
+    r"\b(?:than|from|against|compared\s+(?:to|with)|versus|vs\.?|v\.?|double|twice|treble"
+    r"|triple)\s+(?:the\s+)?"
+    r"(?:(?:[£+-]?\d[\d,.]*%?|" + _WORD_NUMBER + r")\s+(?:[a-z]+\s+){0,2}?)?"
+    r"(?:(?:in|for|during|over)\s+(?:the\s+)?)?$"
     # "35% below September 2019", "down 63.6% on November 2019"
-    r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$",
+    r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$"
+    # "four times as many searches as in 2018", "the same as in March"
+    r"|\bas\s+(?:in|for|during|over)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -161,7 +180,14 @@ def _choose_period(
         if soon:
             chosen = soon[0]
         else:
-            own = [p for p in periods if not is_compared(text, p[0])]
+            # "rose to 518, more than three times the 168 of June": a period after a figure
+            # compared with is that figure's.
+            own = [
+                p
+                for p in periods
+                if not is_compared(text, p[0])
+                and not (p[0] > pos and _COMPARED_FIGURE_BETWEEN.search(text, pos, p[0]))
+            ]
             if not own:
                 return None  # every period named is one compared with
             chosen = own[0]

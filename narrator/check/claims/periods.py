@@ -26,6 +26,52 @@ _LAST_YEAR = re.compile(
 )
 
 
+#: The rolling year before the one the sentence is about.
+_YEAR_BEFORE = re.compile(r"the\s+(?:previous|preceding|prior)\s+(?:12|twelve)\s+months", re.I)
+_TWELVE = re.compile(r"(?:12|twelve)\s+months", re.IGNORECASE)
+_BEFORE = re.compile(r"\s+(?:before|earlier|previously)\b", re.IGNORECASE)
+
+
+#: Words before a period that make it the one a figure is compared with.
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|than|from|on|versus)\b(?:[^.;]|\.\d){0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _a_year_before(item: Item, text: str) -> bool:
+    """ "the 12 months before", "twelve months earlier": the rolling year a year back."""
+    return bool(
+        _TWELVE.search(item.text) and not item.text.lower().startswith(("over", "the last"))
+    ) and bool(_BEFORE.match(text, item.end))
+
+
+def _listed(named: Named | None) -> list[Named]:
+    return [] if named is None else [named]
+
+
+def _compared(item: Item, text: str) -> bool:
+    return _COMPARED_WITH.search(text, max(0, item.start - 40), item.start) is not None
+
+
+def _year_before(found: list[Named], item: Item, rm: int, *, compared: bool = True) -> Named | None:
+    """The 12 months before the rolling year already named in the sentence, or before the
+    latest one when the period is what a figure is ``compared`` with ("against 9.4% in the
+    previous 12 months"); else the latest ("In the previous 12 months there were ...")."""
+    rolling = [p for p in found if p.label.startswith("R12:")]
+    if not rolling and any(p.kind in ("month", "discrete") for p in found):
+        # "23 in October, against a monthly average over the previous 12 months of 11":
+        # the months before the month, which no label names.
+        return None
+    if not rolling and compared:
+        return Named(item.start, item.end, f"R12:{months.iso(rm - 12)}", item.text, "rolling")
+    if not rolling:
+        # "In the previous 12 months there were ...": no year before it, the latest one.
+        return Named(item.start, item.end, f"R12:{months.iso(rm)}", item.text, "rolling-marker")
+    end = months.parse(rolling[-1].label[4:]) - 12
+    return Named(item.start, item.end, f"R12:{months.iso(end)}", item.text, "rolling")
+
+
 def named_periods(
     reading: Reading, sentence: Sentence, target_spans: set[tuple[int, int]]
 ) -> list[Named]:
@@ -39,7 +85,9 @@ def named_periods(
         mark = item.mark
         if item.label == "PERIOD" and mark is not None:
             data = mark.data
-            if data.get("kind") == "rolling":
+            if rm is not None and _a_year_before(item, text):
+                found.extend(_listed(_year_before(found, item, rm)))
+            elif data.get("kind") == "rolling":
                 end: When | None = data.get("end")
                 if end is not None:
                     m = month_index(reading, end, text, item)
@@ -52,10 +100,15 @@ def named_periods(
                 elif rm is not None:
                     label = f"R12:{months.iso(rm)}"
                     found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
+            elif rm is not None and _YEAR_BEFORE.fullmatch(item.text):
+                found.extend(_listed(_year_before(found, item, rm, compared=_compared(item, text))))
             elif rm is not None and _LAST_YEAR.fullmatch(item.text):
                 # "over 12 months", "in the last 12 months": the 12 months to the month.
                 label = f"R12:{months.iso(rm)}"
                 found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
+        elif item.label == "SPAN" and rm is not None and _a_year_before(item, text):
+            # "against 371 in the 12 months before": the rolling year a year earlier.
+            found.extend(_listed(_year_before(found, item, rm)))
         elif item.label == "DATE":
             before = text[max(s0, item.start - 20) : item.start]
             if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from narrator.check.text.dates import MONTH_RE, word_list
 from narrator.check.text.document import number_key
+from narrator.check.text.lines import BULLET, ITEM_START, TITLE_WORDS, heading_level
 
 _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # A paragraph number at the start of a line, before a capital, a digit or an opening quote
@@ -54,11 +55,6 @@ CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
 _NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
-# "1) ...", "(2) ...", and "3. make sure ..." (an item that goes on in lower case).
-_BULLET = re.compile(
-    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
-    r"|(\d{1,2})\.(?=[ \t]+[a-z]))[ \t]+"
-)
 # A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), left by
 # a PDF-to-text dump (a number alone on a line may be a slide's or a table's figure).
 _PAGE_LINE = re.compile(r"[ \t]*[-–—|][ \t]*(\d{1,3})[ \t]*[-–—|][ \t]*$")
@@ -231,14 +227,10 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
     return rows
 
 
-#: The most words of a heading on a line of its own ("3 Stop and search outcomes").
-_TITLE_WORDS = 6
-
-
 def _is_title_line(body: str) -> bool:
     """Whether the rest of a numbered line is a short title, not the start of a sentence."""
     words = body.split()
-    return 0 < len(words) <= _TITLE_WORDS and not body.rstrip().endswith((*_TERMINAL, ","))
+    return 0 < len(words) <= TITLE_WORDS and not body.rstrip().endswith((*_TERMINAL, ","))
 
 
 def _ends_paragraph(text: str, segment: tuple[int, int]) -> bool:
@@ -291,9 +283,9 @@ def blocks_of(text: str) -> list[Block]:
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()
                 one_line = _is_title_line(text[body_start:piece_end])
-            elif _caps_heading(text, piece, lines, index):  # "COASTAL DIVISION"
-                new, body_start = Block("heading", [], level=2), piece_start
-            elif bullet := _BULLET.match(piece):
+            elif level := heading_level(text, piece, lines, index, blank_before):
+                new, body_start = Block("heading", [], level=level), piece_start  # "Fellgate"
+            elif bullet := BULLET.match(piece):
                 # A numbered item ("1)", "(2)"): its number refers to it.
                 group = 1 if bullet.group(1) else 2
                 span = (piece_start + bullet.start(group), piece_start + bullet.end(group))
@@ -335,8 +327,6 @@ def blocks_of(text: str) -> list[Block]:
 
 #: The fewest lines a paragraph has to be a list whose items lost their bullets.
 _LIST_LINES = 3
-#: A line that starts an item of such a list: a capital, a digit or a currency sign.
-_ITEM_START = re.compile(r"[ \t]*[A-Z0-9£$€]")
 
 
 #: The fewest lines of a table pasted one cell a line, and the longest cell.
@@ -367,7 +357,7 @@ def _unbulleted(text: str, lines: list[tuple[int, int]]) -> bool:
     starting with a capital or a number and ending without a full stop."""
     return (
         len(lines) >= _LIST_LINES
-        and all(_ITEM_START.match(text, start) for start, _ in lines)
+        and all(ITEM_START.match(text, start) for start, _ in lines)
         and not any(
             text[s:e].rstrip().endswith(_TERMINAL) or not _ends_paragraph(text, (s, e))
             for s, e in lines
@@ -402,24 +392,6 @@ def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
             continue
         out.extend(Block("body", [line]) for line in lines)
     return out
-
-
-#: A heading in capitals on a line of its own ("COASTAL DIVISION", "FORCE PICTURE").
-_CAPS_LINE = re.compile(r"[ \t]*[A-Z][A-Z0-9&,'’/() –-]{2,60}")
-#: The fewest words of the line after it that make that line prose.
-_PROSE_AFTER = 8
-
-
-def _caps_heading(text: str, piece: str, lines: list[tuple[int, int]], index: int) -> bool:
-    """Whether a line in capitals heads the paragraph that follows it on the next line: a
-    few words, at least one of three letters, then a line of prose in mixed case."""
-    if _CAPS_LINE.fullmatch(piece.rstrip()) is None or index + 1 >= len(lines):
-        return False
-    words = piece.split()
-    if len(words) > _TITLE_WORDS or not any(len(w) >= 3 and w.isalpha() for w in words):
-        return False
-    following = text[slice(*lines[index + 1])]
-    return len(following.split()) >= _PROSE_AFTER and not following.isupper()
 
 
 def _markdown_heading(

@@ -237,7 +237,12 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
     (
         "digit",
-        Spec("AGE", rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*", need=r"\baged\s+", words="aged"),
+        Spec(
+            "AGE",
+            rf"{NUM}(?:\s*(?:and|to|-|–)\s*{NUM})*",
+            need=r"\baged\s+(?:(?:under|over|below|above|between)\s+)?",
+            words="aged under over below above between",
+        ),
     ),
     (
         "digit",
@@ -390,5 +395,6 @@ SPECS: list[tuple[str, Spec]] = [
             r"(?![\w/]|[.,]\d)",
         ),
     ),
-    ("word", Spec("COUNT", rf"(?<![\w-])({WORDNUM})(?![\w-])")),
+    # "one of three districts", "one of the lowest": a member of a group, not a count.
+    ("word", Spec("COUNT", rf"(?<![\w-])(?!(?i:one\s+of)\s)({WORDNUM})(?![\w-])")),
 ]

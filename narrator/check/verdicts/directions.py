@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from narrator import months
 from narrator.check.claims.grammar import CONTINUES
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
@@ -75,6 +76,12 @@ def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
     snapshots = _snapshot_change(claim, facts)
     if snapshots:
         return snapshots
+    if str(claim.period).startswith("FY:") and comparison in (
+        None,
+        "previous_year",
+        "financial_year",
+    ):
+        return _financial_year_change(claim, facts)
     # "with theft volumes down on August 2017" after a sentence on the year to date: a month
     # compared with a month is the month's change, whatever period the context carried.
     of_month = re.fullmatch(r"\d{4}-\d{2}", str(claim.reference_period)) is not None
@@ -111,6 +118,20 @@ def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
         fact = get("trend.long_term", measure, area)
         return [fact] if fact else []
     return []
+
+
+def _financial_year_change(claim: Claim, facts: FactSet) -> list[Fact]:
+    """ "In 2019/20 the find rate was 31.5%, down from 35.3%": a whole financial year is
+    compared with the year before, which the figures measure only when the reporting month
+    ends that year (its year to date is then the whole year); a month's change never
+    stands for it."""
+    assert claim.measure is not None and claim.area is not None
+    fact = facts.get("change.year_to_date", claim.measure, claim.area)
+    first = int(str(claim.period)[3:]) * 12 + months.FY_START_MONTH - 1
+    year_end = first + 11
+    if fact is None or fact.period != f"YTD:{months.iso(year_end)}":
+        return []
+    return [fact]
 
 
 def _snapshot_change(claim: Claim, facts: FactSet) -> list[Fact]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from narrator.check.claims.model import GROUP, PART, Claim
+from narrator.check.claims.model import GROUP, MULTIPLE, PART, Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
@@ -177,6 +177,13 @@ def _unlike_units(claim: Claim, unit: str) -> ClaimVerdict | None:
 def _of_something_else(claim: Claim) -> ClaimVerdict | None:
     """A figure whose words say it is not the measure's value: a count of something else
     ("6 suspects"), a part of a whole ("64 of them", "60% of the month's total")."""
+    if claim.measure_head == MULTIPLE:
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text} says how many times one figure is another, which narrator does not "
+            "check",
+        )
     if claim.measure_head in (PART, GROUP) and claim.unit != "count":
         return ClaimVerdict(
             claim,

@@ -1,0 +1,66 @@
+"""What one line of a paper is on its own: a list item's bullet, a title over what follows
+(in capitals, "COASTAL DIVISION", or in mixed case after a blank line, "Fellgate"), and how
+many words a title has at most. :mod:`narrator.check.text.blocks` groups the lines."""
+
+from __future__ import annotations
+
+import re
+
+# "1) ...", "(2) ...", and "3. make sure ..." (an item that goes on in lower case).
+BULLET = re.compile(
+    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
+    r"|(\d{1,2})\.(?=[ \t]+[a-z]))[ \t]+"
+)
+#: The most words of a heading on a line of its own ("3 Stop and search outcomes").
+TITLE_WORDS = 6
+#: A line that starts an item of a list: a capital, a digit or a currency sign.
+ITEM_START = re.compile(r"[ \t]*[A-Z0-9£$€]")
+
+
+def heading_level(
+    text: str, piece: str, lines: list[tuple[int, int]], index: int, blank_before: bool
+) -> int:
+    """The level of the heading a line without a number is, else 0: capitals over prose 2,
+    a short title after a blank line 3."""
+    if _caps_heading(text, piece, lines, index):
+        return 2
+    return 3 if blank_before and _title_line(text, piece, lines, index) else 0
+
+
+#: A heading in capitals on a line of its own ("COASTAL DIVISION", "FORCE PICTURE").
+_CAPS_LINE = re.compile(r"[ \t]*[A-Z][A-Z0-9&,'’/() –-]{2,60}")
+#: The fewest words of the line after it that make that line prose.
+_PROSE_AFTER = 8
+
+
+def _caps_heading(text: str, piece: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Whether a line in capitals heads the paragraph that follows it on the next line: a
+    few words, at least one of three letters, then a line of prose in mixed case."""
+    if _CAPS_LINE.fullmatch(piece.rstrip()) is None or index + 1 >= len(lines):
+        return False
+    words = piece.split()
+    if len(words) > TITLE_WORDS or not any(len(w) >= 3 and w.isalpha() for w in words):
+        return False
+    following = text[slice(*lines[index + 1])]
+    return len(following.split()) >= _PROSE_AFTER and not following.isupper()
+
+
+#: A title on a line of its own in mixed case: a capital, then words without a figure or
+#: the punctuation that ends or joins a sentence ("Fellgate", "Upland division").
+_TITLE_CASE_LINE = re.compile(r"[ \t]*[A-Z][A-Za-z&'’/() –-]{1,50}")
+
+
+def _title_line(text: str, piece: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Whether a short line after a blank line is a title over what follows: a few words
+    with no figure and no punctuation, and a line after it that starts a block of its own
+    (a blank line, a bullet, a sentence), not one that goes on with its sentence."""
+    if _TITLE_CASE_LINE.fullmatch(piece.rstrip()) is None or len(piece.split()) > TITLE_WORDS:
+        return False
+    if piece.isupper() or index + 1 >= len(lines) or not text[: lines[index][0]].strip():
+        # Capitals are read as headings by their own rule; the lines at the top of a paper
+        # are its title block (its force and area), not a section's title.
+        return False
+    following = text[slice(*lines[index + 1])]
+    # A run of one-word lines ("Indicator", "Actual", "Goal") is a table one cell a line.
+    prose = ITEM_START.match(following) and len(following.split()) >= _PROSE_AFTER
+    return not following.strip() or bool(BULLET.match(following) or prose)
