@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 from babel import Locale
 from babel.numbers import parse_pattern
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from narrator.language.numbers import (
@@ -45,6 +45,9 @@ def babel_en_gb(rounded: Decimal, decimals: int) -> str:
     return str(pattern.apply(rounded, EN_GB))
 
 
+# No deadline: the first example loads babel's locale data, which on a loaded machine takes
+# longer than hypothesis's default 200 ms; the property, not the speed, is under test.
+@settings(deadline=None)
 @given(
     digits=st.integers(min_value=0, max_value=10**18),
     exponent=st.integers(min_value=-12, max_value=6),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from narrator.check.claims.extract import Marked
+from narrator.check.number_words import WORD_NUMBERS
 from narrator.check.text.blocks import CELL_GAP
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
@@ -43,101 +44,21 @@ _KINDS = {
     "STREAK": "count",
     "MONTHCOUNT": "count",
 }
-#: Ordinal words from "second" ("first" is mostly "for the first time").
-_NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
-_NTH_WORDS = tuple(_NTH[3:-1].split("|"))
-_SHARE_LEAD = re.compile(
-    r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?\Z",
-    re.IGNORECASE,
-)
-#: Numbers in words the scanner leaves to the reader's own words (they are not entities,
-#: so that the reader's runs and records read as before): (words, pattern, lead-in, class,
-#: kind). The pattern is tried where one of the words starts (found by ``str.find``, fast),
-#: and the lead-in, if any, must end there; group 1 is the number.
-_WORD_NUMBERS: list[
-    tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, str, str | None]
-] = [
-    # "the second lowest rate": a rank.
-    (
-        _NTH_WORDS,
-        re.compile(
-            rf"({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
-            r"|busiest|most|least)\b)",
-            re.IGNORECASE,
-        ),
-        None,
-        "value",
-        "rank",
-    ),
-    # "it now ranks sixth of the six": a rank among as many as follow.
-    (
-        (*_NTH_WORDS, "first"),
-        re.compile(
-            rf"((?:first|{_NTH[3:-1]}))(?=\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\b)", re.IGNORECASE
-        ),
-        re.compile(
-            r"\b(?:ranks?|ranked|ranking|placed|came|is|was|now|position)\s+\Z", re.IGNORECASE
-        ),
-        "value",
-        "rank",
-    ),
-    # "more than double the same month last year", "twice the rate": a multiple.
-    (
-        ("double", "treble", "triple", "twice"),
-        re.compile(
-            r"(double|treble|triple|twice)(?=\s+(?:the|its|their|that|what|as|last|this)\b)",
-            re.IGNORECASE,
-        ),
-        None,
-        "value",
-        "other",
-    ),
-    # "the third consecutive quarter", "the fourth month in a row": the length of a run.
-    (
-        _NTH_WORDS,
-        re.compile(
-            rf"({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
-            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
-            re.IGNORECASE,
-        ),
-        None,
-        "value",
-        "count",
-    ),
-    # "almost half of them", "rose by a quarter", "more than half a million": a share.
-    (
-        ("half", "third", "quarter"),
-        re.compile(r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE),
-        _SHARE_LEAD,
-        "value",
-        "other",
-    ),
-    (("half",), re.compile(r"(half)(?=\s+(?:of|the)\s)", re.IGNORECASE), None, "value", "other"),
-    # "a quarter of them in Rotherham", "a third of victims": a share ("a quarter of the
-    # year" is a period).
-    (
-        ("third", "quarter"),
-        re.compile(
-            r"(?<=\ba\s)(third|quarter)(?=\s+of\s)(?!\s+of\s+(?:the\s+|a\s+)?(?:year|20\d\d))",
-            re.IGNORECASE,
-        ),
-        None,
-        "value",
-        "other",
-    ),
-    # "one of the lowest", "every one of those": a pronoun, not a count.
-    (
-        ("one",),
-        re.compile(r"(one)(?=\s+of\s+(?:the|those|these|them)\b)", re.IGNORECASE),
-        None,
-        "other",
-        None,
-    ),
-]
 #: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
 #: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
 _CODE = re.compile(r"[A-Z][A-Z]?\d{1,3}[A-Z]?\b")
 _PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
+#: After "Q1", a question of a survey: "Q1. Do you support ...?", "Q5. Please give ...".
+_QUESTION = re.compile(
+    r"[.:)][ \t]+(?:[^\n]*\?|(?:Do|Does|Did|Which|What|How|Who|Where|When|Why|Would|Should"
+    r"|Could|Are|Is|Have|Has|Please|Tell)\b)"
+)
+_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d/\d\d")
+#: A paper's own number: "Report No: PCP 19/34", "Paper 12/2019", "Minute 23/19".
+_PAPER_NUMBER = re.compile(
+    r"\b(?:Report|Paper|Ref(?:erence)?|Minute)\s*(?:No\.?|Number)?\s*:?\s*(?:[A-Z]{2,6}\s*)?"
+    r"(\d{1,4}(?:/\d{1,4})+)\b"
+)
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -185,7 +106,11 @@ _BEFORE_MAY = re.compile(
 )
 #: A footnote's marker glued to the end of a sentence or clause, as text copied from a PDF
 #: has it ("a response rate of 38%.1 Overall", "not reported.2"), or a page after "p.".
-_FOOTNOTE = re.compile(r"(?<=[a-z%)\]][.,;:])\d{1,2}(?=\s|$)")
+_FOOTNOTE = re.compile(
+    r"(?<=[a-z%)\]][.,;:])\d{1,2}(?=\s|$)"
+    # "at about 62%.[3]", "a rate of 12%[1]": a marker in brackets glued to a figure
+    r"|(?<=[\d%.,;:]\[)\d{1,2}(?=\])"
+)
 #: A line of a rating's key: a colour, then the band it stands for against a target
 #: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
 _RAG_KEY = re.compile(
@@ -317,7 +242,7 @@ def _targets_one_a_line(text: str, paragraph: Paragraph) -> Iterator[tuple[int, 
 
 
 def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
-    """The numbers in words of :data:`_WORD_NUMBERS` and the codes in the prose, in place
+    """The numbers in words of :data:`WORD_NUMBERS` and the codes in the prose, in place
     of any number read over them ("one" of "one of the lowest")."""
     text = document.text
     lower = text.lower()
@@ -331,7 +256,7 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         return index >= 0 and at < prose[index][1]
 
     extra: dict[tuple[int, int], Number] = {}
-    for words, pattern, lead, cls, kind in _WORD_NUMBERS:
+    for words, pattern, lead, cls, kind in WORD_NUMBERS:
         for word in words:
             at = lower.find(word)
             while at != -1:
@@ -353,7 +278,13 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
             continue
         said = match.group()
         cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
+        if said[0] == "Q" and _QUESTION.match(text, end):
+            cls = "reference"  # "Q1. Do you support a rise ...?": a survey's question
         extra[start, end] = Number(start, end, said, cls)
+    for match in _PAPER_NUMBER.finditer(text):
+        start, end = match.span(1)
+        if not _FINANCIAL_YEAR.fullmatch(match.group(1)):  # "Annual Report 2018/19"
+            extra[start, end] = Number(start, end, match.group(1), "reference")
     if not extra:
         return found
     kept = [n for n in found if not any(s < n.end and n.start < e for s, e in extra)]
@@ -445,7 +376,9 @@ def _is_number(text: str, mark: Marked) -> bool:
     """Whether a mark holds a number in digits or words, or is a month named alone."""
     if _NUMERAL.search(text, mark.start, mark.end) is not None:
         return True
-    if mark.label != "DATE" or _MONTH_ALONE.fullmatch(text, mark.start, mark.end) is None:
+    if mark.label not in ("DATE", "PERIOD") or not _MONTH_ALONE.fullmatch(
+        text, mark.start, mark.end
+    ):
         return False
     return not text.startswith("May", mark.start) or (
         _BEFORE_MAY.search(text, max(0, mark.start - 12), mark.start) is not None

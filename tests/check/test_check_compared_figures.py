@@ -133,3 +133,68 @@ def test_one_of_several_is_not_a_count() -> None:
     )
     assert "one" not in {v.claim.text for v in report.verdicts}
     assert "one" not in {n.text for n in report.numbers}
+
+
+def test_the_district_and_its_point_back_to_the_area_a_sentence_opened_with() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Upland recorded the steepest rise in assaults in July 2019. Its 123 assaults were the"
+        " most of any district. The district recorded 122 assaults in June 2019.\n",
+        "2019-07",
+    )
+    assert ("123", "Upland", "2019-07", "supported") in got
+    assert ("122", "Upland", "2019-06", "supported") in got
+    # "the county's" points to the force, not to the district of the sentence before.
+    county = _read(
+        SAMPLE,
+        "Huntingdonshire recorded 348 dwelling burglaries in the 12 months to August 2019. The"
+        " district's fall was steeper than the county's (2,318, down 5.6%).\n",
+        "2019-08",
+    )
+    assert ("2,318", "Cambridgeshire", "R12:2019-08", "supported") in county
+
+
+def test_a_change_takes_the_comparison_said_right_after_it() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Assaults fell to 250 in July 2019. That is 7.1% fewer than June and 6.4% more than July"
+        " last year.\n",
+        "2019-07",
+    )
+    assert ("7.1%", "Northshire", "2019-07", "supported") in got
+    assert ("6.4%", "Northshire", "2019-07", "supported") in got
+
+
+def test_a_period_said_with_exactly_or_named_in_brackets_is_the_one_compared_with() -> None:
+    got = _read(
+        CITY,
+        "Recorded crime closed at 471 in October 2020, exactly the total for September, and"
+        " 40.6% below October 2019 (793). It rose to 405 in July 2020, up 48.9% on June (272).\n",
+        "2020-10",
+    )
+    assert ("40.6%", "City of London", "2020-10", "supported") in got
+    assert ("272", "City of London", "2020-06", "supported") in got
+
+
+def test_a_start_of_a_run_is_no_figure_s_period() -> None:
+    text = (
+        "## Fenland\n\nViolence with injury fell in 2018/19: it fell to 597 (from 626), the first"
+        " fall since 2016/17, though it remains above the 549 recorded in 2015/16.\n"
+    )
+    got = _read(SAMPLE, text, "2019-03")
+    assert ("597", "Fenland", "FY:2018", "supported") in got
+    assert ("549", "Fenland", "FY:2015", "supported") in got
+    # "above the 549 ...": above what the sentence names, not the year before.
+    assert [g[3] for g in got if g[0] == "above"] == ["not checkable"]
+
+
+def test_more_words_for_a_direction() -> None:
+    for word, direction in (("slipped", "down"), ("climbed", "up"), ("dipped", "down")):
+        text = f"Vehicle thefts {word} to 645 in July 2019 from 648 in June 2019.\n"
+        report = checker_for(NORTHSHIRE).check_text(text, month="2019-07")
+        assert report.verdicts[0].claim.direction == direction, word
+    # "climbed" from 648 to 645 says a fall is a rise: the text contradicts itself.
+    report = checker_for(NORTHSHIRE).check_text(
+        "Vehicle thefts climbed to 645 in July 2019 from 648 in June 2019.\n", month="2019-07"
+    )
+    assert [f.kind for f in report.findings] == ["arithmetic"]

@@ -17,6 +17,13 @@ from narrator.check.claims.pieces import Sentence
 from narrator.check.claims.reading import Reading
 from narrator.check.tokens.measures import norm_word
 
+#: Between a change and what it is against: "more than", "lower than in", "up on", "below".
+_THAN_GAP = re.compile(
+    r"\s*(?:per\s*cent|%|points?|percentage\s+points?|pp)?\s*(?:[a-z]+\s+){0,2}?"
+    r"(?:than|on|below|above|against|compared\s+(?:to|with))\s+(?:in\s+|the\s+|in\s+the\s+)?",
+    re.IGNORECASE,
+)
+
 
 def complete(reading: Reading, sentence: Sentence, claim: Claim) -> Claim:
     """Defaults a claim takes from its sentence once every claim is read."""
@@ -25,7 +32,24 @@ def complete(reading: Reading, sentence: Sentence, claim: Claim) -> Claim:
     fields: dict[str, Any] = {}
     if claim.kind == "figure" and claim.role == "change" and claim.comparison is None:
         # "+10%" in a sentence that says what all its figures compare with.
-        near = min(sentence.targets, key=lambda t: abs(t.start - claim.span[0]), default=None)
+        # "14.2% more than December and 12.0% more than January last year": the comparison
+        # said right after a change is its own.
+        targets = [
+            t
+            for t in sentence.targets
+            if claim.area_text is not None or t.key != "area" or t.area != claim.area
+        ]
+        after = [
+            t
+            for t in targets
+            if t.start >= claim.span[1]
+            and _THAN_GAP.fullmatch(sentence.text, claim.span[1], t.start) is not None
+        ]
+        near = (
+            after[0]
+            if after
+            else min(targets, key=lambda t: abs(t.start - claim.span[0]), default=None)
+        )
         if near is not None:
             fields.update(target_fields(reading, near, claim.period))
     comparison = fields.get("comparison", claim.comparison)

@@ -8,6 +8,7 @@ the measure of the previous sentence in its paragraph, or else of its section he
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import NamedTuple
 
 from narrator import months
@@ -128,6 +129,12 @@ _NEW_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+#: Words that point back to the area of the sentence before ("the district's", "its").
+_ANAPHOR = re.compile(
+    r"\b(?i:the|this|that|its)\s+(?:same\s+)?(?i:district|division|ward|borough|neighbourhood"
+    r"|locality|bcu|sector|town)(?:['’]s)?\b|(?<![\w])(?:Its|It)\b"
+    r"|(?P<whole>\b(?i:county|force|constabulary|countywide|nationally|national))\b",
+)
 #: Between a figure and an area after it, nothing compared: "recorded 733 ... in Fenland".
 _PLAIN_GAP = re.compile(r"[^\d;:()]*?\b(?:in|across|within)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARING = re.compile(r"\b(?:than|against|compared|versus|while|whereas)\b", re.IGNORECASE)
@@ -160,10 +167,20 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     areas = [
         a for a in sentence.areas if a.start < pos or not _NEW_PHRASE.search(text, pos, a.start)
     ]
-    area = nearest(areas, pos, sentence.clause_of)
+    # "a steeper fall than the county's": the area compared with is not the claim's.
+    compared = [(t.start, t.end) for t in sentence.targets if t.key == "area"]
+    own = [a for a in areas if not any(s <= a.start < e for s, e in compared)]
+    area = nearest(own, pos, sentence.clause_of)
     root = reading.reader.areas.root.name
     if area is not None and area.key == root:
         area = _sub_area_after(sentence, areas, pos, root) or area
+    if area is None and sentence.context.area is not None:
+        # "Upland has seen the steepest rise. Its 123 assaults ...": the area of the sentence
+        # before, where this one points back to it.
+        # The last pointer before the figure counts: "than the county's (2,318)" is not.
+        pointers = list(_ANAPHOR.finditer(text, sentence.start, pos))
+        if pointers and pointers[-1].group("whole") is None:
+            return sentence.context.area, pointers[-1].group()
     if area is None:
         # "... in the Coastal division (170 in January; the average is 142)": an
         # aside in brackets is about the area before it.
@@ -234,6 +251,22 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
 
 def context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:
     """The context a sentence leaves to the next one."""
+    after = _context_after(reading, sentence, claims)
+    area = _area_left(reading, sentence)
+    return after if after.area == area else replace(after, area=area)
+
+
+def _area_left(reading: Reading, sentence: Sentence) -> str | None:
+    """The area a sentence leaves to "the district's" or "its" in the next one: the area it
+    opens with ("Upland has seen the steepest rise."), unless that is the force; a sentence
+    that names no area keeps the one before it."""
+    if not sentence.areas:
+        return sentence.context.area
+    first = min(sentence.areas, key=lambda a: a.start).key
+    return None if first == reading.reader.areas.root.name else first
+
+
+def _context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:
     ctx = sentence.context
     if ctx.measure is not None and _aside(sentence):
         return ctx

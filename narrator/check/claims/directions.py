@@ -39,7 +39,9 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             mid, mtext, msource, mhead, _ = Measured(ctx.measure, ctx.text, "sentence", None, False)
             period, ptext = ctx.period, None
             area, atext = reading.reader.areas.root.name, None
-        elif not asserted(sentence, d):
+        elif not asserted(sentence, d) or _OVER_YEARS.match(text, d.end):
+            # "has fallen in each of the last three years": a run of years, which the
+            # figures do not measure as one change.
             continue
         else:
             near = mention_of_change(sentence.mentions, d.end, text)
@@ -48,7 +50,11 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 continue
             period, ptext = period_for(reading, sentence, d.start, rolling, False)
             area, atext = area_for(reading, sentence, d.start)
-        options: list[Target | None] = list(d.targets) or [None]
+        # "a steeper fall than the county's" in a sentence that names no other area: the
+        # force is not compared with itself (an area named twice, "North outperforms
+        # North", is).
+        own = [t for t in d.targets if atext is not None or t.key != "area" or t.area != area]
+        options: list[Target | None] = list(own) or [None]
         for target in options:
             key = (
                 sentence.clause_of(d.start),
@@ -117,6 +123,13 @@ def with_direction(
     if target is not None:
         fields.update(target_fields(reading, target, period))
     return replace(claim, **fields)
+
+
+_OVER_YEARS = re.compile(
+    r"\s+(?:in\s+each\s+of\s+the\s+(?:last|past|previous)\s+\w+\s+years"
+    r"|(?:for|in)\s+\w+\s+(?:consecutive|successive|straight)\s+years|every\s+year\s+since)\b",
+    re.IGNORECASE,
+)
 
 
 def target_fields(reading: Reading, target: Target, period: str | None) -> dict[str, Any]:

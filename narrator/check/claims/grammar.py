@@ -41,7 +41,7 @@ CHANGE_AFTER = re.compile(
 )
 TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
 REFERENCE_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from"
+    r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from|\bversus|\bvs?\.?"
     # "80.5% more than the 1,401 of the year before", "three times the 168 of June", "less
     # than half of the 102 of a year ago": a figure compared with, said with "the"
     r"|\b(?:than|times|double|twice|treble|triple|half\s+of|(?:a\s+)?(?:third|quarter)\s+of"
@@ -67,14 +67,16 @@ VERBS = frozenset(
     word_list(
         "continue continues continued remain remains remained is are was were has "
         "have had show shows showed stand stands stood reach reaches reached seen saw "
-        "go goes went gone"
+        "go goes went gone account accounts accounted"
     )
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|scheduled|planned|set\s+to|going\s+to|"
     r"due\s+to\s+(?:be|appear|start|begin|go|take|open|launch|complete|report|attend|finish|"
     r"end|meet|run)\b|(?:is|are)\s+due\s+(?:at|in|on|by|for)\b|"
-    r"intends?\s+to|expected\s+to|to\s+be\s+held|upcoming|forthcoming)\b",
+    r"intends?\s+to|expected\s+to|to\s+be\s+held|upcoming|forthcoming"
+    # "to be implemented by 30 September 2020": a deadline to come
+    r"|to\s+be\s+[a-z]+ed\s+(?:by|before|in|on|no\s+later\s+than))\b",
     re.IGNORECASE,
 )
 PAST = re.compile(

@@ -43,9 +43,11 @@ def noun(reading: Reading, text: str, q: Item, after: str, items: list[Item]) ->
             return word
     if text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
         # "incidents (86)": the figure counts the words before the bracket, unless they
-        # name an area or a measure ("Cambridge City (+10%)").
+        # name an area, a measure or a period ("Cambridge City (+10%)", "on June (272)").
         named = any(
-            i.end in (q.start - 1, q.start - 2) for i in items if i.label in ("AREA", "MEASURE")
+            i.end in (q.start - 1, q.start - 2)
+            for i in items
+            if i.label in ("AREA", "MEASURE", "DATE", "YEAR", "FY", "PERIOD", "LEX")
         )
         before = PREVIOUS_WORD.search(text, max(0, q.start - 40), q.start)
         if before and not named and before.group(1).lower() not in LINES:

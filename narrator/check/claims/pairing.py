@@ -96,14 +96,17 @@ def _opens_aside(gap: str) -> bool:
 
 #: Before a period of a figure compared with: "than the 77 in", "from 77 in", "than in".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:than|from|against|compared\s+(?:to|with)|versus|vs\.?|v\.?|double|twice|treble"
-    r"|triple)\s+(?:the\s+)?"
+    r"\b(?:(?:than|from|against|compared\s+(?:to|with)|versus|vs\.?|v\.?|double|twice|treble"
+    r"|triple)\s+(?:the\s+)?|(?:above|below)\s+the\s+(?=[£+-]?\d))"
     r"(?:(?:[£+-]?\d[\d,.]*%?|" + _WORD_NUMBER + r")\s+(?:[a-z]+\s+){0,2}?)?"
     r"(?:(?:in|for|during|over)\s+(?:the\s+)?)?$"
     # "35% below September 2019", "down 63.6% on November 2019"
     r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$"
     # "four times as many searches as in 2018", "the same as in March"
-    r"|\bas\s+(?:in|for|during|over)\s+(?:the\s+)?$",
+    r"|\bas\s+(?:in|for|during|over)\s+(?:the\s+)?$"
+    # "exactly the total for September", "level with the figure of June"
+    r"|\b(?:exactly|equal\s+to|level\s+with|matching|matched)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:for|in|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -130,7 +133,11 @@ def _choose_period(
         if not periods or (rolling and periods[0][0] > pos):
             return None
         first = periods[0]
-        if first[0] > pos and (_opens_aside(text[pos : first[0]]) or is_compared(text, first[0])):
+        if first[0] > pos and (
+            _opens_aside(text[pos : first[0]])
+            or is_compared(text, first[0])
+            or _COMPARED_FIGURE_BETWEEN.search(text, pos, first[0])
+        ):
             return None
         return first[2], first[3], first[4]
     if after_first:
@@ -143,14 +150,12 @@ def _choose_period(
             and not _opens_aside(text[pos : p[0]])
         ]
         if after:
-            chosen = after[0]
-            return chosen[2], chosen[3], chosen[4]
+            return after[0][2], after[0][3], after[0][4]
         # "81 in September, more than the 77 in August, and 21 more than ...": a period of
         # a figure compared with is that figure's, not the ones after it.
         before = [p for p in same if p[1] <= pos and not is_compared(text, p[0])]
         if before:
-            chosen = before[-1]
-            return chosen[2], chosen[3], chosen[4]
+            return before[-1][2], before[-1][3], before[-1][4]
         if all(
             p[0] >= pos
             and (
@@ -167,31 +172,30 @@ def _choose_period(
     # A direction's period: said before it in the clause, or right after it ("increased in
     # October"), else the sentence's first.
     before = [p for p in same if p[1] <= pos and not is_compared(text, p[0])]
-    if before:
-        chosen = before[-1]
-    else:
-        # "down from 53.9% in the 12 months to October 2018": the period after the figure
-        # compared with is that figure's, not the direction's.
-        soon = [
-            p
-            for p in same
-            if p[0] >= pos and p[0] - pos <= 25 and not _REFERENCE_BETWEEN.search(text, pos, p[0])
-        ]
-        if soon:
-            chosen = soon[0]
-        else:
-            # "rose to 518, more than three times the 168 of June": a period after a figure
-            # compared with is that figure's.
-            own = [
-                p
-                for p in periods
-                if not is_compared(text, p[0])
-                and not (p[0] > pos and _COMPARED_FIGURE_BETWEEN.search(text, pos, p[0]))
-            ]
-            if not own:
-                return None  # every period named is one compared with
-            chosen = own[0]
-    return chosen[2], chosen[3], chosen[4]
+    found = before[-1] if before else _after_or_first(periods, same, pos, text)
+    return None if found is None else (found[2], found[3], found[4])
+
+
+def _after_or_first(periods: list[Named], same: list[Named], pos: int, text: str) -> Named | None:
+    """A period said soon after a claim in its clause, else the sentence's first of its own."""
+    # "down from 53.9% in the 12 months to October 2018": the period after the figure
+    # compared with is that figure's, not the direction's.
+    soon = [
+        p
+        for p in same
+        if p[0] >= pos and p[0] - pos <= 25 and not _REFERENCE_BETWEEN.search(text, pos, p[0])
+    ]
+    if soon:
+        return soon[0]
+    # "rose to 518, more than three times the 168 of June": a period after a figure
+    # compared with is that figure's.
+    own = [
+        p
+        for p in periods
+        if not is_compared(text, p[0])
+        and not (p[0] > pos and _COMPARED_FIGURE_BETWEEN.search(text, pos, p[0]))
+    ]
+    return own[0] if own else None  # None: every period named is one compared with
 
 
 def choose_period(

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from narrator import months
 from narrator.check.claims.grammar import (
     DISCRETE,
+    FUTURE,
     OCCURRENCE,
     RELATIVE,
     RELATIVE_YEAR,
@@ -37,6 +38,9 @@ _COMPARED_WITH = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|than|from|on|versus)\b(?:[^.;]|\.\d){0,25}$",
     re.IGNORECASE,
 )
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _a_year_before(item: Item, text: str) -> bool:
@@ -109,11 +113,13 @@ def named_periods(
         elif item.label == "SPAN" and rm is not None and _a_year_before(item, text):
             # "against 371 in the 12 months before": the rolling year a year earlier.
             found.extend(_listed(_year_before(found, item, rm)))
+        elif item.label in ("DATE", "FY", "YEAR") and _SINCE.search(
+            text, max(s0, item.start - 20), item.start
+        ):
+            continue  # "the first fall since 2016/17": when a run began, no figure's period
         elif item.label == "DATE":
             before = text[max(s0, item.start - 20) : item.start]
-            if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
-                continue
-            dated = date_period(reading, item, text, before)
+            dated = date_period(reading, item, text, before, _year_of(sentence))
             if dated:
                 kind = "day" if dated.startswith("D:") else "month"
                 if kind == "month" and DISCRETE.search(text[item.start : item.end + 25]):
@@ -128,6 +134,10 @@ def named_periods(
             named = _lexicon_period(sentence, item, rm)
             if named is not None:
                 found.append(named)
+    headed = _MONTH_LABEL.match(text, s0)
+    if headed is not None and rm is not None:
+        # "Month: 807 v 691 (+16.8%)": a line of a summary headed by the month it gives.
+        found.append(Named(s0, headed.end(1), months.iso(rm), headed.group(1), "discrete"))
     found.sort()
     return _year_to_date(_month_spans(found, text), text)
 
@@ -172,6 +182,19 @@ def _month_spans(found: list[Named], text: str) -> list[Named]:
     return out
 
 
+def _year_of(sentence: Sentence) -> int | None:
+    """The calendar year a sentence is about, for its yearless months ("In 2019 ... the
+    quietest was January"): the year it names, else the one its paragraph spoke of."""
+    years = [i for i in sentence.items if i.label == "YEAR" and i.mark is not None]
+    if len({i.mark.data["year"] for i in years if i.mark is not None}) == 1:
+        assert years[0].mark is not None
+        return int(years[0].mark.data["year"])
+    if years:
+        return None
+    period = sentence.context.period or ""
+    return int(period[3:7]) if re.fullmatch(r"CY:\d{4}", period) else None
+
+
 def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
     """A period the lexicon names ("year to date", "this financial year", "the month")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
@@ -198,8 +221,11 @@ def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
     return None
 
 
-def date_period(reading: Reading, item: Item, text: str, before: str) -> str | None:
-    """A DATE entity as a period label: "2019-10", or "D:2019-11-26" for a day."""
+def date_period(
+    reading: Reading, item: Item, text: str, before: str, year: int | None = None
+) -> str | None:
+    """A DATE entity as a period label: "2019-10", or "D:2019-11-26" for a day; a yearless
+    one takes ``year``, the calendar year its sentence is about, if given."""
     mark = item.mark
     if mark is None:
         return None
@@ -207,12 +233,15 @@ def date_period(reading: Reading, item: Item, text: str, before: str) -> str | N
     end: When = mark.data["end"]
     if start.month is None or (start != end and start.day is None):
         return None
-    when = resolve(reading, start, text, item)
+    written = start.year is not None or year is not None
+    when = resolve(reading, start if year is None else start.with_year(year), text, item)
     if when.year is None or when.month is None:
         return None
     if when.day is not None:
         return f"D:{when.year:04d}-{when.month:02d}-{when.day:02d}"
     edge = START_END.search(before)
+    if not edge and not written:
+        when = _not_ahead(reading, when, text, item)
     if edge:
         if edge.group(1).lower() == "end":
             last = when.last_day()
@@ -220,6 +249,17 @@ def date_period(reading: Reading, item: Item, text: str, before: str) -> str | N
             return f"D:{last.isoformat()}"
         return f"D:{when.year:04d}-{when.month:02d}-01"
     return f"{when.year:04d}-{when.month:02d}"
+
+
+#: A line that starts by saying it gives the month: "Month:", "Find rate, month:".
+_MONTH_LABEL = re.compile(
+    r"\s*(?:[^:\n]{0,60}?[,–-]\s*)?((?:this\s+|in\s+|latest\s+|current\s+)?month)\s*:", re.I
+)
+#: How many months past the reporting month a yearless month may be read as, in a clause
+#: about what is to come ("will report in January"); a figure's month is never after it.
+_AHEAD = 2
+#: A figure's month may be the one after the reporting month (a slip the month check finds).
+_NEXT = 1
 
 
 def resolve(reading: Reading, when: When, text: str, item: Item) -> When:
@@ -235,8 +275,25 @@ def resolve(reading: Reading, when: When, text: str, item: Item) -> When:
 
 def month_index(reading: Reading, when: When, text: str, item: Item) -> int | None:
     """The month a day or month as written is in, as a month index, if it names one."""
-    resolved = resolve(reading, when, text, item)
-    return resolved.month_index()
+    if when.year is not None:
+        return when.month_index()
+    return _not_ahead(reading, resolve(reading, when, text, item), text, item).month_index()
+
+
+def _not_ahead(reading: Reading, when: When, text: str, item: Item) -> When:
+    """A yearless month (``when``, its year given by :func:`resolve`) read as the one
+    before when the nearest is after the reporting
+    month: "the financial year began in April", in a paper on November, "the quietest was
+    January" in one on December. A clause about what is to come ("will report in January")
+    may look a month or two ahead."""
+    index = when.month_index()
+    if reading.reporting is None or index is None or when.year is None or when.day is not None:
+        return when
+    if RELATIVE_YEAR.match(text[item.end : item.end + 20]):
+        return when  # "June next year": its year is said
+    future = FUTURE.search(text, max(0, item.start - 80), item.end + 40) is not None
+    ahead = _AHEAD if future else _NEXT
+    return when.with_year(when.year - 1) if index > reading.reporting + ahead else when
 
 
 #: Between a year and the day its figures run to: "2019 (to the end of October)",

@@ -41,7 +41,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Context:
-    """What a sentence leaves to the next one: measure words, measure and period."""
+    """What a sentence leaves to the next one: measure words, measure, period and area."""
 
     words: frozenset[str] = frozenset()
     measure: str | None = None
@@ -51,6 +51,9 @@ class Context:
     source: str = "heading"
     heading: str | None = None
     seen: tuple[str, ...] = ()
+    #: The one area other than the force's the sentence's figures were of, for "the
+    #: district's" or "its" in the next sentence.
+    area: str | None = None
 
 
 @dataclass(slots=True)

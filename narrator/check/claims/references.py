@@ -3,12 +3,22 @@ claim about when something happened or will, in the tense of its clause."""
 
 from __future__ import annotations
 
+import re
+
 from narrator.check.claims.grammar import CLAUSE_BREAK, FUTURE, PAST
 from narrator.check.claims.model import Claim, new_claim
 from narrator.check.claims.periods import resolve
 from narrator.check.claims.pieces import Item, Sentence
 from narrator.check.claims.reading import Reading
 from narrator.check.text.dates import When
+
+#: After a section number, words that put the section in another document.
+_ELSEWHERE = re.compile(
+    r"\s+(?:of|in)\s+(?:the\s+|our\s+|last\s+year['’]s\s+)?(?:previous|last|earlier|prior|"
+    r"original|attached|accompanying|national|[12]\d{3}\b|[A-Z]"
+    # "paragraph 4.3 of the report": minutes pointing into the paper they discuss
+    r"|(?:report|paper|plan|strategy|agenda|document|appendix|annex)\b)"
+)
 
 
 def reference_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
@@ -17,6 +27,8 @@ def reference_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     base = sentence.base()
     for item in sentence.items:
         if item.label == "XREF" and item.mark is not None:
+            if _ELSEWHERE.match(sentence.text, item.end):
+                continue  # "section 4.3 of the previous profile": not this paper's section
             found.append(
                 new_claim(
                     kind="xref",

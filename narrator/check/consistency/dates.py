@@ -11,6 +11,7 @@ from narrator import months
 from narrator.catalogue import Catalogue, Kind
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity
+from narrator.check.text.dates import parse_date
 
 #: A plan spoken of as to come may be dated up to this long before the paper: papers are
 #: written a few weeks before the meeting that dates them.
@@ -56,6 +57,21 @@ def date_findings(claims: Sequence[Claim], paper_date: date) -> Iterable[Finding
             )
 
 
+#: Words that make a figure one of the days so far, not of a whole month.
+_TO_DATE = re.compile(
+    r"\b(?:to\s+date|so\s+far|(?:last|past)\s+(?:7|seven)\s+days|this\s+week|week\s+to)\b"
+    r"|\b\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+",
+    re.IGNORECASE,
+)
+#: How far into a paper its title block runs: a date there is the day it was written.
+TITLE_BLOCK = 300
+
+
+def title_date(text: str) -> date | None:
+    """The date a paper's title block gives ("Thursday 12 November 2020, 14:00"), if any."""
+    return parse_date(text[:TITLE_BLOCK])
+
+
 def _period_month(label: str | None) -> int | None:
     """The last month a period label covers ("R12:2019-10" -> 2019-10), if it names one."""
     if not label:
@@ -68,8 +84,14 @@ def _period_month(label: str | None) -> int | None:
     return months.parse(tail) if months.is_month(tail) else None
 
 
-#: Before a month that is a deadline ("a further report ... by January 2021").
-_DEADLINE = re.compile(r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$", re.I)
+#: Before a month that is a deadline ("a further report ... by January 2021", "to report
+#: again in March 2020").
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$"
+    # "asks the Commissioner to report again in March 2020": when something is to be done
+    r"|\bto\s+[a-z]+(?:\s+[a-z]+){0,3}\s+(?:in|by|at)\s+(?:the\s+end\s+of\s+)?$",
+    re.I,
+)
 
 
 def _a_deadline(claim: Claim) -> bool:
@@ -82,9 +104,16 @@ def _a_deadline(claim: Claim) -> bool:
 
 
 def month_findings(
-    claims: Sequence[Claim], reporting: int, catalogue: Catalogue | None
+    claims: Sequence[Claim],
+    reporting: int,
+    catalogue: Catalogue | None,
+    written: date | None = None,
 ) -> Iterable[Finding]:
-    """Figures reported for a month after the reporting month (snapshots excepted)."""
+    """Figures reported for a month after the reporting month (snapshots excepted). A paper
+    ``written`` after its reporting month may give the figures of the days since ("Month to
+    date (1-11 November): 139 crimes", "restrictions began on 5 November"), which no monthly
+    figures hold yet."""
+    last = reporting if written is None else written.year * 12 + written.month - 1
     reported: set[tuple[tuple[int, int], str | None]] = set()
     for claim in claims:
         if not claim.is_data or claim.measure is None or claim.measure_head is not None:
@@ -102,6 +131,8 @@ def month_findings(
         for label, what in ((claim.period, "period"), (claim.reference_period, "comparison")):
             month = _period_month(label)
             if month is None or month <= reporting or (claim.sentence_span, label) in reported:
+                continue
+            if month <= last and (str(label).startswith("D:") or _TO_DATE.search(claim.sentence)):
                 continue
             reported.add((claim.sentence_span, label))
             yield Finding(

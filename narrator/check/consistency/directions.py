@@ -8,6 +8,7 @@ all crime has increased in South area").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -56,6 +57,14 @@ def _repeated_areas(claims: Sequence[Claim]) -> list[Finding]:
     return findings
 
 
+#: After "above" or "below", a mark the figure is set against, not a period it changed from.
+_AGAINST_A_MARK = re.compile(
+    r"\s+(?:the\s+|its\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:standard|target|threshold|benchmark|goal|aim|ambition|aspiration|average|limit)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _conflicting_directions(claims: Sequence[Claim]) -> list[Finding]:
     """Two directions of one sentence about the same measure, area and period, each naming
     its area, with no comparison to tell them apart, that disagree."""
@@ -67,6 +76,9 @@ def _conflicting_directions(claims: Sequence[Claim]) -> list[Finding]:
             continue
         if claim.comparison is not None or claim.measure is None:
             continue
+        after = claim.sentence[claim.span[1] - claim.sentence_span[0] :]
+        if _AGAINST_A_MARK.match(after):
+            continue  # "up from 85.7%, so it remains below the standard": not a change
         key = (claim.sentence_span, claim.measure, claim.area, claim.period)
         groups[key].append(claim)
     findings = []

@@ -16,7 +16,7 @@ from narrator import months
 from narrator.catalogue import Catalogue
 from narrator.check.claims.extract import infer_reporting_month
 from narrator.check.claims.model import Claim
-from narrator.check.consistency.dates import date_findings, month_findings
+from narrator.check.consistency.dates import date_findings, month_findings, title_date
 from narrator.check.consistency.directions import consistency_findings
 from narrator.check.consistency.figures import arithmetic_findings, repeated_figures
 from narrator.check.consistency.xrefs import cross_references
@@ -48,7 +48,8 @@ def internal_findings(
     if paper_date is not None:
         findings.extend(date_findings(claims, paper_date))
     if reporting is not None:
-        findings.extend(month_findings(claims, months.parse(reporting), catalogue))
+        written = paper_date or title_date(document.text)
+        findings.extend(month_findings(claims, months.parse(reporting), catalogue, written))
     findings.sort(key=lambda f: (f.span, f.kind))
     return findings
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from narrator import textio
 from narrator.check.text.blocks import FRONT_FIELD, Block, blocks_of
+from narrator.check.text.dates import word_list
 from narrator.check.text.document import Document, Paragraph, Section, number_key
 
 _IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]")
@@ -108,6 +109,7 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
         ]
     else:
         blocks = _front_ends_at_prose(text, blocks)
+    blocks = [part for block in blocks for part in _lines_of_figures(text, block)]
     numbered = [b.number for b in blocks if b.number]
     keys = [number_key(n) for n in numbered]
     prefixes = {k[:i] for k in keys for i in range(1, len(k))}
@@ -178,9 +180,12 @@ def _front_ends_at_prose(text: str, blocks: list[Block]) -> list[Block]:
                 _as_body(b) if b.kind == "front" else b for b in blocks[position:]
             ]
         if any(
-            len(text[s:e].split()) >= _PROSE_WORDS
-            and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
-            and not FRONT_FIELD.match(text[s:e])
+            (
+                len(text[s:e].split()) >= _PROSE_WORDS
+                and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
+                and not FRONT_FIELD.match(text[s:e])
+            )
+            or _figures_line(text[s:e])
             for s, e in block.segments
         ):
             # Prose before any heading: what comes before it is read as in a text without
@@ -191,18 +196,65 @@ def _front_ends_at_prose(text: str, blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def _figures_line(line: str) -> bool:
+    """ "Dwelling burglary: 2,471 offences, a fall of 2.2%": a labelled line of figures that
+    is no memo field, so prose, not front matter."""
+    return (
+        FRONT_FIELD.match(line) is not None
+        and not memo_field(line)
+        and any(c.isdigit() for c in line)
+    )
+
+
+#: A line that starts with a label and a colon ("Prosecution possible outcome rate: 10.8%").
+_LABELLED = re.compile(r"[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")
+
+
+def _lines_of_figures(text: str, block: Block) -> list[Block]:
+    """A body block of labelled lines of figures read as front matter first ("Possession
+    of weapons: 523 offences against 420 - UP" over "Outcome rate: 10.8%"), a paragraph a
+    line: one line's measure or direction is never the next one's."""
+    lines = block.segments
+    if (
+        block.kind != "body"
+        or len(lines) < 2
+        or not all(_LABELLED.match(text, s, e) for s, e in lines)
+        or not any(_figures_line(text[s:e]) for s, e in lines)
+    ):
+        return [block]
+    return [Block("body", [line]) for line in lines]
+
+
 def _as_body(block: Block) -> Block:
     """The block as body."""
     return Block("body", block.segments, block.number, block.number_span, block.level)
 
 
 def _unheaded(text: str, block: Block) -> Block:
-    """A block of a text without headings: body, unless it is a block of front fields."""
-    if block.kind != "front" or all(
-        FRONT_FIELD.match(text[start:end]) for start, end in block.segments
-    ):
+    """A block of a text without headings: body, unless it is a block of memo fields."""
+    if block.kind != "front" or all(memo_field(text[start:end]) for start, end in block.segments):
         return block
     return _as_body(block)
+
+
+#: The first words of the keys of a memo's fields ("Date of meeting", "Report of", "Agenda
+#: item"): "All crime: 60,671 crimes" is a line of figures, not a field.
+MEMO_WORDS = frozenset(
+    word_list(
+        "date to from subject title author authors report reports prepared meeting agenda "
+        "item purpose classification security protective marking status version ref "
+        "reference contact email telephone tel phone cc copy circulation owner lead chair "
+        "venue time attachments appendices paper division department directorate wards key "
+        "public timing sponsor officer presented presenter decision originator issue issued "
+        "review recommendation recommendations summary for dated"
+    )
+)
+
+
+def memo_field(line: str) -> bool:
+    """Whether a line is a field of a memo's front matter ("Date: 19th December 2019")."""
+    found = FRONT_FIELD.match(line)
+    return found is not None and found.group(1).split()[0].lower() in MEMO_WORDS
 
 
 def _front_matter(text: str, block: Block, found: _Assembly) -> None:

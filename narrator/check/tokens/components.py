@@ -117,9 +117,24 @@ def term_patterns(catalogue: Catalogue, areas: Areas) -> list[tuple[str, str, st
         ("MEASURE", mid, form) for form, mid in measure_names(catalogue)
     ]
     for area in areas:
-        for name in dict.fromkeys(n for n in (area.name, area.label, *area.aliases) if n):
+        generic = FORCE_WORDS if area is areas.root and area.level.lower() == "force" else ()
+        names = (area.name, area.label, *area.aliases, *generic)
+        for name in dict.fromkeys(n for n in names if n):
             patterns.append(("AREA", area.name, name))
     return patterns
+
+
+#: What any paper calls the force it is about, when the project is one force: "the force",
+#: "force-wide", "the county" ("For the county, 163 burglaries ...").
+FORCE_WORDS = (
+    "the force",
+    "force-wide",
+    "forcewide",
+    "the Constabulary",
+    "the county",
+    "countywide",
+    "county-wide",
+)
 
 
 #: Labels that win over an overlapping MEASURE or AREA name.

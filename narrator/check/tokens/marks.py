@@ -90,7 +90,8 @@ def _read_quantity(m: re.Match[str], label: str) -> Mark:
 
 def _read_money(m: re.Match[str]) -> Mark:
     value, decimals = number_value(m.group(3))
-    scale = _SCALE.get((m.group(4) or "").lower(), 1.0)
+    unit = (m.group(4) or "").lower()
+    scale = 0.01 if unit == "p" else _SCALE.get(unit, 1.0)  # "48p" is £0.48
     return Mark(
         m.start(),
         m.end(),

@@ -23,7 +23,8 @@ _LEAD_REF = (
     r"|extension|ext\.|pol|annexe|kpis?"
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
-    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step)s?|No\.))"
+    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception)s?"
+    r"|No\.))"
     r"(?:\s*:)?\s+"
 )
 _LEAD_REF_WORDS = (
@@ -35,7 +36,7 @@ _LEAD_REF_WORDS = (
     "paper papers no. theme themes strand strands goal goals aim aims "
     "indicator indicators kpi kpis action actions principle principles attachment "
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
-    "steps annexe"
+    "steps annexe exception exceptions"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
@@ -118,6 +119,32 @@ SPECS: list[tuple[str, Spec]] = [
             need=r"\b(?i:call|dial|ring|phone|telephone)\s+",
             span_need=False,
             words="call dial ring phone telephone",
+        ),
+    ),
+    # "a witness called 999", "Text 18000", "or 999 in an emergency": the number rung.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111|18000)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:called|calling|dialled|dialling|rang|ringing|text|texting)\s+",
+            span_need=False,
+            words="called calling dialled dialling rang ringing text texting",
+        ),
+    ),
+    ("digit", Spec("PHONE", r"(?:101|999|111)(?=\s+in\s+(?:an?\s+)?emergenc)")),
+    # "Perf team x4417", "ext 2231": a telephone extension.
+    ("digit", Spec("PHONE", r"(?<=\bx)\d{3,5}\b|(?<=\bext\s)\d{3,5}\b|(?<=\bextn\s)\d{3,5}\b")),
+    # "report crime that is not an emergency on 101", "call Sussex Police on 101": the
+    # number to ring, where the sentence says to ring it.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:report|call(?!\s+handl)|ring|contact|reach|phone|text)\b[^.;\n]{0,45}?\b(?i:on|via)\s+",
+            span_need=False,
+            words="on via",
         ),
     ),
     # "a call handler on 101": the service's number names it, as "101 calls" does.
@@ -260,6 +287,19 @@ SPECS: list[tuple[str, Spec]] = [
         rf"(?i:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
+    # "the year to June 2018", "the year ending March": a rolling year by its last month.
+    (
+        "word",
+        Spec(
+            "PERIOD",
+            rf"()({MONTH_RE})(?:\s+({YEAR4}))?",
+            need=r"(?<![Ff]inancial\s)(?<![Cc]alendar\s)\b(?i:the\s+)?(?i:year)\s+"
+            r"(?i:to|ending|ended|up\s+to)\s+"
+            r"(?i:the\s+end\s+of\s+)?",
+            span_need=False,  # the number is the month ("June 2018"); the words say which
+            words="to ending ended of",
+        ),
+    ),
     *_both(
         "MONTHCOUNT", r"({N})\s+(?:out\s+)?of\s+the\s+(?:last|past|previous)\s+({N})\s+months?\b"
     ),
@@ -373,6 +413,8 @@ SPECS: list[tuple[str, Spec]] = [
     # "COVID-19": a number that ends a name (after the dates: "Oct-19" is a month).
     ("digit", Spec("CODE", r"(?<=[A-Za-z]-)\d+(?![\w%]|[.,]\d)")),
     ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),
+    # "48p in every £1", "19p a week": pence (before "3pm" would be read as a name).
+    ("digit", Spec("MONEY", r"()()(\d{1,3}(?:\.\d)?)(p)\b(?![.,]?\d)")),
     ("digit", Spec("IDENT", r"\d+[A-Za-z][\w-]*")),
     (
         "digit",

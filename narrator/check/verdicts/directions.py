@@ -120,12 +120,22 @@ def direction_facts(claim: Claim, facts: FactSet) -> list[Fact]:
     return []
 
 
+#: Words that place a figure against another rather than say how it changed.
+_POSITION = re.compile(
+    r"above|below|higher|lower|more|fewer|less|greater|ahead|behind|under|over", re.IGNORECASE
+)
+
+
 def _financial_year_change(claim: Claim, facts: FactSet) -> list[Fact]:
     """ "In 2019/20 the find rate was 31.5%, down from 35.3%": a whole financial year is
     compared with the year before, which the figures measure only when the reporting month
     ends that year (its year to date is then the whole year); a month's change never
     stands for it."""
     assert claim.measure is not None and claim.area is not None
+    if claim.comparison is None and _POSITION.fullmatch(claim.text.strip()):
+        # "it remains above the 549 recorded in 2015/16": above what the sentence names,
+        # which was not read; not the year before.
+        return []
     fact = facts.get("change.year_to_date", claim.measure, claim.area)
     first = int(str(claim.period)[3:]) * 12 + months.FY_START_MONTH - 1
     year_end = first + 11

@@ -1,0 +1,99 @@
+"""Numbers written in words that the scanner leaves to the reader ("the second lowest",
+"almost half of them", "more than double", "one of the"), with the class of number each
+is: :func:`narrator.check.numbers.numbers_of` lists them with the scanner's numbers."""
+
+from __future__ import annotations
+
+import re
+
+#: Ordinal words from "second" ("first" is mostly "for the first time").
+_NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_NTH_WORDS = tuple(_NTH[3:-1].split("|"))
+_SHARE_LEAD = re.compile(
+    r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?\Z",
+    re.IGNORECASE,
+)
+#: Numbers in words the scanner leaves to the reader's own words (they are not entities,
+#: so that the reader's runs and records read as before): (words, pattern, lead-in, class,
+#: kind). The pattern is tried where one of the words starts (found by ``str.find``, fast),
+#: and the lead-in, if any, must end there; group 1 is the number.
+WORD_NUMBERS: list[
+    tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, str, str | None]
+] = [
+    # "the second lowest rate": a rank.
+    (
+        _NTH_WORDS,
+        re.compile(
+            rf"({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
+            r"|busiest|most|least)\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "rank",
+    ),
+    # "it now ranks sixth of the six": a rank among as many as follow.
+    (
+        (*_NTH_WORDS, "first"),
+        re.compile(
+            rf"((?:first|{_NTH[3:-1]}))(?=\s+of\s+(?:the\s+)?(?:\d+|[a-z]+)\b)", re.IGNORECASE
+        ),
+        re.compile(
+            r"\b(?:ranks?|ranked|ranking|placed|came|is|was|now|position)\s+\Z", re.IGNORECASE
+        ),
+        "value",
+        "rank",
+    ),
+    # "more than double the same month last year", "twice the rate": a multiple.
+    (
+        ("double", "treble", "triple", "twice"),
+        re.compile(
+            r"(double|treble|triple|twice)(?=\s+(?:the|its|their|that|what|as|last|this)\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "other",
+    ),
+    # "the third consecutive quarter", "the fourth month in a row": the length of a run.
+    (
+        _NTH_WORDS,
+        re.compile(
+            rf"({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
+            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "count",
+    ),
+    # "almost half of them", "rose by a quarter", "more than half a million": a share.
+    (
+        ("half", "third", "quarter"),
+        re.compile(r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE),
+        _SHARE_LEAD,
+        "value",
+        "other",
+    ),
+    (("half",), re.compile(r"(half)(?=\s+(?:of|the)\s)", re.IGNORECASE), None, "value", "other"),
+    # "a quarter of them in Rotherham", "a third of victims": a share ("a quarter of the
+    # year" is a period).
+    (
+        ("third", "quarter"),
+        re.compile(
+            r"(?<=\ba\s)(third|quarter)(?=\s+of\s)(?!\s+of\s+(?:the\s+|a\s+)?(?:year|20\d\d))",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "other",
+    ),
+    # "one of the lowest", "every one of those": a pronoun, not a count.
+    (
+        ("one",),
+        re.compile(r"(one)(?=\s+of\s+(?:the|those|these|them)\b)", re.IGNORECASE),
+        None,
+        "other",
+        None,
+    ),
+]
