@@ -137,3 +137,29 @@ def test_minutes_pointing_into_the_report_and_a_request_for_later() -> None:
         month="2019-10",
     )
     assert [f.kind for f in report.findings] == []
+
+
+def test_a_month_named_with_a_peak_or_after_with_is_another_figure_s() -> None:
+    got = _read(NORTHSHIRE, "Vehicle thefts: 645 in July 2019, just off the May peak.\n", "2019-07")
+    assert [g[2] for g in got if g[0] == "645"] == ["2019-07"]
+    got = _read(
+        CITY, "Bicycle theft fell by 5.4% to 434 in 2019, with August the worst month.\n", "2019-12"
+    )
+    assert [g[2] for g in got if g[0] in ("5.4%", "434")] == ["CY:2019", "CY:2019"]
+
+
+def test_a_share_in_brackets_after_a_level_noun_is_no_count_of_areas() -> None:
+    report = checker_for(NORTHSHIRE).check_text(
+        "Eastmoor has the highest solved rate of the six districts (16.1%).\n", month="2019-07"
+    )
+    assert [v.verdict.value for v in report.verdicts if v.claim.text == "16.1%"] != ["contradicted"]
+
+
+def test_a_ranked_month_and_a_part_s_own_title() -> None:
+    report = checker_for(CITY).check_text(
+        "Commissioner's Annual Statement\nSection 3: Crime in the Square Mile, 2019\n\n"
+        "November was the highest month, with 807 crimes; January was the lowest, with 520.\n",
+        month="2019-12",
+    )
+    assert [f.kind for f in report.findings] == []
+    assert [v.claim.period for v in report.verdicts if v.claim.text == "520"] == ["2019-01"]

@@ -45,6 +45,15 @@ def complete(reading: Reading, sentence: Sentence, claim: Claim) -> Claim:
             if t.start >= claim.span[1]
             and _THAN_GAP.fullmatch(sentence.text, claim.span[1], t.start) is not None
         ]
+        # "up from 38 in April (+31.6%) and from 36 in May 2018": the change in brackets
+        # right after a period compared with is against that period.
+        bracketed = [
+            t
+            for t in targets
+            if t.end <= claim.span[0]
+            and re.fullmatch(r"\s*\(\s*", sentence.text[t.end : claim.span[0]])
+        ]
+        after = bracketed[-1:] or after
         near = (
             after[0]
             if after

@@ -41,7 +41,7 @@ def noun(reading: Reading, text: str, q: Item, after: str, items: list[Item]) ->
             and not lower.endswith(("ed", "ing", "ly"))
         ):
             return word
-    if text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
+    if q.label == "COUNT" and text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")":
         # "incidents (86)": the figure counts the words before the bracket, unless they
         # name an area, a measure or a period ("Cambridge City (+10%)", "on June (272)").
         named = any(

@@ -88,6 +88,9 @@ _COMPARED_FIGURE_BETWEEN = re.compile(
 )
 
 
+_WITH_BETWEEN = re.compile(r",\s*(?:with|while|whilst|whereas)\b", re.IGNORECASE)
+
+
 def _opens_aside(gap: str) -> bool:
     """Whether a bracket opens between a figure and a period and is still open: "482
     offences, the lowest since April (12 months: 5,486)" dates the aside, not the 482."""
@@ -104,6 +107,8 @@ _COMPARED_BEFORE = re.compile(
     r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$"
     # "four times as many searches as in 2018", "the same as in March"
     r"|\bas\s+(?:in|for|during|over)\s+(?:the\s+)?$"
+    # "just off the May peak", "below its July high": a month of another figure
+    r"|\b(?:off|below|above|short\s+of)\s+(?:the|its|their)\s+$"
     # "exactly the total for September", "level with the figure of June"
     r"|\b(?:exactly|equal\s+to|level\s+with|matching|matched)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
     r"(?:for|in|of)\s+(?:the\s+)?$",
@@ -183,7 +188,11 @@ def _after_or_first(periods: list[Named], same: list[Named], pos: int, text: str
     soon = [
         p
         for p in same
-        if p[0] >= pos and p[0] - pos <= 25 and not _REFERENCE_BETWEEN.search(text, pos, p[0])
+        if p[0] >= pos
+        and p[0] - pos <= 25
+        and not _REFERENCE_BETWEEN.search(text, pos, p[0])
+        # "fell by 5.4% to 434, with August the worst month": a phrase of its own
+        and not _WITH_BETWEEN.search(text, pos, p[0])
     ]
     if soon:
         return soon[0]

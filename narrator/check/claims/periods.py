@@ -258,6 +258,10 @@ _MONTH_LABEL = re.compile(
 #: How many months past the reporting month a yearless month may be read as, in a clause
 #: about what is to come ("will report in January"); a figure's month is never after it.
 _AHEAD = 2
+#: Words that rank a month among the months reported: it is one of them, never ahead.
+_RANKED_MONTH = re.compile(
+    r"\b(?:highest|lowest|busiest|quietest|peak|worst|best)\b", re.IGNORECASE
+)
 #: A figure's month may be the one after the reporting month (a slip the month check finds).
 _NEXT = 1
 
@@ -293,6 +297,8 @@ def _not_ahead(reading: Reading, when: When, text: str, item: Item) -> When:
         return when  # "June next year": its year is said
     future = FUTURE.search(text, max(0, item.start - 80), item.end + 40) is not None
     ahead = _AHEAD if future else _NEXT
+    if _RANKED_MONTH.search(text, max(0, item.start - 60), item.end + 60):
+        ahead = 0  # "January was the lowest": a month of the months the paper has figures of
     return when.with_year(when.year - 1) if index > reading.reporting + ahead else when
 
 

@@ -21,6 +21,12 @@ _ELSEWHERE = re.compile(
 )
 
 
+#: A part's own title line: "Section 3: Crime in the Square Mile".
+_OWN_TITLE = re.compile(r"\s*[:–-]\s")
+#: Words that point to a part named after them ("see Section 3: ..."), not a title.
+_POINTER = re.compile(r"\b(?:see|in|under|at|to|of|from)\s+(?:(?:section|part|chapter)\s+)?$", re.I)
+
+
 def reference_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     """The cross-references and dates of a sentence, in order."""
     found: list[Claim] = []
@@ -29,6 +35,10 @@ def reference_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         if item.label == "XREF" and item.mark is not None:
             if _ELSEWHERE.match(sentence.text, item.end):
                 continue  # "section 4.3 of the previous profile": not this paper's section
+            if _OWN_TITLE.match(sentence.text, item.end) and not _POINTER.search(
+                sentence.text, max(0, item.start - 25), item.start
+            ):
+                continue  # "Section 3: Crime in the Square Mile": the part's own title
             found.append(
                 new_claim(
                     kind="xref",

@@ -56,14 +56,7 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
         earlier = first.setdefault(key, claim)
         if earlier is claim:
             continue
-        if earlier.sentence_span == claim.sentence_span:
-            # Two figures of one sentence are set against each other ("23 in October, the
-            # monthly average ... is 11"; "73% ... compared to 78.1% for all victims").
-            continue
-        if (earlier.period_text is None) != (claim.period_text is None):
-            # "2,587 searches" in a paragraph on the survey's year, then "in March 2020, 171
-            # searches": a period said beside one figure and left to the paper's month for
-            # the other need not be the same period.
+        if _apart(earlier, claim):
             continue
         before = earlier.value if key[0] == "level" else earlier.change_pct
         assert before is not None
@@ -97,6 +90,24 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
                 "second": number,
             },
         )
+
+
+def _apart(earlier: Claim, claim: Claim) -> bool:
+    """Whether two figures keyed alike may still be of different things."""
+    if earlier.sentence_span == claim.sentence_span:
+        # Two figures of one sentence are set against each other ("23 in October, the
+        # monthly average ... is 11"; "73% ... compared to 78.1% for all victims").
+        return True
+    if (earlier.period_text is None) != (claim.period_text is None):
+        # "2,587 searches" in a paragraph on the survey's year, then "in March 2020, 171
+        # searches": a period said beside one figure and left to the paper's month for
+        # the other need not be the same period.
+        return True
+    # One figure's area said and the other's only carried or by default, or neither
+    # figure's measure named in its own sentence: the two may be of different things.
+    return (earlier.area_text is None) != (claim.area_text is None) or "text" not in (
+        earlier.measure_from or ""
+    ) + (claim.measure_from or "")
 
 
 def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:
