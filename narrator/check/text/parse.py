@@ -212,7 +212,7 @@ _LABELLED = re.compile(r"[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")
 
 def _lines_of_figures(text: str, block: Block) -> list[Block]:
     """A body block of labelled lines of figures read as front matter first ("Possession
-    of weapons: 523 offences against 420 - UP" over "Outcome rate: 10.8%"), a paragraph a
+    of weapons: 61 offences against 48 - UP" over "Outcome rate: 12.4%"), a paragraph a
     line: one line's measure or direction is never the next one's."""
     lines = block.segments
     if (
