@@ -10,6 +10,7 @@ from typing import Any
 from narrator.check.claims.grammar import PERIOD_GAP, TARGET_REACH, TO_AT
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pieces import DirectionWord, Item, Mention, Named, Target
+from narrator.check.text.dates import NUMBER_WORDS
 
 #: The clause of a position in the chunk's text (see ``Sentence.clause_of``).
 ClauseOf = Callable[[int], int]
@@ -57,8 +58,7 @@ def mention_after(mentions: list[Mention], q: Item, text: str) -> Mention | None
 #: the other figure's ("2,355 stop and searches, against 1,384 in the 12 months to ...").
 #: A number written as a word ("seven", "fourteen", "forty"), "one" aside ("one of the").
 _WORD_NUMBER = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety)\b"
+    "(?:" + "|".join(w for w, v in NUMBER_WORDS.items() if 2 <= v <= 90 and w != "dozen") + r")\b"
 )
 _OTHER_FIGURE = re.compile(
     r"\d|\b(?:against|compared|than|versus)\b|\b" + _WORD_NUMBER, re.IGNORECASE
