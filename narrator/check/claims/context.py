@@ -130,9 +130,13 @@ _NEW_PHRASE = re.compile(
 )
 
 #: Words that point back to the area of the sentence before ("the district's", "its").
+#: After an area: its own figure ("Eastmoor 40", "Saltby: 12", "Fenland had 30").
+_OWN_FIGURE = re.compile(r"\s*[:,]?\s+(?:had\s+|recorded\s+|saw\s+|with\s+)?[£]?\d")
 _ANAPHOR = re.compile(
-    r"\b(?i:the|this|that|its)\s+(?:same\s+)?(?i:district|division|ward|borough|neighbourhood"
-    r"|locality|bcu|sector|town)(?:['’]s)?\b|(?<![\w])(?:Its|It)\b"
+    r"\b(?i:the|this|that|its)\s+(?:same\s+)?(?P<noun>(?i:district|division|ward|borough"
+    r"|neighbourhood|locality|bcu|sector|town))(?:['’]s)?\b|(?<![\w])(?:Its|It)\b"
+    # "That is a few fewer than ...": the sentence goes on about the one before
+    r"|\b(?:That|This)(?=\s+(?:is|was)\b)"
     r"|(?P<whole>\b(?i:county|force|constabulary|countywide|nationally|national))\b",
 )
 #: Between a figure and an area after it, nothing compared: "recorded 733 ... in Fenland".
@@ -165,7 +169,12 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     # after a comma starts a phrase of its own, not the figure's.
     text = sentence.text
     areas = [
-        a for a in sentence.areas if a.start < pos or not _NEW_PHRASE.search(text, pos, a.start)
+        a
+        for a in sentence.areas
+        if a.start < pos
+        # "Harbourside recorded 77, Eastmoor 40": an area after the figure with a figure
+        # of its own right after it is that figure's, not this one's.
+        or not (_NEW_PHRASE.search(text, pos, a.start) or _OWN_FIGURE.match(text, a.end))
     ]
     # "a steeper fall than the county's": the area compared with is not the claim's.
     compared = [(t.start, t.end) for t in sentence.targets if t.key == "area"]
@@ -174,13 +183,15 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     root = reading.reader.areas.root.name
     if area is not None and area.key == root:
         area = _sub_area_after(sentence, areas, pos, root) or area
-    if area is None and sentence.context.area is not None:
+    if area is None:
         # "Upland has seen the steepest rise. Its 123 assaults ...": the area of the sentence
         # before, where this one points back to it.
         # The last pointer before the figure counts: "than the county's (2,318)" is not.
         pointers = list(_ANAPHOR.finditer(text, sentence.start, pos))
         if pointers and pointers[-1].group("whole") is None:
-            return sentence.context.area, pointers[-1].group()
+            meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
+            if meant is not None:
+                return meant, pointers[-1].group()
     if area is None:
         # "... in the Coastal division (170 in January; the average is 142)": an
         # aside in brackets is about the area before it.
@@ -249,8 +260,31 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
     return context
 
 
+def _pointed_to(reading: Reading, carried: str | None, noun: str | None) -> str | None:
+    """The area "the division" points to: the one carried from the sentence before if it
+    is a division, else the last division the paper named; "its": the one carried."""
+    if noun is None:
+        return carried
+    noun = noun.lower()
+    areas = reading.reader.areas
+    # The area carried from the sentence before, else the paper's own ("Upland division
+    # monthly report"), else the last the paper named.
+    first = carried or reading.paper_area
+    for key in ([first] if first else []) + reading.named_areas[::-1]:
+        area = areas.areas.get(key)
+        if area is not None and (
+            area.level.lower() == noun or noun in (area.label or "").lower().split()
+        ):
+            return key
+    return carried
+
+
 def context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:
     """The context a sentence leaves to the next one."""
+    root = reading.reader.areas.root.name
+    for named in sorted(sentence.areas, key=lambda a: a.start):
+        if named.key != root and named.key in reading.reader.areas.areas:
+            reading.named_areas.append(named.key)
     after = _context_after(reading, sentence, claims)
     area = _area_left(reading, sentence)
     return after if after.area == area else replace(after, area=area)

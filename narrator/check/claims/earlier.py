@@ -22,6 +22,13 @@ _YEAR_BEFORE = re.compile(
     r"the\s+same\s+(?:month|quarter|period|months)\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b",
     re.IGNORECASE,
 )
+#: Words after a reference figure that name the year of the same months: "over the same
+#: three months of 2018".
+_SAME_MONTHS_OF = re.compile(
+    r"^\s*(?:(?:in|over|for|during|of)\s+)?the\s+same\s+(?:\w+\s+)?(?:months?|period|quarter)"
+    r"\s+(?:of|in)\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 #: Words after a reference figure that put it a month before.
 _MONTH_BEFORE = re.compile(
     r"^\s*(?:(?:in|for|of)\s+)?(?:a\s+month\s+(?:earlier|ago|before)|the\s+month\s+before|"
@@ -51,6 +58,14 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         or reference.period is None
     ):
         return reference
+    named = _SAME_MONTHS_OF.match(after)
+    if named is not None:
+        # "against 827 over the same three months of 2018": the run of months in that year.
+        back = (int(reference.period.split("..")[-1].split(":")[-1][:4]) - int(named.group(1))) * 12
+        period = shifted(reference.period, back) if back > 0 else None
+        return replace(
+            reference, period=period, period_text=named.group(0).strip() if period else None
+        )
     said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
     if said is None and _OF_ANOTHER.match(after):
         # "compared to 78.1% for all victims over the same period": the words after the
@@ -89,6 +104,9 @@ def year_before(figure: Claim, before: str) -> Claim:
 def shifted(period: str, back: int) -> str | None:
     """The period label ``back`` months before ``period`` (years only by whole years);
     None when it cannot be moved so."""
+    first, dots, last = period.partition("..")
+    if dots and months.is_month(first) and months.is_month(last):
+        return f"{months.iso(months.parse(first) - back)}..{months.iso(months.parse(last) - back)}"
     found = _LABEL.match(period)
     if found is None:
         return None

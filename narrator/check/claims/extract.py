@@ -91,10 +91,16 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     anchor = document.date
     groups = reader.groups(document)
 
+    subject = paper_area(document, reader.areas)
+
     def read(part: Sequence[Sequence[Paragraph]]) -> list[Extracted]:
         reading = reading_of(reader, reporting_index, anchor)
+        reading.paper_area = subject
         found: list[Extracted] = []
         for chunk in reader.read(part):
+            # What a chunk remembers of the areas named never crosses into the next: the
+            # claims must not depend on how the chunks are shared among processes.
+            reading.named_areas.clear()
             claims = list(_chunk_claims(reading, chunk, document.text))
             found.append(Extracted(claims, _chunk_marks(chunk)))
         return found
@@ -117,7 +123,7 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     claims = bind_scope(claims, document.text, scope_of(reader.areas), headings)
     root = reader.areas.root.name
     claims = bind_heading_area(claims, heading_areas(headings, reader.areas), root)
-    claims = bind_area(claims, paper_area(document, reader.areas), root)
+    claims = bind_area(claims, subject, root)
     return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from narrator import months
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
 from narrator.check.claims.earlier import earlier_reference, year_before
@@ -32,6 +33,14 @@ _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
 #: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
 #: Between a figure compared with and a change in brackets: its period, then "(".
 _BRACKET_AFTER = re.compile(r"[^()\d]{0,60}\(\s*")
+#: Between a period compared with and its figure: "(", "last year (", "'s".
+_TARGET_TO_FIGURE = re.compile(
+    r"(?:\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?\s*\(\s*|['’]s\s+"
+    # "more than in August 2018, when the figure was 264"
+    r"|,?\s+when\s+(?:the\s+(?:figure|total|rate|count|number)|it|there)\s+"
+    r"(?:was|were|stood\s+at)\s+",
+    re.IGNORECASE,
+)
 _CHANGE_BY = re.compile(r"\b(?:by|by\s+a\s+further)\s*$", re.IGNORECASE)
 
 
@@ -56,8 +65,10 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         )
         if is_change:
             claim = _as_change(claim, q, value, previous_figure, text)
+            claim = _of_the_figure(claim, claims, _spoken_of(reading, sentence))
         else:
             claim = replace(claim, value=value)
+            claim = _from_before(claim, claims, before)
         # "lower than December 2018 (615)": the figure of the period compared with; a change
         # in brackets ("402 more than in 2018 (+5.5%)") is the size of the change instead.
         target = None if is_change else _bracketed_after(sentence, q)
@@ -65,7 +76,16 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claim = _against_reference(claim, claims, text, q)
         if target is not None:
             claim = replace(claim, period=target.period, period_text=target.text)
-        if (REFERENCE_BEFORE.search(before) or target is not None) and previous_figure is not None:
+        starts_run = claim.reference_cue == "from"  # "from 96 to 104": 104's, not before's
+        if (
+            (REFERENCE_BEFORE.search(before) or target is not None)
+            and previous_figure is not None
+            and not starts_run
+        ):
+            if claim.area_text is None and previous_figure.area_text is not None:
+                # "Coastal recorded 134 ..., but still above the 116 of August 2017": the
+                # figure compared with is of the area of the one it is compared with.
+                claim = replace(claim, area=previous_figure.area)
             if target is None:
                 after_q = text[q.end : min(s1, q.end + 60)]
                 claim = earlier_reference(claim, previous_figure, after_q)
@@ -165,23 +185,24 @@ def _against_reference(claim: Claim, claims: list[Claim], text: str, q: Item) ->
 
 def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
     """The period compared with that a figure is given in brackets right after ("lower
-    than December 2018 (615)")."""
-    for target in sentence.targets:
-        if (
-            target.period is not None
-            and target.key == "period"
-            and target.end <= q.start
-            and re.fullmatch(r"\s*\(\s*", sentence.text[target.end : q.start])
-        ):
-            return target
+    than December 2018 (615)"), or as the period's own ("one more than May's 111")."""
     for start, end, label, said, _ in sentence.periods:
-        # "35% below September 2019 (724)": a period compared with, then its figure.
+        # "35% below September 2019 (724)": a period compared with, then its figure (the
+        # period as the sentence names it: "below November last year (307)").
         if (
             end <= q.start
             and re.fullmatch(r"\s*\(\s*", sentence.text[end : q.start])
             and is_compared(sentence.text, start)
         ):
             return Target(start, end, "period", said, period=label)
+    for target in sentence.targets:
+        if (
+            target.period is not None
+            and target.key == "period"
+            and target.end <= q.start
+            and _TARGET_TO_FIGURE.fullmatch(sentence.text, target.end, q.start)
+        ):
+            return target
     return None
 
 
@@ -263,6 +284,9 @@ def _as_change(
         claim = replace(claim, direction="down" if value < 0 else "up")
     if previous_figure is not None and claim.unit == "percent":
         gap = text[previous_figure.span[1] : q.start]
+        if previous_figure.reference is not None and re.fullmatch(r"\s*\(\s*", gap):
+            # "dropped from 70 to 56 (20% down)": the change from the same figure.
+            claim = replace(claim, reference=previous_figure.reference)
         if re.fullmatch(r"[\s,]*(?:which\s+is\s+|a\s+|an\s+)?", gap):
             claim = replace(
                 claim,
@@ -270,6 +294,72 @@ def _as_change(
                 unit="count" if previous_figure.unit == "count" else claim.unit,
             )
     return claim
+
+
+#: Words before a change that say what it is against: "a year-on-year rise of".
+_YEAR_ON_YEAR = re.compile(r"\b(?:(year[\s-]on[\s-]year)|month[\s-]on[\s-]month)\b", re.I)
+
+
+def _compared_with(claim: Claim) -> bool:
+    """Whether a figure is said as what something is compared with ("than the 303")."""
+    at = claim.span[0] - claim.sentence_span[0]
+    return REFERENCE_BEFORE.search(claim.sentence[max(0, at - 40) : at]) is not None
+
+
+def _spoken_of(reading: Reading, sentence: Sentence) -> str | None:
+    """The period the text speaks of when a sentence names none of its own."""
+    if sentence.context.period is not None:
+        return sentence.context.period
+    return months.iso(reading.reporting) if reading.reporting is not None else None
+
+
+def _of_the_figure(claim: Claim, claims: list[Claim], fallback: str | None) -> Claim:
+    """ "111 in May 2018, a year-on-year rise of 16.2%": a change is of the period of the
+    figure it is the change of, not of the period a figure it is compared with is of."""
+    if claim.period is None:
+        return claim
+    before = claim.sentence[
+        max(0, claim.span[0] - claim.sentence_span[0] - 40) : claim.span[0] - claim.sentence_span[0]
+    ]
+    said = _YEAR_ON_YEAR.search(before)
+    wanted = claim.comparison or (said and ("previous_year" if said.group(1) else "previous_month"))
+    for other in reversed(claims):
+        if (
+            other.sentence_span == claim.sentence_span
+            and other.role != "reference"
+            and other.period is not None
+            # "a year-on-year rise": the figure whose year before the period is
+            and wanted is not None
+            and relative_period(other.period, claim.period) == wanted
+        ):
+            return replace(claim, period=other.period, period_text=other.period_text)
+    if claim.period_text is not None and any(
+        (c.role == "reference" or _compared_with(c))
+        and c.sentence_span == claim.sentence_span
+        and c.period == claim.period
+        and c.period_text == claim.period_text
+        for c in claims
+    ):
+        # "fewer than the 303 we had in July, but still 9% more than in August 2018": the
+        # month is the earlier figure's; the change is of the month the text speaks of.
+        return replace(claim, period=fallback, period_text=None)
+    return claim
+
+
+def _from_before(claim: Claim, claims: list[Claim], before: str) -> Claim:
+    """ "dropped from 70 to 56": the figure with the one it changed from, whose period the
+    text may not say (the verdict finds the comparison that starts from it)."""
+    last = claims[-1] if claims else None
+    if (
+        last is None
+        or last.role != "reference"
+        or last.value is None
+        or last.reference_cue != "from"
+        or last.sentence_span != claim.sentence_span
+        or not re.search(r"\bto\s+(?:an?\s+|the\s+)?$", before)
+    ):
+        return claim
+    return replace(claim, reference=last.value)
 
 
 def _with_reference(figure: Claim, reference: Claim, value: float, continuing: bool) -> Claim:
@@ -289,8 +379,18 @@ def _with_reference(figure: Claim, reference: Claim, value: float, continuing: b
         reference_span=reference.span,
         reference_measure=reference.measure if differs == "measure" else None,
         reference_area=reference.area if differs == "area" else None,
-        comparison=figure.comparison or (None if continuing else differs),
+        comparison=_compared_period(figure, reference, differs)
+        or figure.comparison
+        or (None if continuing else differs),
     )
+
+
+def _compared_period(figure: Claim, reference: Claim, differs: str) -> str | None:
+    """ "3.7% up on the 214 recorded in August 2017": the comparison the reference's own
+    period says, over any the sentence carried from an earlier clause."""
+    if differs != "period" or reference.period_text is None or reference.period is None:
+        return None
+    return relative_period(figure.period, reference.period)
 
 
 def _index_of(claims: list[Claim], claim: Claim) -> int | None:

@@ -45,20 +45,22 @@ REFERENCE_BEFORE = re.compile(
     # "80.5% more than the 1,401 of the year before", "three times the 168 of June", "less
     # than half of the 102 of a year ago": a figure compared with, said with "the"
     r"|\b(?:than|times|double|twice|treble|triple|half\s+of|(?:a\s+)?(?:third|quarter)\s+of"
-    r"|fifths\s+of)\s+the"
-    # "up 0.5 points on 9.6% last year": a change, then the figure it is on
-    r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?\s+on)\s*$",
+    r"|fifths\s+of|above|below)\s+the"
+    # "up 0.5 points on 9.6% last year", "up 2.8% on the 5,199 of a year ago": a change,
+    # then the figure it is on
+    r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?(?:\s+(?:up|down|higher|lower))?"
+    r"\s+on(?:\s+the)?)\s*$",
     re.IGNORECASE,
 )
 # What makes a month, an area or a financial year the thing compared with, not the period.
 TARGET_BEFORE = re.compile(
-    r"(?:\bthan|\bfrom|\bagainst|\bversus|\bvs\.?|\bv\.?|compared\s+(?:to|with)|compares\s+(?:to|with)|"
+    r"(?:\bthan|\bfrom|\bagainst|\babove|\bbelow|\bsame\s+as|\bversus|\bvs\.?|\bv\.?|compared\s+(?:to|with)|compares\s+(?:to|with)|"
     r"(?:consistent|in\s+line|comparable|identical|similar|level|equal|close)\s+(?:to|with)|"
     r"\bwith\s+(?:those|that)\s+(?:for|of)|outperform(?:s|ed|ing)?|underperform(?:s|ed|ing)?|"
     r"\bon(?:\s+both(?:\s+\w+){1,3}\s+and)?)"
     # "51 more than in October last year", "a smaller rise than in the Upland division"
     r"(?:\s+(?:in|for|during|over|at))?"
-    r"\s+(?:both\s+)?(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
+    r"\s+(?:both\s+)?(?:the\s+)?(?:last\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
     re.IGNORECASE,
 )
 PROPORTION = re.compile(r"\b(?:proportion|share|percentage)\s+of\b", re.IGNORECASE)

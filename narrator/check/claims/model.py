@@ -43,6 +43,11 @@ _SAME_PERIOD_AFTER = re.compile(
 #: "from 25.4% to 19.4%": a figure a change starts from, then the figure it goes to.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:an?\s+|the\s+)?[£+\-−]?\d")
+#: "R12 11.5% (was 14.9%)": in brackets after a figure, the figure it changed from.
+_WAS_BEFORE = re.compile(r"\d[^()]{0,12}\(\s*(?:was|previously|prev\.?)\s+$", re.IGNORECASE)
+_AVERAGED_BEFORE = re.compile(
+    r"\baveraged\s+(?:about\s+|around\s+|just\s+(?:over|under)\s+)?$", re.I
+)
 #: Words just after a figure that make it a size per year (a trend's slope), never a level:
 #: "is downward: about 0.6 percentage points a year".
 PER_YEAR = re.compile(r"\s*(?:a|per|each)\s+(?:year|annum)\b", re.IGNORECASE)
@@ -141,6 +146,10 @@ class Claim:
         after = self.sentence[max(0, self.span[1] - self.sentence_span[0]) :]
         if _FROM_BEFORE.search(before) and _TO_AFTER.match(after):
             return "from"  # "dropped from 25.4% to 19.4%": the figure it changed from
+        if _WAS_BEFORE.search(before):
+            return "from"
+        if _AVERAGED_BEFORE.search(before):
+            return "average"  # "it averaged 70.5 a month"
         found = REFERENCE_CUE.search(before) or _TREND_SIZE.search(before)
         listed = _LISTED_AFTER.search(before)
         if found is None and listed is not None:

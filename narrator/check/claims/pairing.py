@@ -117,8 +117,19 @@ _COMPARED_BEFORE = re.compile(
 
 
 def is_compared(text: str, start: int) -> bool:
-    """Whether the period at ``start`` is that of a figure compared with."""
+    """Whether the period at ``start`` is that of a figure compared with ("from January"
+    is not, when a run of months goes on from it: "from January to April")."""
+    if _RUN_GOES_ON.match(text, start):
+        return False
     return _COMPARED_BEFORE.search(text, max(0, start - 45), start) is not None
+
+
+#: A run of months from the one at a position: "January to April", "June 2018 to May 2019".
+_RUN_GOES_ON = re.compile(
+    r"[A-Za-z]+(?:\s+\d{4})?\s*(?:to|until|through|-|–)\s*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 
 
 def _choose_period(
@@ -236,11 +247,17 @@ def choose_period(
 
 
 def main_period(claims: list[Claim]) -> str | None:
-    """The period a sentence is about: its last data claim's that is not a reference."""
+    """The period a sentence is about: its last data claim's that is not a reference nor
+    in brackets ("20 = 7.9% (R12 6.0%)": the bracket's rolling year is an aside)."""
     for claim in reversed(claims):
-        if claim.is_data and claim.period and claim.role != "reference":
+        if claim.is_data and claim.period and claim.role != "reference" and not _bracketed(claim):
             return str(claim.period)
     return None
+
+
+def _bracketed(claim: Claim) -> bool:
+    before = claim.sentence[: max(0, claim.span[0] - claim.sentence_span[0])]
+    return before.count("(") > before.count(")")
 
 
 def is_period_phrase(text: str, item: Item, s0: int) -> bool:

@@ -58,6 +58,33 @@ def _compared(item: Item, text: str) -> bool:
     return _COMPARED_WITH.search(text, max(0, item.start - 40), item.start) is not None
 
 
+#: A season as the period of a figure: "over the summer", "of the previous summer".
+_SEASON = re.compile(
+    r"\b(?:over|during|in|across|through|for|of|this|last)\s+(?:the\s+)?"
+    r"(?:(?:last|previous|past|same|whole|this)\s+)?(summer|winter|spring|autumn)\b",
+    re.IGNORECASE,
+)
+#: "Since January, ...", "and since April": "since" opening a clause, not "highest since".
+_SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.IGNORECASE)
+
+
+def _since_month(reading: Reading, item: Item, text: str, s0: int) -> Named | None:
+    """ "Since January, the total is 729": the months from the one named to the paper's."""
+    rm = reading.reporting
+    if rm is None or item.label != "DATE" or item.mark is None:
+        return None
+    if not _SINCE_OPENS.search(text[s0 : item.start]):
+        return None
+    start: When = item.mark.data["start"]
+    if start.day is not None or start.month is None or start != item.mark.data["end"]:
+        return None
+    first = month_index(reading, start, text, item)
+    if first is None or not 0 < rm - first < 12:
+        return None
+    label = f"{months.iso(first)}..{months.iso(rm)}"
+    return Named(item.start, item.end, label, text[item.start : item.end], "run")
+
+
 def _year_before(found: list[Named], item: Item, rm: int, *, compared: bool = True) -> Named | None:
     """The 12 months before the rolling year already named in the sentence, or before the
     latest one when the period is what a figure is ``compared`` with ("against 9.4% in the
@@ -116,7 +143,11 @@ def named_periods(
         elif item.label in ("DATE", "FY", "YEAR") and _SINCE.search(
             text, max(s0, item.start - 20), item.start
         ):
-            continue  # "the first fall since 2016/17": when a run began, no figure's period
+            run = _since_month(reading, item, text, s0)
+            if run is not None:
+                found.append(run)
+            # else "the first fall since 2016/17": when a run began, no figure's period
+            continue
         elif item.label == "DATE":
             before = text[max(s0, item.start - 20) : item.start]
             dated = date_period(reading, item, text, before, _year_of(sentence))
@@ -129,11 +160,20 @@ def named_periods(
             label = f"FY:{mark.data['start_year']}"
             found.append(Named(item.start, item.end, label, item.text, "fy"))
         elif item.label == "YEAR" and mark is not None:
+            if _SAME_MONTH_IN.search(text, max(s0, item.start - 30), item.start):
+                continue  # "down on the same month in 2019": the month compared with
             found.append(Named(item.start, item.end, f"CY:{mark.data['year']}", item.text, "year"))
         elif item.label == "LEX" and rm is not None:
             named = _lexicon_period(sentence, item, rm)
             if named is not None:
                 found.append(named)
+    for season in _SEASON.finditer(text, s0, sentence.end):
+        # "over the summer": months narrator keeps no total of, so nothing to hold a figure
+        # of them to (the paper's month would be a false alarm).
+        word = season.group(1).lower()
+        found.append(
+            Named(season.start(), season.end(), f"SEASON:{word}", season.group(), "season")
+        )
     headed = _MONTH_LABEL.match(text, s0)
     if headed is not None and rm is not None:
         # "Month: 807 v 691 (+16.8%)": a line of a summary headed by the month it gives.
@@ -178,14 +218,54 @@ def _month_spans(found: list[Named], text: str) -> list[Named]:
             )
             skip = True
             continue
+        if (
+            second is not None
+            and first.kind in ("month", "discrete")
+            and second.kind in ("month", "discrete")
+            and months.is_month(first.label)
+            and months.is_month(second.label)
+            and _RUN_JOIN.fullmatch(text, first.end, second.start)
+            and _RUN_OPENS.search(text, max(0, first.start - 6), first.start)
+            and 0 < months.parse(second.label) - months.parse(first.label) <= 11
+        ):
+            # "June 2018 to May 2019": the rolling year to the second month; "from January
+            # to April": the months of the run.
+            length = months.parse(second.label) - months.parse(first.label)
+            label = f"R12:{second.label}" if length == 11 else f"{first.label}..{second.label}"
+            out.append(
+                Named(
+                    first.start,
+                    second.end,
+                    label,
+                    text[first.start : second.end],
+                    "rolling" if length == 11 else "run",
+                )
+            )
+            skip = True
+            continue
         out.append(first)
     return out
+
+
+#: Between the two months of a run: "June 2018 to May 2019", "Jun 18 – May 19".
+_RUN_JOIN = re.compile(r"\s*(?:to|until|through|-|–)\s*", re.IGNORECASE)
+#: Before the first month of a run: "From January to April", "Over June 2018 to May 2019",
+#: "(January to May)", or the start of a line ("June 2018 to May 2019: 3,352").
+_RUN_OPENS = re.compile(r"(?:\b(?:from|over|in|during|between|for)\s+|[(\n,]\s*|^)$", re.I)
 
 
 def _year_of(sentence: Sentence) -> int | None:
     """The calendar year a sentence is about, for its yearless months ("In 2019 ... the
     quietest was January"): the year it names, else the one its paragraph spoke of."""
-    years = [i for i in sentence.items if i.label == "YEAR" and i.mark is not None]
+    text = sentence.text
+    years = [
+        i
+        for i in sentence.items
+        if i.label == "YEAR"
+        and i.mark is not None
+        # "on the same four months of 2018": the year compared with, not the sentence's
+        and not _SAME_MONTH_IN.search(text, max(sentence.start, i.start - 30), i.start)
+    ]
     if len({i.mark.data["year"] for i in years if i.mark is not None}) == 1:
         assert years[0].mark is not None
         return int(years[0].mark.data["year"])
@@ -195,12 +275,22 @@ def _year_of(sentence: Sentence) -> int | None:
     return int(period[3:7]) if re.fullmatch(r"CY:\d{4}", period) else None
 
 
+_SAME_MONTH_IN = re.compile(
+    r"\bsame\s+(?:month|(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?"
+    r"months)\s+(?:in|of)\s+$",
+    re.I,
+)
+
+
 def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
     """A period the lexicon names ("year to date", "this financial year", "the month")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
     key = item.key
     if key.startswith("comparison:") and is_period_phrase(text, item, s0):
         key = "period:month"
+    if key == "period:rolling" and item.text.lower() == "r12":
+        # "R12 9.9%": analysts' shorthand for the rolling 12 months to the month.
+        return Named(item.start, item.end, f"R12:{months.iso(rm)}", item.text, "rolling-marker")
     if key == "period:year_to_date":
         return Named(item.start, item.end, f"YTD:{months.iso(rm)}", item.text, "ytd")
     if (
@@ -274,7 +364,21 @@ def resolve(reading: Reading, when: When, text: str, item: Item) -> When:
     if relative:
         base = reading.paper_date.year if reading.paper_date else reading.anchor.year
         return when.with_year(base + RELATIVE[relative.group(1).lower()])
-    return resolve_year(when, reading.anchor)
+    resolved = resolve_year(when, reading.anchor)
+    index = resolved.month_index()
+    if (
+        _LAST_BEFORE.search(text, max(0, item.start - 6), item.start)
+        and reading.reporting is not None
+        and index is not None
+        and resolved.year is not None
+        and index >= reading.reporting
+    ):
+        # "above last June" in a paper on June: the June before the paper's.
+        return resolved.with_year(resolved.year - 1)
+    return resolved
+
+
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 
 
 def month_index(reading: Reading, when: When, text: str, item: Item) -> int | None:

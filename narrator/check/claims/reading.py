@@ -40,6 +40,11 @@ class Reading:
     #: words a count of it (see :func:`count_nouns`).
     count_nouns: Mapping[str, str]
     headings: dict[str | None, Context] = field(default_factory=dict)
+    #: The areas below the force the paper has named so far, latest last ("the division"
+    #: in a later paragraph points back to the last division named).
+    named_areas: list[str] = field(default_factory=list)
+    #: The one area below the force the paper's title names, if any.
+    paper_area: str | None = None
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     _numbered: dict[str, list[frozenset[str]]] | None = None
 

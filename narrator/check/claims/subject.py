@@ -40,9 +40,7 @@ def paper_area(document: Document, areas: Areas) -> str | None:
     titles += [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
     if not titles:
         return None
-    title = _without_force(" \n ".join(titles), areas)
-    named = {name for name, pattern in _area_patterns(areas) if pattern.search(title)}
-    return named.pop() if len(named) == 1 else None
+    return _one_area(" \n ".join(titles), areas)
 
 
 #: The most words of a plain text's first line that is its title.
@@ -74,9 +72,35 @@ def _area_patterns(areas: Areas) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
-def _without_force(text: str, areas: Areas) -> str:
-    """``text`` with the names of the project's own force blanked ("Cambridgeshire and
-    Peterborough" is the force, not the Peterborough district)."""
+def _one_area(title: str, areas: Areas) -> str | None:
+    """The one area below the force that ``title`` names, if it names exactly one."""
+    force = _force_spans(title, areas)
+    # The longest names first: "South Cambridgeshire" is the district, not the South area
+    # with the force's name after it.
+    found = sorted(
+        (
+            (m.start(), m.end(), name)
+            for name, pattern in _area_patterns(areas)
+            for m in pattern.finditer(title)
+        ),
+        key=lambda x: (x[0] - x[1], x[0]),
+    )
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in found:
+        if not any(start < e and s < end for s, e, _ in kept):
+            kept.append((start, end, name))
+    named = {
+        name
+        for start, end, name in kept
+        # "the Commissioner for Cambridgeshire and Peterborough": the force, not a district
+        if not any(s <= start and end <= e for s, e in force)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _force_spans(text: str, areas: Areas) -> list[tuple[int, int]]:
+    """Where ``text`` names the project's own force ("Cambridgeshire and Peterborough" is
+    the force, not the Peterborough district)."""
     forces = load_forces()
     forms = [
         form
@@ -86,7 +110,7 @@ def _without_force(text: str, areas: Areas) -> str:
     ]
     forms += list(reader_names(areas.root))
     pattern = names_pattern(forms)
-    return pattern.sub(" ", text) if pattern is not None else text
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def bind_area(claims: list[Claim], area: str | None, root: str) -> list[Claim]:
@@ -113,9 +137,7 @@ def heading_areas(headings: dict[int, str | None], areas: Areas) -> dict[int, st
         if not heading:
             continue
         if heading not in found:
-            title = _without_force(heading, areas)
-            named = {name for name, pattern in _area_patterns(areas) if pattern.search(title)}
-            found[heading] = named.pop() if len(named) == 1 else None
+            found[heading] = _one_area(heading, areas)
         area = found[heading]
         if area is not None:
             out[index] = area

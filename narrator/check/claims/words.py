@@ -160,6 +160,14 @@ def _mention(reading: Reading, text: str, items: list[Item], group: list[Item]) 
     return Mention(start, end, frozenset(words), span_text, head, rolling)
 
 
+#: After a month: the rest of a run of months ("January to April", "June 2018 to May 2019").
+_RUN_TO_MONTH = re.compile(
+    r"\s*(?:to|until|through|-|–)\s*(?:the\s+end\s+of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+#: After an area: a clause about it ("Moorend, where thefts dropped from 70 to 56").
+_WHERE_AFTER = re.compile(r",?\s+(?:where|which\s+(?:saw|had|recorded))\b", re.IGNORECASE)
 #: The 12 months before a rolling 12 months, as a comparison's target.
 _PREVIOUS_YEAR = re.compile(
     r"(?:the\s+)?(?:previous|preceding|prior)\s+(?:12|twelve)\s+months", re.IGNORECASE
@@ -183,10 +191,16 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         if not match:
             continue
         if item.label == "AREA":
-            if match.group(0).lower().startswith("on"):
-                continue  # "on the South Area" is where, not what is compared with
+            if match.group(0).lower().startswith(("on", "above", "below")):
+                # "on the South Area" is where, not what is compared with; "above the
+                # county's 13.3%" compares the figures beside it, not the areas' levels
+                continue
+            if match.group(0).lower().startswith("from") and _WHERE_AFTER.match(text, item.end):
+                continue  # "came from Moorend, where thefts fell": whence, then its figures
             found.append(Target(item.start, item.end, "area", item.text, area=item.key))
         elif item.label == "DATE":
+            if _RUN_TO_MONTH.match(text, item.end):
+                continue  # "From January to April": the first month of a run of months
             label = date_period(reading, item, text, before)
             day = label is not None and label.startswith("D:")
             if label and not (day and match.group(0).lower().startswith("on")):

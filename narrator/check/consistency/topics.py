@@ -32,6 +32,9 @@ _REFERENCE_WORDS = frozenset(
     word_list(
         "see section sections paragraph para above below detailed detailing outlined "
         "described concerning update updates"
+        # Words of when, not of what: any section of a monthly paper has them.
+        " month months monthly quarter quarters quarterly year years yearly annual week weeks"
+        " weekly"
     )
 )
 
@@ -53,7 +56,7 @@ def content_words(text: str) -> set[str]:
 @functools.lru_cache(maxsize=65536)
 def topic_word(raw: str) -> str:
     """A word as a topic word, or "" if it is none (cached: a paper repeats its words)."""
-    word = raw.lower().strip("’'-")
+    word = re.sub(r"['’]s$", "", raw.lower()).strip("’'-")  # "month's" is "month"
     if len(word) < 2 or word in _stop_words() or word in _REFERENCE_WORDS:
         return ""
     return norm_word(word)

@@ -157,7 +157,10 @@ def resolve_year(when: When, anchor: date) -> When:
     best_gap = 0
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         candidate = when.with_year(year)
-        first, last = candidate.first_day(), candidate.last_day()
+        try:
+            first, last = candidate.first_day(), candidate.last_day()
+        except ValueError:
+            continue  # "29 February" in a year that has none
         assert first is not None and last is not None
         gap = (
             0
@@ -166,8 +169,7 @@ def resolve_year(when: When, anchor: date) -> When:
         )
         if best is None or gap < best_gap:
             best, best_gap = candidate, gap
-    assert best is not None
-    return best
+    return best if best is not None else when
 
 
 _DAY_MONTH_YEAR = re.compile(

@@ -74,7 +74,8 @@ def _read_xref(m: re.Match[str]) -> Mark:
 
 def _read_quantity(m: re.Match[str], label: str) -> Mark:
     sign = m.group(1)
-    value, decimals = number_value(m.group(2))
+    word = number_word(m.group(2))
+    value, decimals = (float(word), 0) if word is not None else number_value(m.group(2))
     return Mark(
         m.start(),
         m.end(),

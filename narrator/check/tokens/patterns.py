@@ -239,7 +239,15 @@ SPECS: list[tuple[str, Spec]] = [
             words=_REF_LAST_WORDS,
         ),
     ),
-    ("digit", Spec("XREF", r"(\d+\.\d+)\s+(above|below)\b")),
+    # "4.2 below": a section above or below; not "0.8 below the national rate", a figure.
+    (
+        "digit",
+        Spec(
+            "XREF",
+            r"([1-9]\d*\.\d+)\s+(above|below)\b"
+            r"(?!\s+(?:the|its|their|our|a|an|that|this|average|target|national|expected)\b)",
+        ),
+    ),
     # "[2]": a footnote's marker.
     ("digit", Spec("REF", r"(?<=\[)\d{1,2}(?=\])")),
     *_both("AGE", r"{N}\s*(?:-|–|to)\s*{N}[\s-]years?[\s-]olds?\b"),
@@ -402,6 +410,8 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "TIME",
             r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b"
+            # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
+            r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
         ),
     ),
@@ -437,6 +447,8 @@ SPECS: list[tuple[str, Spec]] = [
             r"(?![\w/]|[.,]\d)",
         ),
     ),
+    # "up about four per cent": a per cent in words.
+    ("word", Spec("PERCENT", rf"()(?<![\w-])({WORDNUM})\s(?:per\s?cent|percent)\b")),
     # "one of three districts", "one of the lowest": a member of a group, not a count.
     ("word", Spec("COUNT", rf"(?<![\w-])(?!(?i:one\s+of)\s)({WORDNUM})(?![\w-])")),
 ]

@@ -12,7 +12,7 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDNUM = rf"(?i:{NUMBER_WORD_RE})"
 SIGN = r"[+\-−–]"
 YEAR4 = r"(?:19[5-9]\d|20[0-9]\d)"
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 
 
 @dataclass(frozen=True)

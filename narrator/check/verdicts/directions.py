@@ -13,7 +13,7 @@ from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.measured import measured_change
-from narrator.check.verdicts.model import ClaimVerdict
+from narrator.check.verdicts.model import ClaimVerdict, tolerance
 from narrator.check.verdicts.months import month_of, step_back, wrong_month
 from narrator.facts import Fact, FactSet
 
@@ -238,8 +238,20 @@ def _agrees(claim: Claim, fact: Fact) -> bool:
         close = fact.change_pct is not None and abs(fact.change_pct) < FLAT_PERCENT
         return fact.significant is False or fact.direction == "flat" or close
     if wanted in ("up", "down"):
+        if fact.direction == "flat" and _LITERAL.fullmatch(claim.text.strip()):
+            # "two offences above last June": a plain comparison of two figures holds
+            # when they differ that way, however small the change.
+            return (
+                fact.change is not None
+                and fact.change != 0
+                and (fact.change > 0) == (wanted == "up")
+            )
         return fact.direction == wanted
     return True
+
+
+#: Words that compare two figures as they stand, not say a change is a rise or a fall.
+_LITERAL = re.compile(r"above|below|higher|lower|more|fewer|less", re.IGNORECASE)
 
 
 #: A month named alone ("in June", "October 2019"), not a rolling year to it.
@@ -284,6 +296,34 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
         if claim.comparison == "previous_year":
             return ("change.rolling_year",)
     return ()
+
+
+def _started_from(
+    claim: Claim, facts: FactSet, readings: list[Fact], wrong: list[Fact]
+) -> tuple[list[Fact], list[Fact]]:
+    """ "dropped from 70 to 56": the readings and the wrong ones, held to the comparison that
+    starts from the figure quoted, when there is one."""
+    assert claim.reference is not None
+    started = _starting_from(claim, facts, claim.reference)
+    if started is None:
+        return readings, wrong
+    return [started], ([] if _agrees(claim, started) else [started])
+
+
+def _starting_from(claim: Claim, facts: FactSet, reference: float) -> Fact | None:
+    """The change of the claim's measure and area that starts from ``reference``."""
+    assert claim.measure is not None
+    for kind in _STARTS:
+        for fact in facts.select(kind=kind, measure=claim.measure, area=claim.area):
+            if fact.reference is not None and (
+                abs(abs(fact.reference) - abs(reference)) <= tolerance(claim)
+            ):
+                return fact
+    return None
+
+
+#: The changes a figure may have changed from, the month's first.
+_STARTS = ("change.month", "change.year", "change.rolling_month", "change.rolling_year")
 
 
 def _no_direction(claim: Claim) -> ClaimVerdict:
@@ -343,6 +383,8 @@ def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None
             return misdated
         readings = [measured]
     wrong = [f for f in readings if not _agrees(claim, f)]
+    if wrong and claim.area is not None and claim.reference is not None:
+        readings, wrong = _started_from(claim, facts, readings, wrong)
     if wrong and claim.area is not None:
         for kind in _other_readings(claim):
             other = facts.get(kind, claim.measure, claim.area)

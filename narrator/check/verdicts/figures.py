@@ -14,7 +14,12 @@ from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
 from narrator.check.verdicts.months import month_of, wrong_month
 from narrator.check.verdicts.nearest import COMPARISON_KINDS, nearest_fact, other_area
-from narrator.check.verdicts.references import COMPARED_WITH, reference_miss, reference_verdict
+from narrator.check.verdicts.references import (
+    COMPARED_WITH,
+    average_of_months,
+    reference_miss,
+    reference_verdict,
+)
 from narrator.facts import Fact, FactSet
 
 
@@ -28,6 +33,18 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     value = figure_value(claim)
     if value is not None:
         verdict = other_area(claim, facts, value, verdict)
+    if (
+        verdict.verdict != Verdict.SUPPORTED
+        and claim.reference_cue == "average"
+        and claim.measure is not None
+        and value is not None
+        and levels is not None
+    ):
+        # "an average of 641 a month": an average of other months than narrator's
+        # comparisons, which the figures give.
+        other = average_of_months(claim, levels, facts.month, value)
+        if other is not None:
+            return other
     if (
         verdict.verdict in (Verdict.CONTRADICTED, Verdict.AMBIGUOUS)
         and claim.reference_cue in COMPARED_WITH

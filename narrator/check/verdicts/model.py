@@ -47,10 +47,28 @@ class ClaimVerdict:
         }
 
 
+#: Hedges that bound a figure on one side ("more than 7,000", "up to 40"): the figure may
+#: be some way past the round number.
+_BOUNDS = frozenset(("over", "more than", "less than", "under", "up to", "at least"))
+
+
 def tolerance(claim: Claim) -> float:
-    """Half a unit of the last printed digit: "12.4%" holds for 12.35 to 12.45."""
+    """Half a unit of the last printed digit: "12.4%" holds for 12.35 to 12.45. A hedged
+    figure holds for more: "about 720" for 714, "just under 7,800" for 7,755 (its round
+    unit, up to a twentieth of it, or a fortieth of it if more), "more than 7,000" for
+    7,400 (a tenth of it)."""
     decimals = claim.decimals if claim.decimals is not None else 0
-    return 0.5 * 10.0**-decimals + 1e-9
+    exact = 0.5 * 10.0**-decimals + 1e-9
+    said = next((abs(v) for v in (claim.value, claim.change_pct, claim.change) if v), None)
+    if claim.approx is None or said is None:
+        return exact
+    hedge = " ".join(claim.approx.lower().split())
+    if hedge in _BOUNDS:
+        return exact + 0.1 * said
+    unit = 10.0**-decimals
+    while decimals == 0 and said >= unit * 10 and said % (unit * 10) == 0:
+        unit *= 10  # "7,800": a round hundred
+    return exact + max(min(unit, 0.05 * said), 0.025 * said)
 
 
 #: What a verdict says of a figure too far from the facts' for a slip.

@@ -63,8 +63,12 @@ def outlier_verdict(
     # change is a real one (significant, in the direction said if any), it holds too.
     changes = direction_facts(claim, facts) if claim.comparison else []
     if not changes:
-        monthly = facts.get("change.month", claim.measure, claim.area)
-        changes = [monthly] if monthly else []
+        # Nothing says against what: the month's change, or the one against a year ago.
+        changes = [
+            max(found, key=lambda f: f.reference_period or "")  # a year ago, not two
+            for kind in ("change.month", "change.year")
+            if (found := facts.select(kind=kind, measure=claim.measure, area=claim.area))
+        ]
     real = [
         f
         for f in changes

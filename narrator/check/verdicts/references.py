@@ -3,8 +3,10 @@ the peers' median, the same months a year before, a control limit, or a trend's 
 
 from __future__ import annotations
 
+from narrator import months
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
+from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
 from narrator.facts import Fact, FactSet
 
@@ -46,6 +48,47 @@ def _candidates(claim: Claim, facts: FactSet, word: str) -> list[Fact]:
             else facts.all(kind, claim.measure, claim.area)
         )
     ]
+
+
+#: Averages a paper may quote beside a month, as the months they run over, counted back
+#: from the paper's month (0) : the 12 or 36 months before it or to it, the same month of
+#: the three years before.
+_AVERAGE_WINDOWS: tuple[tuple[int, ...], ...] = (
+    tuple(range(1, 13)),
+    tuple(range(0, 12)),
+    tuple(range(1, 37)),
+    tuple(range(0, 36)),
+    (12, 24, 36),
+)
+
+
+def average_of_months(
+    claim: Claim, levels: Levels, month: str, value: float
+) -> ClaimVerdict | None:
+    """An average the paper quotes that narrator's comparisons do not make but its figures
+    give: over the 12 or 36 months before the month or to it, the same month of three years,
+    or the months of the calendar year the claim is of ("an average of 724 a month")."""
+    assert claim.measure is not None
+    area = claim.area or ""
+    end = months.parse(month)
+    windows = [[end - back for back in window] for window in _AVERAGE_WINDOWS]
+    year = str(claim.period or "")
+    if year.startswith("CY:"):
+        first = int(year[3:7]) * 12
+        windows.append(list(range(first, min(first + 11, end) + 1)))
+    for window in windows:
+        total = [levels.value(claim.measure, area, months.iso(m)) for m in window]
+        if any(x is None for x in total) or not total:
+            continue
+        mean = sum(x for x in total if x is not None) / len(total)
+        if abs(mean - value) <= tolerance(claim):
+            return ClaimVerdict(
+                claim,
+                Verdict.SUPPORTED,
+                f"{claim.text} is the average of {claim.measure} over "
+                f"{months.iso(min(window))} to {months.iso(max(window))}",
+            )
+    return None
 
 
 def reference_miss(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:

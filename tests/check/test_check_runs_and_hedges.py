@@ -1,0 +1,174 @@
+"""Periods written as runs and seasons, hedged and worded figures, and the figure a change
+starts from, on projects the rules were not written on (Northshire, the City of London):
+"June 2018 to May 2019" is a rolling year, "from January to April" and "since January" are
+runs of months, "over the summer" is a period narrator keeps no figure of, "just under
+7,800" holds for 7,755, "May's 111" is May's figure, "from 70 to 56" is judged against the
+comparison that starts from 70, and "the division" points back to the division."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from narrator.check.tokens.scanner import scan
+from tests.check.conftest import checker_for
+
+ROOT = Path(__file__).resolve().parents[2]
+NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
+CITY = ROOT / "samples" / "city-of-london"
+
+
+def _read(root: Path, text: str, month: str) -> list[tuple[str, str | None, str | None, str]]:
+    """Each claim as (text, area, period, verdict)."""
+    report = checker_for(root).check_text(text, month=month)
+    return [(v.claim.text, v.claim.area, v.claim.period, v.verdict.value) for v in report.verdicts]
+
+
+def _verdicts(root: Path, text: str, month: str) -> dict[str, str]:
+    return {t: v for t, _, _, v in _read(root, text, month)}
+
+
+def test_a_run_of_twelve_months_is_the_rolling_year() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Over June 2018 to May 2019 Upland recorded 3,352 vehicle thefts, compared with 3,135"
+        " in June 2017 to May 2018.\n",
+        "2019-05",
+    )
+    assert ("3,352", "Upland", "R12:2019-05", "supported") in got
+    assert ("3,135", "Upland", "R12:2018-05", "supported") in got
+
+
+def test_a_run_of_months_and_the_same_months_a_year_before() -> None:
+    text = (
+        "Looking at the whole summer, June to August, Upland saw {0} vehicle thefts, against"
+        " 827 over the same three months of 2018.\n"
+    )
+    got = _read(NORTHSHIRE, text.format("886"), "2019-08")
+    assert ("886", "Upland", "2019-06..2019-08", "supported") in got
+    assert ("827", "Upland", "2018-06..2018-08", "supported") in got
+    # The same sentence with the summer's total mistyped is caught.
+    assert _verdicts(NORTHSHIRE, text.format("868"), "2019-08")["868"] == "contradicted"
+
+
+def test_since_a_month_is_the_months_from_it() -> None:
+    got = _read(NORTHSHIRE, "Since January, Coastal has recorded 729 assaults.\n", "2020-05")
+    assert got == [("729", "Coastal", "2020-01..2020-05", "supported")]
+    # "the highest since January": when a run began, no figure's period.
+    since = _read(
+        NORTHSHIRE, "Coastal recorded 157 assaults in May, the most since January.\n", "2020-05"
+    )
+    assert ("157", "Coastal", "2020-05", "supported") in since
+
+
+def test_a_season_is_no_period_narrator_holds() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Over the summer the Upland division logged just over 370 assaults, up 15.1% on the"
+        " 316 of the previous summer.\n",
+        "2019-08",
+    )
+    assert got and all(verdict == "not checkable" for *_, verdict in got)
+
+
+def test_a_hedged_figure_holds_within_its_rounding() -> None:
+    text = "Over the financial year Northshire recorded just under {0} vehicle thefts.\n"
+    assert _verdicts(NORTHSHIRE, text.format("7,800"), "2020-03")["7,800"] == "supported"
+    # A round thousand is said loosely: "about 8,000" for 7,755.
+    rounded = _verdicts(NORTHSHIRE, text.replace("just under", "about").format("8,000"), "2020-03")
+    assert rounded["8,000"] == "supported"
+    # A hedge does not stretch a precise figure 3% off: still a wrong total.
+    far = _verdicts(NORTHSHIRE, text.replace("just under", "about").format("7,990"), "2020-03")
+    assert far["7,990"] == "contradicted"
+
+
+def test_a_per_cent_in_words_and_a_timestamp() -> None:
+    marks = [(m.label, m.data.get("value")) for m in scan("[00:14:32] up about four per cent")]
+    assert marks == [("TIME", None), ("PERCENT", 4.0)]
+
+
+def test_a_month_s_own_figure_and_a_change_from_a_quoted_figure() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Upland had 129 assaults in May, up from 120 in April and 111 in May 2018, a"
+        " year-on-year rise of 16.2%. Moorend had 68 vehicle thefts in May, one more than"
+        " April's 67.\n",
+        "2019-05",
+    )
+    assert ("111", "Upland", "2018-05", "supported") in got
+    # The rise is May's against May 2018 (129 / 111), not a change of May 2018.
+    assert ("16.2%", "Upland", "2019-05", "supported") in got
+    assert ("67", "Moorend", "2019-04", "contradicted") in got  # April had 62
+
+
+def test_a_fall_from_a_figure_a_year_before() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Upland recorded 233 vehicle thefts in June. The improvement came from Moorend, where"
+        " thefts dropped from 70 to 56 (20% down).\n",
+        "2018-06",
+    )
+    # 70 is June 2017's: the fall is against the year before, not against May (51).
+    assert ("56", "Moorend", "2018-06", "supported") in got
+    assert ("20%", "Moorend", "2018-06", "supported") in got
+
+
+def test_each_area_of_a_list_has_its_own_figure() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Coastal assaults climbed in May. Harbourside recorded 77, Eastmoor 40 and Saltby 40.\n",
+        "2020-05",
+    )
+    assert [(t, a) for t, a, _, _ in got if t != "climbed"] == [
+        ("77", "Harbourside"),
+        ("40", "Eastmoor"),
+        ("40", "Saltby"),
+    ]
+
+
+def test_the_division_points_back_to_the_last_division_named() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Coastal division recorded 396 vehicle thefts in May.\n\n"
+        "Harbourside had 202 of those.\n\n"
+        "Assaults in the division climbed to 157 in May from 132 in April.\n",
+        "2020-05",
+    )
+    assert ("157", "Coastal", "2020-05", "supported") in got
+    assert ("132", "Coastal", "2020-04", "supported") in got
+
+
+def test_last_june_in_a_june_paper_is_a_year_before() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Highcross recorded 129 vehicle thefts in June, two above last June.\n",
+        "2018-06",
+    )
+    assert ("129", "Highcross", "2018-06", "supported") in got
+    assert all(verdict != "contradicted" for *_, verdict in got)
+
+
+def test_an_average_of_the_months_of_the_year() -> None:
+    got = _verdicts(
+        NORTHSHIRE,
+        "In 2019 Northshire recorded 7,691 vehicle thefts, an average of 641 a month.\n",
+        "2019-12",
+    )
+    assert got == {"7,691": "supported", "641": "supported"}
+
+
+def test_a_figure_after_above_is_no_section() -> None:
+    assert [m.label for m in scan("the rate is 0.8 below the national rate")] == ["COUNT"]
+    assert [m.label for m in scan("as set out in 4.2 below.")] == ["XREF"]
+    # "the 76 of July": a figure and a month, not the 76th day of July.
+    assert [m.label for m in scan("well below the 76 of July")] == ["COUNT", "DATE"]
+
+
+def test_analysts_shorthand_for_the_month_and_the_rolling_year() -> None:
+    got = _read(
+        CITY,
+        "- Crimes 421 in month (was 398). R12 5,617.\n",
+        "2020-04",
+    )
+    periods = {t: p for t, _, p, _ in got}
+    assert periods["421"] == "2020-04"
+    assert periods["5,617"] == "R12:2020-04"
