@@ -26,6 +26,10 @@ from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
 
+#: A contact line up to its number: "Emergency or crime in progress: ", "Non-emergency: ".
+_CONTACT_LINE = re.compile(
+    r"(?i:emergenc\w*|non-emergency|tel|telephone|phone|contact|call\s+us)\b[^:\n]{0,40}:\s*\Z"
+)
 #: The scanner's labels by the class of number they mark.
 VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
 #: Values that are read without a claim (a rank, the length of a run).
@@ -392,6 +396,10 @@ def _number(text: str, mark: Marked, claims: _Claims) -> Number:
         # "the all crime 12 month ... rate": a period inside a measure's name.
         window = _MONTHS_AFTER.match(text, mark.end) is not None
         return Number(mark.start, mark.end, said, "period" if window else "other")
+    if mark.label == "COUNT" and _CONTACT_LINE.search(text, max(0, mark.start - 60), mark.start):
+        if said in ("999", "101", "111"):
+            # "Emergency or crime in progress: 999": the number to ring.
+            return Number(mark.start, mark.end, said, "reference")
     if mark.label in VALUES:
         claim = claims.of(mark.start, mark.end)
         if claim is None and mark.label not in _UNCLAIMED:

@@ -130,6 +130,18 @@ _NEW_PHRASE = re.compile(
 )
 
 #: Words that point back to the area of the sentence before ("the district's", "its").
+#: After an area: the figures it publishes, not ones of it ("the Constabulary's figures").
+_SOURCE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:own\s+|latest\s+|new\s+|monthly\s+|published\s+|recorded\s+)*"
+    r"(?:crime\s+)?(?:figures|data|statistics)\b[^.;]{0,40}?\b(?:show|shows|showed|reveal"
+    r"|reveals|revealed|indicate|indicates)\b",
+    re.IGNORECASE,
+)
+#: After a figure, in its clause: where it was recorded ("... were recorded across the
+#: district", "... in the division").
+_PLACE_AFTER = re.compile(
+    r"[^,;:.()\d]*?\b(?:in|across|within|throughout)\s+((?:the|this|that)\s+\w+)", re.IGNORECASE
+)
 #: After an area: its own figure ("Eastmoor 40", "Saltby: 12", "Fenland had 30").
 _OWN_FIGURE = re.compile(r"\s*[:,]?\s+(?:had\s+|recorded\s+|saw\s+|with\s+)?[£]?\d")
 _ANAPHOR = re.compile(
@@ -178,7 +190,13 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     ]
     # "a steeper fall than the county's": the area compared with is not the claim's.
     compared = [(t.start, t.end) for t in sentence.targets if t.key == "area"]
-    own = [a for a in areas if not any(s <= a.start < e for s, e in compared)]
+    own = [
+        a
+        for a in areas
+        if not any(s <= a.start < e for s, e in compared)
+        # "Cambridgeshire Constabulary's monthly figures show ...": who publishes them
+        and not _SOURCE_AFTER.match(text, a.end)
+    ]
     area = nearest(own, pos, sentence.clause_of)
     root = reading.reader.areas.root.name
     if area is not None and area.key == root:
@@ -188,6 +206,11 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         # before, where this one points back to it.
         # The last pointer before the figure counts: "than the county's (2,318)" is not.
         pointers = list(_ANAPHOR.finditer(text, sentence.start, pos))
+        if not pointers:
+            # "784 crimes were recorded across the district": a pointer right after it
+            after = _PLACE_AFTER.match(text, pos, min(sentence.end, pos + 80))
+            if after is not None:
+                pointers = list(_ANAPHOR.finditer(text, after.start(1), after.end()))
         if pointers and pointers[-1].group("whole") is None:
             meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
             if meant is not None:

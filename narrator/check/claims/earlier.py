@@ -18,8 +18,9 @@ from narrator.check.claims.model import Claim, replace
 _YEAR_BEFORE = re.compile(
     r"^\s*(?:(?:in|for|over|of|by|at)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
     r"(?:the\s+same\s+(?:point|stage|time)|this\s+time)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|"
-    r"the\s+previous\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
-    r"the\s+same\s+(?:month|quarter|period|months)\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b",
+    r"the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
+    r"the\s+(?:same|equivalent|corresponding)\s+(?:month|quarter|period|months)\s+"
+    r"(?:(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before)))\b",
     re.IGNORECASE,
 )
 #: Words after a reference figure that name the year of the same months: "over the same

@@ -129,7 +129,9 @@ def _figure(
     unit = _UNITS.get(q.label, "count")
     direction = direction_of_figure(text, q, sentence.directions, sentence.clause_of)
     measured = _measure_of_figure(reading, sentence, q, unit, direction)
-    period, ptext = period_for(reading, sentence, q.start, measured.rolling, True)
+    # "the rolling annual count of 3,152": a rolling total said right before the figure.
+    rolling = measured.rolling or _ROLLING_FIGURE.search(before) is not None
+    period, ptext = period_for(reading, sentence, q.start, rolling, True)
     area, atext = area_for(reading, sentence, q.start)
     after = text[q.end : min(s1, q.end + 30)]
     claim = new_claim(
@@ -296,6 +298,11 @@ def _as_change(
     return claim
 
 
+_ROLLING_FIGURE = re.compile(
+    r"\brolling\s+(?:annual\s+|12[\s-]month\s+|twelve[\s-]month\s+|year\s+)?"
+    r"(?:total|count|figure|number|level)\s+(?:of|was|is|stood\s+at|reached)\s+$",
+    re.IGNORECASE,
+)
 #: Words before a change that say what it is against: "a year-on-year rise of".
 _YEAR_ON_YEAR = re.compile(r"\b(?:(year[\s-]on[\s-]year)|month[\s-]on[\s-]month)\b", re.I)
 

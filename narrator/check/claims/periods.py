@@ -64,6 +64,12 @@ _SEASON = re.compile(
     r"(?:(?:last|previous|past|same|whole|this)\s+)?(summer|winter|spring|autumn)\b",
     re.IGNORECASE,
 )
+#: Before a year that only says when the figures compared with are: "44 more than over the
+#: same stretch of 2018".
+_SAME_STRETCH = re.compile(
+    r"\bsame\s+(?:\w+\s+)?(?:months|stretch|weeks)\s+(?:in|of)\s+$",
+    re.IGNORECASE,
+)
 #: "Since January, ...", "and since April": "since" opening a clause, not "highest since".
 _SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.IGNORECASE)
 
@@ -225,7 +231,7 @@ def _month_spans(found: list[Named], text: str) -> list[Named]:
             and months.is_month(first.label)
             and months.is_month(second.label)
             and _RUN_JOIN.fullmatch(text, first.end, second.start)
-            and _RUN_OPENS.search(text, max(0, first.start - 6), first.start)
+            and not _RUN_COMPARED.search(text, max(0, first.start - 25), first.start)
             and 0 < months.parse(second.label) - months.parse(first.label) <= 11
         ):
             # "June 2018 to May 2019": the rolling year to the second month; "from January
@@ -249,9 +255,9 @@ def _month_spans(found: list[Named], text: str) -> list[Named]:
 
 #: Between the two months of a run: "June 2018 to May 2019", "Jun 18 – May 19".
 _RUN_JOIN = re.compile(r"\s*(?:to|until|through|-|–)\s*", re.IGNORECASE)
-#: Before the first month of a run: "From January to April", "Over June 2018 to May 2019",
-#: "(January to May)", or the start of a line ("June 2018 to May 2019: 3,352").
-_RUN_OPENS = re.compile(r"(?:\b(?:from|over|in|during|between|for)\s+|[(\n,]\s*|^)$", re.I)
+#: Before two months joined by "to": words that make the first what is compared with ("up
+#: on March to 272 in April" is no run).
+_RUN_COMPARED = re.compile(r"\b(?:than|on|against|versus|compared\s+(?:to|with))\s+$", re.I)
 
 
 def _year_of(sentence: Sentence) -> int | None:
@@ -264,7 +270,7 @@ def _year_of(sentence: Sentence) -> int | None:
         if i.label == "YEAR"
         and i.mark is not None
         # "on the same four months of 2018": the year compared with, not the sentence's
-        and not _SAME_MONTH_IN.search(text, max(sentence.start, i.start - 30), i.start)
+        and not _SAME_STRETCH.search(text, max(sentence.start, i.start - 30), i.start)
     ]
     if len({i.mark.data["year"] for i in years if i.mark is not None}) == 1:
         assert years[0].mark is not None
@@ -311,6 +317,25 @@ def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
     return None
 
 
+def _month_run(reading: Reading, start: When, end: When, text: str, item: Item) -> str | None:
+    """ "January to September 2019": the run of months, labelled "2019-01..2019-09"; twelve
+    of them are the rolling year to the last ("R12:2019-09")."""
+    if end.month is None or end.day is not None:
+        return None
+    last = month_index(reading, end, text, item)
+    if last is None:
+        return None
+    first_year = start.year if start.year is not None else months.year(last)
+    first = first_year * 12 + start.month - 1
+    if first > last:
+        first -= 12  # "November to February": the November before
+    if not 0 < last - first <= 11:
+        return None
+    if last - first == 11:
+        return f"R12:{months.iso(last)}"
+    return f"{months.iso(first)}..{months.iso(last)}"
+
+
 def date_period(
     reading: Reading, item: Item, text: str, before: str, year: int | None = None
 ) -> str | None:
@@ -321,8 +346,10 @@ def date_period(
         return None
     start: When = mark.data["start"]
     end: When = mark.data["end"]
-    if start.month is None or (start != end and start.day is None):
+    if start.month is None:
         return None
+    if start != end and start.day is None:
+        return _month_run(reading, start, end, text, item)
     written = start.year is not None or year is not None
     when = resolve(reading, start if year is None else start.with_year(year), text, item)
     if when.year is None or when.month is None:

@@ -37,7 +37,7 @@ CAUSE_BEFORE = re.compile(
 #: A period phrase just before a measure's name: "the 12 month ... rate", "the rolling",
 #: "the 12 month total of vehicle thefts".
 ROLLING_BEFORE = re.compile(
-    r"(?:(?:12|twelve)[\s-]months?|rolling)"
+    r"(?:(?:12|twelve)[\s-]months?|rolling(?:\s+annual)?)"
     r"(?:\s+(?:total|number|count|level|volume)s?\s+of(?:\s+the)?)?\s*$"
 )
 #: A period phrase inside a measure's name ("the all crime 12 month ... rate"): the measure

@@ -60,6 +60,10 @@ def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
             continue
         before = earlier.value if key[0] == "level" else earlier.change_pct
         assert before is not None
+        if key[0] == "change":
+            # "down 4%" and "a reduction of 4.3%": a sign is read only where a direction
+            # word is, so sizes are compared (opposite directions are found elsewhere).
+            before, number = abs(before), abs(number)
         if abs(before - number) <= _tolerance(earlier.decimals, claim.decimals):
             continue
         digits = typed(claim.text) and typed(earlier.text)
@@ -103,11 +107,11 @@ def _apart(earlier: Claim, claim: Claim) -> bool:
         # searches": a period said beside one figure and left to the paper's month for
         # the other need not be the same period.
         return True
-    # One figure's area said and the other's only carried or by default, or neither
-    # figure's measure named in its own sentence: the two may be of different things.
-    return (earlier.area_text is None) != (claim.area_text is None) or "text" not in (
-        earlier.measure_from or ""
-    ) + (claim.measure_from or "")
+    # One figure's area said and the other's only carried or by default, or a figure whose
+    # measure its own sentence does not name: the two may be of different things.
+    return (earlier.area_text is None) != (claim.area_text is None) or not (
+        "text" in (earlier.measure_from or "") and "text" in (claim.measure_from or "")
+    )
 
 
 def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:

@@ -23,6 +23,9 @@ from narrator.check.tokens.measures import norm_word
 TOPIC_RATIO = 0.34
 #: Below this overlap (a sum of idf weights) no section is a confident suggestion.
 TOPIC_MINIMUM = 3.0
+#: Words alone say a reference is to the wrong section only when another section shares
+#: this much with the sentence: a few common words ("monthly", "members") are no evidence.
+TOPIC_EVIDENCE = 8.0
 #: Sections within this part of the best overlap are weighed against it (see ``_best``).
 NEAR = 0.8
 

@@ -14,6 +14,7 @@ from narrator.check.claims.model import Claim
 from narrator.check.consistency.measures import Measures, label_of
 from narrator.check.consistency.topics import (
     NEAR,
+    TOPIC_EVIDENCE,
     TOPIC_MINIMUM,
     TOPIC_RATIO,
     Topics,
@@ -103,7 +104,7 @@ def _reference(paper: _Paper, claim: Claim, sentence: set[str]) -> Finding | Non
         mismatch = (
             best is not None
             and best[1].number != target.number
-            and best[0] >= TOPIC_MINIMUM
+            and best[0] >= TOPIC_EVIDENCE
             and own < TOPIC_RATIO * best[0]
         )
     else:

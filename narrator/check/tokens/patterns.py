@@ -133,6 +133,15 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("PHONE", r"(?:101|999|111)(?=\s+in\s+(?:an?\s+)?emergenc)")),
+    # "it's 101 or the online reporting form", "the 999 line": the number to ring.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?=,?\s+or\s+(?:the\s+)?(?:online|report|web|visit|email)"
+            r"|\s+(?:line|number)\b)",
+        ),
+    ),
     # "Perf team x4417", "ext 2231": a telephone extension.
     ("digit", Spec("PHONE", r"(?<=\bx)\d{3,5}\b|(?<=\bext\s)\d{3,5}\b|(?<=\bextn\s)\d{3,5}\b")),
     # "report crime that is not an emergency on 101", "call Sussex Police on 101": the
@@ -292,7 +301,7 @@ SPECS: list[tuple[str, Spec]] = [
     *_both(
         "PERIOD",
         rf"({{N}})(?i:[\s-]months?|m)\s+(?i:to|ending|ended|up\s+to)\s+"
-        rf"(?i:the\s+end\s+of\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
+        rf"(?i:the\s+end\s+of\s+|in\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
     # "the year to June 2018", "the year ending March": a rolling year by its last month.
