@@ -396,10 +396,13 @@ def _number(text: str, mark: Marked, claims: _Claims) -> Number:
         # "the all crime 12 month ... rate": a period inside a measure's name.
         window = _MONTHS_AFTER.match(text, mark.end) is not None
         return Number(mark.start, mark.end, said, "period" if window else "other")
-    if mark.label == "COUNT" and _CONTACT_LINE.search(text, max(0, mark.start - 60), mark.start):
-        if said in ("999", "101", "111"):
-            # "Emergency or crime in progress: 999": the number to ring.
-            return Number(mark.start, mark.end, said, "reference")
+    if (
+        mark.label == "COUNT"
+        and said in ("999", "101", "111")
+        and _CONTACT_LINE.search(text, max(0, mark.start - 60), mark.start)
+    ):
+        # "Emergency or crime in progress: 999": the number to ring.
+        return Number(mark.start, mark.end, said, "reference")
     if mark.label in VALUES:
         claim = claims.of(mark.start, mark.end)
         if claim is None and mark.label not in _UNCLAIMED:

@@ -320,7 +320,7 @@ def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
 def _month_run(reading: Reading, start: When, end: When, text: str, item: Item) -> str | None:
     """ "January to September 2019": the run of months, labelled "2019-01..2019-09"; twelve
     of them are the rolling year to the last ("R12:2019-09")."""
-    if end.month is None or end.day is not None:
+    if start.month is None or end.month is None or end.day is not None:
         return None
     last = month_index(reading, end, text, item)
     if last is None:
