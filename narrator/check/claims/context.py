@@ -121,7 +121,7 @@ def measure_for(
 #: A comma and a word that start a phrase of its own after a figure, or the words that
 #: name an area left out.
 _NEW_PHRASE = re.compile(
-    r",\s*(?:with|while|whilst|whereas|and|of\s+which|against|compared\s+(?:to|with)|versus)\b"
+    r",\s*(?:with|while|whilst|whereas|and|which|who|of\s+which|against|compared\s+(?:to|with)|versus)\b"
     # "rose in all six districts except Fenland": the area left out is not the figure's
     r"|\b(?:except|apart\s+from|other\s+than|excluding)\b"
     # "up 9.8% to 1,076, followed by Moorend": the area ranked after is not the figure's

@@ -44,7 +44,7 @@ _OF_ANOTHER = re.compile(
 )
 #: A period label: a month, a rolling year to a month, a financial or calendar year.
 _LABEL = re.compile(
-    r"^(?P<prefix>(?:R12:)?)(?P<month>\d{4}-\d{2})$|^(?P<year_kind>FY|CY):(?P<year>\d{4})$"
+    r"^(?P<prefix>(?:R12:|YTD:)?)(?P<month>\d{4}-\d{2})$|^(?P<year_kind>FY|CY):(?P<year>\d{4})$"
 )
 
 

@@ -8,7 +8,7 @@ import re
 from narrator import months
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
-from narrator.check.claims.earlier import earlier_reference, year_before
+from narrator.check.claims.earlier import earlier_reference, shifted, year_before
 from narrator.check.claims.grammar import (
     APPROX,
     CHANGE_AFTER,
@@ -86,7 +86,14 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 # "Coastal recorded 134 ..., but still above the 116 of August 2017": the
                 # figure compared with is of the area of the one it is compared with.
                 claim = replace(claim, area=previous_figure.area)
-            if target is None:
+            if _LAST_YEAR_IN_BRACKETS.search(before) and previous_figure.period is not None:
+                # "(last year 32.1%)": the period a year before the figure's
+                claim = replace(
+                    claim,
+                    period=shifted(previous_figure.period, 12),
+                    period_text="last year",
+                )
+            elif target is None:
                 after_q = text[q.end : min(s1, q.end + 60)]
                 claim = earlier_reference(claim, previous_figure, after_q)
             claim = replace(
@@ -302,6 +309,9 @@ _ROLLING_FIGURE = re.compile(
     r"\brolling\s+(?:annual\s+|12[\s-]month\s+|twelve[\s-]month\s+|year\s+)?"
     r"(?:total|count|figure|number|level)\s+(?:of|was|is|stood\s+at|reached)\s+$",
     re.IGNORECASE,
+)
+_LAST_YEAR_IN_BRACKETS = re.compile(
+    r"\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?\s*$", re.I
 )
 #: Words before a change that say what it is against: "a year-on-year rise of".
 _YEAR_ON_YEAR = re.compile(r"\b(?:(year[\s-]on[\s-]year)|month[\s-]on[\s-]month)\b", re.I)

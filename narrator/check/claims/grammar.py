@@ -49,7 +49,9 @@ REFERENCE_BEFORE = re.compile(
     # "up 0.5 points on 9.6% last year", "up 2.8% on the 5,199 of a year ago": a change,
     # then the figure it is on
     r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?(?:\s+(?:up|down|higher|lower))?"
-    r"\s+on(?:\s+the)?)\s*$",
+    r"\s+on(?:\s+the)?"
+    # "a find rate of 33.0% (last year 32.1%)": the figure of the year before, in brackets
+    r"|\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?)\s*$",
     re.IGNORECASE,
 )
 # What makes a month, an area or a financial year the thing compared with, not the period.

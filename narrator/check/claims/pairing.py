@@ -73,7 +73,8 @@ def _other_figure(gap: str) -> bool:
 #: A figure compared with ("against 15.9%", "compared with 7,053"): a period after it is
 #: its own.
 _REFERENCE_BETWEEN = re.compile(
-    r"\b(?:compared\s+(?:to|with)|against|versus|from)\s+"
+    # "56 down on the 840 logged in October": October is the 840's
+    r"\b(?:compared\s+(?:to|with)|against|versus|from|(?:on|above|below)\s+the)\s+"
     # "against a national figure of around 24%": a few words may name what it is
     r"(?:[a-z]+\s+){0,6}?(?:[£+-]?\d|" + _WORD_NUMBER + ")",
     re.IGNORECASE,

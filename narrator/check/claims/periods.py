@@ -70,6 +70,13 @@ _SAME_STRETCH = re.compile(
     r"\bsame\s+(?:\w+\s+)?(?:months|stretch|weeks)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
+_SAME_STAGE = re.compile(r"\bsame\s+(?:stage|point|time)\s+(?:of|in|last)\s+$", re.I)
+#: Before a month: words that say a year begins in it ("the financial year in April").
+_YEAR_STARTS_IN = re.compile(
+    r"\b(?:financial\s+year|year)\s+(?:in|from|(?:which\s+)?(?:began|begins|started|starts)"
+    r"(?:\s+in)?)\s+$",
+    re.IGNORECASE,
+)
 #: "Since January, ...", "and since April": "since" opening a clause, not "highest since".
 _SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.IGNORECASE)
 
@@ -91,7 +98,9 @@ def _since_month(reading: Reading, item: Item, text: str, s0: int) -> Named | No
     return Named(item.start, item.end, label, text[item.start : item.end], "run")
 
 
-def _year_before(found: list[Named], item: Item, rm: int, *, compared: bool = True) -> Named | None:
+def _year_before(
+    found: list[Named], item: Item, rm: int, *, compared: bool = True, carried: str | None = None
+) -> Named | None:
     """The 12 months before the rolling year already named in the sentence, or before the
     latest one when the period is what a figure is ``compared`` with ("against 9.4% in the
     previous 12 months"); else the latest ("In the previous 12 months there were ...")."""
@@ -102,6 +111,11 @@ def _year_before(found: list[Named], item: Item, rm: int, *, compared: bool = Tr
         return None
     if not rolling and compared:
         return Named(item.start, item.end, f"R12:{months.iso(rm - 12)}", item.text, "rolling")
+    if not rolling and (carried or "").startswith("R12:"):
+        # "The rolling rate is 9.8%. For the preceding 12 months it stood at 11.3%": the
+        # year before the one the sentence before spoke of.
+        end = months.parse(str(carried)[4:]) - 12
+        return Named(item.start, item.end, f"R12:{months.iso(end)}", item.text, "rolling")
     if not rolling:
         # "In the previous 12 months there were ...": no year before it, the latest one.
         return Named(item.start, item.end, f"R12:{months.iso(rm)}", item.text, "rolling-marker")
@@ -138,7 +152,17 @@ def named_periods(
                     label = f"R12:{months.iso(rm)}"
                     found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
             elif rm is not None and _YEAR_BEFORE.fullmatch(item.text):
-                found.extend(_listed(_year_before(found, item, rm, compared=_compared(item, text))))
+                found.extend(
+                    _listed(
+                        _year_before(
+                            found,
+                            item,
+                            rm,
+                            compared=_compared(item, text),
+                            carried=sentence.context.period,
+                        )
+                    )
+                )
             elif rm is not None and _LAST_YEAR.fullmatch(item.text):
                 # "over 12 months", "in the last 12 months": the 12 months to the month.
                 label = f"R12:{months.iso(rm)}"
@@ -154,6 +178,10 @@ def named_periods(
                 found.append(run)
             # else "the first fall since 2016/17": when a run began, no figure's period
             continue
+        elif item.label == "DATE" and _YEAR_STARTS_IN.search(
+            text, max(s0, item.start - 30), item.start
+        ):
+            continue  # "since the start of the financial year in April": when it began
         elif item.label == "DATE":
             before = text[max(s0, item.start - 20) : item.start]
             dated = date_period(reading, item, text, before, _year_of(sentence))
@@ -164,6 +192,11 @@ def named_periods(
                 found.append(Named(item.start, item.end, dated, item.text, kind))
         elif item.label == "FY" and mark is not None:
             label = f"FY:{mark.data['start_year']}"
+            if rm is not None and _SAME_STAGE.search(text, max(s0, item.start - 30), item.start):
+                # "than at the same stage of 2018/19": that year to the same month.
+                back = months.year(months.fy_start(rm)) - int(mark.data["start_year"])
+                if 0 < back < 5:
+                    label = f"YTD:{months.iso(rm - 12 * back)}"
             found.append(Named(item.start, item.end, label, item.text, "fy"))
         elif item.label == "YEAR" and mark is not None:
             if _SAME_MONTH_IN.search(text, max(s0, item.start - 30), item.start):

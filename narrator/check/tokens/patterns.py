@@ -328,8 +328,9 @@ SPECS: list[tuple[str, Spec]] = [
     *_both(
         "PERIOD",
         r"({N})\s+(months?|years?|quarters?|weeks?|days?)\b",
-        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous|next|coming|following)\s+)",
-        words="last past previous next coming following",
+        need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous|preceding|prior|next|coming"
+        r"|following)\s+)",
+        words="last past previous preceding prior next coming following",
     ),
     *_both(
         "PERIOD",
