@@ -67,3 +67,29 @@ def test_a_figure_quoted_twice_differently_is_a_fault_only_where_both_say_whose(
     # The second figure is Fellgate's only because the paper is: it may be another area's.
     carried = named.replace("Later in the month Fellgate had seen", "There were")
     assert "figure_mismatch" not in kinds(carried)
+
+
+def test_a_figure_quoted_twice_is_a_fault_only_where_both_name_the_measure() -> None:
+    named = (
+        "1. Shoplifting\n\nShoplifting offences numbered 85 in October 2020.\n\n"
+        "2. Summary\n\nShoplifting offences numbered 58 in October 2020.\n"
+    )
+    assert "figure_mismatch" in _kinds(named, "2020-10")
+    # The second figure's measure is only carried from the sentence before: it may be of
+    # something else ("Of those, 58 ...", "The rate was ...").
+    carried = (
+        "1. Shoplifting\n\nShoplifting offences numbered 85 in October 2020.\n\n"
+        "2. Summary\n\nShoplifting rose in October 2020. There were 58 in October 2020.\n"
+    )
+    assert "figure_mismatch" not in _kinds(carried, "2020-10")
+
+
+def test_a_reference_is_not_called_wrong_on_a_few_common_words() -> None:
+    # A panel paper of the corpus whose "(see paragraph 3.2)" is right: the section it was
+    # once said to mean instead shared only words of when ("monthly", "quarter") and
+    # "Members" with the sentence.
+    paper = Path(__file__).resolve().parents[1] / "data" / "papers"
+    report = checker_for(CITY).check_paper(
+        paper / "col-panel-stop-search-2019-09.txt", month="2019-09"
+    )
+    assert "xref_topic" not in [f.kind for f in report.findings]

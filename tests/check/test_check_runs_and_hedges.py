@@ -172,3 +172,45 @@ def test_analysts_shorthand_for_the_month_and_the_rolling_year() -> None:
     periods = {t: p for t, _, p, _ in got}
     assert periods["421"] == "2020-04"
     assert periods["5,617"] == "R12:2020-04"
+
+
+def test_the_same_stage_of_last_year_and_last_year_in_brackets() -> None:
+    got = _read(
+        CITY,
+        "Since the start of the financial year the City has recorded 3,721 crimes. The charge"
+        " rate is 9.6%, 2.5 percentage points lower than at the same stage of 2018/19 (12.1%)."
+        " Since April there have been 1,040 searches, with a find rate of 33.0% (last year"
+        " 32.1%).\n",
+        "2019-08",
+    )
+    assert ("3,721", "City of London", "YTD:2019-08", "supported") in got
+    assert ("12.1%", "City of London", "YTD:2018-08", "supported") in got
+    assert ("32.1%", "City of London", "2018-04..2018-08", "supported") in got
+    assert all(verdict != "contradicted" for *_, verdict in got)
+
+
+def test_the_preceding_twelve_months_after_a_rolling_year() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "Upland's rolling 12-month vehicle theft total is 3,352. For the preceding 12 months"
+        " Upland's total stood at 3,135.\n",
+        "2019-05",
+    )
+    assert ("3,135", "Upland", "R12:2018-05", "supported") in got
+
+
+def test_the_publisher_of_the_figures_is_not_their_area() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "# Moorend district update\n\nNorthshire Police's monthly figures, published this week,"
+        " show 68 vehicle thefts were recorded across the district during May.\n",
+        "2019-05",
+    )
+    assert got == [("68", "Moorend", "2019-05", "supported")]
+
+
+def test_a_contact_line_and_an_extension_are_telephone_numbers() -> None:
+    text = "Contact us\n\n- Emergency or crime in progress: 999\n- Performance team: x4417\n"
+    report = checker_for(NORTHSHIRE).check_text(text, month="2019-05")
+    found = {n["text"]: n["class"] for n in report.as_dict()["numbers"]}
+    assert found == {"999": "reference", "4417": "reference"}

@@ -132,7 +132,8 @@ _NEW_PHRASE = re.compile(
 #: Words that point back to the area of the sentence before ("the district's", "its").
 #: After an area: the figures it publishes, not ones of it ("the Constabulary's figures").
 _SOURCE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:own\s+|latest\s+|new\s+|monthly\s+|published\s+|recorded\s+)*"
+    r"(?:\s+(?:Police|Constabulary|Force))?(?:['’]s)?\s+"
+    r"(?:own\s+|latest\s+|new\s+|monthly\s+|published\s+|recorded\s+)*"
     r"(?:crime\s+)?(?:figures|data|statistics)\b[^.;]{0,40}?\b(?:show|shows|showed|reveal"
     r"|reveals|revealed|indicate|indicates)\b",
     re.IGNORECASE,
