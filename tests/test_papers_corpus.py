@@ -63,7 +63,9 @@ def test_every_number_is_labelled(paper: Paper) -> None:
     for label in paper.labels:
         bare = not list(number_tokens(label.text))
         assert (
-            not bare or label.cls == "period" or label.text in {"doubled", "quarter", "a quarter"}
+            not bare
+            or label.cls == "period"
+            or label.text in {"doubled", "halved", "quarter", "a quarter"}
         ), label
 
 

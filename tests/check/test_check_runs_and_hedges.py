@@ -214,3 +214,22 @@ def test_a_contact_line_and_an_extension_are_telephone_numbers() -> None:
     report = checker_for(NORTHSHIRE).check_text(text, month="2019-05")
     found = {n["text"]: n["class"] for n in report.as_dict()["numbers"]}
     assert found == {"999": "reference", "4417": "reference"}
+
+
+def test_a_table_numbered_with_a_letter_is_a_reference() -> None:
+    assert [(m.label, m.start) for m in scan("see Table 6A and Table 6B below")] == [
+        ("REF", 10),
+        ("REF", 23),
+    ]
+
+
+def test_figures_listed_before_a_month_are_not_all_of_that_month() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "In the quarter Coastal recorded 990 vehicle thefts. Month by month Coastal recorded"
+        " 342, 352 and then 296 vehicle thefts in September.\n",
+        "2019-09",
+    )
+    periods = {t: p for t, _, p, _ in got}
+    assert periods["296"] == "2019-09"
+    assert periods["342"] is None and periods["352"] is None

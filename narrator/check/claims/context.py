@@ -300,7 +300,7 @@ def _pointed_to(reading: Reading, carried: str | None, noun: str | None) -> str 
             area.level.lower() == noun or noun in (area.label or "").lower().split()
         ):
             return key
-    return carried
+    return carried or reading.paper_area
 
 
 def context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:

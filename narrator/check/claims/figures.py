@@ -21,7 +21,12 @@ from narrator.check.claims.grammar import (
 )
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import names_number, noun
-from narrator.check.claims.pairing import direction_of_figure, is_compared, mention_after
+from narrator.check.claims.pairing import (
+    LISTED_BEFORE,
+    direction_of_figure,
+    is_compared,
+    mention_after,
+)
 from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
@@ -139,6 +144,13 @@ def _figure(
     # "the rolling annual count of 3,152": a rolling total said right before the figure.
     rolling = measured.rolling or _ROLLING_FIGURE.search(before) is not None
     period, ptext = period_for(reading, sentence, q.start, rolling, True)
+    if any(
+        start > q.end and LISTED_BEFORE.fullmatch(text, q.end, start)
+        for start, *_ in sentence.periods
+    ):
+        # "342, 352 and then 296 in September": the month is the last figure's; the ones
+        # listed before it are of months the sentence does not say.
+        period, ptext = None, None
     area, atext = area_for(reading, sentence, q.start)
     after = text[q.end : min(s1, q.end + 30)]
     claim = new_claim(
@@ -350,11 +362,11 @@ def _of_the_figure(claim: Claim, claims: list[Claim], fallback: str | None) -> C
             and relative_period(other.period, claim.period) == wanted
         ):
             return replace(claim, period=other.period, period_text=other.period_text)
-    if claim.period_text is not None and any(
+    if any(
         (c.role == "reference" or _compared_with(c))
         and c.sentence_span == claim.sentence_span
         and c.period == claim.period
-        and c.period_text == claim.period_text
+        and c.period_text is not None
         for c in claims
     ):
         # "fewer than the 303 we had in July, but still 9% more than in August 2018": the

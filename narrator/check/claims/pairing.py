@@ -135,6 +135,14 @@ _RUN_GOES_ON = re.compile(
 )
 
 
+#: From a figure to a period after it: more figures of a list ("342, 352 and then 296 in").
+LISTED_BEFORE = re.compile(
+    r"(?:\s*,\s*[£+\-]?\d[\d,.]*%?)*\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?[£+\-]?\d[\d,.]*%?"
+    r"(?:\s+[a-z]+){0,3}?\s+(?:in|for|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -188,6 +196,10 @@ def _choose_period(
             # after another figure or in an aside is theirs; this one is of the period the
             # sentence carries.
             return None
+    if after_first and all(p[0] >= pos and LISTED_BEFORE.match(text, pos, p[0]) for p in same):
+        # "The monthly run was 342, 352 and then 296 in September": the month is the last
+        # figure's; the ones listed before it are of months the sentence does not say.
+        return None
     # A direction's period: said before it in the clause, or right after it ("increased in
     # October"), else the sentence's first.
     before = [p for p in same if p[1] <= pos and not is_compared(text, p[0])]

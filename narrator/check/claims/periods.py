@@ -19,7 +19,8 @@ from narrator.check.claims.grammar import (
 from narrator.check.claims.pairing import is_period_phrase
 from narrator.check.claims.pieces import Item, Named, Sentence
 from narrator.check.claims.reading import Reading
-from narrator.check.text.dates import When, month_number, resolve_year
+from narrator.check.claims.runs import month_spans, seasons
+from narrator.check.text.dates import When, resolve_year
 
 #: The 12 months to the reporting month, said as a span of time back from it.
 _LAST_YEAR = re.compile(
@@ -58,12 +59,6 @@ def _compared(item: Item, text: str) -> bool:
     return _COMPARED_WITH.search(text, max(0, item.start - 40), item.start) is not None
 
 
-#: A season as the period of a figure: "over the summer", "of the previous summer".
-_SEASON = re.compile(
-    r"\b(?:over|during|in|across|through|for|of|this|last)\s+(?:the\s+)?"
-    r"(?:(?:last|previous|past|same|whole|this)\s+)?(summer|winter|spring|autumn)\b",
-    re.IGNORECASE,
-)
 #: Before a year that only says when the figures compared with are: "44 more than over the
 #: same stretch of 2018".
 _SAME_STRETCH = re.compile(
@@ -123,6 +118,56 @@ def _year_before(
     return Named(item.start, item.end, f"R12:{months.iso(end)}", item.text, "rolling")
 
 
+def _period_item(
+    reading: Reading, sentence: Sentence, item: Item, found: list[Named]
+) -> list[Named]:
+    """The period a PERIOD entity names: a rolling year to a month, the one before the
+    rolling year named, or the 12 months to the paper's month."""
+    text, rm, data = sentence.text, reading.reporting, item.mark.data if item.mark else {}
+    if rm is not None and _a_year_before(item, text):
+        return _listed(_year_before(found, item, rm))
+    if data.get("kind") == "rolling":
+        end: When | None = data.get("end")
+        if end is not None:
+            m = month_index(reading, end, text, item)
+            if m is None:
+                return []
+            return [Named(item.start, item.end, f"R12:{months.iso(m)}", item.text, "rolling")]
+        if rm is None:
+            return []
+        label = f"R12:{months.iso(rm)}"
+        return [Named(item.start, item.end, label, item.text, "rolling-marker")]
+    if rm is not None and _YEAR_BEFORE.fullmatch(item.text):
+        carried = sentence.context.period
+        return _listed(
+            _year_before(found, item, rm, compared=_compared(item, text), carried=carried)
+        )
+    if rm is not None and _LAST_YEAR.fullmatch(item.text):
+        # "over 12 months", "in the last 12 months": the 12 months to the month.
+        label = f"R12:{months.iso(rm)}"
+        return [Named(item.start, item.end, label, item.text, "rolling-marker")]
+    return []
+
+
+def _year_item(reading: Reading, sentence: Sentence, item: Item) -> list[Named]:
+    """The period a financial or calendar year names: the year, or "the same stage of
+    2018/19" (that year to the same month); none for "the same month in 2019"."""
+    text, s0, rm = sentence.text, sentence.start, reading.reporting
+    assert item.mark is not None
+    data = item.mark.data
+    if item.label == "YEAR":
+        if _SAME_MONTH_IN.search(text, max(s0, item.start - 30), item.start):
+            return []  # "down on the same month in 2019": the month compared with
+        return [Named(item.start, item.end, f"CY:{data['year']}", item.text, "year")]
+    label = f"FY:{data['start_year']}"
+    if rm is not None and _SAME_STAGE.search(text, max(s0, item.start - 30), item.start):
+        # "than at the same stage of 2018/19": that year to the same month.
+        back = months.year(months.fy_start(rm)) - int(data["start_year"])
+        if 0 < back < 5:
+            label = f"YTD:{months.iso(rm - 12 * back)}"
+    return [Named(item.start, item.end, label, item.text, "fy")]
+
+
 def named_periods(
     reading: Reading, sentence: Sentence, target_spans: set[tuple[int, int]]
 ) -> list[Named]:
@@ -135,38 +180,7 @@ def named_periods(
             continue
         mark = item.mark
         if item.label == "PERIOD" and mark is not None:
-            data = mark.data
-            if rm is not None and _a_year_before(item, text):
-                found.extend(_listed(_year_before(found, item, rm)))
-            elif data.get("kind") == "rolling":
-                end: When | None = data.get("end")
-                if end is not None:
-                    m = month_index(reading, end, text, item)
-                    if m is not None:
-                        found.append(
-                            Named(
-                                item.start, item.end, f"R12:{months.iso(m)}", item.text, "rolling"
-                            )
-                        )
-                elif rm is not None:
-                    label = f"R12:{months.iso(rm)}"
-                    found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
-            elif rm is not None and _YEAR_BEFORE.fullmatch(item.text):
-                found.extend(
-                    _listed(
-                        _year_before(
-                            found,
-                            item,
-                            rm,
-                            compared=_compared(item, text),
-                            carried=sentence.context.period,
-                        )
-                    )
-                )
-            elif rm is not None and _LAST_YEAR.fullmatch(item.text):
-                # "over 12 months", "in the last 12 months": the 12 months to the month.
-                label = f"R12:{months.iso(rm)}"
-                found.append(Named(item.start, item.end, label, item.text, "rolling-marker"))
+            found.extend(_period_item(reading, sentence, item, found))
         elif item.label == "SPAN" and rm is not None and _a_year_before(item, text):
             # "against 371 in the 12 months before": the rolling year a year earlier.
             found.extend(_listed(_year_before(found, item, rm)))
@@ -190,107 +204,19 @@ def named_periods(
                 if kind == "month" and DISCRETE.search(text[item.start : item.end + 25]):
                     kind = "discrete"
                 found.append(Named(item.start, item.end, dated, item.text, kind))
-        elif item.label == "FY" and mark is not None:
-            label = f"FY:{mark.data['start_year']}"
-            if rm is not None and _SAME_STAGE.search(text, max(s0, item.start - 30), item.start):
-                # "than at the same stage of 2018/19": that year to the same month.
-                back = months.year(months.fy_start(rm)) - int(mark.data["start_year"])
-                if 0 < back < 5:
-                    label = f"YTD:{months.iso(rm - 12 * back)}"
-            found.append(Named(item.start, item.end, label, item.text, "fy"))
-        elif item.label == "YEAR" and mark is not None:
-            if _SAME_MONTH_IN.search(text, max(s0, item.start - 30), item.start):
-                continue  # "down on the same month in 2019": the month compared with
-            found.append(Named(item.start, item.end, f"CY:{mark.data['year']}", item.text, "year"))
+        elif item.label in ("FY", "YEAR") and mark is not None:
+            found.extend(_year_item(reading, sentence, item))
         elif item.label == "LEX" and rm is not None:
             named = _lexicon_period(sentence, item, rm)
             if named is not None:
                 found.append(named)
-    for season in _SEASON.finditer(text, s0, sentence.end):
-        # "over the summer": months narrator keeps no total of, so nothing to hold a figure
-        # of them to (the paper's month would be a false alarm).
-        word = season.group(1).lower()
-        found.append(
-            Named(season.start(), season.end(), f"SEASON:{word}", season.group(), "season")
-        )
+    found.extend(seasons(text, s0, sentence.end))
     headed = _MONTH_LABEL.match(text, s0)
     if headed is not None and rm is not None:
         # "Month: 807 v 691 (+16.8%)": a line of a summary headed by the month it gives.
         found.append(Named(s0, headed.end(1), months.iso(rm), headed.group(1), "discrete"))
     found.sort()
-    return _year_to_date(_month_spans(found, text), text)
-
-
-#: Between the two months of a span: "April to November", "April and May", "April–May".
-_SPAN_JOIN = re.compile(r"\s*(?:to|until|through|and|-|–)\s*", re.IGNORECASE)
-
-
-def _month_spans(found: list[Named], text: str) -> list[Named]:
-    """Two months joined as a span that starts the financial year ("April to November",
-    "(April and May)") are the financial year to date at the second, whatever year the
-    first alone would be given."""
-    if len(found) < 2:
-        return found
-    out: list[Named] = []
-    skip = False
-    for first, second in zip(found, [*found[1:], None], strict=True):
-        if skip:
-            skip = False
-            continue
-        if (
-            second is not None
-            and first.kind == second.kind == "month"
-            and months.is_month(second.label)
-            and _SPAN_JOIN.fullmatch(text, first.end, second.start)
-            and month_number(first.text.split()[0]) == months.FY_START_MONTH
-            and first.text.split()[0].isalpha()
-        ):
-            end = months.parse(second.label)
-            out.append(
-                Named(
-                    first.start,
-                    second.end,
-                    f"YTD:{months.iso(end)}",
-                    text[first.start : second.end],
-                    "ytd",
-                )
-            )
-            skip = True
-            continue
-        if (
-            second is not None
-            and first.kind in ("month", "discrete")
-            and second.kind in ("month", "discrete")
-            and months.is_month(first.label)
-            and months.is_month(second.label)
-            and _RUN_JOIN.fullmatch(text, first.end, second.start)
-            and not _RUN_COMPARED.search(text, max(0, first.start - 25), first.start)
-            and 0 < months.parse(second.label) - months.parse(first.label) <= 11
-        ):
-            # "June 2018 to May 2019": the rolling year to the second month; "from January
-            # to April": the months of the run.
-            length = months.parse(second.label) - months.parse(first.label)
-            label = f"R12:{second.label}" if length == 11 else f"{first.label}..{second.label}"
-            out.append(
-                Named(
-                    first.start,
-                    second.end,
-                    label,
-                    text[first.start : second.end],
-                    "rolling" if length == 11 else "run",
-                )
-            )
-            skip = True
-            continue
-        out.append(first)
-    return out
-
-
-#: Between the two months of a run: "June 2018 to May 2019", "Jun 18 – May 19".
-_RUN_JOIN = re.compile(r"\s*(?:to|until|through|-|–)\s*", re.IGNORECASE)
-#: Before two months joined by "to": words that make the first what is compared with ("up
-#: on March to 272 in April" is no run).
-_RUN_COMPARED = re.compile(r"\b(?:than|on|against|versus|compared\s+(?:to|with))\s+$", re.I)
+    return _year_to_date(month_spans(found, text), text)
 
 
 def _year_of(sentence: Sentence) -> int | None:

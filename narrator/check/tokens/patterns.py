@@ -69,7 +69,9 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "REF",
-            r"(\d+(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+(?:\.\d+)*))?(?![\w%]|[.,]\d)",
+            # "Table 6A", "Tables 6A and 6B": a part's number may end in a capital
+            r"(\d+[A-Z]?(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+[A-Z]?(?:\.\d+)*))?"
+            r"(?![\w%]|[.,]\d)",
             need=_LEAD_REF,
             span_need=False,
             words=_LEAD_REF_WORDS,

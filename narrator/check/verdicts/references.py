@@ -51,9 +51,12 @@ def _candidates(claim: Claim, facts: FactSet, word: str) -> list[Fact]:
 
 
 #: Averages a paper may quote beside a month, as the months they run over, counted back
-#: from the paper's month (0) : the 12 or 36 months before it or to it, the same month of
-#: the three years before.
+#: from the paper's month (0): the 3, 6, 12 or 36 months before it (or to it), the same
+#: month of the three years before.
 _AVERAGE_WINDOWS: tuple[tuple[int, ...], ...] = (
+    (1, 2, 3),
+    (0, 1, 2),
+    tuple(range(1, 7)),
     tuple(range(1, 13)),
     tuple(range(0, 12)),
     tuple(range(1, 37)),

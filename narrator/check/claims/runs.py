@@ -1,0 +1,99 @@
+"""Runs of months and seasons: "April to November" (the financial year to date), "June 2018
+to May 2019" (a rolling year), "from January to April" (the months of the run), and "over the
+summer" (months narrator keeps no total of)."""
+
+from __future__ import annotations
+
+import re
+
+from narrator import months
+from narrator.check.claims.pieces import Named
+from narrator.check.text.dates import month_number
+
+#: A season as the period of a figure: "over the summer", "of the previous summer".
+_SEASON = re.compile(
+    r"\b(?:over|during|in|across|through|for|of|this|last)\s+(?:the\s+)?"
+    r"(?:(?:last|previous|past|same|whole|this)\s+)?(summer|winter|spring|autumn)\b",
+    re.IGNORECASE,
+)
+
+
+def seasons(text: str, start: int, end: int) -> list[Named]:
+    """ "over the summer": months narrator keeps no total of, so nothing to hold a figure of
+    them to (the paper's month would be a false alarm)."""
+    return [
+        Named(m.start(), m.end(), f"SEASON:{m.group(1).lower()}", m.group(), "season")
+        for m in _SEASON.finditer(text, start, end)
+    ]
+
+
+#: Between the two months of a span: "April to November", "April and May", "April–May".
+_SPAN_JOIN = re.compile(r"\s*(?:to|until|through|and|-|–)\s*", re.IGNORECASE)
+
+
+def month_spans(found: list[Named], text: str) -> list[Named]:
+    """Two months joined as a span that starts the financial year ("April to November",
+    "(April and May)") are the financial year to date at the second, whatever year the
+    first alone would be given."""
+    if len(found) < 2:
+        return found
+    out: list[Named] = []
+    skip = False
+    for first, second in zip(found, [*found[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        if (
+            second is not None
+            and first.kind == second.kind == "month"
+            and months.is_month(second.label)
+            and _SPAN_JOIN.fullmatch(text, first.end, second.start)
+            and month_number(first.text.split()[0]) == months.FY_START_MONTH
+            and first.text.split()[0].isalpha()
+        ):
+            end = months.parse(second.label)
+            out.append(
+                Named(
+                    first.start,
+                    second.end,
+                    f"YTD:{months.iso(end)}",
+                    text[first.start : second.end],
+                    "ytd",
+                )
+            )
+            skip = True
+            continue
+        if (
+            second is not None
+            and first.kind in ("month", "discrete")
+            and second.kind in ("month", "discrete")
+            and months.is_month(first.label)
+            and months.is_month(second.label)
+            and _RUN_JOIN.fullmatch(text, first.end, second.start)
+            and not _RUN_COMPARED.search(text, max(0, first.start - 25), first.start)
+            and 0 < months.parse(second.label) - months.parse(first.label) <= 11
+        ):
+            # "June 2018 to May 2019": the rolling year to the second month; "from January
+            # to April": the months of the run.
+            length = months.parse(second.label) - months.parse(first.label)
+            label = f"R12:{second.label}" if length == 11 else f"{first.label}..{second.label}"
+            out.append(
+                Named(
+                    first.start,
+                    second.end,
+                    label,
+                    text[first.start : second.end],
+                    "rolling" if length == 11 else "run",
+                )
+            )
+            skip = True
+            continue
+        out.append(first)
+    return out
+
+
+#: Between the two months of a run: "June 2018 to May 2019", "Jun 18 – May 19".
+_RUN_JOIN = re.compile(r"\s*(?:to|until|through|-|–)\s*", re.IGNORECASE)
+#: Before two months joined by "to": words that make the first what is compared with ("up
+#: on March to 272 in April" is no run).
+_RUN_COMPARED = re.compile(r"\b(?:than|on|against|versus|compared\s+(?:to|with))\s+$", re.I)
