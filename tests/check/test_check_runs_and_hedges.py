@@ -233,3 +233,26 @@ def test_figures_listed_before_a_month_are_not_all_of_that_month() -> None:
     periods = {t: p for t, _, p, _ in got}
     assert periods["296"] == "2019-09"
     assert periods["342"] is None and periods["352"] is None
+
+
+def test_the_last_seven_days_and_a_dip_sample() -> None:
+    got = _read(
+        CITY,
+        "In the last 7 days there were 131 searches. A dip sample of 40 finalised files is"
+        " under way.\n",
+        "2020-07",
+    )
+    assert [(t, v) for t, _, _, v in got] == [("131", "not checkable"), ("40", "not checkable")]
+
+
+def test_figures_listed_after_one_compared_with() -> None:
+    got = _read(
+        NORTHSHIRE,
+        "There were 30 assaults recorded in Saltby in February, against 33 in January and 34 a"
+        " year earlier. Saltby had 349 assaults in the last year, compared with 341 the year"
+        " before.\n",
+        "2020-02",
+    )
+    assert ("34", "Saltby", "2019-02", "supported") in got
+    assert ("349", "Saltby", "R12:2020-02", "supported") in got
+    assert ("341", "Saltby", "R12:2019-02", "supported") in got

@@ -83,33 +83,16 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claim = replace(claim, period=target.period, period_text=target.text)
         starts_run = claim.reference_cue == "from"  # "from 96 to 104": 104's, not before's
         if (
-            (REFERENCE_BEFORE.search(before) or target is not None)
+            (
+                REFERENCE_BEFORE.search(before)
+                or target is not None
+                or _listed_reference(claims, text, q)
+            )
             and previous_figure is not None
             and not starts_run
         ):
-            if claim.area_text is None and previous_figure.area_text is not None:
-                # "Coastal recorded 134 ..., but still above the 116 of August 2017": the
-                # figure compared with is of the area of the one it is compared with.
-                claim = replace(claim, area=previous_figure.area)
-            if _LAST_YEAR_IN_BRACKETS.search(before) and previous_figure.period is not None:
-                # "(last year 32.1%)": the period a year before the figure's
-                claim = replace(
-                    claim,
-                    period=shifted(previous_figure.period, 12),
-                    period_text="last year",
-                )
-            elif target is None:
-                after_q = text[q.end : min(s1, q.end + 60)]
-                claim = earlier_reference(claim, previous_figure, after_q)
-            claim = replace(
-                claim,
-                role="reference",
-                direction=None,
-                judgement=None,
-                magnitude=None,
-                comparison=None,
-                comparison_text=None,
-            )
+            after_q = None if target is not None else text[q.end : min(s1, q.end + 60)]
+            claim = _as_reference(claim, previous_figure, before, after_q)
             at = _index_of(claims, previous_figure)
             if at is not None:
                 claims[at] = _with_reference(previous_figure, claim, value, continuing)
@@ -327,6 +310,45 @@ _LAST_YEAR_IN_BRACKETS = re.compile(
 )
 #: Words before a change that say what it is against: "a year-on-year rise of".
 _YEAR_ON_YEAR = re.compile(r"\b(?:(year[\s-]on[\s-]year)|month[\s-]on[\s-]month)\b", re.I)
+
+
+def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -> Claim:
+    """``claim`` as the figure ``figure`` is compared with: of its area unless it names its
+    own, of the period the words around it say (``after`` is None when a period compared
+    with gave it one already)."""
+    if claim.area_text is None and figure.area_text is not None:
+        # "Coastal recorded 134 ..., but still above the 116 of August 2017": the figure
+        # compared with is of the area of the one it is compared with.
+        claim = replace(claim, area=figure.area)
+    if _LAST_YEAR_IN_BRACKETS.search(before) and figure.period is not None:
+        # "(last year 32.1%)": the period a year before the figure's
+        claim = replace(claim, period=shifted(figure.period, 12), period_text="last year")
+    elif after is not None:
+        claim = earlier_reference(claim, figure, after)
+    return replace(
+        claim,
+        role="reference",
+        direction=None,
+        judgement=None,
+        magnitude=None,
+        comparison=None,
+        comparison_text=None,
+    )
+
+
+def _listed_reference(claims: list[Claim], text: str, q: Item) -> bool:
+    """ "against 33 in January and 34 a year earlier": a figure listed after one compared
+    with is compared with too."""
+    last = claims[-1] if claims else None
+    return (
+        last is not None
+        and last.role == "reference"
+        and _LISTED_AFTER_REFERENCE.fullmatch(text, last.span[1], q.start) is not None
+    )
+
+
+#: Between a figure compared with and the next one listed with it: "in January and ".
+_LISTED_AFTER_REFERENCE = re.compile(r"(?:\s+in\s+[A-Za-z]+(?:\s+\d{4})?)?\s*(?:,|and|,\s*and)\s+")
 
 
 def _compared_with(claim: Claim) -> bool:

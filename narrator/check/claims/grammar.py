@@ -41,7 +41,7 @@ CHANGE_AFTER = re.compile(
 )
 TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
 REFERENCE_BEFORE = re.compile(
-    r"(?:compared\s+(?:to|with)|compares\s+to|compare\s+to|against|from|\bversus|\bvs?\.?"
+    r"(?:compared\s+(?:to|with)|compares?\s+(?:to|with)|against|from|\bversus|\bvs?\.?"
     # "80.5% more than the 1,401 of the year before", "three times the 168 of June", "less
     # than half of the 102 of a year ago": a figure compared with, said with "the"
     r"|\b(?:than|times|double|twice|treble|triple|half\s+of|(?:a\s+)?(?:third|quarter)\s+of"

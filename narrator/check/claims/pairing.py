@@ -74,7 +74,7 @@ def _other_figure(gap: str) -> bool:
 #: its own.
 _REFERENCE_BETWEEN = re.compile(
     # "56 down on the 840 logged in October": October is the 840's
-    r"\b(?:compared\s+(?:to|with)|against|versus|from|(?:on|above|below)\s+the)\s+"
+    r"\b(?:compared\s+(?:to|with)|compares?\s+(?:to|with)|against|versus|from|(?:on|above|below)\s+the)\s+"
     # "against a national figure of around 24%": a few words may name what it is
     r"(?:[a-z]+\s+){0,6}?(?:[£+-]?\d|" + _WORD_NUMBER + ")",
     re.IGNORECASE,
@@ -83,7 +83,7 @@ _REFERENCE_BETWEEN = re.compile(
 
 #: Between a figure and a later period, a figure compared with: "than three times the 168".
 _COMPARED_FIGURE_BETWEEN = re.compile(
-    r"\b(?:than|compared\s+(?:to|with)|against|versus|from|double|twice|treble|triple)\b"
+    r"\b(?:than|compared\s+(?:to|with)|compares?\s+(?:to|with)|against|versus|from|double|twice|treble|triple)\b"
     r"[^.;]*?(?:\d|\b" + _WORD_NUMBER + ")",
     re.IGNORECASE,
 )
@@ -100,7 +100,7 @@ def _opens_aside(gap: str) -> bool:
 
 #: Before a period of a figure compared with: "than the 77 in", "from 77 in", "than in".
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:(?:than|from|against|compared\s+(?:to|with)|versus|vs\.?|v\.?|double|twice|treble"
+    r"\b(?:(?:than|from|against|compared\s+(?:to|with)|compares?\s+(?:to|with)|versus|vs\.?|v\.?|double|twice|treble"
     r"|triple)\s+(?:the\s+)?|(?:above|below)\s+the\s+(?=[£+-]?\d))"
     r"(?:(?:[£+-]?\d[\d,.]*%?|" + _WORD_NUMBER + r")\s+(?:[a-z]+\s+){0,2}?)?"
     r"(?:(?:in|for|during|over|at)\s+(?:the\s+)?)?"

@@ -142,6 +142,10 @@ def _period_item(
         return _listed(
             _year_before(found, item, rm, compared=_compared(item, text), carried=carried)
         )
+    if data.get("kind") == "last" and data.get("unit") in ("day", "week"):
+        # "In the last 7 days there were 131 searches": days narrator keeps no total of.
+        label = f"DAYS:{data.get('count')}{data['unit']}"
+        return [Named(item.start, item.end, label, item.text, "days")]
     if rm is not None and _LAST_YEAR.fullmatch(item.text):
         # "over 12 months", "in the last 12 months": the 12 months to the month.
         label = f"R12:{months.iso(rm)}"
@@ -247,14 +251,20 @@ _SAME_MONTH_IN = re.compile(
 )
 
 
+#: Words the lexicon counts as rolling that name the rolling year by themselves.
+_ROLLING_MARKERS = frozenset(
+    ("r12", "in the last year", "over the last year", "in the past year", "over the past year")
+)
+
+
 def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
     """A period the lexicon names ("year to date", "this financial year", "the month")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
     key = item.key
     if key.startswith("comparison:") and is_period_phrase(text, item, s0):
         key = "period:month"
-    if key == "period:rolling" and item.text.lower() == "r12":
-        # "R12 9.9%": analysts' shorthand for the rolling 12 months to the month.
+    if key == "period:rolling" and item.text.lower() in _ROLLING_MARKERS:
+        # "R12 9.9%", "349 assaults in the last year": the rolling 12 months to the month.
         return Named(item.start, item.end, f"R12:{months.iso(rm)}", item.text, "rolling-marker")
     if key == "period:year_to_date":
         return Named(item.start, item.end, f"YTD:{months.iso(rm)}", item.text, "ytd")

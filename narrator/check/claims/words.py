@@ -267,6 +267,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             i.label == "THRESHOLD" and 0 <= i.start - item.end <= 2 for i in items
         ):
             continue  # "has been above 1,200 for five months": a level passed, not a change
+        if word in ("dip", "dips") and re.match(r"[\s-]*sampl", after, re.I):
+            continue  # "a dip sample of 40 files": an audit, not a fall
         if word == "up" and _PHRASAL_UP.search(before):
             continue  # "has held up better", "picked up", "set up": a verb, not a rise
         if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
