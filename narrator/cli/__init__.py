@@ -56,6 +56,16 @@ def main() -> None:
             err.print(f"narrator: {word}", markup=False, highlight=False)
             sys.exit(exc.exit_code)
     finally:
+        _end_quietly()
+
+
+def _end_quietly() -> None:
+    """Set interrupts aside as the command ends. One that lands while this starts (before
+    the handlers are set aside) raises in here; the work is done, so it is ignored like one
+    a moment later, and the command's own exit code stands."""
+    try:
+        _signals.finished()
+    except _signals.Interrupted:
         _signals.finished()
 
 
