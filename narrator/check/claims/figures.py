@@ -14,6 +14,7 @@ from narrator.check.claims.grammar import (
     CHANGE_AFTER,
     CHANGE_BEFORE,
     CONTINUES,
+    LAST_YEAR_IN_BRACKETS,
     REFERENCE_BEFORE,
     match_text,
     relative_period,
@@ -305,9 +306,6 @@ _ROLLING_FIGURE = re.compile(
     r"(?:total|count|figure|number|level)\s+(?:of|was|is|stood\s+at|reached)\s+$",
     re.IGNORECASE,
 )
-_LAST_YEAR_IN_BRACKETS = re.compile(
-    r"\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?\s*$", re.I
-)
 #: Words before a change that say what it is against: "a year-on-year rise of".
 _YEAR_ON_YEAR = re.compile(r"\b(?:(year[\s-]on[\s-]year)|month[\s-]on[\s-]month)\b", re.I)
 
@@ -320,7 +318,7 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
         # "Coastal recorded 134 ..., but still above the 116 of August 2017": the figure
         # compared with is of the area of the one it is compared with.
         claim = replace(claim, area=figure.area)
-    if _LAST_YEAR_IN_BRACKETS.search(before) and figure.period is not None:
+    if LAST_YEAR_IN_BRACKETS.search(before) and figure.period is not None:
         # "(last year 32.1%)": the period a year before the figure's
         claim = replace(claim, period=shifted(figure.period, 12), period_text="last year")
     elif after is not None:
@@ -437,7 +435,7 @@ def _with_reference(figure: Claim, reference: Claim, value: float, continuing: b
 
 
 def _compared_period(figure: Claim, reference: Claim, differs: str) -> str | None:
-    """ "3.7% up on the 214 recorded in August 2017": the comparison the reference's own
+    """ "2.9% up on the 188 recorded in May 2018": the comparison the reference's own
     period says, over any the sentence carried from an earlier clause."""
     if differs != "period" or reference.period_text is None or reference.period is None:
         return None

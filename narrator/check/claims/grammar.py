@@ -40,6 +40,9 @@ CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
+#: In brackets before a figure: it is of the year before ("(last year 32.1%)").
+_LAST_YEAR_BRACKET = r"\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?"
+LAST_YEAR_IN_BRACKETS = re.compile(_LAST_YEAR_BRACKET + r"\s*$", re.IGNORECASE)
 REFERENCE_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|compares?\s+(?:to|with)|against|from|\bversus|\bvs?\.?"
     # "80.5% more than the 1,401 of the year before", "three times the 168 of June", "less
@@ -51,7 +54,7 @@ REFERENCE_BEFORE = re.compile(
     r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?(?:\s+(?:up|down|higher|lower))?"
     r"\s+on(?:\s+the)?"
     # "a find rate of 33.0% (last year 32.1%)": the figure of the year before, in brackets
-    r"|\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?)\s*$",
+    rf"|{_LAST_YEAR_BRACKET})\s*$",
     re.IGNORECASE,
 )
 # What makes a month, an area or a financial year the thing compared with, not the period.
