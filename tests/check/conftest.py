@@ -27,6 +27,13 @@ def checker_for(root: Path | None = None) -> Checker:
     return Checker.for_project(load_project(root))
 
 
+def read_claims(root: Path, text: str, month: str) -> list[tuple[str, str | None, str | None, str]]:
+    """Each claim of ``text``, checked against the project at ``root``, as (text, area,
+    period, verdict)."""
+    report = checker_for(root).check_text(text, month=month)
+    return [(v.claim.text, v.claim.area, v.claim.period, v.verdict.value) for v in report.verdicts]
+
+
 def _ratio(label: str, numerator: str, denominator: str, **extra: Any) -> dict[str, Any]:
     return {
         "label": label,

@@ -10,17 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from narrator.check.tokens.scanner import scan
-from tests.check.conftest import checker_for
+from tests.check.conftest import checker_for, read_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
 CITY = ROOT / "samples" / "city-of-london"
 
 
-def _read(root: Path, text: str, month: str) -> list[tuple[str, str | None, str | None, str]]:
-    """Each claim as (text, area, period, verdict)."""
-    report = checker_for(root).check_text(text, month=month)
-    return [(v.claim.text, v.claim.area, v.claim.period, v.verdict.value) for v in report.verdicts]
+_read = read_claims
 
 
 def _verdicts(root: Path, text: str, month: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Any
 from narrator.check.claims.grammar import PERIOD_GAP, TARGET_REACH, TO_AT
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pieces import DirectionWord, Item, Mention, Named, Target
+from narrator.check.claims.runs import RUN_FROM_MONTH
 from narrator.check.text.dates import NUMBER_WORDS
 
 #: The clause of a position in the chunk's text (see ``Sentence.clause_of``).
@@ -122,17 +123,9 @@ _COMPARED_BEFORE = re.compile(
 def is_compared(text: str, start: int) -> bool:
     """Whether the period at ``start`` is that of a figure compared with ("from January"
     is not, when a run of months goes on from it: "from January to April")."""
-    if _RUN_GOES_ON.match(text, start):
+    if RUN_FROM_MONTH.match(text, start):
         return False
     return _COMPARED_BEFORE.search(text, max(0, start - 45), start) is not None
-
-
-#: A run of months from the one at a position: "January to April", "June 2018 to May 2019".
-_RUN_GOES_ON = re.compile(
-    r"[A-Za-z]+(?:\s+\d{4})?\s*(?:to|until|through|-|–)\s*"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-    re.IGNORECASE,
-)
 
 
 #: From a figure to a period after it: more figures of a list ("342, 352 and then 296 in").

@@ -19,7 +19,7 @@ from narrator.check.claims.grammar import (
 from narrator.check.claims.pairing import is_period_phrase
 from narrator.check.claims.pieces import Item, Named, Sentence
 from narrator.check.claims.reading import Reading
-from narrator.check.claims.runs import month_spans, seasons
+from narrator.check.claims.runs import month_spans, run_label, seasons
 from narrator.check.text.dates import When, resolve_year
 
 #: The 12 months to the reporting month, said as a span of time back from it.
@@ -300,9 +300,7 @@ def _month_run(reading: Reading, start: When, end: When, text: str, item: Item) 
         first -= 12  # "November to February": the November before
     if not 0 < last - first <= 11:
         return None
-    if last - first == 11:
-        return f"R12:{months.iso(last)}"
-    return f"{months.iso(first)}..{months.iso(last)}"
+    return run_label(first, last)
 
 
 def date_period(

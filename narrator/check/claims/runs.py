@@ -76,12 +76,11 @@ def month_spans(found: list[Named], text: str) -> list[Named]:
             # "June 2018 to May 2019": the rolling year to the second month; "from January
             # to April": the months of the run.
             length = months.parse(second.label) - months.parse(first.label)
-            label = f"R12:{second.label}" if length == 11 else f"{first.label}..{second.label}"
             out.append(
                 Named(
                     first.start,
                     second.end,
-                    label,
+                    run_label(months.parse(first.label), months.parse(second.label)),
                     text[first.start : second.end],
                     "rolling" if length == 11 else "run",
                 )
@@ -93,7 +92,23 @@ def month_spans(found: list[Named], text: str) -> list[Named]:
 
 
 #: Between the two months of a run: "June 2018 to May 2019", "Jun 18 – May 19".
-_RUN_JOIN = re.compile(r"\s*(?:to|until|through|-|–)\s*", re.IGNORECASE)
+_JOIN = r"\s*(?:to|until|through|-|–)\s*"
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_RUN_JOIN = re.compile(_JOIN, re.IGNORECASE)
+#: After a month: the rest of a run of months ("January to April", "June 2018 to May 2019").
+RUN_TO_MONTH = re.compile(_JOIN + r"(?:the\s+end\s+of\s+)?" + _MONTH_WORD, re.IGNORECASE)
+#: A run of months from the one at a position: "January to April", "June 2018 to May 2019".
+RUN_FROM_MONTH = re.compile(r"[A-Za-z]+(?:\s+\d{4})?" + _JOIN + _MONTH_WORD, re.IGNORECASE)
+
+
+def run_label(first: int, last: int) -> str:
+    """The label of the months ``first`` to ``last`` (month indexes): twelve of them are the
+    rolling year to the last ("R12:2019-05"), fewer a run ("2019-01..2019-04")."""
+    if last - first == 11:
+        return f"R12:{months.iso(last)}"
+    return f"{months.iso(first)}..{months.iso(last)}"
+
+
 #: Before two months joined by "to": words that make the first what is compared with ("up
 #: on March to 272 in April" is no run).
 _RUN_COMPARED = re.compile(r"\b(?:than|on|against|versus|compared\s+(?:to|with))\s+$", re.I)

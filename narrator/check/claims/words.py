@@ -20,6 +20,7 @@ from narrator.check.claims.pairing import is_period_phrase
 from narrator.check.claims.periods import date_period
 from narrator.check.claims.pieces import DirectionWord, Item, Mention, Sentence, Target
 from narrator.check.claims.reading import Reading
+from narrator.check.claims.runs import RUN_TO_MONTH
 from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
 
 #: After a change noun: the change is being explained, not said ("was driven by").
@@ -160,12 +161,6 @@ def _mention(reading: Reading, text: str, items: list[Item], group: list[Item]) 
     return Mention(start, end, frozenset(words), span_text, head, rolling)
 
 
-#: After a month: the rest of a run of months ("January to April", "June 2018 to May 2019").
-_RUN_TO_MONTH = re.compile(
-    r"\s*(?:to|until|through|-|–)\s*(?:the\s+end\s+of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-    re.IGNORECASE,
-)
 #: After an area: a clause about it ("Moorend, where thefts dropped from 70 to 56").
 _WHERE_AFTER = re.compile(r",?\s+(?:where|which\s+(?:saw|had|recorded))\b", re.IGNORECASE)
 #: The 12 months before a rolling 12 months, as a comparison's target.
@@ -199,7 +194,7 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
                 continue  # "came from Moorend, where thefts fell": whence, then its figures
             found.append(Target(item.start, item.end, "area", item.text, area=item.key))
         elif item.label == "DATE":
-            if _RUN_TO_MONTH.match(text, item.end):
+            if RUN_TO_MONTH.match(text, item.end):
                 continue  # "From January to April": the first month of a run of months
             label = date_period(reading, item, text, before)
             day = label is not None and label.startswith("D:")
