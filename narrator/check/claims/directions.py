@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from narrator.catalogue import Kind
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.grammar import relative_period
 from narrator.check.claims.model import Claim, new_claim, replace
@@ -46,7 +47,7 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         else:
             near = mention_of_change(sentence.mentions, d.end, text)
             mid, mtext, msource, mhead, rolling = measure_for(reading, sentence, d.start, near=near)
-            if mid is None:
+            if mid is None or _rate_of_a_count(reading, text, d.start, s0, mid):
                 continue
             period, ptext = period_for(reading, sentence, d.start, rolling, False)
             area, atext = area_for(reading, sentence, d.start)
@@ -92,6 +93,20 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             claim = with_direction(reading, claim, one, period)
             claims.extend(_of_each_area(sentence, d, claim, area, atext))
     return claims
+
+
+#: "the rate has fallen", "The solved rate rose", "the rate ... rose": a rate is what the
+#: direction is said of, just before its word.
+_RATE_SUBJECT = re.compile(r"\brates?\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def _rate_of_a_count(reading: Reading, text: str, start: int, s0: int, measure: str) -> bool:
+    """Whether a direction is said of a rate ("so the rate has fallen") while the measure
+    read for it is a count ("recorded crime", named earlier in the sentence): the rate is of
+    a measure the reader could not name, so it is not held to the count's change."""
+    if not _RATE_SUBJECT.search(text, max(s0, start - 40), start):
+        return False
+    return reading.reader.catalogue[measure].kind is not Kind.RATIO
 
 
 def _of_each_area(

@@ -15,7 +15,9 @@ from narrator.check.claims.grammar import (
     CHANGE_BEFORE,
     CONTINUES,
     LAST_YEAR_IN_BRACKETS,
+    MONTH_BEFORE_BRACKET,
     REFERENCE_BEFORE,
+    YEAR_BEFORE_BRACKET,
     match_text,
     relative_period,
     stat,
@@ -318,9 +320,20 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
         # "Coastal recorded 134 ..., but still above the 116 of August 2017": the figure
         # compared with is of the area of the one it is compared with.
         claim = replace(claim, area=figure.area)
-    if LAST_YEAR_IN_BRACKETS.search(before) and figure.period is not None:
-        # "(last year 32.1%)": the period a year before the figure's
-        claim = replace(claim, period=shifted(figure.period, 12), period_text="last year")
+    back = (
+        12
+        if LAST_YEAR_IN_BRACKETS.search(before) or YEAR_BEFORE_BRACKET.search(before)
+        else 1
+        if MONTH_BEFORE_BRACKET.search(before)
+        else 0
+    )
+    if back and figure.period is not None:
+        # "(last year 32.1%)", "on a year earlier (13.0%)": the period a year (or a month)
+        # before the figure's
+        period = shifted(figure.period, back)
+        claim = replace(
+            claim, period=period, period_text="last year" if back == 12 else "last month"
+        )
     elif after is not None:
         claim = earlier_reference(claim, figure, after)
     return replace(

@@ -11,6 +11,7 @@ from narrator import months
 from narrator.check.claims.grammar import CONTINUES
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
+from narrator.check.verdicts.compared import held_to_sentence
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance
@@ -405,7 +406,11 @@ def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None
         return ClaimVerdict(
             claim, Verdict.SUPPORTED, f"'{claim.text}' agrees with the figures", evidence=ids
         )
-    fact = wrong[0]
+    return held_to_sentence(claim) or _contradicted(claim, wrong[0], ids)
+
+
+def _contradicted(claim: Claim, fact: Fact, ids: tuple[str, ...]) -> ClaimVerdict:
+    """A direction the fact ``fact`` goes against."""
     detail = f"{fact.kind} gives {fact.direction}"
     if fact.significant is not None:
         detail += " (significant)" if fact.significant else " (not significant)"

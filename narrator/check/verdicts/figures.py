@@ -8,11 +8,18 @@ from dataclasses import replace
 
 from narrator.check.claims.model import GROUP, MULTIPLE, PART, Claim
 from narrator.check.findings import Verdict
+from narrator.check.verdicts.compared import change_held_to_sentence
 from narrator.check.verdicts.levels import Levels
-from narrator.check.verdicts.matching import figure_value, matched_in, numbers_of, primary_fact
+from narrator.check.verdicts.matching import (
+    figure_value,
+    matched_in,
+    numbers_of,
+    primary_fact,
+    unnamed,
+)
 from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
-from narrator.check.verdicts.months import month_of, wrong_month
+from narrator.check.verdicts.months import month_of, window_of, wrong_month
 from narrator.check.verdicts.nearest import COMPARISON_KINDS, nearest_fact, other_area
 from narrator.check.verdicts.references import (
     COMPARED_WITH,
@@ -20,6 +27,7 @@ from narrator.check.verdicts.references import (
     reference_miss,
     reference_verdict,
 )
+from narrator.check.verdicts.windows import another_window
 from narrator.facts import Fact, FactSet
 
 
@@ -33,6 +41,8 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     value = figure_value(claim)
     if value is not None:
         verdict = other_area(claim, facts, value, verdict)
+    if verdict.verdict in (Verdict.CONTRADICTED, Verdict.AMBIGUOUS):
+        verdict = change_held_to_sentence(claim) or verdict
     if (
         verdict.verdict != Verdict.SUPPORTED
         and claim.reference_cue == "average"
@@ -75,7 +85,7 @@ def _figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None) -> Clai
         # so there is no figure to hold it to (a monthly total would be a false alarm).
         return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, f"{claim.text}: the text names no period")
     if claim.measure is None:
-        return _unnamed(claim, facts, value)
+        return unnamed(claim, facts, value)
     if claim.statistic in ("upper limit", "lower limit"):
         return _control_limit(claim, facts, value)
     own = (
@@ -273,29 +283,6 @@ def _control_limit(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
     )
 
 
-def _unnamed(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
-    """A figure whose sentence names no measure: supported if one measure gives it."""
-    found = [f for f, _ in matched_in(claim, facts, None, value)]
-    measures = sorted({f.measure for f in found})
-    if len(measures) == 1:
-        return ClaimVerdict(
-            claim,
-            Verdict.SUPPORTED,
-            f"{claim.text} matches {measures[0]} (the text names no measure)",
-            evidence=tuple(sorted(f.id for f in found))[:5],
-        )
-    if measures:
-        return ClaimVerdict(
-            claim,
-            Verdict.AMBIGUOUS,
-            f"{claim.text} fits {len(measures)} measures",
-            readings=tuple(measures[:8]),
-        )
-    return ClaimVerdict(
-        claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"
-    )
-
-
 def _held_to_period(
     claim: Claim,
     facts: FactSet,
@@ -320,13 +307,28 @@ def _held_to_period(
         expected = figure_text(stated, claim, unit)
         message = f"{claim.text} does not match the figures: {expected} for {claim.period}"
         other = sorted(str(p) for _, periods in matched for p in periods if p is not None)
+        window = window_of(claim.period)
+        same = [p for p in other if window_of(p) == window]
+        if other and not same and another_window(claim, other, unit):
+            # The figure of another kind of window only ("14 this month and 118 over the
+            # year", 118 the year's total): the reader more often gave the figure the wrong
+            # window than the writer did, so it is a warning, not an error.
+            return ClaimVerdict(
+                claim,
+                Verdict.AMBIGUOUS,
+                f"{message}, but {claim.text} is the figure for {other[0]}: "
+                "the text may mean that period",
+                evidence=figures_cell(claim),
+                expected=f"{expected} ({claim.period})",
+                readings=tuple(other[:5]),
+            )
         if other:
-            # The figure of another period of the measure ("the 12 month total ... now at
-            # 793", June's own figure): a figure of the wrong period, however far off.
+            # The figure of another period of the measure (last month's: out of date), or
+            # the rate of another window: a figure of the wrong period, however far off.
             return ClaimVerdict(
                 claim,
                 Verdict.CONTRADICTED,
-                f"{message} ({claim.text} is the figure for {other[0]})",
+                f"{message} ({claim.text} is the figure for {(same or other)[0]})",
                 evidence=figures_cell(claim),
                 expected=f"{expected} ({claim.period})",
             )

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
+from narrator.check.verdicts.compared import from_sentence
 from narrator.check.verdicts.directions import direction_verdict, judged
 from narrator.check.verdicts.figures import change_sign, figure_verdict, is_share, level_period
 from narrator.check.verdicts.levels import Levels
@@ -61,6 +62,7 @@ def judge(
                 verdict.verdict == Verdict.SUPPORTED
                 and (claim.direction in ("up", "down", "flat") or claim.judgement is not None)
                 and claim.reference_cue is None
+                and not from_sentence(verdict)
             ):
                 # "increased to 6.2%", "deteriorated to 8.5%": the figure may be right and its
                 # direction (or its judgement, by the measure's polarity) wrong; the change is

@@ -9,7 +9,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from narrator.check.claims.model import Claim
-from narrator.check.verdicts.model import tolerance
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.model import ClaimVerdict, tolerance
 from narrator.facts import Fact, FactSet
 
 
@@ -151,3 +152,26 @@ def _rolling_changes_only(
         # not of the month against its average.
         return [(f, p) for f, p in out if f.period.startswith("R12:")]
     return out
+
+
+def unnamed(claim: Claim, facts: FactSet, value: float) -> ClaimVerdict:
+    """A figure whose sentence names no measure: supported if one measure gives it."""
+    found = [f for f, _ in matched_in(claim, facts, None, value)]
+    measures = sorted({f.measure for f in found})
+    if len(measures) == 1:
+        return ClaimVerdict(
+            claim,
+            Verdict.SUPPORTED,
+            f"{claim.text} matches {measures[0]} (the text names no measure)",
+            evidence=tuple(sorted(f.id for f in found))[:5],
+        )
+    if measures:
+        return ClaimVerdict(
+            claim,
+            Verdict.AMBIGUOUS,
+            f"{claim.text} fits {len(measures)} measures",
+            readings=tuple(measures[:8]),
+        )
+    return ClaimVerdict(
+        claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"
+    )

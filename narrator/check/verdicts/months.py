@@ -25,6 +25,19 @@ def month_of(period: str | None) -> str | None:
 DATED = re.compile(r"(?:[A-Za-z0-9_]+:)*(\d{4}-\d{2}(?:-\d{2})?)")
 
 
+def window_of(period: str | None) -> str | None:
+    """The kind of window a period is: "month" ("2019-10"), its prefix ("R12" for
+    "R12:2019-10", "CY" for "CY:2019:2019-10", "YTD", "FY"), "range" ("2019-01..2019-05"),
+    "day" ("2019-11-01"); None for no period."""
+    if period is None:
+        return None
+    if ".." in period:
+        return "range"
+    if ":" in period:
+        return period.split(":", 1)[0]
+    return "day" if len(period) == 10 else "month"
+
+
 def wrong_month(
     claim: Claim, found: Sequence[Fact], periods: Iterable[str | None]
 ) -> ClaimVerdict | None:
@@ -36,11 +49,26 @@ def wrong_month(
     month = month_of(claim.period)
     if not found or month is None or claim.period_text is None:
         return None
+    periods = list(periods)
     months = {month_of(p) for p in periods}
     latest = max((m for m in months if m), default=None)
     if month in months or claim.tense == "future" or (latest is not None and month > latest):
         return None  # a month to come is a plan or a target, not a figure
     expected = latest or found[0].period
+    window = window_of(claim.period)
+    if claim.kind == "figure" and not any(window_of(p) == window for p in periods):
+        # Only a figure of another kind of window gives it ("7%" of the month against its
+        # average, said of the year to March): more often a figure the reader dated wrong
+        # than a writer's slip. (A direction is of its month whatever its facts' window.)
+        return ClaimVerdict(
+            claim,
+            Verdict.AMBIGUOUS,
+            f"the figures give '{claim.text}' only for another kind of period ({expected}),"
+            f" not for {claim.period}",
+            evidence=tuple(f.id for f in found[:3]),
+            expected=expected,
+            readings=tuple(sorted({str(p) for p in periods if p})[:5]),
+        )
     return ClaimVerdict(
         claim,
         Verdict.CONTRADICTED,

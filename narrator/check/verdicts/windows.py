@@ -1,0 +1,49 @@
+"""Whether a figure that is another window's figure of its measure (the year's total said
+of the month, the month's rate said of the rolling year) was more likely dated wrong by the
+reader than by the writer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from narrator.check.claims.model import Claim
+from narrator.check.verdicts.months import month_of
+
+
+def another_window(claim: Claim, other: Sequence[str], unit: str) -> bool:
+    """Whether figures of other windows than the claim's (``other``) more likely mean the
+    reader read the window wrong than that the writer slipped: a count (windows of other
+    lengths count on other scales, so a match is no chance) whose month is not named right
+    beside it, or a rate of the same month's other window (the month's own rate for the
+    rolling year's). A rate is much the same over any window, so a rate of another window
+    and another month matches as often by chance."""
+    if unit != "percent":
+        return not _period_beside(claim)
+    month = month_of(claim.period)
+    return month is not None and any(month_of(p) == month for p in other)
+
+
+def _period_beside(claim: Claim) -> bool:
+    """Whether the words of the claim's period are its own: right after it ("23 in
+    October"), or before it in its clause with no figure between and none owning them
+    ("The 12 month total ... now at 7,010", "In October, 23"; not "14 this month and 118",
+    where "this month" is 14's). The reader cannot then have taken the period from
+    elsewhere, so a figure of another window is a wrong figure, however small the count."""
+    said = (claim.period_text or "").strip()
+    start = claim.span[0] - claim.sentence_span[0]
+    if not said or start < 0:
+        return False
+    sentence = claim.sentence
+    words = re.escape(said)
+    after = sentence[claim.span[1] - claim.sentence_span[0] :]
+    if re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:in|during)\s+{words}\b", after, re.IGNORECASE):
+        return True
+    at = sentence.lower().rfind(said.lower(), 0, start)
+    if at < 0 or re.search(r"[;:]|\d", sentence[at + len(said) : start]):
+        return False
+    return _OWNED.search(sentence[max(0, at - 20) : at]) is None
+
+
+#: A figure just before a period's words, which makes them that figure's ("14 this month").
+_OWNED = re.compile(r"\d[\d,.]*\s*%?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
