@@ -28,15 +28,16 @@ def _report(root: Path, text: str, month: str):  # type: ignore[no-untyped-def]
 
 
 def test_a_direction_is_held_to_the_two_figures_its_sentence_compares() -> None:
-    # The month rose on the month before, but the sentence compares the month with a higher
-    # average it gives itself: "below" is true of its own two figures.
+    # The month rose on the month before, and "below" goes on from "up on April's": read
+    # against April, it is wrong; but the sentence compares the month with a higher figure
+    # it gives itself, and of those two figures "below" is true.
     month = _fact(NORTHSHIRE, "2020-05", "change.month", "thefts", "Coastal")
-    assert month.direction == "up" and month.value is not None
+    assert month.direction == "up" and month.value is not None and month.reference is not None
     level = round(month.value)
     higher = level + 23
     text = (
-        f"Coastal recorded {level} vehicle thefts in May, below the {higher} of an "
-        "ordinary spring month.\n"
+        f"Coastal recorded {level} vehicle thefts in May, a little up on April's "
+        f"{month.reference:.0f} but below the {higher} of a typical month.\n"
     )
     report = _report(NORTHSHIRE, text, "2020-05")
     below = next(v for v in report.verdicts if v.claim.text == "below")
@@ -44,10 +45,10 @@ def test_a_direction_is_held_to_the_two_figures_its_sentence_compares() -> None:
     assert below.verdict is Verdict.SUPPORTED
     assert "its sentence compares" in below.message
     # The same words over two figures that do not bear it out are not excused by them.
-    lower = _report(NORTHSHIRE, text.replace(str(higher), str(level - 23)), "2020-05")
+    lower = _report(NORTHSHIRE, text.replace(f"the {higher}", f"the {level - 23}"), "2020-05")
     wrong = next(v for v in lower.verdicts if v.claim.text == "below")
     assert held_to_sentence(wrong.claim) is None
-    assert "its sentence compares" not in wrong.message
+    assert wrong.verdict is Verdict.CONTRADICTED
 
 
 def test_a_change_is_the_change_between_the_figures_its_sentence_gives() -> None:

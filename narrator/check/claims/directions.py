@@ -127,8 +127,16 @@ def with_direction(
     reading: Reading, claim: Claim, direction: DirectionWord, period: str | None
 ) -> Claim:
     """The claim with the direction, judgement, magnitude and significance a direction word
-    says, and the comparison of its first target."""
-    target = direction.targets[0] if direction.targets else None
+    says, and the comparison of its nearest target ("34 fewer than in August and 10.0% below
+    September 2018": "below" is against September 2018)."""
+    target = (
+        min(
+            direction.targets,
+            key=lambda t: max(t.start - direction.end, direction.start - t.end),
+        )
+        if direction.targets
+        else None
+    )
     fields: dict[str, Any] = {
         "direction": direction.direction,
         "judgement": direction.judgement,

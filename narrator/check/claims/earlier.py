@@ -48,10 +48,43 @@ _LABEL = re.compile(
 )
 
 
+def bracketed_earlier(before: str, after: str) -> bool:
+    """Whether a figure stands in brackets with the words of an earlier period after it
+    ("25 in June (18 a year earlier)", "(44 the month before)"): the figure compared with."""
+    if not re.search(r"\(\s*$", before):
+        return False
+    said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
+    return said is not None and re.match(r"\s*\)", after[said.end() :]) is not None
+
+
 def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
     """``reference``, compared with ``figure`` and followed by ``after`` in its sentence,
     with the period it is of: unchanged when it differs from the figure in measure, area or
     period; else moved back by the words after it, or without a period when they say none."""
+    said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
+    if (
+        said is not None
+        and figure.period is not None
+        and reference.measure == figure.measure
+        and reference.area == figure.area
+        and _LABEL.match(figure.period) is not None
+        and (
+            reference.period is None
+            or (
+                reference.period != figure.period
+                and _LABEL.match(reference.period) is not None
+                and not (reference.period_text and reference.period_text in after)
+            )
+        )
+    ):
+        # "up from 57 in December but 15.4% lower than the 78 of a year ago": the words
+        # after the figure say its period; the one it was given (if any) came from another
+        # figure.
+        back = 12 if said.re is _YEAR_BEFORE else 1
+        period = shifted(figure.period, back)
+        return replace(
+            reference, period=period, period_text=said.group(0).strip() if period else None
+        )
     if (
         reference.measure != figure.measure
         or reference.area != figure.area

@@ -8,7 +8,12 @@ import re
 from narrator import months
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
-from narrator.check.claims.earlier import earlier_reference, shifted, year_before
+from narrator.check.claims.earlier import (
+    bracketed_earlier,
+    earlier_reference,
+    shifted,
+    year_before,
+)
 from narrator.check.claims.grammar import (
     APPROX,
     CHANGE_AFTER,
@@ -88,6 +93,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         if (
             (
                 REFERENCE_BEFORE.search(before)
+                or bracketed_earlier(before, after)
                 or target is not None
                 or _listed_reference(claims, text, q)
             )
@@ -358,8 +364,13 @@ def _listed_reference(claims: list[Claim], text: str, q: Item) -> bool:
     )
 
 
-#: Between a figure compared with and the next one listed with it: "in January and ".
-_LISTED_AFTER_REFERENCE = re.compile(r"(?:\s+in\s+[A-Za-z]+(?:\s+\d{4})?)?\s*(?:,|and|,\s*and)\s+")
+#: Between a figure compared with and the next one listed with it: "in January and ", "the
+#: month before and ".
+_LISTED_AFTER_REFERENCE = re.compile(
+    r"(?:\s+(?:in\s+[A-Za-z]+(?:\s+\d{4})?|the\s+(?:month|year)\s+before|last\s+(?:month|year)"
+    r"|the\s+previous\s+(?:month|year)|a\s+(?:month|year)\s+(?:earlier|ago|before)))?"
+    r"\s*(?:,|and|,\s*and)\s+"
+)
 
 
 def _compared_with(claim: Claim) -> bool:

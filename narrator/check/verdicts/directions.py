@@ -184,6 +184,9 @@ def _level(facts: FactSet, measure: str, area: str, period: str | None) -> Fact 
 def _between(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
     """A direction against another area or another measure: the two levels compared."""
     assert claim.measure is not None and claim.area is not None
+    if claim.role == "change":
+        # "up 6.2%, against 3.3% for Coastal": two changes compared, not two levels.
+        return None
     if claim.comparison == "area" and claim.reference_area:
         other = _level(facts, claim.measure, claim.reference_area, claim.period)
     elif claim.comparison == "measure" and claim.reference_measure:

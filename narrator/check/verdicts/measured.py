@@ -15,6 +15,10 @@ def measured_change(claim: Claim, levels: Levels, month: str) -> Fact | None:
     period = claim.period or month
     if claim.reference_period is None or _length(period) != _length(claim.reference_period):
         return None  # a month against a financial year is no change of either
+    if claim.reference_period == period:
+        # A period against itself: the reader gave the change the period of the figure it
+        # is compared with ("up on last August's 9,457 ..., down 2.1%"); no change of any.
+        return None
     compared = levels.compare(claim.measure, claim.area, period, claim.reference_period)
     if compared is None:
         return None

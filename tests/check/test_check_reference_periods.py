@@ -1,0 +1,117 @@
+"""The period of a figure compared with, read from the words around it, on projects the rules
+were not written on (Northshire, the City of London): "(18 a year earlier)", "against 73 the
+month before and 56 a year ago", "up from 57 in December but lower than the 78 of a year
+ago", and a change against the comparison named beside it ("34 fewer than in August and
+10.0% below September 2018"). Every figure comes from the project's facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from narrator.check import Verdict
+from narrator.check.claims.model import new_claim
+from narrator.check.verdicts.measured import measured_change
+from narrator.facts import Fact
+from tests.check.conftest import checker_for, read_claims
+
+ROOT = Path(__file__).resolve().parents[2]
+NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
+CITY = ROOT / "samples" / "city-of-london"
+MONTH = "2019-11"
+
+
+def _change(root: Path, kind: str, measure: str, area: str, reference_period: str) -> Fact:
+    facts = checker_for(root).facts(MONTH).all(kind, measure, area)
+    fact = next(f for f in facts if f.reference_period == reference_period)
+    assert fact.value is not None and fact.reference is not None
+    return fact
+
+
+def test_a_figure_in_brackets_with_a_year_earlier_after_it_is_that_years() -> None:
+    year = _change(NORTHSHIRE, "change.year", "thefts", "Upland", "2018-11")
+    text = (
+        f"Upland recorded {year.value:.0f} vehicle thefts in November "
+        f"({year.reference:.0f} a year earlier).\n"
+    )
+    got = read_claims(NORTHSHIRE, text, MONTH)
+    assert (f"{year.reference:.0f}", "Upland", "2018-11", "supported") in got
+    wrong = read_claims(NORTHSHIRE, text.replace(f"({year.reference:.0f}", "(999"), MONTH)
+    assert ("999", "Upland", "2018-11", "contradicted") in wrong or (
+        "999",
+        "Upland",
+        "2018-11",
+        "ambiguous",
+    ) in wrong
+
+
+def test_figures_listed_after_one_compared_with_keep_their_own_earlier_period() -> None:
+    month = _change(CITY, "change.month", "crimes_bicycle_theft", "City of London", "2019-10")
+    year = _change(CITY, "change.year", "crimes_bicycle_theft", "City of London", "2018-11")
+    text = (
+        f"There were {month.value:.0f} bicycle thefts in November, against "
+        f"{month.reference:.0f} the month before and {year.reference:.0f} a year ago.\n"
+    )
+    got = read_claims(CITY, text, MONTH)
+    assert (f"{month.reference:.0f}", "City of London", "2019-10", "supported") in got
+    assert (f"{year.reference:.0f}", "City of London", "2018-11", "supported") in got
+
+
+def test_the_period_said_after_a_figure_outweighs_one_carried_from_another() -> None:
+    month = _change(CITY, "change.month", "crimes_all", "City of London", "2019-10")
+    year = _change(CITY, "change.year", "crimes_all", "City of London", "2018-11")
+    assert year.change_pct is not None
+    text = (
+        f"The City saw {month.value:.0f} crimes, up from {month.reference:.0f} in October but "
+        f"{abs(year.change_pct):.1f}% higher than the {year.reference:.0f} of a year ago.\n"
+    )
+    got = read_claims(CITY, text, MONTH)
+    assert (f"{year.reference:.0f}", "City of London", "2018-11", "supported") in got
+
+
+def test_a_change_takes_the_comparison_named_beside_it() -> None:
+    month = _change(NORTHSHIRE, "change.month", "thefts", "Coastal", "2019-10")
+    year = _change(NORTHSHIRE, "change.year", "thefts", "Coastal", "2018-11")
+    assert year.change_pct is not None and month.change is not None
+    text = (
+        f"Coastal recorded {month.value:.0f} vehicle thefts in November, "
+        f"{abs(month.change):.0f} more than in October and {abs(year.change_pct):.1f}% "
+        "above November 2018.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_text(text, month=MONTH)
+    size = next(v for v in report.verdicts if v.claim.text == f"{abs(year.change_pct):.1f}%")
+    assert size.claim.reference_period == "2018-11"
+    assert size.verdict is Verdict.SUPPORTED
+
+
+def test_a_period_against_itself_is_no_change() -> None:
+    claim = new_claim(
+        kind="figure",
+        text="2.1%",
+        span=(0, 4),
+        sentence="",
+        sentence_span=(0, 0),
+        paragraph=0,
+        measure="thefts",
+        area="Coastal",
+        period="2018-11",
+        reference_period="2018-11",
+    )
+    levels = checker_for(NORTHSHIRE).levels(MONTH)
+    assert measured_change(claim, levels, MONTH) is None
+    earlier = new_claim(**{**claim.__dict__, "period": "2019-11"})
+    assert measured_change(earlier, levels, MONTH) is not None
+
+
+def test_a_change_set_against_another_areas_change_is_not_held_to_their_levels() -> None:
+    upland = _change(NORTHSHIRE, "change.rolling_year", "thefts", "Upland", "R12:2018-11")
+    coastal = _change(NORTHSHIRE, "change.rolling_year", "thefts", "Coastal", "R12:2018-11")
+    assert upland.change_pct is not None and coastal.change_pct is not None
+    # The level of Upland is below Coastal's, so "up" held to the two levels would be wrong.
+    assert upland.value is not None and coastal.value is not None and upland.value < coastal.value
+    text = (
+        f"Over the 12 months to November, vehicle thefts in Upland are up "
+        f"{upland.change_pct:.1f}%, against {coastal.change_pct:.1f}% for Coastal.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_text(text, month=MONTH)
+    size = next(v for v in report.verdicts if v.claim.text == f"{upland.change_pct:.1f}%")
+    assert size.verdict is not Verdict.CONTRADICTED
