@@ -115,3 +115,39 @@ def test_a_change_set_against_another_areas_change_is_not_held_to_their_levels()
     report = checker_for(NORTHSHIRE).check_text(text, month=MONTH)
     size = next(v for v in report.verdicts if v.claim.text == f"{upland.change_pct:.1f}%")
     assert size.verdict is not Verdict.CONTRADICTED
+
+
+def _calendar_and_financial(measure: str, area: str, month: str) -> tuple[float, float]:
+    """The calendar and financial year-to-date per cent changes on a year before, from the
+    project's own levels."""
+    levels = checker_for(NORTHSHIRE).levels(month)
+    year = int(month[:4])
+    calendar = levels.compare(
+        measure, area, f"CY:{year}:{month}", f"CY:{year - 1}:{year - 1}{month[4:]}"
+    )
+    financial = levels.compare(measure, area, f"YTD:{month}", f"YTD:{year - 1}{month[4:]}")
+    assert calendar is not None and financial is not None
+    assert calendar.change_pct is not None and financial.change_pct is not None
+    return calendar.change_pct, financial.change_pct
+
+
+def test_the_year_to_date_may_be_the_calendar_years_unless_the_text_says_financial() -> None:
+    calendar, financial = _calendar_and_financial("assaults", "Northshire", "2019-08")
+    assert f"{calendar:.1f}" != f"{financial:.1f}"
+    text = f"Assaults in the year to date are up {calendar:.1f}% on last year.\n"
+    report = checker_for(NORTHSHIRE).check_text(text, month="2019-08")
+    size = next(v for v in report.verdicts if v.claim.text == f"{calendar:.1f}%")
+    assert size.verdict is Verdict.SUPPORTED
+    assert "calendar year to date" in size.message
+    said = text.replace("in the year to date", "in the financial year to date")
+    report = checker_for(NORTHSHIRE).check_text(said, month="2019-08")
+    size = next(v for v in report.verdicts if v.claim.text == f"{calendar:.1f}%")
+    assert size.verdict is not Verdict.SUPPORTED
+
+
+def test_up_after_a_verb_it_belongs_to_is_no_rise() -> None:
+    report = checker_for(NORTHSHIRE).check_text(
+        "Fewer vehicle thefts are ending up solved, and more are being followed up online.\n",
+        month="2019-11",
+    )
+    assert [v for v in report.verdicts if v.claim.text == "up"] == []

@@ -230,11 +230,15 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
     return found
 
 
-#: Verbs "up" belongs to ("held up", "picked up", "set up", "followed up").
+#: Verbs "up" belongs to ("held up", "picked up", "set up", "followed up", "ending up in
+#: court", "stepped up", "added up").
 _PHRASAL_UP = re.compile(
     r"\b(?:hold|holds|held|holding|pick|picks|picked|picking|set|sets|setting|follow|follows"
     r"|followed|following|sign|signed|take|taken|took|step|stepped|stepping|back|backed|join"
-    r"|joined|make|made|makes|catch|caught|keep|kept|keeping|open|opened|speak|spoke)\s+$",
+    r"|joined|make|made|makes|catch|caught|keep|kept|keeping|open|opened|speak|spoke"
+    r"|end|ends|ended|ending|turn|turns|turned|turning|show|shows|showed|showing|build|built"
+    r"|building|clean|cleaned|round|rounded|add|adds|added|adding|call|called|beef|beefed"
+    r"|ramp|ramped|scale|scaled|tie|tied|team|teamed|link|linked|wind|wound|sum|summed)\s+$",
     re.IGNORECASE,
 )
 #: "puts it down to", "put down to": what follows is a cause, not a direction.

@@ -1,6 +1,7 @@
-"""Whether a figure that is another window's figure of its measure (the year's total said
-of the month, the month's rate said of the rolling year) was more likely dated wrong by the
-reader than by the writer."""
+"""Windows of time a figure may be of: whether a figure that is another window's figure of
+its measure (the year's total said of the month, the month's rate said of the rolling year)
+was more likely dated wrong by the reader than by the writer, and "the year to date" read as
+the calendar year's when the text does not say the financial year."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import re
 from collections.abc import Sequence
 
 from narrator.check.claims.model import Claim
+from narrator.check.findings import Verdict
+from narrator.check.verdicts.levels import Levels
+from narrator.check.verdicts.model import ClaimVerdict, tolerance
 from narrator.check.verdicts.months import month_of
 
 
@@ -47,3 +51,45 @@ def _period_beside(claim: Claim) -> bool:
 
 #: A figure just before a period's words, which makes them that figure's ("14 this month").
 _OWNED = re.compile(r"\d[\d,.]*\s*%?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+#: Words that say the year to date.
+_TO_DATE = re.compile(r"\byear[\s-]to[\s-]date\b|\bso\s+far\s+this\s+year\b", re.IGNORECASE)
+#: Words that make "the year to date" the financial year's (April onwards).
+_FINANCIAL = re.compile(r"\b(?:financial|fiscal|since\s+April|April\s+to|FYTD|FY)\b", re.I)
+
+
+def calendar_reading(claim: Claim, levels: Levels, value: float) -> ClaimVerdict | None:
+    """A year-to-date figure the financial year does not give, read as the calendar year's
+    (January onwards): "the year to date" says neither, and a force reporting on calendar
+    years means January. Supported when the calendar year to date gives the figure (for a
+    change, against the same months of the year before), else None."""
+    period = claim.period or ""
+    month = month_of(period)
+    said = period.startswith("YTD:") or _TO_DATE.search(claim.sentence) is not None
+    if not said or month is None or len(month) != 7 or claim.measure is None or not claim.area:
+        return None
+    if _FINANCIAL.search(f"{claim.period_text or ''} {claim.sentence}"):
+        return None
+    year = int(month[:4])
+    here = f"CY:{year}:{month}"
+    before = f"CY:{year - 1}:{year - 1}{month[4:]}"
+    if claim.role == "change" or claim.change_pct is not None or claim.change is not None:
+        compared = levels.compare(claim.measure, claim.area, here, before)
+        if compared is None:
+            return None
+        said = claim.unit == "percent" and compared.unit == "count"
+        given = compared.change_pct if said else compared.change
+        if given is None or abs(abs(given) - abs(value)) > tolerance(claim):
+            return None
+    else:
+        given = levels.value(claim.measure, claim.area, here)
+        if given is None or abs(given - value) > tolerance(claim):
+            return None
+    return ClaimVerdict(
+        claim,
+        Verdict.SUPPORTED,
+        f"{claim.text} agrees with the figures for the calendar year to date ({here}): "
+        "the text does not say the financial year",
+        evidence=(f"figures/{claim.measure}/{claim.area}/{here}",),
+    )
