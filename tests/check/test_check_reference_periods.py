@@ -151,3 +151,16 @@ def test_up_after_a_verb_it_belongs_to_is_no_rise() -> None:
         month="2019-11",
     )
     assert [v for v in report.verdicts if v.claim.text == "up"] == []
+
+
+def test_last_years_figure_after_a_year_to_date_is_the_same_months_a_year_before() -> None:
+    levels = checker_for(NORTHSHIRE).levels("2019-08")
+    now = levels.value("assaults", "Northshire", "YTD:2019-08")
+    before = levels.value("assaults", "Northshire", "YTD:2018-08")
+    assert now is not None and before is not None
+    text = (
+        f"Since April the force has recorded {now:,.0f} assaults, "
+        f"above last year's {before:,.0f}.\n"
+    )
+    got = read_claims(NORTHSHIRE, text, "2019-08")
+    assert (f"{before:,.0f}", "Northshire", "2018-04..2018-08", "supported") in got

@@ -115,3 +115,24 @@ def test_the_rate_said_of_a_count_is_not_held_to_the_count() -> None:
     fallen = [v for v in report.verdicts if v.claim.text == "fallen"]
     assert all(v.claim.measure != "crimes_all" for v in fallen)
     assert Verdict.CONTRADICTED not in {v.verdict for v in fallen}
+
+
+def test_a_direction_before_a_colon_is_held_to_the_figures_after_it() -> None:
+    month = _fact(NORTHSHIRE, "2019-11", "change.month", "thefts", "Upland")
+    assert month.direction == "down" and month.reference is not None
+    # "rose" is wrong of the two figures after the colon, "fell" is right of them.
+    text = (
+        "Thefts fell slightly: Upland recorded {0} vehicle thefts in November against {1} the "
+        "month before.\n"
+    )
+    right = _report(
+        NORTHSHIRE, text.format(round(month.value or 0), round(month.reference)), "2019-11"
+    )
+    fell = next(v for v in right.verdicts if v.claim.text == "fell")
+    assert fell.verdict is Verdict.SUPPORTED
+    swapped = text.replace("fell", "rose").format(round(month.value or 0), round(month.reference))
+    rose = next(
+        v for v in _report(NORTHSHIRE, swapped, "2019-11").verdicts if v.claim.text == "rose"
+    )
+    assert held_to_sentence(rose.claim) is None
+    assert sentence_pair(rose.claim) == (round(month.value or 0), round(month.reference))

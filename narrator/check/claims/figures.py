@@ -23,6 +23,7 @@ from narrator.check.claims.grammar import (
     MONTH_BEFORE_BRACKET,
     REFERENCE_BEFORE,
     YEAR_BEFORE_BRACKET,
+    YEAR_BEFORE_POSSESSIVE,
     match_text,
     relative_period,
     stat,
@@ -326,13 +327,13 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
         # "Coastal recorded 134 ..., but still above the 116 of August 2017": the figure
         # compared with is of the area of the one it is compared with.
         claim = replace(claim, area=figure.area)
-    back = (
-        12
-        if LAST_YEAR_IN_BRACKETS.search(before) or YEAR_BEFORE_BRACKET.search(before)
-        else 1
-        if MONTH_BEFORE_BRACKET.search(before)
-        else 0
+    window = figure.period is not None and (":" in figure.period or ".." in figure.period)
+    year = (
+        LAST_YEAR_IN_BRACKETS.search(before)
+        or YEAR_BEFORE_BRACKET.search(before)
+        or (window and YEAR_BEFORE_POSSESSIVE.search(before))
     )
+    back = 12 if year else 1 if MONTH_BEFORE_BRACKET.search(before) else 0
     if back and figure.period is not None:
         # "(last year 32.1%)", "on a year earlier (13.0%)": the period a year (or a month)
         # before the figure's

@@ -43,8 +43,9 @@ TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
 #: In brackets before a figure: it is of the year before ("(last year 32.1%)").
 _LAST_YEAR_BRACKET = r"\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?"
 LAST_YEAR_IN_BRACKETS = re.compile(_LAST_YEAR_BRACKET + r"\s*$", re.IGNORECASE)
-#: A period a year or a month before, then a figure in brackets: it is that period's ("down
-#: 1.2 points on a year earlier (13.0%)", "47% down on the same month last year (35)").
+#: A period a year or a month before, then a figure in brackets or after its possessive: it
+#: is that period's ("down 1.2 points on a year earlier (13.0%)", "47% down on the same month
+#: last year (35)", "9% above last year's 744").
 _YEAR_BEFORE_WORDS = (
     r"(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|last\s+year|the\s+previous\s+year"
     r"|(?:the\s+)?(?:same|equivalent)\s+(?:month|period|quarter|time)\s+(?:of\s+)?last\s+year)"
@@ -55,6 +56,9 @@ _MONTH_BEFORE_WORDS = (
 )
 YEAR_BEFORE_BRACKET = re.compile(rf"\b{_YEAR_BEFORE_WORDS}\s*\(\s*$", re.IGNORECASE)
 MONTH_BEFORE_BRACKET = re.compile(rf"\b{_MONTH_BEFORE_WORDS}\s*\(\s*$", re.IGNORECASE)
+#: "last year's 744": the same window a year before, when the figure compared with is of a
+#: window (a year to date, a rolling year); after a month's figure it may be the year's total.
+YEAR_BEFORE_POSSESSIVE = re.compile(rf"\b{_YEAR_BEFORE_WORDS}['’]s\s*$", re.IGNORECASE)
 REFERENCE_BEFORE = re.compile(
     r"(?:compared\s+(?:to|with)|compares?\s+(?:to|with)|against|from|\bversus|\bvs?\.?"
     # "80.5% more than the 1,401 of the year before", "three times the 168 of June", "less
@@ -67,7 +71,8 @@ REFERENCE_BEFORE = re.compile(
     r"\s+on(?:\s+the)?"
     # "a find rate of 33.0% (last year 32.1%)": the figure of the year before, in brackets
     rf"|{_LAST_YEAR_BRACKET}"
-    rf"|\b(?:{_YEAR_BEFORE_WORDS}|{_MONTH_BEFORE_WORDS})\s*\()\s*$",
+    # "above last year's 744": a period before, and its figure
+    rf"|\b(?:{_YEAR_BEFORE_WORDS}|{_MONTH_BEFORE_WORDS})(?:\s*\(|['’]s))\s*$",
     re.IGNORECASE,
 )
 # What makes a month, an area or a financial year the thing compared with, not the period.

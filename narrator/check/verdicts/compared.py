@@ -114,17 +114,45 @@ def _subject(
 
 def sentence_pair(claim: Claim) -> tuple[float, float] | None:
     """The figure a direction is said of and the one it is compared with, as its sentence
-    gives them ("76, slightly above the average of 69" -> (76, 69)), else None."""
+    gives them ("76, slightly above the average of 69" -> (76, 69); "fell slightly: 43 in
+    July against 48 the month before" -> (43, 48)), else None."""
     if claim.span[0] < claim.sentence_span[0]:
         return None
     figures = _figures(claim.sentence)
     other = _compared_with(claim, figures)
     if other is None:
-        return None
+        return _after_colon(claim, figures)
     own = _subject(claim, figures, figures[other][3])
     if own is None:
         return None
     return figures[own][2], figures[other][2]
+
+
+#: A direction word, a word or two, then a colon: what follows gives its figures.
+_THEN_COLON = re.compile(r"[^\d.;:]{0,25}:\s*")
+
+
+def _after_colon(
+    claim: Claim, figures: list[tuple[int, int, float, bool]]
+) -> tuple[float, float] | None:
+    """ "Charges fell slightly: 43 ... in July against 48 the month before": the first
+    figure after the colon and the one it is compared with after it."""
+    sentence = claim.sentence
+    colon = _THEN_COLON.match(sentence, claim.span[1] - claim.sentence_span[0])
+    if colon is None:
+        return None
+    after = [i for i, f in enumerate(figures) if f[0] >= colon.end()]
+    if not after:
+        return None
+    own = after[0]
+    for index in after[1:]:
+        start = figures[index][0]
+        if figures[index][3] != figures[own][3]:
+            continue
+        if _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
+            return figures[own][2], figures[index][2]
+        break
+    return None
 
 
 def held_to_sentence(claim: Claim) -> ClaimVerdict | None:
