@@ -164,3 +164,16 @@ def test_last_years_figure_after_a_year_to_date_is_the_same_months_a_year_before
     )
     got = read_claims(NORTHSHIRE, text, "2019-08")
     assert (f"{before:,.0f}", "Northshire", "2018-04..2018-08", "supported") in got
+
+
+def test_the_following_month_is_the_month_after_the_one_named() -> None:
+    levels = checker_for(NORTHSHIRE).levels("2019-12")
+    october = levels.value("thefts", "Upland", "2019-10")
+    november = levels.value("thefts", "Upland", "2019-11")
+    assert october is not None and november is not None
+    text = (
+        f"In Upland, October 2019 saw {october:.0f} vehicle thefts and the following month "
+        f"{november:.0f}.\n"
+    )
+    got = read_claims(NORTHSHIRE, text, "2019-12")
+    assert (f"{november:.0f}", "Upland", "2019-11", "supported") in got

@@ -215,12 +215,29 @@ def named_periods(
             if named is not None:
                 found.append(named)
     found.extend(seasons(text, s0, sentence.end))
+    found.extend(_month_after(found, text, s0, sentence.end))
     headed = _MONTH_LABEL.match(text, s0)
     if headed is not None and rm is not None:
         # "Month: 807 v 691 (+16.8%)": a line of a summary headed by the month it gives.
         found.append(Named(s0, headed.end(1), months.iso(rm), headed.group(1), "discrete"))
     found.sort()
     return _year_to_date(month_spans(found, text), text)
+
+
+#: "the following month", "the month after": the month after the one just named.
+_MONTH_AFTER = re.compile(r"\bthe\s+(?:following|next)\s+month\b|\bthe\s+month\s+after\b", re.I)
+
+
+def _month_after(found: list[Named], text: str, start: int, end: int) -> list[Named]:
+    """ "October 2019 was the busiest month ...; the following month was the quietest":
+    the month after the last month the sentence named before the words."""
+    out = []
+    for said in _MONTH_AFTER.finditer(text, start, end):
+        named = [n for n in found if n.end <= said.start() and months.is_month(n.label)]
+        if named:
+            label = months.iso(months.parse(max(named).label) + 1)
+            out.append(Named(said.start(), said.end(), label, said.group(0), "month"))
+    return out
 
 
 def _year_of(sentence: Sentence) -> int | None:
