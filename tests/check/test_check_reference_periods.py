@@ -177,3 +177,57 @@ def test_the_following_month_is_the_month_after_the_one_named() -> None:
     )
     got = read_claims(NORTHSHIRE, text, "2019-12")
     assert (f"{november:.0f}", "Upland", "2019-11", "supported") in got
+
+
+def _month(root: Path, measure: str, area: str, month: str, period: str) -> float:
+    value = checker_for(root).levels(month).value(measure, area, period)
+    assert value is not None
+    return value
+
+
+def test_where_a_series_begins_is_no_figures_period() -> None:
+    may = _month(CITY, "crimes_all", "City of London", "2020-06", "2020-05")
+    text = (
+        "May was the quietest month in the published series, which goes back to December "
+        f"2017, with only {may:.0f} crimes.\n"
+    )
+    got = read_claims(CITY, text, "2020-06")
+    assert (f"{may:.0f}", "City of London", "2020-05", "supported") in got
+
+
+def test_a_change_in_brackets_after_a_year_earlier_is_the_change() -> None:
+    year = _change(NORTHSHIRE, "change.year", "thefts", "Upland", "2018-11")
+    assert year.change_pct is not None
+    text = (
+        f"Upland had {year.value:.0f} vehicle thefts in November, compared with "
+        f"{year.reference:.0f} a year earlier ({year.change_pct:+.1f}%).\n"
+    )
+    got = read_claims(NORTHSHIRE, text, MONTH)
+    assert (f"{year.change_pct:+.1f}%", "Upland", MONTH, "supported") in got
+
+
+def test_a_month_in_an_aside_after_a_rolling_figure_is_the_asides() -> None:
+    now = _month(CITY, "crimes_all", "City of London", "2019-06", "R12:2019-06")
+    before = _month(CITY, "crimes_all", "City of London", "2019-06", "R12:2019-05")
+    text = f"Recorded crime: the rolling 12-month figure is {now:,.0f} (May: {before:,.0f}).\n"
+    got = read_claims(CITY, text, "2019-06")
+    assert (f"{now:,.0f}", "City of London", "R12:2019-06", "supported") in got
+
+
+def test_the_highest_since_a_month_with_its_figure_in_brackets() -> None:
+    june = _month(CITY, "crimes_all", "City of London", "2019-06", "2019-06")
+    january = _month(CITY, "crimes_all", "City of London", "2019-06", "2019-01")
+    text = f"June's {june:.0f} crimes were the most since January ({january:.0f}).\n"
+    got = read_claims(CITY, text, "2019-06")
+    assert (f"{january:.0f}", "City of London", "2019-01", "supported") in got
+
+
+def test_a_figure_recorded_over_the_same_period_last_year() -> None:
+    now = _month(CITY, "crimes_robbery", "City of London", "2019-06", "YTD:2019-06")
+    before = _month(CITY, "crimes_robbery", "City of London", "2019-06", "YTD:2018-06")
+    text = (
+        f"Robbery: the year to date figure of {now:.0f} is more than twice the {before:.0f} "
+        "recorded over the same period last year.\n"
+    )
+    got = read_claims(CITY, text, "2019-06")
+    assert (f"{before:.0f}", "City of London", "YTD:2018-06", "supported") in got

@@ -136,3 +136,15 @@ def test_a_direction_before_a_colon_is_held_to_the_figures_after_it() -> None:
     )
     assert held_to_sentence(rose.claim) is None
     assert sentence_pair(rose.claim) == (round(month.value or 0), round(month.reference))
+
+
+def test_a_direction_between_two_months_with_their_figures_in_brackets() -> None:
+    may = _fact(CITY, "2019-06", "change.month", "crimes_all", "City of London")
+    assert may.reference is not None and may.value is not None
+    rises = may.value > may.reference
+    word = "rose" if rises else "fell"
+    text = f"Recorded crime {word} between May ({may.reference:.0f}) and June ({may.value:.0f}).\n"
+    report = _report(CITY, text, "2019-06")
+    said = next(v for v in report.verdicts if v.claim.text == word)
+    assert sentence_pair(said.claim) == (may.value, may.reference)
+    assert said.verdict is Verdict.SUPPORTED

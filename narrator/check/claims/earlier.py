@@ -16,7 +16,9 @@ from narrator.check.claims.model import Claim, replace
 
 #: Words after a reference figure that put it a year before the figure it is compared with.
 _YEAR_BEFORE = re.compile(
-    r"^\s*(?:(?:in|for|over|of|by|at)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
+    # "the 17 recorded over the same period last year"
+    r"^\s*(?:(?:recorded|reported|logged|seen)\s+(?=(?:over|in|during)\s+the\s+same\b))?"
+    r"(?:(?:in|for|over|of|by|at)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
     r"(?:the\s+same\s+(?:point|stage|time)|this\s+time)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|"
     r"the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
     r"the\s+(?:same|equivalent|corresponding)\s+(?:month|quarter|period|months)\s+"

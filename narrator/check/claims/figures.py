@@ -93,7 +93,18 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         starts_run = claim.reference_cue == "from"  # "from 96 to 104": 104's, not before's
         if (
             (
-                REFERENCE_BEFORE.search(before)
+                # "484 a year earlier (+8.5%)": a change in brackets after the period compared
+                # with is the size of the change, not that period's figure.
+                (
+                    REFERENCE_BEFORE.search(before)
+                    and not (
+                        is_change
+                        and (
+                            YEAR_BEFORE_BRACKET.search(before)
+                            or MONTH_BEFORE_BRACKET.search(before)
+                        )
+                    )
+                )
                 or bracketed_earlier(before, after)
                 or target is not None
                 or _listed_reference(claims, text, q)
@@ -197,6 +208,15 @@ def _against_reference(claim: Claim, claims: list[Claim], text: str, q: Item) ->
     )
 
 
+#: "the highest monthly total since January (73)": the month a record is counted from, with
+#: its own figure in brackets after it.
+_RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|most|fewest|largest|smallest|busiest|quietest|best|worst)\b"
+    r"[^.;()\d]{0,40}\bsince\s+$",
+    re.IGNORECASE,
+)
+
+
 def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
     """The period compared with that a figure is given in brackets right after ("lower
     than December 2018 (615)"), or as the period's own ("one more than May's 111")."""
@@ -206,7 +226,10 @@ def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
         if (
             end <= q.start
             and re.fullmatch(r"\s*\(\s*", sentence.text[end : q.start])
-            and is_compared(sentence.text, start)
+            and (
+                is_compared(sentence.text, start)
+                or _RECORD_SINCE.search(sentence.text, max(0, start - 60), start) is not None
+            )
         ):
             return Target(start, end, "period", said, period=label)
     for target in sentence.targets:

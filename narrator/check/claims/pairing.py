@@ -248,6 +248,8 @@ def choose_period(
         if p[4] == "month"
         and clause_of(p[0]) == clause
         and not (p[0] > pos and _REFERENCE_BETWEEN.search(text, pos, p[0]))
+        # "The rolling 12-month figure is 707 (May: 693)": an aside's month is its own
+        and not (p[0] > pos and _opens_aside(text[pos : p[0]]))
     ]
     if named:
         return f"R12:{named[0][2]}", named[0][3], "rolling"

@@ -69,11 +69,18 @@ _SAME_STAGE = re.compile(r"\bsame\s+(?:stage|point|time)\s+(?:of|in|last)\s+$", 
 #: Before a month: words that say a year begins in it ("the financial year in April").
 _YEAR_STARTS_IN = re.compile(
     r"\b(?:financial\s+year|year)\s+(?:in|from|(?:which\s+)?(?:began|begins|started|starts)"
-    r"(?:\s+in)?)\s+$",
+    r"(?:\s+in)?)\s+$"
+    # "a series which goes back to December 2017", "since records began in 2015": where a
+    # series starts, not the period of a figure
+    r"|\b(?:go(?:es)?|going|went|dat(?:es|ing))\s+back\s+to\s+$"
+    r"|\brecords\s+(?:began|begin|started|start)(?:\s+in)?\s+$",
     re.IGNORECASE,
 )
 #: "Since January, ...", "and since April": "since" opening a clause, not "highest since".
 _SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.IGNORECASE)
+
+
+_FIGURE_IN_BRACKETS = re.compile(r"\s*\(\s*[£]?\d[\d,]*(?:\.\d+)?%?\s*\)")
 
 
 def _since_month(reading: Reading, item: Item, text: str, s0: int) -> Named | None:
@@ -194,6 +201,12 @@ def named_periods(
             run = _since_month(reading, item, text, s0)
             if run is not None:
                 found.append(run)
+            elif item.label == "DATE" and _FIGURE_IN_BRACKETS.match(text, item.end):
+                # "the highest since January (73)": the month's own figure follows it
+                before = text[max(s0, item.start - 20) : item.start]
+                dated = date_period(reading, item, text, before, _year_of(sentence))
+                if dated and not dated.startswith("D:"):
+                    found.append(Named(item.start, item.end, dated, item.text, "month"))
             # else "the first fall since 2016/17": when a run began, no figure's period
             continue
         elif item.label == "DATE" and _YEAR_STARTS_IN.search(

@@ -119,6 +119,10 @@ def sentence_pair(claim: Claim) -> tuple[float, float] | None:
     if claim.span[0] < claim.sentence_span[0]:
         return None
     figures = _figures(claim.sentence)
+    between = _BETWEEN.match(claim.sentence, claim.span[1] - claim.sentence_span[0])
+    if between is not None:
+        # "more than doubled between May (18) and June (47)": the later against the earlier
+        return _number(between.group(2)), _number(between.group(1))
     other = _compared_with(claim, figures)
     if other is None:
         return _after_colon(claim, figures)
@@ -126,6 +130,19 @@ def sentence_pair(claim: Claim) -> tuple[float, float] | None:
     if own is None:
         return None
     return figures[own][2], figures[other][2]
+
+
+#: "between May (18) and June (47)", "from May (18) to June (47)": two periods, each with
+#: its figure in brackets.
+_BETWEEN = re.compile(
+    r"\s+(?:between|from)\s+[^()\d;]{1,30}\(\s*(\d[\d,]*(?:\.\d+)?)\s*%?\s*\)\s+(?:and|to)\s+"
+    r"[^()\d;]{1,30}\(\s*(\d[\d,]*(?:\.\d+)?)\s*%?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 #: A direction word, a word or two, then a colon: what follows gives its figures.
