@@ -231,3 +231,37 @@ def test_a_figure_recorded_over_the_same_period_last_year() -> None:
     )
     got = read_claims(CITY, text, "2019-06")
     assert (f"{before:.0f}", "City of London", "YTD:2018-06", "supported") in got
+
+
+def test_only_the_period_just_before_is_a_stale_figure() -> None:
+    from narrator.check.verdicts.windows import stale
+
+    def claim_of(period: str):  # type: ignore[no-untyped-def]
+        return new_claim(
+            kind="figure",
+            text="1",
+            span=(0, 1),
+            sentence="",
+            sentence_span=(0, 0),
+            paragraph=0,
+            period=period,
+        )
+
+    assert stale(claim_of("2019-11"), ["2019-10"])
+    assert not stale(claim_of("2019-11"), ["2019-09", "2018-11"])
+    assert stale(claim_of("R12:2019-11"), ["R12:2019-10"])
+    assert not stale(claim_of("R12:2019-11"), ["2019-10"])
+    assert not stale(claim_of("YTD:2019-01"), ["YTD:2018-01"])
+
+
+def test_a_change_in_brackets_after_a_figure_of_last_year_is_of_the_months_figure() -> None:
+    month = _change(CITY, "change.month", "crimes_all", "City of London", "2019-10")
+    year = _change(CITY, "change.year", "crimes_all", "City of London", "2018-11")
+    assert month.change_pct is not None and year.change_pct is not None
+    text = (
+        f"Recorded crime: there were {month.value:.0f} offences in November against "
+        f"{month.reference:.0f} in October, a rise of {month.change_pct:.1f}%, and "
+        f"{year.reference:.0f} in November 2018 ({year.change_pct:+.1f}%).\n"
+    )
+    got = read_claims(CITY, text, MONTH)
+    assert (f"{year.change_pct:+.1f}%", "City of London", MONTH, "supported") in got

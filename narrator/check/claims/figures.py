@@ -46,7 +46,7 @@ from narrator.check.tokens.measures import name_words, norm_word
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
 #: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
 #: Between a figure compared with and a change in brackets: its period, then "(".
-_BRACKET_AFTER = re.compile(r"[^()\d]{0,60}\(\s*")
+_BRACKET_AFTER = re.compile(r"(?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}\(\s*")
 #: Between a period compared with and its figure: "(", "last year (", "'s".
 _TARGET_TO_FIGURE = re.compile(
     r"(?:\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?\s*\(\s*|['’]s\s+"
@@ -188,20 +188,41 @@ def _against_reference(claim: Claim, claims: list[Claim], text: str, q: Item) ->
     reference = claims[-1] if claims else None
     if (
         reference is None
-        or reference.role != "reference"
         or reference.period is None
         or _BRACKET_AFTER.fullmatch(text, reference.span[1], q.start) is None
     ):
         return claim
-    period = claim.period
+    # The figure the change is of: the last before the one compared with that is not itself
+    # compared with, a change, or of the same period.
+    compared = next(
+        (
+            c
+            for c in reversed(claims[:-1])
+            if c.role not in ("reference", "change")
+            and c.measure == reference.measure
+            and c.period != reference.period
+        ),
+        None,
+    )
+    if reference.role != "reference" and (
+        # "75 in June against 50 in May, a rise of 50.0%, and 61 in June 2018 (+23.0%)": a
+        # figure that names an earlier period of its own, listed after the one it is of
+        reference.period_text is None
+        or compared is None
+        or compared.period is None
+        or not reference.period < compared.period
+    ):
+        return claim
+    period, said = claim.period, claim.period_text
     if period == reference.period:
         # The change is of the figure compared, not of the period it is compared with.
-        compared = next((c for c in reversed(claims) if c.role != "reference"), None)
         period = compared.period if compared is not None else None
+        said = compared.period_text if compared is not None else None
     comparison = relative_period(period, reference.period) or "period"
     return replace(
         claim,
         period=period,
+        period_text=said,
         comparison=comparison,
         comparison_text=text[reference.span[1] : q.start].strip(" ("),
         reference_period=reference.period,

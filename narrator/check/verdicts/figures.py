@@ -27,7 +27,7 @@ from narrator.check.verdicts.references import (
     reference_miss,
     reference_verdict,
 )
-from narrator.check.verdicts.windows import another_window, calendar_reading
+from narrator.check.verdicts.windows import another_window, calendar_reading, stale
 from narrator.facts import Fact, FactSet
 
 
@@ -324,9 +324,10 @@ def _held_to_period(
                 expected=f"{expected} ({claim.period})",
                 readings=tuple(other[:5]),
             )
-        if other:
-            # The figure of another period of the measure (last month's: out of date), or
-            # the rate of another window: a figure of the wrong period, however far off.
+        if other and (not same or stale(claim, same)):
+            # The figure of the period before (last month's: out of date), or the rate of
+            # another window: a figure of the wrong period, however far off. Any other
+            # period's figure is judged as any wrong figure is, by how near it is.
             return ClaimVerdict(
                 claim,
                 Verdict.CONTRADICTED,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from narrator import months
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
@@ -93,3 +94,15 @@ def calendar_reading(claim: Claim, levels: Levels, value: float) -> ClaimVerdict
         "the text does not say the financial year",
         evidence=(f"figures/{claim.measure}/{claim.area}/{here}",),
     )
+
+
+def stale(claim: Claim, periods: Sequence[str]) -> bool:
+    """Whether one of ``periods`` is the one just before the claim's, in the same window
+    (last month's figure for this month's, the rolling year to last month for this one's):
+    the figure a writer who did not update it quotes."""
+    month = month_of(claim.period)
+    if month is None or len(month) != 7:
+        return False
+    before = months.iso(months.parse(month) - 1)
+    prefix = (claim.period or "")[: -len(month)]
+    return any(p == prefix + before for p in periods)
