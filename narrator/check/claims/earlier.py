@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from narrator import months
+from narrator.check.claims.grammar import relative_period
 from narrator.check.claims.model import Claim, replace
 
 #: Words after a reference figure that put it a year before the figure it is compared with.
@@ -151,3 +152,54 @@ def shifted(period: str, back: int) -> str | None:
     if back % 12:
         return None
     return f"{found.group('year_kind')}:{int(found.group('year')) - back // 12}"
+
+
+#: Between a figure compared with and a change in brackets: its period, then "(".
+_BRACKET_AFTER = re.compile(r"(?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}\(\s*")
+
+
+def against_reference(claim: Claim, claims: list[Claim], text: str, at: int) -> Claim:
+    """A change in brackets after the figure compared with ("2,587 searches against 1,526
+    in the previous financial year (+87.2%)") is measured against that figure's period."""
+    reference = claims[-1] if claims else None
+    if (
+        reference is None
+        or reference.period is None
+        or _BRACKET_AFTER.fullmatch(text, reference.span[1], at) is None
+    ):
+        return claim
+    # The figure the change is of: the last before the one compared with that is not itself
+    # compared with, a change, or of the same period.
+    compared = next(
+        (
+            c
+            for c in reversed(claims[:-1])
+            if c.role not in ("reference", "change")
+            and c.measure == reference.measure
+            and c.period != reference.period
+        ),
+        None,
+    )
+    if reference.role != "reference" and (
+        # "75 in June against 50 in May, a rise of 50.0%, and 61 in June 2018 (+23.0%)": a
+        # figure that names an earlier period of its own, listed after the one it is of
+        reference.period_text is None
+        or compared is None
+        or compared.period is None
+        or not reference.period < compared.period
+    ):
+        return claim
+    period, said = claim.period, claim.period_text
+    if period == reference.period:
+        # The change is of the figure compared, not of the period it is compared with.
+        period = compared.period if compared is not None else None
+        said = compared.period_text if compared is not None else None
+    comparison = relative_period(period, reference.period) or "period"
+    return replace(
+        claim,
+        period=period,
+        period_text=said,
+        comparison=comparison,
+        comparison_text=text[reference.span[1] : at].strip(" ("),
+        reference_period=reference.period,
+    )

@@ -9,6 +9,7 @@ from narrator import months
 from narrator.check.claims.context import Measured, area_for, measure_for, period_for
 from narrator.check.claims.directions import with_direction
 from narrator.check.claims.earlier import (
+    against_reference,
     bracketed_earlier,
     earlier_reference,
     shifted,
@@ -45,8 +46,6 @@ from narrator.check.tokens.measures import name_words, norm_word
 #: The unit of a claim by the label of its quantity (anything else is a count).
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
 #: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
-#: Between a figure compared with and a change in brackets: its period, then "(".
-_BRACKET_AFTER = re.compile(r"(?:[^()\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}\(\s*")
 #: Between a period compared with and its figure: "(", "last year (", "'s".
 _TARGET_TO_FIGURE = re.compile(
     r"(?:\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?\s*\(\s*|['’]s\s+"
@@ -87,7 +86,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         # in brackets ("402 more than in 2018 (+5.5%)") is the size of the change instead.
         target = None if is_change else _bracketed_after(sentence, q)
         if is_change and claim.comparison is None:
-            claim = _against_reference(claim, claims, text, q)
+            claim = against_reference(claim, claims, text, q.start)
         if target is not None:
             claim = replace(claim, period=target.period, period_text=target.text)
         starts_run = claim.reference_cue == "from"  # "from 96 to 104": 104's, not before's
@@ -180,53 +179,6 @@ def _figure(
         direction.taken = True
         claim = with_direction(reading, claim, direction, period)
     return claim, direction
-
-
-def _against_reference(claim: Claim, claims: list[Claim], text: str, q: Item) -> Claim:
-    """A change in brackets after the figure compared with ("2,587 searches against 1,526
-    in the previous financial year (+87.2%)") is measured against that figure's period."""
-    reference = claims[-1] if claims else None
-    if (
-        reference is None
-        or reference.period is None
-        or _BRACKET_AFTER.fullmatch(text, reference.span[1], q.start) is None
-    ):
-        return claim
-    # The figure the change is of: the last before the one compared with that is not itself
-    # compared with, a change, or of the same period.
-    compared = next(
-        (
-            c
-            for c in reversed(claims[:-1])
-            if c.role not in ("reference", "change")
-            and c.measure == reference.measure
-            and c.period != reference.period
-        ),
-        None,
-    )
-    if reference.role != "reference" and (
-        # "75 in June against 50 in May, a rise of 50.0%, and 61 in June 2018 (+23.0%)": a
-        # figure that names an earlier period of its own, listed after the one it is of
-        reference.period_text is None
-        or compared is None
-        or compared.period is None
-        or not reference.period < compared.period
-    ):
-        return claim
-    period, said = claim.period, claim.period_text
-    if period == reference.period:
-        # The change is of the figure compared, not of the period it is compared with.
-        period = compared.period if compared is not None else None
-        said = compared.period_text if compared is not None else None
-    comparison = relative_period(period, reference.period) or "period"
-    return replace(
-        claim,
-        period=period,
-        period_text=said,
-        comparison=comparison,
-        comparison_text=text[reference.span[1] : q.start].strip(" ("),
-        reference_period=reference.period,
-    )
 
 
 #: "the highest monthly total since January (73)": the month a record is counted from, with
