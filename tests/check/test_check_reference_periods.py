@@ -265,3 +265,43 @@ def test_a_change_in_brackets_after_a_figure_of_last_year_is_of_the_months_figur
     )
     got = read_claims(CITY, text, MONTH)
     assert (f"{year.change_pct:+.1f}%", "City of London", MONTH, "supported") in got
+
+
+def test_the_year_of_the_same_month_compared_with_is_not_the_sentences() -> None:
+    now = _month(
+        CITY, "crimes_violence_and_sexual_offences", "City of London", "2019-12", "2019-12"
+    )
+    before = _month(
+        CITY, "crimes_violence_and_sexual_offences", "City of London", "2019-12", "2019-11"
+    )
+    year = _month(
+        CITY, "crimes_violence_and_sexual_offences", "City of London", "2019-12", "2018-12"
+    )
+    assert now > before
+    text = (
+        f"Violence and sexual offences rose to {now:.0f} in December, from {before:.0f} in November and "
+        f"{year:.0f} in the same month of 2018.\n"
+    )
+    got = read_claims(CITY, text, "2019-12")
+    assert (f"{now:.0f}", "City of London", "2019-12", "supported") in got
+    assert (f"{before:.0f}", "City of London", "2019-11", "supported") in got
+
+
+def test_a_change_on_a_year_compares_with_that_year() -> None:
+    now = _month(CITY, "crimes_all", "City of London", "2019-12", "CY:2019")
+    before = _month(CITY, "crimes_all", "City of London", "2019-12", "CY:2018")
+    change = (now - before) / before * 100
+    text = f"Recorded crime came to {now:,.0f}, up {change:.1f} per cent on 2018.\n"
+    got = read_claims(CITY, text, "2019-12")
+    # 2018 is what the figure is compared with, not the figure's own year
+    assert all(period != "CY:2018" for _, _, period, _ in got)
+    assert (f"{change:.1f} per cent", "City of London", "2019-12", "supported") in got
+
+
+def test_where_records_start_is_no_figures_year() -> None:
+    text = (
+        "Coastal recorded more than 4,000 vehicle thefts, the most since our current records "
+        "start in 2015.\n"
+    )
+    got = read_claims(NORTHSHIRE, text, "2018-12")
+    assert all(period != "CY:2015" for _, _, period, _ in got)

@@ -62,7 +62,7 @@ def _compared(item: Item, text: str) -> bool:
 #: Before a year that only says when the figures compared with are: "44 more than over the
 #: same stretch of 2018".
 _SAME_STRETCH = re.compile(
-    r"\bsame\s+(?:\w+\s+)?(?:months|stretch|weeks)\s+(?:in|of)\s+$",
+    r"\bsame\s+(?:\w+\s+)?(?:months?|stretch|weeks|period|quarter)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
 _SAME_STAGE = re.compile(r"\bsame\s+(?:stage|point|time)\s+(?:of|in|last)\s+$", re.I)
@@ -222,6 +222,8 @@ def named_periods(
                     kind = "discrete"
                 found.append(Named(item.start, item.end, dated, item.text, kind))
         elif item.label in ("FY", "YEAR") and mark is not None:
+            if _YEAR_STARTS_IN.search(text, max(s0, item.start - 30), item.start):
+                continue  # "since our records start in 2015": where a series begins
             found.extend(_year_item(reading, sentence, item))
         elif item.label == "LEX" and rm is not None:
             named = _lexicon_period(sentence, item, rm)

@@ -169,6 +169,14 @@ _PREVIOUS_YEAR = re.compile(
 )
 
 
+#: A change, then "on" before a year: "up 5.3 per cent on 2018", "a rise of 83 on 2017".
+_CHANGE_ON = re.compile(
+    r"(?:\d\s*(?:%|per\s*cent|points?|pp)?|\b(?:up|down|higher|lower|more|fewer|rise|fall"
+    r"|increase|decrease|reduction))\s+on\s+$",
+    re.IGNORECASE,
+)
+
+
 def targets(reading: Reading, sentence: Sentence) -> list[Target]:
     """Comparison targets: lexicon phrases, and months, areas or measures after "than"."""
     text, s0, s1 = sentence.text, sentence.start, sentence.end
@@ -209,9 +217,13 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
         elif (
             item.label == "YEAR"
             and item.mark is not None
-            and not match.group(0).strip().lower().startswith("on")
+            and (
+                not match.group(0).strip().lower().startswith("on")
+                or _CHANGE_ON.search(text, max(s0, item.start - 30), item.start) is not None
+            )
         ):
-            # "more assaults than in 2018": the calendar year compared with.
+            # "more assaults than in 2018", "up 5.3 per cent on 2018": the calendar year
+            # compared with.
             year = f"CY:{item.mark.data['year']}"
             found.append(Target(item.start, item.end, "period", item.text, period=year))
     for mention in sentence.mentions:

@@ -187,6 +187,14 @@ def _between(claim: Claim, facts: FactSet) -> ClaimVerdict | None:
     if claim.role == "change":
         # "up 6.2%, against 3.3% for Coastal": two changes compared, not two levels.
         return None
+    if (
+        claim.comparison == "area"
+        and claim.reference_area == claim.area
+        and claim.area.lower() not in (claim.area_text or "").lower()
+    ):
+        # "the force ... so we grew faster than Northshire": a pointer read as the area it
+        # is compared with (an area named twice, "North outperforms North", is compared)
+        return None
     if claim.comparison == "area" and claim.reference_area:
         other = _level(facts, claim.measure, claim.reference_area, claim.period)
     elif claim.comparison == "measure" and claim.reference_measure:

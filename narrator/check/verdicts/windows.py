@@ -42,7 +42,11 @@ def _period_beside(claim: Claim) -> bool:
     sentence = claim.sentence
     words = re.escape(said)
     after = sentence[claim.span[1] - claim.sentence_span[0] :]
-    if re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:in|during)\s+{words}\b", after, re.IGNORECASE):
+    if _MONTH_WORDS.fullmatch(said) and re.match(
+        rf"\s+(?:[a-z]+\s+){{0,2}}?(?:in|during)\s+{words}\b", after, re.IGNORECASE
+    ):
+        # "23 in October" (not "4,445 in 2019/20" in a year-to-date table, where the year
+        # stands for its same months)
         return True
     at = sentence.lower().rfind(said.lower(), 0, start)
     if at < 0 or re.search(r"[;:]|\d", sentence[at + len(said) : start]):
@@ -50,6 +54,12 @@ def _period_beside(claim: Claim) -> bool:
     return _OWNED.search(sentence[max(0, at - 20) : at]) is None
 
 
+#: A month named alone ("October", "October 2019").
+_MONTH_WORDS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?:\s+(?:19|20)\d\d)?",
+    re.IGNORECASE,
+)
 #: A figure just before a period's words, which makes them that figure's ("14 this month").
 _OWNED = re.compile(r"\d[\d,.]*\s*%?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
