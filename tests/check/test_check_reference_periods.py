@@ -279,8 +279,8 @@ def test_the_year_of_the_same_month_compared_with_is_not_the_sentences() -> None
     )
     assert now > before
     text = (
-        f"Violence and sexual offences rose to {now:.0f} in December, from {before:.0f} in November and "
-        f"{year:.0f} in the same month of 2018.\n"
+        f"Violence and sexual offences rose to {now:.0f} in December, from {before:.0f} in "
+        f"November and {year:.0f} in the same month of 2018.\n"
     )
     got = read_claims(CITY, text, "2019-12")
     assert (f"{now:.0f}", "City of London", "2019-12", "supported") in got
