@@ -148,3 +148,37 @@ def test_a_direction_between_two_months_with_their_figures_in_brackets() -> None
     said = next(v for v in report.verdicts if v.claim.text == word)
     assert sentence_pair(said.claim) == (may.value, may.reference)
     assert said.verdict is Verdict.SUPPORTED
+
+
+def test_a_change_named_as_a_noun_sums_up_the_comparison_before_it() -> None:
+    year = _fact(NORTHSHIRE, "2019-11", "change.month", "thefts", "Upland")
+    assert year.reference is not None and year.value is not None
+    word = "fall" if year.value < year.reference else "rise"
+    text = (
+        f"Upland recorded {year.value:.0f} vehicle thefts in November 2019, compared with "
+        f"{year.reference:.0f} in October 2019 - a {word} of some size.\n"
+    )
+    report = _report(NORTHSHIRE, text, "2019-11")
+    said = next(v for v in report.verdicts if v.claim.text == word)
+    # the years beside the months are no figures of the comparison
+    assert sentence_pair(said.claim) == (year.value, year.reference)
+    assert said.verdict is Verdict.SUPPORTED
+
+
+def test_a_direction_with_no_period_nor_comparison_may_be_of_any_usual_comparison() -> None:
+    facts = checker_for(NORTHSHIRE).facts("2018-09")
+
+    def direction(kind: str) -> str | None:
+        fact = facts.get(kind, "assaults", "Saltby")
+        return None if fact is None else str(fact.direction)
+
+    # In September 2018 Saltby's assaults rose only on the financial year to date.
+    assert [direction(k) for k in ("change.month", "change.rolling_month", "change.year")] == [
+        "down",
+        "down",
+        "down",
+    ]
+    assert direction("change.year_to_date") == "up"
+    report = _report(NORTHSHIRE, "Saltby's increase in assaults is from a low base.\n", "2018-09")
+    increase = next(v for v in report.verdicts if v.claim.text == "increase")
+    assert increase.verdict is Verdict.SUPPORTED

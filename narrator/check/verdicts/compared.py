@@ -21,7 +21,9 @@ from narrator.check.verdicts.model import ClaimVerdict, tolerance
 
 #: A figure: "9,457", "38.7%", "£1.2", "4.7 per cent".
 _NUMBER = re.compile(
-    r"(?<![\w.,£$])[£$]?(\d[\d,]*(?:\.\d+)?)(?![\d,]*\.\d)(\s*(?:%|per\s?cent\b))?", re.IGNORECASE
+    r"(?<![\w.,£$])[£$]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]\d)"
+    r"(\s*(?:%|per\s?cent\b))?",
+    re.IGNORECASE,
 )
 #: A figure that is a length of time or a year, never one compared: "12 months", "2019".
 _DURATION_AFTER = re.compile(r"\s*-?\s*(?:months?|years?|weeks?|days?|hours?)\b", re.IGNORECASE)
@@ -93,20 +95,24 @@ def _compared_with(claim: Claim, figures: list[tuple[int, int, float, bool]]) ->
 
 
 def _subject(
-    claim: Claim, figures: list[tuple[int, int, float, bool]], percent: bool
+    claim: Claim,
+    figures: list[tuple[int, int, float, bool]],
+    percent: bool,
+    before: int | None = None,
 ) -> int | None:
     """The index of the figure of what the direction is said of: the nearest one before the
-    word that is neither compared with nor a change's size, in the same unit."""
+    word (or ``before``) that is neither compared with nor a change's size, in the same
+    unit."""
     sentence = claim.sentence
-    at = claim.span[0] - claim.sentence_span[0]
+    at = claim.span[0] - claim.sentence_span[0] if before is None else before
     for index in range(len(figures) - 1, -1, -1):
         start, end, _, per_cent = figures[index]
         if end > at:
             continue
         if ";" in sentence[end:at]:
             return None
-        before = sentence[max(0, start - 40) : start]
-        if _COMPARED_BEFORE.search(before) or _CHANGE_BEFORE.search(before):
+        words = sentence[max(0, start - 40) : start]
+        if _COMPARED_BEFORE.search(words) or _CHANGE_BEFORE.search(words):
             continue
         return index if per_cent == percent else None
     return None
@@ -125,7 +131,7 @@ def sentence_pair(claim: Claim) -> tuple[float, float] | None:
         return _number(between.group(2)), _number(between.group(1))
     other = _compared_with(claim, figures)
     if other is None:
-        return _after_colon(claim, figures)
+        return _after_colon(claim, figures) or _summed_up(claim, figures)
     own = _subject(claim, figures, figures[other][3])
     if own is None:
         return None
@@ -169,6 +175,37 @@ def _after_colon(
         if _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
             return figures[own][2], figures[index][2]
         break
+    return None
+
+
+#: A change named as a noun after what it sums up: "compared with 73 in October 2018 - a
+#: fall of 12%".
+_SUMMING_NOUN = re.compile(r"(?:[-–—,:]\s*|\b)an?\s+(?:\w+\s+)?$", re.IGNORECASE)
+_CHANGE_NOUNS = frozenset(
+    ("rise", "fall", "increase", "decrease", "drop", "reduction", "reductions", "increases")
+)
+
+
+def _summed_up(
+    claim: Claim, figures: list[tuple[int, int, float, bool]]
+) -> tuple[float, float] | None:
+    """ "64 in October 2019, compared with 73 in October 2018 - a fall of 12%": a change
+    named as a noun sums up the comparison before it, the figure compared with and the one
+    it is compared with."""
+    if claim.text.strip().lower() not in _CHANGE_NOUNS:
+        return None
+    sentence = claim.sentence
+    at = claim.span[0] - claim.sentence_span[0]
+    if not _SUMMING_NOUN.search(sentence[max(0, at - 20) : at]):
+        return None
+    for index in range(len(figures) - 1, -1, -1):
+        start, end, _, per_cent = figures[index]
+        if end > at or ";" in sentence[end:at]:
+            continue
+        if not _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
+            return None  # the last figure before the noun is no figure compared with
+        own = _subject(claim, figures, per_cent, before=start)
+        return None if own is None else (figures[own][2], figures[index][2])
     return None
 
 

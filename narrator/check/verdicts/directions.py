@@ -299,6 +299,16 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
             # "the 12 month rate ... increased": the rolling year, against last month or
             # last year, never the month alone.
             return ("change.rolling_month", "change.rolling_year")
+        if claim.period_text is None:
+            # Neither a period nor a comparison: any of the usual comparisons may be meant,
+            # the year's and the year to date's too ("Saltby's increase in assaults").
+            return (
+                "change.month",
+                "change.rolling_month",
+                "change.rolling_year",
+                "change.year",
+                "change.year_to_date",
+            )
         return ("change.month", "change.rolling_month", "change.rolling_year")
     if claim.period_text is None:
         if claim.comparison == "previous_month":
