@@ -182,3 +182,14 @@ def test_a_direction_with_no_period_nor_comparison_may_be_of_any_usual_compariso
     report = _report(NORTHSHIRE, "Saltby's increase in assaults is from a low base.\n", "2018-09")
     increase = next(v for v in report.verdicts if v.claim.text == "increase")
     assert increase.verdict is Verdict.SUPPORTED
+
+
+def test_a_sentence_about_a_rate_does_not_judge_the_count_before_it() -> None:
+    report = _report(
+        NORTHSHIRE,
+        "Vehicle thefts rose in Upland. The detection rate rose to 20.0% from 18.0%, an "
+        "improvement of 2.0 percentage points.\n",
+        "2019-11",
+    )
+    judged = [v for v in report.verdicts if v.claim.text == "improvement"]
+    assert all(v.claim.measure != "thefts" for v in judged)

@@ -98,13 +98,19 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
 #: "the rate has fallen", "The solved rate rose", "the rate ... rose": a rate is what the
 #: direction is said of, just before its word.
 _RATE_SUBJECT = re.compile(r"\brates?\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+_RATE_OPENS = re.compile(r"\s*(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}rates?\b", re.IGNORECASE)
 
 
 def _rate_of_a_count(reading: Reading, text: str, start: int, s0: int, measure: str) -> bool:
     """Whether a direction is said of a rate ("so the rate has fallen") while the measure
     read for it is a count ("recorded crime", named earlier in the sentence): the rate is of
     a measure the reader could not name, so it is not held to the count's change."""
-    if not _RATE_SUBJECT.search(text, max(s0, start - 40), start):
+    if not (
+        _RATE_SUBJECT.search(text, max(s0, start - 40), start)
+        # "The solved rate rose to 18.7% from 18.0%, an improvement of ...": the sentence's
+        # subject
+        or _RATE_OPENS.match(text, s0, start)
+    ):
         return False
     return reading.reader.catalogue[measure].kind is not Kind.RATIO
 
