@@ -193,3 +193,17 @@ def test_a_sentence_about_a_rate_does_not_judge_the_count_before_it() -> None:
     )
     judged = [v for v in report.verdicts if v.claim.text == "improvement"]
     assert all(v.claim.measure != "thefts" for v in judged)
+
+
+def test_gone_past_a_round_figure_is_a_bound() -> None:
+    total = checker_for(NORTHSHIRE).levels("2018-12").value("thefts", "Harbourside", "R12:2018-12")
+    assert total is not None
+    below = int(total // 100 * 100)
+    assert below < total
+    report = _report(
+        NORTHSHIRE,
+        f"Harbourside has gone past {below:,} vehicle thefts in the 12 months to December.\n",
+        "2018-12",
+    )
+    said = next(v for v in report.verdicts if v.claim.text == f"{below:,}")
+    assert said.claim.approx is not None and said.verdict is Verdict.SUPPORTED

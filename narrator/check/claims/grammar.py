@@ -27,7 +27,7 @@ STOP = frozenset(
 )
 APPROX = re.compile(
     r"(?:just\s+under|just\s+over|almost|nearly|over|more\s+than|less\s+than|under|around|"
-    r"about|approximately|some|circa|c\.|up\s+to|at\s+least)\s*$",
+    r"about|approximately|some|circa|c\.|up\s+to|at\s+least|(?<=gone\s)past)\s*$",
     re.IGNORECASE,
 )
 CHANGE_BEFORE = re.compile(

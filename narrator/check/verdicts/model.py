@@ -49,7 +49,7 @@ class ClaimVerdict:
 
 #: Hedges that bound a figure on one side ("more than 7,000", "up to 40"): the figure may
 #: be some way past the round number.
-_BOUNDS = frozenset(("over", "more than", "less than", "under", "up to", "at least"))
+_BOUNDS = frozenset(("over", "more than", "less than", "under", "up to", "at least", "past"))
 
 
 def tolerance(claim: Claim) -> float:
