@@ -62,7 +62,7 @@ def _compared(item: Item, text: str) -> bool:
 #: Before a year that only says when the figures compared with are: "44 more than over the
 #: same stretch of 2018".
 _SAME_STRETCH = re.compile(
-    r"\bsame\s+(?:\w+\s+)?(?:months?|stretch|weeks|period|quarter)\s+(?:in|of)\s+$",
+    r"\bsame\s+(?:\w+\s+)?(?:months?|stretch|weeks)\s+(?:in|of)\s+$",
     re.IGNORECASE,
 )
 _SAME_STAGE = re.compile(r"\bsame\s+(?:stage|point|time)\s+(?:of|in|last)\s+$", re.I)
