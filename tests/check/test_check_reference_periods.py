@@ -305,3 +305,14 @@ def test_where_records_start_is_no_figures_year() -> None:
     )
     got = read_claims(NORTHSHIRE, text, "2018-12")
     assert all(period != "CY:2015" for _, _, period, _ in got)
+
+
+def test_the_same_period_of_a_year_is_the_same_months_of_that_year() -> None:
+    now = _month(CITY, "crimes_all", "City of London", "2019-09", "CY:2019:2019-09")
+    before = _month(CITY, "crimes_all", "City of London", "2019-09", "CY:2018:2018-09")
+    text = (
+        f"In the year to date the City has recorded {now:,.0f} crimes, compared with "
+        f"{before:,.0f} in the same period of 2018.\n"
+    )
+    got = read_claims(CITY, text, "2019-09")
+    assert (f"{before:,.0f}", "City of London", "YTD:2018-09", "supported") in got

@@ -88,6 +88,18 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         return replace(
             reference, period=period, period_text=said.group(0).strip() if period else None
         )
+    named = _SAME_MONTHS_OF.match(after)
+    if (
+        named is not None
+        and figure.period is not None
+        and reference.measure == figure.measure
+        and reference.area == figure.area
+        and reference.period == f"CY:{named.group(1)}"
+        and figure.period != reference.period
+    ):
+        # "6,302 in the year to date, against 5,071 in the same period of 2018": the year
+        # names when the same months were, not a whole year's figure.
+        reference = replace(reference, period=figure.period)
     if (
         reference.measure != figure.measure
         or reference.area != figure.area
@@ -95,7 +107,6 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         or reference.period is None
     ):
         return reference
-    named = _SAME_MONTHS_OF.match(after)
     if named is not None:
         # "against 827 over the same three months of 2018": the run of months in that year.
         back = (int(reference.period.split("..")[-1].split(":")[-1][:4]) - int(named.group(1))) * 12
