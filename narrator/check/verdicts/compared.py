@@ -14,6 +14,7 @@ is the change from 78 to 66, whichever comparison the reader took it for.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
@@ -51,6 +52,16 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+class Figure(NamedTuple):
+    """A figure of a sentence that may be compared: where it is in the sentence, its value,
+    and whether it is a per cent."""
+
+    start: int
+    end: int
+    value: float
+    percent: bool
+
+
 #: The evidence of a verdict the sentence's own figures gave.
 SENTENCE = "the figures of its sentence"
 
@@ -61,8 +72,8 @@ def from_sentence(verdict: ClaimVerdict) -> bool:
     return SENTENCE in verdict.evidence
 
 
-def _figures(sentence: str) -> list[tuple[int, int, float, bool]]:
-    """The figures of a sentence that may be compared: (start, end, value, per cent)."""
+def _figures(sentence: str) -> list[Figure]:
+    """The figures of a sentence that may be compared (not years, not lengths of time)."""
     out = []
     for found in _NUMBER.finditer(sentence):
         digits = found.group(1)
@@ -71,11 +82,11 @@ def _figures(sentence: str) -> list[tuple[int, int, float, bool]]:
         if _DURATION_AFTER.match(sentence, found.end()):
             continue
         value = float(digits.replace(",", ""))
-        out.append((found.start(), found.end(), value, bool(found.group(2))))
+        out.append(Figure(found.start(), found.end(), value, bool(found.group(2))))
     return out
 
 
-def _compared_with(claim: Claim, figures: list[tuple[int, int, float, bool]]) -> int | None:
+def _compared_with(claim: Claim, figures: list[Figure]) -> int | None:
     """The index of the figure the direction word compares with, just after it."""
     sentence = claim.sentence
     end = claim.span[1] - claim.sentence_span[0]
@@ -96,7 +107,7 @@ def _compared_with(claim: Claim, figures: list[tuple[int, int, float, bool]]) ->
 
 def _subject(
     claim: Claim,
-    figures: list[tuple[int, int, float, bool]],
+    figures: list[Figure],
     percent: bool,
     before: int | None = None,
 ) -> int | None:
@@ -132,10 +143,10 @@ def sentence_pair(claim: Claim) -> tuple[float, float] | None:
     other = _compared_with(claim, figures)
     if other is None:
         return _after_colon(claim, figures) or _summed_up(claim, figures)
-    own = _subject(claim, figures, figures[other][3])
+    own = _subject(claim, figures, figures[other].percent)
     if own is None:
         return None
-    return figures[own][2], figures[other][2]
+    return figures[own].value, figures[other].value
 
 
 #: "between May (18) and June (47)", "from May (18) to June (47)": two periods, each with
@@ -155,25 +166,23 @@ def _number(text: str) -> float:
 _THEN_COLON = re.compile(r"[^\d.;:]{0,25}:\s*")
 
 
-def _after_colon(
-    claim: Claim, figures: list[tuple[int, int, float, bool]]
-) -> tuple[float, float] | None:
+def _after_colon(claim: Claim, figures: list[Figure]) -> tuple[float, float] | None:
     """ "Charges fell slightly: 43 ... in July against 48 the month before": the first
     figure after the colon and the one it is compared with after it."""
     sentence = claim.sentence
     colon = _THEN_COLON.match(sentence, claim.span[1] - claim.sentence_span[0])
     if colon is None:
         return None
-    after = [i for i, f in enumerate(figures) if f[0] >= colon.end()]
+    after = [i for i, f in enumerate(figures) if f.start >= colon.end()]
     if not after:
         return None
     own = after[0]
     for index in after[1:]:
-        start = figures[index][0]
-        if figures[index][3] != figures[own][3]:
+        start = figures[index].start
+        if figures[index].percent != figures[own].percent:
             continue
         if _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
-            return figures[own][2], figures[index][2]
+            return figures[own].value, figures[index].value
         break
     return None
 
@@ -186,9 +195,7 @@ _CHANGE_NOUNS = frozenset(
 )
 
 
-def _summed_up(
-    claim: Claim, figures: list[tuple[int, int, float, bool]]
-) -> tuple[float, float] | None:
+def _summed_up(claim: Claim, figures: list[Figure]) -> tuple[float, float] | None:
     """ "64 in October 2019, compared with 73 in October 2018 - a fall of 12%": a change
     named as a noun sums up the comparison before it, the figure compared with and the one
     it is compared with."""
@@ -205,7 +212,7 @@ def _summed_up(
         if not _COMPARED_BEFORE.search(sentence[max(0, start - 40) : start]):
             return None  # the last figure before the noun is no figure compared with
         own = _subject(claim, figures, per_cent, before=start)
-        return None if own is None else (figures[own][2], figures[index][2])
+        return None if own is None else (figures[own].value, figures[index].value)
     return None
 
 
@@ -227,7 +234,7 @@ def held_to_sentence(claim: Claim) -> ClaimVerdict | None:
     )
 
 
-def _compared_figures(sentence: str, figures: list[tuple[int, int, float, bool]]) -> list[int]:
+def _compared_figures(sentence: str, figures: list[Figure]) -> list[int]:
     """The indexes of the figures a sentence gives as compared with ("than the 78")."""
     return [
         index
@@ -248,10 +255,10 @@ def change_held_to_sentence(claim: Claim) -> ClaimVerdict | None:
     own = _subject(claim, figures, percent=not relative and claim.unit != "count")
     if own is None:
         return None
-    level = figures[own][2]
+    level = figures[own].value
     for index in _compared_figures(claim.sentence, figures):
-        other = figures[index][2]
-        if index == own or figures[index][3] != figures[own][3] or other == 0:
+        other = figures[index].value
+        if index == own or figures[index].percent != figures[own].percent or other == 0:
             continue
         actual = (level - other) / abs(other) * 100.0 if relative else level - other
         if claim.direction in ("up", "down") and (actual > 0) != (claim.direction == "up"):

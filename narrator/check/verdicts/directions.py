@@ -15,7 +15,7 @@ from narrator.check.verdicts.compared import held_to_sentence
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance
-from narrator.check.verdicts.months import month_of, step_back, wrong_month
+from narrator.check.verdicts.months import MONTH_NAMED, month_of, step_back, wrong_month
 from narrator.facts import Fact, FactSet
 
 #: "above the upper control limit", "below the average": the XmR chart's lines.
@@ -267,11 +267,7 @@ _LITERAL = re.compile(r"above|below|higher|lower|more|fewer|less", re.IGNORECASE
 
 
 #: A month named alone ("in June", "October 2019"), not a rolling year to it.
-_MONTH_NAME = re.compile(
-    r"(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)(?:\s+(?:19|20)\d\d)?",
-    re.IGNORECASE,
-)
+_MONTH_NAME = re.compile(rf"(?:in\s+)?{MONTH_NAMED}", re.IGNORECASE)
 
 
 def _continues(claim: Claim) -> bool:

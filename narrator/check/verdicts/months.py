@@ -23,6 +23,11 @@ def month_of(period: str | None) -> str | None:
 
 
 DATED = re.compile(r"(?:[A-Za-z0-9_]+:)*(\d{4}-\d{2}(?:-\d{2})?)")
+#: A month named alone, with or without its year ("October", "October 2019").
+MONTH_NAMED = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)(?:\s+(?:19|20)\d\d)?"
+)
 
 
 def window_of(period: str | None) -> str | None:

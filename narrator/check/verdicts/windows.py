@@ -13,7 +13,7 @@ from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.model import ClaimVerdict, tolerance
-from narrator.check.verdicts.months import month_of
+from narrator.check.verdicts.months import MONTH_NAMED, month_of
 
 
 def another_window(claim: Claim, other: Sequence[str], unit: str) -> bool:
@@ -54,12 +54,7 @@ def _period_beside(claim: Claim) -> bool:
     return _OWNED.search(sentence[max(0, at - 20) : at]) is None
 
 
-#: A month named alone ("October", "October 2019").
-_MONTH_WORDS = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)(?:\s+(?:19|20)\d\d)?",
-    re.IGNORECASE,
-)
+_MONTH_WORDS = re.compile(MONTH_NAMED, re.IGNORECASE)
 #: A figure just before a period's words, which makes them that figure's ("14 this month").
 _OWNED = re.compile(r"\d[\d,.]*\s*%?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
