@@ -84,8 +84,8 @@ def calendar_reading(claim: Claim, levels: Levels, value: float) -> ClaimVerdict
         compared = levels.compare(claim.measure, claim.area, here, before)
         if compared is None:
             return None
-        said = claim.unit == "percent" and compared.unit == "count"
-        given = compared.change_pct if said else compared.change
+        relative = claim.unit == "percent" and compared.unit == "count"
+        given = compared.change_pct if relative else compared.change
         if given is None or abs(abs(given) - abs(value)) > tolerance(claim):
             return None
     else:
