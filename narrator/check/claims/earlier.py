@@ -114,7 +114,6 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         return replace(
             reference, period=period, period_text=named.group(0).strip() if period else None
         )
-    said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
     if said is None and _OF_ANOTHER.match(after):
         # "compared to 78.1% for all victims over the same period": the words after the
         # reference say what else it is of; the period is the figure's.

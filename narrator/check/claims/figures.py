@@ -45,7 +45,6 @@ from narrator.check.tokens.measures import name_words, norm_word
 
 #: The unit of a claim by the label of its quantity (anything else is a count).
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
-#: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
 #: Between a period compared with and its figure: "(", "last year (", "'s".
 _TARGET_TO_FIGURE = re.compile(
     r"(?:\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?\s*\(\s*|['’]s\s+"
@@ -54,6 +53,7 @@ _TARGET_TO_FIGURE = re.compile(
     r"(?:was|were|stood\s+at)\s+",
     re.IGNORECASE,
 )
+#: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
 _CHANGE_BY = re.compile(r"\b(?:by|by\s+a\s+further)\s*$", re.IGNORECASE)
 
 
