@@ -60,7 +60,7 @@ WORD_NUMBERS: list[
         _NTH_WORDS,
         re.compile(
             rf"({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
-            r"|\s+(?:months?|years?|quarters?|weeks?)\s+in\s+a\s+row\b)",
+            r"|\s+(?:months?|years?|quarters?|weeks?)\s+(?:in\s+a\s+row|running)\b)",
             re.IGNORECASE,
         ),
         None,
@@ -75,7 +75,26 @@ WORD_NUMBERS: list[
         "value",
         "other",
     ),
-    (("half",), re.compile(r"(half)(?=\s+(?:of|the)\s)", re.IGNORECASE), None, "value", "other"),
+    (
+        ("half",),
+        re.compile(r"(?<!first\s)(?<!second\s)(half)(?=\s+(?:of|the)\s)", re.IGNORECASE),
+        None,
+        "value",
+        "other",
+    ),
+    # "the second quarter of 2018/19", "the first half of the year", "the half year": a
+    # part of a year (not "the second quarter running", the length of a run).
+    (
+        ("first", "second", "third", "fourth", "half"),
+        re.compile(
+            r"((?:first|second|third|fourth)[\s-](?:quarter|half)|(?:first|second)\s+year"
+            r"|half[\s-]year)(?:'s)?\b(?!\s+(?:running|in\s+a\s+row)\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "period",
+        None,
+    ),
     # "a quarter of them in Rotherham", "a third of victims": a share ("a quarter of the
     # year" is a period).
     (

@@ -276,11 +276,15 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
                 at = lower.find(word, at + 1)
     for match in _CODE.finditer(text):
         start, end = match.span()
+        said = match.group()
         if (start and text[start - 1].isalnum()) or not (
-            in_prose(start) or any(s <= start < e for s, e in tables)
+            in_prose(start)
+            or any(s <= start < e for s, e in tables)
+            # "Subject: Q2 Performance", "Quarterly Monitoring, Q4 2019/20": a quarter in a
+            # title or a memo's lines is a period as much as in the prose.
+            or _PART_OF_YEAR.fullmatch(said)
         ):
             continue
-        said = match.group()
         cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
         if said[0] == "Q" and _QUESTION.match(text, end):
             cls = "reference"  # "Q1. Do you support a rise ...?": a survey's question

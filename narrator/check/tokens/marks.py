@@ -140,11 +140,11 @@ def _read_period(m: re.Match[str]) -> Mark:
     if "average" in text:
         data = {"kind": "average", "years": [number_word(g) for g in m.groups() if g]}
     elif m.lastindex and m.lastindex >= 2 and m.group(2) and month_number(m.group(2)):
-        year = m.group(3)
+        year = m.group(3) or (m.group(4) if (m.lastindex or 0) >= 4 else None)
         data = {
             "kind": "rolling",
             "months": first,
-            "end": When(int(year) if year else None, month_number(m.group(2))),
+            "end": When(full_year(year) if year else None, month_number(m.group(2))),
         }
     elif m.lastindex and m.lastindex >= 2 and m.group(2):
         data = {"kind": "last", "count": first, "unit": m.group(2).lower().rstrip("s")}

@@ -303,7 +303,8 @@ SPECS: list[tuple[str, Spec]] = [
     *_both(
         "PERIOD",
         rf"({{N}})(?i:[\s-]months?|m)\s+(?i:to|ending|ended|up\s+to)\s+"
-        rf"(?i:the\s+end\s+of\s+|in\s+)?({MONTH_RE})(?:\s+({YEAR4}))?",
+        # "12 months to Sep 19", "12m to Dec-18": a year in two digits after a month
+        rf"(?i:the\s+end\s+of\s+|in\s+)?({MONTH_RE})(?:\s+({YEAR4})|[\s-](\d\d)(?![\d%]|[.,]\d))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
     # "the year to June 2018", "the year ending March": a rolling year by its last month.
@@ -359,6 +360,16 @@ SPECS: list[tuple[str, Spec]] = [
         span_need=False,
         words="in for within same past last next previous first coming following",
     ),
+    # "over the three months", "every six months", "a period of three months": a stretch
+    # of time the text speaks of, not a count.
+    *_both(
+        "SPAN",
+        r"(?!(?:12|twelve)[\s-]months?\b)(?:{N})[\s-](?:months?|weeks?|quarters?)\b"
+        r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
+        need=r"\b(?i:the|every|of)\s+",
+        span_need=False,
+        words="the every of",
+    ),
     (
         "digit",
         Spec(
@@ -380,6 +391,17 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
     *_both("PERIOD", r"(12|twelve)[\s-]months?\b", lead=r"(?i:\brolling\s+)"),
+    # "Rolling 12m: 62,036", "the 12m line": the rolling year in a table's shorthand.
+    (
+        "digit",
+        Spec(
+            "PERIOD",
+            r"(12)m\b(?![\w£%])(?!\s+(?:budget|savings?|overspend|underspend|funding|grant)\b)",
+            need=r"(?i:\b(?:the|rolling|last|past|previous)\s+)",
+            span_need=False,
+            words="the rolling last past previous",
+        ),
+    ),
     (
         "digit",
         Spec(
@@ -421,7 +443,7 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "TIME",
-            r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b"
+            r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
             # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",

@@ -27,7 +27,7 @@ from narrator.check.verdicts.references import (
     reference_miss,
     reference_verdict,
 )
-from narrator.check.verdicts.windows import another_window, calendar_reading, stale
+from narrator.check.verdicts.windows import another_window, calendar_reading, stale, year_apart
 from narrator.facts import Fact, FactSet
 
 
@@ -45,6 +45,8 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
         verdict = change_held_to_sentence(claim) or verdict
     if verdict.verdict != Verdict.SUPPORTED and levels is not None and value is not None:
         verdict = calendar_reading(claim, levels, value) or verdict
+    if verdict.verdict == Verdict.CONTRADICTED and levels is not None and value is not None:
+        verdict = year_apart(claim, levels, value) or verdict
     if (
         verdict.verdict != Verdict.SUPPORTED
         and claim.reference_cue == "average"

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from narrator import months
+from narrator.check.claims.earlier import shifted
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.levels import Levels
@@ -111,3 +112,36 @@ def stale(claim: Claim, periods: Sequence[str]) -> bool:
     before = months.iso(months.parse(month) - 1)
     prefix = (claim.period or "")[: -len(month)]
     return any(p == prefix + before for p in periods)
+
+
+#: A year in a period's words ("June 2017", "2018/19", "Jul-18"): the writer dated the
+#: figure, so a figure of the year after is theirs to answer for.
+_YEAR_SAID = re.compile(r"\b(?:19|20)\d\d\b|[A-Za-z]{3}[-\s']\d\d\b")
+
+
+def year_apart(claim: Claim, levels: Levels, value: float) -> ClaimVerdict | None:
+    """A level the figures give for the same measure and area a year before the period it
+    was read with (or a year after, when the words of that period name no year): ambiguous,
+    not contradicted. Papers set a figure beside the one of a year before in every way
+    there is ("up from 110 a year earlier", "when there were 7,900", "against 3,794 for the
+    preceding period"), and a figure that is exactly the other year's is far more often
+    read with the wrong one of the pair than written wrong. The month before is not
+    excused: that is the figure a writer who did not update the paper quotes (``stale``)."""
+    if claim.role == "change" or claim.measure is None or not claim.area or not claim.period:
+        return None
+    said_year = _YEAR_SAID.search(claim.period_text or "") is not None
+    for back in (12, -12) if not said_year else (12,):
+        period = shifted(claim.period, back)
+        if period is None:
+            continue
+        other = levels.value(claim.measure, claim.area, period)
+        if other is not None and abs(other - value) <= tolerance(claim):
+            return ClaimVerdict(
+                claim,
+                Verdict.AMBIGUOUS,
+                f"{claim.text} is not the figure for {claim.period} but is the one for "
+                f"{period}: the text may mean that period",
+                evidence=(f"figures/{claim.measure}/{claim.area}/{period}",),
+                readings=(period,),
+            )
+    return None
