@@ -102,7 +102,10 @@ _MINUTE = re.compile(
 )
 #: A month named alone ("since March", "April and May") is a period; "May" only where a
 #: word before it shows it is the month ("in May"), not the verb ("May I thank").
-_MONTH_ALONE = re.compile(rf"(?:{MONTH_RE})\.?")
+_MONTH_ALONE = re.compile(
+    # or a run of them: "Dec-Feb", "July to September", "between June and August"
+    rf"(?:{MONTH_RE})\.?(?:\s*(?:/|-|–|\bto\b|\band\b)\s*(?:{MONTH_RE})\.?)*"
+)
 _BEFORE_MAY = re.compile(
     r"\b(?:in|since|to|from|until|by|during|for|of|before|after|last|next|this|early|mid|late"
     r"|end|start|and|or|between|through)\s+$",

@@ -123,3 +123,46 @@ def test_a_figure_of_the_previous_twelve_months_is_not_contradicted_in_a_sentenc
     said = {v.claim.text: v.verdict for v in report.verdicts if v.claim.kind == "figure"}
     assert said[f"{now:,.0f}"] == Verdict.SUPPORTED
     assert said[f"{before:,.0f}"] != Verdict.CONTRADICTED
+
+
+def _figures(root: Path, text: str) -> dict[str, tuple[str | None, str | None, Verdict]]:
+    report = checker_for(root).check_document(parse_text(text), month=MONTH)
+    return {
+        v.claim.text: (v.claim.area, v.claim.period, v.verdict)
+        for v in report.verdicts
+        if v.claim.kind == "figure"
+    }
+
+
+def test_a_run_between_two_months_is_held_to_its_months_and_the_same_run_a_year_before() -> None:
+    levels = checker_for(NORTHSHIRE).levels(MONTH)
+    run = levels.value("thefts", "Upland", "2019-07..2019-09")
+    before = levels.value("thefts", "Upland", "2018-07..2018-09")
+    assert run is not None and before is not None and run != before
+    more, word = (run - before, "more") if run > before else (before - run, "fewer")
+    text = (
+        f"Between July and September Upland recorded {run:,.0f} vehicle thefts, {more:,.0f} {word} "
+        f"than in the same three months of last year.\n"
+    )
+    got = _figures(NORTHSHIRE, text)
+    assert got[f"{run:,.0f}"] == ("Upland", "2019-07..2019-09", Verdict.SUPPORTED)
+    assert got[f"{more:,.0f}"][2] == Verdict.SUPPORTED
+    # A wrong total of the run is still caught.
+    wrong = _figures(NORTHSHIRE, text.replace(f"{run:,.0f}", f"{run + 9:,.0f}", 1))
+    assert wrong[f"{run + 9:,.0f}"][2] == Verdict.CONTRADICTED
+    # "April and May" alone is two months, each its own.
+    apart = _figures(NORTHSHIRE, "In April and May Upland recorded 50 vehicle thefts.\n")
+    assert ".." not in str(apart["50"][1])
+
+
+def test_that_is_points_back_to_the_area_of_the_sentence_before() -> None:
+    levels = checker_for(NORTHSHIRE).levels(MONTH)
+    now = levels.value("thefts", "Upland", "2019-11")
+    then = levels.value("thefts", "Upland", "2019-10")
+    assert now is not None and then is not None
+    text = (
+        f"Upland recorded {now:,.0f} vehicle thefts in November. "
+        f"That's set against October's {then:,.0f}.\n"
+    )
+    got = _figures(NORTHSHIRE, text)
+    assert got[f"{then:,.0f}"] == ("Upland", "2019-10", Verdict.SUPPORTED)

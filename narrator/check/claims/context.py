@@ -149,7 +149,7 @@ _ANAPHOR = re.compile(
     r"\b(?i:the|this|that|its)\s+(?:same\s+)?(?P<noun>(?i:district|division|ward|borough"
     r"|neighbourhood|locality|bcu|sector|town))(?:['’]s)?\b|(?<![\w])(?:Its|It)\b"
     # "That is a few fewer than ...": the sentence goes on about the one before
-    r"|\b(?:That|This)(?=\s+(?:is|was)\b)"
+    r"|\b(?:That|This)(?=\s+(?:is|was)\b|['’]s\b)"
     r"|(?P<whole>\b(?i:county|force|constabulary|countywide|nationally|national))\b",
 )
 #: Between a figure and an area after it, nothing compared: "recorded 733 ... in Fenland".

@@ -22,7 +22,7 @@ _YEAR_BEFORE = re.compile(
     r"(?:(?:in|for|over|of|by|at)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
     r"(?:the\s+same\s+(?:point|stage|time)|this\s+time)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|"
     r"the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
-    r"the\s+(?:same|equivalent|corresponding)\s+(?:month|quarter|period|months)\s+"
+    r"the\s+(?:same|equivalent|corresponding)\s+(?:\w+\s+)?(?:month|quarter|period|months)\s+"
     r"(?:(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before)))\b",
     re.IGNORECASE,
 )
@@ -50,6 +50,15 @@ _LABEL = re.compile(
     r"^(?P<prefix>(?:R12:|YTD:)?)(?P<month>\d{4}-\d{2})$|^(?P<year_kind>FY|CY):(?P<year>\d{4})$"
 )
 
+#: A run of months ("2019-07..2019-09"), moved back as a label is.
+_RUN = re.compile(r"^\d{4}-\d{2}\.\.\d{4}-\d{2}$")
+
+
+def _dated(period: str) -> bool:
+    """Whether a period label can be moved back: a month, a window to a month, a year, or
+    a run of months."""
+    return _LABEL.match(period) is not None or _RUN.match(period) is not None
+
 
 def bracketed_earlier(before: str, after: str) -> bool:
     """Whether a figure stands in brackets with the words of an earlier period after it
@@ -70,12 +79,12 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         and figure.period is not None
         and reference.measure == figure.measure
         and reference.area == figure.area
-        and _LABEL.match(figure.period) is not None
+        and _dated(figure.period)
         and (
             reference.period is None
             or (
                 reference.period != figure.period
-                and _LABEL.match(reference.period) is not None
+                and _dated(reference.period)
                 and not (reference.period_text and reference.period_text in after)
             )
         )

@@ -69,7 +69,7 @@ def month_spans(found: list[Named], text: str) -> list[Named]:
             and second.kind in ("month", "discrete")
             and months.is_month(first.label)
             and months.is_month(second.label)
-            and _RUN_JOIN.fullmatch(text, first.end, second.start)
+            and _joined_as_run(text, first, second)
             and not _RUN_COMPARED.search(text, max(0, first.start - 25), first.start)
             and 0 < months.parse(second.label) - months.parse(first.label) <= 11
         ):
@@ -112,3 +112,19 @@ def run_label(first: int, last: int) -> str:
 #: Before two months joined by "to": words that make the first what is compared with ("up
 #: on March to 272 in April" is no run).
 _RUN_COMPARED = re.compile(r"\b(?:than|on|against|versus|compared\s+(?:to|with))\s+$", re.I)
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _joined_as_run(text: str, first: Named, second: Named) -> bool:
+    """Whether the words between two months make them a run: "to", "until", a dash, or
+    "and" after "between" ("between July and September"; "April and May" alone is two
+    months, each with its own figure)."""
+    if _RUN_JOIN.fullmatch(text, first.end, second.start):
+        return True
+    return (
+        _AND.fullmatch(text, first.end, second.start) is not None
+        and _BETWEEN.search(text, max(0, first.start - 12), first.start) is not None
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from narrator.check.claims.earlier import shifted
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.compared import from_sentence
@@ -33,7 +34,9 @@ def judge(
     reads the figures of periods no fact compares with ("lower than the February 2017
     figure"); without it such claims are not checkable."""
     verdicts = []
-    claims = _shared_comparisons(_shared_trends(list(claims)))
+    claims = [
+        _run_against_year_before(c) for c in _shared_comparisons(_shared_trends(list(claims)))
+    ]
     # The sentences (and measures) whose level is a percentage of a count measure: a
     # direction said there is of that share.
     shares: set[tuple[tuple[int, int], str | None]] = set()
@@ -162,3 +165,13 @@ def _shared_trends(claims: list[Claim]) -> list[Claim]:
             claim = replace(claim, comparison="trend")
         out.append(claim)
     return out
+
+
+def _run_against_year_before(claim: Claim) -> Claim:
+    """A change over a run of months ("between July and September ... 61 more than in the
+    same three months of last year") against the same run a year before: no fact compares
+    runs of months, so the verdicts measure it in the figures."""
+    period = claim.period or ""
+    if ".." not in period or claim.comparison != "previous_year" or claim.reference_period:
+        return claim
+    return replace(claim, reference_period=shifted(period, 12))

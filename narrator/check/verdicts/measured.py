@@ -44,6 +44,8 @@ def measured_change(claim: Claim, levels: Levels, month: str) -> Fact | None:
 def _length(period: str) -> str:
     """How long a period label runs: a month, a year (rolling, financial or calendar), or
     its own kind ("YTD", "D")."""
+    if ".." in period:
+        return "run"  # a run of months is compared only with a run (of as many months)
     if ":" not in period:
         return "month"
     kind = period.split(":", 1)[0]
