@@ -125,7 +125,9 @@ _NEW_PHRASE = re.compile(
     # "rose in all six districts except Fenland": the area left out is not the figure's
     r"|\b(?:except|apart\s+from|other\s+than|excluding)\b"
     # "up 9.8% to 1,076, followed by Moorend": the area ranked after is not the figure's
-    r"|\b(?:followed\s+by|ahead\s+of|behind|next\s+(?:came|comes|was|is))\b",
+    r"|\b(?:followed\s+by|ahead\s+of|behind|next\s+(?:came|comes|was|is))\b"
+    # "5.6% lower, a similar reduction to the force as a whole": the area likened to
+    r"|\b(?:(?:similar|comparable)\s+(?:\w+\s+)?(?:to|with)|in\s+line\s+with|mirroring)\b",
     re.IGNORECASE,
 )
 
@@ -310,16 +312,25 @@ def context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> 
         if named.key != root and named.key in reading.reader.areas.areas:
             reading.named_areas.append(named.key)
     after = _context_after(reading, sentence, claims)
-    area = _area_left(reading, sentence)
+    area = _area_left(reading, sentence, claims)
     return after if after.area == area else replace(after, area=area)
 
 
-def _area_left(reading: Reading, sentence: Sentence) -> str | None:
+def _area_left(reading: Reading, sentence: Sentence, claims: list[Claim]) -> str | None:
     """The area a sentence leaves to "the district's" or "its" in the next one: the area it
     opens with ("Upland has seen the steepest rise."), unless that is the force; a sentence
-    that names no area keeps the one before it."""
+    that names no area leaves the one its words point to ("The division recorded 298 ...":
+    the paper's division), else keeps the one before it."""
     if not sentence.areas:
-        return sentence.context.area
+        root = reading.reader.areas.root.name
+        pointed = [
+            c.area
+            for c in claims
+            if c.sentence_span[0] == sentence.start
+            and c.area not in (None, root)
+            and c.area_text is not None
+        ]
+        return pointed[0] if pointed else sentence.context.area
     first = min(sentence.areas, key=lambda a: a.start).key
     return None if first == reading.reader.areas.root.name else first
 

@@ -39,7 +39,8 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             # sentence before stated, of its measure, area and period.
             mid, mtext, msource, mhead, _ = Measured(ctx.measure, ctx.text, "sentence", None, False)
             period, ptext = ctx.period, None
-            area, atext = reading.reader.areas.root.name, None
+            # of the area the sentence before left, else the force's
+            area, atext = ctx.area or reading.reader.areas.root.name, None
         elif not asserted(sentence, d) or _OVER_YEARS.match(text, d.end):
             # "has fallen in each of the last three years": a run of years, which the
             # figures do not measure as one change.

@@ -29,8 +29,9 @@ _YEAR_BEFORE = re.compile(
 #: Words after a reference figure that name the year of the same months: "over the same
 #: three months of 2018".
 _SAME_MONTHS_OF = re.compile(
-    r"^\s*(?:(?:in|over|for|during|of)\s+)?the\s+same\s+(?:\w+\s+)?(?:months?|period|quarter)"
-    r"\s+(?:of|in)\s+((?:19|20)\d\d)\b",
+    r"^\s*(?:(?:recorded|reported|achieved|seen|logged)\s+)?(?:(?:in|over|for|during|of)\s+)?"
+    r"the\s+same\s+(?:\w+\s+)?(?:months?|period|quarter)"
+    r"\s+(?:of|in)\s+((?:19|20)\d\d)(/\d\d)?\b",
     re.IGNORECASE,
 )
 #: Words after a reference figure that put it a month before.
@@ -69,11 +70,33 @@ def bracketed_earlier(before: str, after: str) -> bool:
     return said is not None and re.match(r"\s*\)", after[said.end() :]) is not None
 
 
+def _last_month_read_as_this(reference: Claim, figure: Claim) -> bool:
+    """Whether a reference's own words are "last month" and it was given the month of the
+    figure it is compared with."""
+    return (
+        reference.period is not None
+        and reference.period_text is not None
+        and _MONTH_BEFORE.fullmatch(reference.period_text) is not None
+        and months.is_month(reference.period)
+        and figure.period is not None
+        and reference.period == figure.period[-7:]
+    )
+
+
 def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
     """``reference``, compared with ``figure`` and followed by ``after`` in its sentence,
     with the period it is of: unchanged when it differs from the figure in measure, area or
     period; else moved back by the words after it, or without a period when they say none."""
     said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
+    if (
+        said is not None
+        and said.re is _MONTH_BEFORE
+        and _last_month_read_as_this(reference, figure)
+    ):
+        # "down from 32.2% last month": "last month" was read as the paper's month, the
+        # month of the figure compared with it; the reference is the month before that.
+        assert reference.period is not None
+        return replace(reference, period=shifted(reference.period, 1))
     if (
         said is not None
         and figure.period is not None
@@ -103,7 +126,7 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         and figure.period is not None
         and reference.measure == figure.measure
         and reference.area == figure.area
-        and reference.period == f"CY:{named.group(1)}"
+        and reference.period == f"{'FY' if named.group(2) else 'CY'}:{named.group(1)}"
         and figure.period != reference.period
     ):
         # "6,302 in the year to date, against 5,071 in the same period of 2018": the year
@@ -118,7 +141,12 @@ def earlier_reference(reference: Claim, figure: Claim, after: str) -> Claim:
         return reference
     if named is not None:
         # "against 827 over the same three months of 2018": the run of months in that year.
-        back = (int(reference.period.split("..")[-1].split(":")[-1][:4]) - int(named.group(1))) * 12
+        last = reference.period.split("..")[-1].split(":")[-1]
+        year = int(last[:4])
+        if named.group(2) and months.is_month(last):
+            # "the same months of 2018/19": financial years, counted from April
+            year = months.year(months.fy_start(months.parse(last)))
+        back = (year - int(named.group(1))) * 12
         period = shifted(reference.period, back) if back > 0 else None
         return replace(
             reference, period=period, period_text=named.group(0).strip() if period else None
@@ -222,3 +250,29 @@ def against_reference(claim: Claim, claims: list[Claim], text: str, at: int) -> 
         comparison_text=text[reference.span[1] : at].strip(" ("),
         reference_period=reference.period,
     )
+
+
+#: A period's words that say a year before the paper's: "the same month last year".
+_YEAR_BEFORE_WORDS = re.compile(
+    r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding|prior)"
+    r"\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def change_on_year_before(claim: Claim) -> Claim:
+    """A change against the year before whose period was read from the words of that year
+    ("24 more than in the same month last year (+8.8%)"): the change is of the year after,
+    against the period its words name."""
+    if (
+        claim.role != "change"
+        or claim.comparison not in (None, "previous_year")
+        or claim.period is None
+        or claim.reference_period is not None
+        or not _YEAR_BEFORE_WORDS.search(claim.period_text or "")
+    ):
+        return claim
+    later = shifted(claim.period, -12)
+    if later is None:
+        return claim
+    return replace(claim, period=later, reference_period=claim.period)

@@ -11,6 +11,7 @@ from narrator.check.claims.directions import with_direction
 from narrator.check.claims.earlier import (
     against_reference,
     bracketed_earlier,
+    change_on_year_before,
     earlier_reference,
     shifted,
     year_before,
@@ -79,6 +80,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         if is_change:
             claim = _as_change(claim, q, value, previous_figure, text)
             claim = _of_the_figure(claim, claims, _spoken_of(reading, sentence))
+            claim = change_on_year_before(claim)
         else:
             claim = replace(claim, value=value)
             claim = _from_before(claim, claims, before)

@@ -21,6 +21,13 @@ from narrator.language.places import reader_names
 
 #: A front-matter line that gives the paper's title.
 _TITLE_LINE = re.compile(r"^\s*(?:title|subject|report)\s*:", re.IGNORECASE)
+#: A memo's line that says who it is from.
+_FROM_LINE = re.compile(r"^\s*from\s*:", re.IGNORECASE)
+#: A protective marking that heads a paper above its title.
+_MARKING = re.compile(
+    r"(?i:(?:not\s+protectively\s+marked|official(?:[\s-]+sensitive)?|restricted|unclassified"
+    r"|protect)(?:\s*[-–:]\s*\w+)?)"
+)
 #: Words before a claim that say it is of the whole force.
 _WHOLE_FORCE = re.compile(
     r"\b(?:force[\s-]?wide|county[\s-]?wide|the\s+(?:whole\s+)?force|all\s+(?:areas|divisions))\b",
@@ -30,14 +37,27 @@ _WHOLE_FORCE = re.compile(
 
 def paper_area(document: Document, areas: Areas) -> str | None:
     """The one area below the force that the paper's title names, if it names exactly one."""
-    titles = [p.text for p in document.paragraphs[:1] if p.kind in ("heading", "front")]
-    first = document.paragraphs[0] if document.paragraphs else None
+    paragraphs = list(document.paragraphs[:3])
+    if len(paragraphs) > 1 and _MARKING.fullmatch(paragraphs[0].text.strip()):
+        # A protective marking ("OFFICIAL") above the title is not the title.
+        paragraphs = paragraphs[1:]
+    titles = [p.text for p in paragraphs[:1] if p.kind in ("heading", "front")]
+    first = paragraphs[0] if paragraphs else None
     if first is not None and first.kind == "body":
         # A plain text's first line is its title ("CAMBRIDGE CITY DISTRICT – REVIEW").
         line = document.text[first.start : first.end].split("\n", 1)[0]
         if _title_like(line):
             titles.append(line)
-    titles += [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
+    lines = [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
+    # A memo's "Subject:" line says what the paper is about more surely than the heading
+    # above it, which may name the body it goes to ("SOUTH CAMBRIDGESHIRE COMMUNITY SAFETY
+    # PARTNERSHIP BOARD" over "Subject: South area quarterly report").
+    if lines and (named := _one_area(" \n ".join(lines), areas)) is not None:
+        return named
+    titles += lines
+    # Who the memo is from, when it is a local team or commander ("From: PCSO ..., Ely
+    # Rural Neighbourhood Team, East Cambridgeshire"): the area its figures are of.
+    titles += [p.text for p in document.paragraphs[:12] if _FROM_LINE.match(p.text)]
     if not titles:
         return None
     return _one_area(" \n ".join(titles), areas)

@@ -25,7 +25,9 @@ from narrator.check.tokens.measures import NEUTRAL_HEADS, name_words, norm_word
 
 #: After a change noun: the change is being explained, not said ("was driven by").
 CAUSED_AFTER = re.compile(
-    r"\s+(?:was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:driven|caused|due|explained|accounted)\b",
+    r"\s+(?:(?:was|is|has\s+been|were|are)\s+(?:\w+\s+)?(?:driven|caused|due|explained|accounted)"
+    # "The drop follows Operation Hearth": what came before the change
+    r"|(?:follows|followed|comes\s+after|came\s+after|coincides\s+with|coincided\s+with))\b",
     re.IGNORECASE,
 )
 

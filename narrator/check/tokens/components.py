@@ -44,7 +44,8 @@ def register_components(language: Any) -> None:
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[A-Z0-9‘“\"'(£])|\n\n")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:i\.e|e\.g|etc|vs|cf|no|nos|st|dr|mr|mrs|ms|approx|incl|op|para|paras|fig)"
-    r"|\b[A-Z])\.$",
+    # an initial: a capital alone ("J. Smith"), not the "s" of a possessive ("May's.")
+    r"|(?<!['’])\b(?-i:[A-Z]))\.$",
     re.IGNORECASE,
 )
 

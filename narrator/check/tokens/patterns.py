@@ -464,7 +464,7 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "POINTS",
-            rf"({SIGN})?({NUM})\s?(?:percentage[\s-]points?|%\s?points?|pp\b"
+            rf"({SIGN})?({NUM})\s?(?:(?:of\s+a\s+)?percentage[\s-]points?|%\s?points?|pp\b"
             r"|ppts?\b|points?\b)",
         ),
     ),

@@ -56,8 +56,9 @@ def _period_beside(claim: Claim) -> bool:
 
 
 _MONTH_WORDS = re.compile(MONTH_NAMED, re.IGNORECASE)
-#: A figure just before a period's words, which makes them that figure's ("14 this month").
-_OWNED = re.compile(r"\d[\d,.]*\s*%?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+#: A figure just before a period's words, which makes them that figure's ("14 this month",
+#: "85 reports in February").
+_OWNED = re.compile(r"\d[\d,.]*\s*%?\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 #: Words that say the year to date.
