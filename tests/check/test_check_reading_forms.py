@@ -177,3 +177,50 @@ def test_a_local_teams_memo_is_about_the_area_it_is_from() -> None:
     assert paper_area(parse_text(text), areas) == "Upland"
     # A memo from the force's headquarters names no area of its own.
     assert paper_area(parse_text(text.replace("Upland", "Headquarters")), areas) is None
+
+
+def test_a_change_noun_is_of_the_comparison_its_size_is() -> None:
+    levels = checker_for(CITY).levels("2019-12")
+    now, month, year = (
+        levels.value("crimes_all", "City of London", p) or 0.0
+        for p in ("2019-12", "2019-11", "2018-12")
+    )
+    # A month that fell against the month before and rose against the year before (or the
+    # other way round) tells the two comparisons apart.
+    assert (now - month) * (now - year) < 0
+    up = now > year
+    text = (
+        f"The City recorded {now:,.0f} crimes in December. That is {abs(now - month):,.0f} "
+        f"{'fewer' if up else 'more'} than in November, but {abs(now - year):,.0f} "
+        f"{'more' if up else 'fewer'} than in December 2018, when {year:,.0f} were recorded "
+        f"- a {'rise' if up else 'fall'} of {abs(100 * (now - year) / year):.0f} per cent.\n"
+    )
+    report = checker_for(CITY).check_document(parse_text(text), month="2019-12")
+    noun = next(v for v in report.verdicts if v.claim.text in ("rise", "fall"))
+    assert noun.claim.comparison == "previous_year"
+    assert noun.verdict == Verdict.SUPPORTED
+
+
+def test_a_count_after_a_month_name_is_no_two_digit_year() -> None:
+    report = checker_for(NORTHSHIRE).check_document(
+        parse_text("In September 61 vehicle thefts in Upland were solved.\n"), month=MONTH
+    )
+    numbers = {n.text: n.cls for n in report.numbers}
+    assert numbers["September"] == "period"
+    assert numbers["61"] == "value"
+    assert not report.findings
+
+
+def test_a_figure_in_brackets_with_last_year_and_a_change_is_last_years() -> None:
+    levels = checker_for(NORTHSHIRE).levels(MONTH)
+    now = levels.value("thefts", "Upland", "2019-11")
+    then = levels.value("thefts", "Upland", "2018-11")
+    assert now is not None and then is not None
+    pct = 100 * (now - then) / then
+    text = (
+        f"Upland recorded {now:.0f} vehicle thefts in November ({then:.0f} last year, "
+        f"{pct:+.1f}%).\n"
+    )
+    got = _read(NORTHSHIRE, text)
+    assert got[f"{then:.0f}"][1:] == ("2018-11", "reference", Verdict.SUPPORTED)
+    assert got[f"{pct:+.1f}%"][3] != Verdict.CONTRADICTED

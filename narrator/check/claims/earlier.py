@@ -67,7 +67,11 @@ def bracketed_earlier(before: str, after: str) -> bool:
     if not re.search(r"\(\s*$", before):
         return False
     said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
-    return said is not None and re.match(r"\s*\)", after[said.end() :]) is not None
+    # "(18 a year earlier)", or with the change after it: "(574 last year, +4.5%)"
+    return (
+        said is not None
+        and re.match(r"\s*(?:\)|[,;]\s*[+\-−–]?\d)", after[said.end() :]) is not None
+    )
 
 
 def _last_month_read_as_this(reference: Claim, figure: Claim) -> bool:

@@ -304,7 +304,8 @@ SPECS: list[tuple[str, Spec]] = [
         "PERIOD",
         rf"({{N}})(?i:[\s-]months?|m)\s+(?i:to|ending|ended|up\s+to)\s+"
         # "12 months to Sep 19", "12m to Dec-18": a year in two digits after a month
-        rf"(?i:the\s+end\s+of\s+|in\s+)?({MONTH_RE})(?:\s+({YEAR4})|[\s-](\d\d)(?![\d%]|[.,]\d))?",
+        rf"(?i:the\s+end\s+of\s+|in\s+)?({MONTH_RE})(?:\s+({YEAR4})"
+        r"|(?:-|(?<=\b[A-Za-z]{3})\s|(?<=\b[A-Za-z]{4})\s)(\d\d)(?![\d%]|[.,]\d))?",
         lead=r"(?i:\bthe\s+)?(?i:rolling\s+)?",
     ),
     # "the year to June 2018", "the year ending March": a rolling year by its last month.
@@ -428,8 +429,10 @@ SPECS: list[tuple[str, Spec]] = [
         "word",
         Spec(
             "DATE",
-            rf"({MONTH_RE})[\s-](\d{{2}})(?![\d,%]|\.\d)"
-            r"(?!\s*(?:st|nd|rd|th)\b)",
+            # a space before the year only after a short name ("Jan 95", "Sept 19"), not
+            # "In September 61 vehicle thefts": a count after a month named in full
+            rf"({MONTH_RE})(?:-|(?<=\b[A-Za-z]{{3}})\s|(?<=\b[A-Za-z]{{4}})\s)(\d{{2}})"
+            r"(?![\d,%]|\.\d)(?!\s*(?:st|nd|rd|th)\b)",
         ),
     ),
     ("word", Spec("DATE", rf"({MONTH_RE}(?:\s*(?:/|-|–)\s*{MONTH_RE})*)")),

@@ -4,6 +4,7 @@ months its changes are measured against)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -35,7 +36,8 @@ def judge(
     figure"); without it such claims are not checkable."""
     verdicts = []
     claims = [
-        _run_against_year_before(c) for c in _shared_comparisons(_shared_trends(list(claims)))
+        _run_against_year_before(c)
+        for c in _shared_comparisons(_sized_directions(_shared_trends(list(claims))))
     ]
     # The sentences (and measures) whose level is a percentage of a count measure: a
     # direction said there is of that share.
@@ -175,3 +177,45 @@ def _run_against_year_before(claim: Claim) -> Claim:
     if ".." not in period or claim.comparison != "previous_year" or claim.reference_period:
         return claim
     return replace(claim, reference_period=shifted(period, 12))
+
+
+#: Between a change noun and the figure of its size: "a rise of 23 per cent", "a fall of
+#: about 8%".
+_SIZE_OF = re.compile(
+    r"\s+of\s+(?:about\s+|around\s+|roughly\s+|almost\s+|nearly\s+|some\s+|just\s+"
+    r"(?:under|over)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _sized_directions(claims: list[Claim]) -> list[Claim]:
+    """ "... 148 more than in December 2018, when 639 crimes were recorded - a rise of 23 per
+    cent": a change noun is of the comparison its own size is, whatever other comparison its
+    sentence names nearer to it."""
+    changes = {
+        (c.sentence_span, c.span[0]): c
+        for c in claims
+        if c.kind == "figure" and c.role == "change" and c.comparison is not None
+    }
+    if not changes:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.kind == "direction":
+            start = claim.span[1] - claim.sentence_span[0]
+            gap = _SIZE_OF.match(claim.sentence, start)
+            sized = (
+                changes.get((claim.sentence_span, claim.span[1] + gap.end() - start))
+                if gap
+                else None
+            )
+            if sized is not None and sized.measure == claim.measure and sized.area == claim.area:
+                claim = replace(
+                    claim,
+                    period=sized.period,
+                    comparison=sized.comparison,
+                    comparison_text=sized.comparison_text,
+                    reference_period=sized.reference_period,
+                )
+        out.append(claim)
+    return out
