@@ -55,7 +55,9 @@ _PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
 #: After "Q1", a question of a survey: "Q1. Do you support ...?", "Q5. Please give ...".
 _QUESTION = re.compile(
     r"[.:)][ \t]+(?:[^\n]*\?|(?:Do|Does|Did|Which|What|How|Who|Where|When|Why|Would|Should"
-    r"|Could|Are|Is|Have|Has|Please|Tell)\b)"
+    r"|Could|Are|Is|Have|Has|Please|Tell"
+    # "Q1. From Councillor P. Smith": a panel's written question, by whom it was asked
+    r"|From|Asked\s+by)\b)"
 )
 _FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d/\d\d")
 #: A paper's own number: "Report No: PCP 19/34", "Paper 12/2019", "Minute 23/19".

@@ -279,3 +279,20 @@ def test_a_rating_keys_bands_are_thresholds() -> None:
     assert bands == ["other"] * 3
     # A colour's line that says nothing of a target is an ordinary sentence.
     assert [n.cls for n in report.numbers if n.start >= sentence] == ["value"]
+
+
+def test_tabs_questions_and_numbers_to_ring_are_references() -> None:
+    text = (
+        "Q1. From Councillor A. Patel\n\n"
+        "How many thefts were there? The table is copied from the workbook (tab 4a); see "
+        "Table 6b. Information can be passed on via 101.\n"
+    )
+    found = {t: cls for t, cls, _ in _classes(text)}
+    assert found["Q1"] == "reference"
+    assert found["4a"] == "reference"
+    assert found["6b"] == "reference"
+    assert found["101"] == "reference"
+    # A quarter is still a period, and a service named is not a number to ring.
+    later = {t: cls for t, cls, _ in _classes("In Q1 the 101 service was busy.\n")}
+    assert later["Q1"] == "period"
+    assert later["101"] != "reference"

@@ -17,7 +17,7 @@ _REF_WORDS = (
 #: figures, tables, appendices, slides, versions, agenda items, a plan's priorities and
 #: outcomes, an inspection's areas for improvement, notes, telephone extensions, report codes.
 _LEAD_REF = (
-    r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|appendix|appendices|annex(?:es)?|slides?"
+    r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
     r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
     r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
     r"|extension|ext\.|pol|annexe|kpis?"
@@ -28,7 +28,7 @@ _LEAD_REF = (
     r"(?:\s*:)?\s+"
 )
 _LEAD_REF_WORDS = (
-    "page pages p. pp. figure figures fig. figs. table tables appendix appendices annex "
+    "page pages p. pp. figure figures fig. figs. table tables tab tabs appendix appendices annex "
     "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
     "priorities pillar pillars outcome outcomes objective objectives recommendation "
     "recommendations improvement note notes footnote footnotes extension ext. pol chapter "
@@ -69,8 +69,8 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "REF",
-            # "Table 6A", "Tables 6A and 6B": a part's number may end in a capital
-            r"(\d+[A-Z]?(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+[A-Z]?(?:\.\d+)*))?"
+            # "Table 6A", "Tables 6a and 6b": a part's number may end in a letter
+            r"(\d+[A-Za-z]?(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+[A-Za-z]?(?:\.\d+)*))?"
             r"(?![\w%]|[.,]\d)",
             need=_LEAD_REF,
             span_need=False,
@@ -112,15 +112,15 @@ SPECS: list[tuple[str, Spec]] = [
             words="outcome outcomes",
         ),
     ),
-    # "call 101", "dial 999": the number to ring, not a count.
+    # "call 101", "dial 999", "passed on via 101": the number to ring, not a count.
     (
         "digit",
         Spec(
             "PHONE",
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
-            need=r"\b(?i:call|dial|ring|phone|telephone)\s+",
+            need=r"\b(?i:call|dial|ring|phone|telephone|via)\s+",
             span_need=False,
-            words="call dial ring phone telephone",
+            words="call dial ring phone telephone via",
         ),
     ),
     # "a witness called 999", "Text 18000", "or 999 in an emergency": the number rung.
