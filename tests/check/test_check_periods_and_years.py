@@ -166,3 +166,16 @@ def test_that_is_points_back_to_the_area_of_the_sentence_before() -> None:
     )
     got = _figures(NORTHSHIRE, text)
     assert got[f"{then:,.0f}"] == ("Upland", "2019-10", Verdict.SUPPORTED)
+
+
+def test_a_stretch_of_time_named_as_an_adjective_is_a_period() -> None:
+    text = (
+        "A six-week operation ran in Upland. The 28-day picture shows 39 thefts, against a "
+        "five-year trend that is flat. A 41-year-old man was charged.\n"
+    )
+    found = _classes(NORTHSHIRE, text)
+    assert found["six-week"] == "period"
+    assert found["28-day"] == "period"
+    assert found["five-year"] == "period"
+    assert found["41-year-old"] == "other"
+    assert found["39"] == "value"

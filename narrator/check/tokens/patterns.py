@@ -452,6 +452,12 @@ SPECS: list[tuple[str, Spec]] = [
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
         ),
     ),
+    # "a six-week operation", "the 28-day picture", "a five-year trend": a stretch of time
+    # named as an adjective, not a measured duration.
+    *_both(
+        "SPAN",
+        r"{N}-(?:days?|weeks?|months?|years?|minutes?|hours?)\b(?!-|\s+olds?\b)",
+    ),
     *_both(
         "DURATION",
         r"{N}\s+(?:working\s+)?(?:hours?|minutes?|days?|weeks?|seconds?|hrs?|mins?)\b",
