@@ -179,3 +179,18 @@ def test_a_stretch_of_time_named_as_an_adjective_is_a_period() -> None:
     assert found["five-year"] == "period"
     assert found["41-year-old"] == "other"
     assert found["39"] == "value"
+
+
+def test_over_the_rolling_year_is_the_rolling_year_to_the_month() -> None:
+    levels = checker_for(NORTHSHIRE).levels(MONTH)
+    year = levels.value("assaults", "Northshire", "R12:2019-11")
+    before = levels.value("assaults", "Northshire", "R12:2018-11")
+    assert year is not None and before is not None
+    pct = 100 * (year - before) / before
+    text = (
+        f"Over the rolling year there were {year:,.0f} assaults, "
+        f"{'up' if pct > 0 else 'down'} {abs(pct):.1f}%.\n"
+    )
+    got = _figures(NORTHSHIRE, text)
+    assert got[f"{year:,.0f}"] == ("Northshire", "R12:2019-11", Verdict.SUPPORTED)
+    assert got[f"{abs(pct):.1f}%"][2] == Verdict.SUPPORTED

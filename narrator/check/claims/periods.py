@@ -289,13 +289,24 @@ _ROLLING_MARKERS = frozenset(
 )
 
 
+_OVER_THE = re.compile(r"\b(?:over|in|across|during)\s+the\s+$", re.IGNORECASE)
+
+
 def _lexicon_period(sentence: Sentence, item: Item, rm: int) -> Named | None:
     """A period the lexicon names ("year to date", "this financial year", "the month")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
     key = item.key
     if key.startswith("comparison:") and is_period_phrase(text, item, s0):
         key = "period:month"
-    if key == "period:rolling" and item.text.lower() in _ROLLING_MARKERS:
+    if key == "period:rolling" and (
+        item.text.lower() in _ROLLING_MARKERS
+        # "over the rolling year there were 3,149" (not "for the rolling year, compared
+        # with ... the year to June 2018", where the words after say which year)
+        or (
+            item.text.lower() == "rolling year"
+            and _OVER_THE.search(text, max(s0, item.start - 16), item.start) is not None
+        )
+    ):
         # "R12 9.9%", "349 assaults in the last year": the rolling 12 months to the month.
         return Named(item.start, item.end, f"R12:{months.iso(rm)}", item.text, "rolling-marker")
     if key == "period:year_to_date":
