@@ -298,3 +298,24 @@ def test_a_short_title_line_heads_what_follows() -> None:
     assert headings == ["Eastmoor", "Upland division"]
     bullets = [p for p in document.paragraphs if p.kind == "bullet"]
     assert {p.heading for p in bullets} == {"Eastmoor"}
+
+
+def test_a_name_over_its_bullets_heads_them_in_notes() -> None:
+    text = (
+        "DISTRICTS - Nov (MoM / YoY)\n"
+        "Harbourside\n"
+        "- Thefts 84 (-3 / -15)\n"
+        "- Assaults 29, down from 44\n"
+        "Saltby\n"
+        "- Thefts 57 (-6 / -1)\n"
+        "\n"
+        "The month ended quietly. The division\n"
+        "Saltby team met twice.\n"
+    )
+    doc = parse_text(text)
+    kinds = [(p.kind, p.text.split(" (")[0][:20], p.heading) for p in doc.paragraphs]
+    assert ("heading", "Harbourside", "Harbourside") in kinds
+    assert ("heading", "Saltby", "Saltby") in kinds
+    assert ("bullet", "Thefts 57", "Saltby") in kinds
+    # A name that goes on with a sentence, with no bullets under it, heads nothing.
+    assert not any(k == "heading" and t.startswith("Saltby team") for k, t, _ in kinds)

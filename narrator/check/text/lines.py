@@ -24,7 +24,22 @@ def heading_level(
     a short title after a blank line 3."""
     if _caps_heading(text, piece, lines, index):
         return 2
-    return 3 if blank_before and _title_line(text, piece, lines, index) else 0
+    if not _title_line(text, piece, lines, index):
+        return 0
+    return 3 if blank_before or _names_a_list(text, lines, index) else 0
+
+
+def _names_a_list(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """Whether a title line with no blank line before it heads the bullets after it, as in
+    notes that list each district's points under its name ("Fellgate" over "- Thefts 84"),
+    after the previous district's bullets or a line that ends no sentence."""
+    if index == 0 or index + 1 >= len(lines):
+        return False
+    following = text[slice(*lines[index + 1])]
+    previous = text[slice(*lines[index - 1])].rstrip()
+    return BULLET.match(following) is not None and (
+        BULLET.match(previous) is not None or not previous.endswith((".", ",", ";", ":"))
+    )
 
 
 #: A heading in capitals on a line of its own ("COASTAL DIVISION", "FORCE PICTURE").
