@@ -194,3 +194,18 @@ def test_over_the_rolling_year_is_the_rolling_year_to_the_month() -> None:
     got = _figures(NORTHSHIRE, text)
     assert got[f"{year:,.0f}"] == ("Northshire", "R12:2019-11", Verdict.SUPPORTED)
     assert got[f"{abs(pct):.1f}%"][2] == Verdict.SUPPORTED
+
+
+def test_three_months_listed_in_order_are_their_run() -> None:
+    levels = checker_for(NORTHSHIRE).levels(MONTH)
+    run = levels.value("thefts", "Upland", "2019-07..2019-09")
+    assert run is not None
+    text = f"Upland recorded {run:.0f} vehicle thefts in July, August and September.\n"
+    assert _figures(NORTHSHIRE, text)[f"{run:.0f}"] == (
+        "Upland",
+        "2019-07..2019-09",
+        Verdict.SUPPORTED,
+    )
+    # Months out of order, or two of them, are each their own.
+    apart = _figures(NORTHSHIRE, "Upland recorded 80 vehicle thefts in July, May and June.\n")
+    assert ".." not in str(apart["80"][1])

@@ -31,10 +31,47 @@ def seasons(text: str, start: int, end: int) -> list[Named]:
 _SPAN_JOIN = re.compile(r"\s*(?:to|until|through|and|-|–)\s*", re.IGNORECASE)
 
 
+#: Between the months of a list: "July, August and September".
+_LIST_COMMA = re.compile(r"\s*,\s*")
+_LIST_AND = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
+
+
+def listed_runs(found: list[Named], text: str) -> list[Named]:
+    """Three months or more listed in order ("128 thefts in July, August and September"):
+    the run of them, as "July to September" is."""
+    out: list[Named] = []
+    at = 0
+    while at < len(found):
+        end = at
+        while (
+            end + 1 < len(found)
+            and found[end].kind in ("month", "discrete")
+            and found[end + 1].kind in ("month", "discrete")
+            and months.is_month(found[end].label)
+            and months.is_month(found[end + 1].label)
+            and months.parse(found[end + 1].label) - months.parse(found[end].label) == 1
+            and (_LIST_COMMA if end + 2 < len(found) else _LIST_AND).fullmatch(
+                text, found[end].end, found[end + 1].start
+            )
+            is not None
+        ):
+            end += 1
+        if end - at >= 2 and _LIST_AND.fullmatch(text, found[end - 1].end, found[end].start):
+            first, last = found[at], found[end]
+            label = run_label(months.parse(first.label), months.parse(last.label))
+            out.append(Named(first.start, last.end, label, text[first.start : last.end], "run"))
+            at = end + 1
+            continue
+        out.append(found[at])
+        at += 1
+    return out
+
+
 def month_spans(found: list[Named], text: str) -> list[Named]:
     """Two months joined as a span that starts the financial year ("April to November",
     "(April and May)") are the financial year to date at the second, whatever year the
     first alone would be given."""
+    found = listed_runs(found, text)
     if len(found) < 2:
         return found
     out: list[Named] = []
