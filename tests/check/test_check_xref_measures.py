@@ -98,3 +98,15 @@ def test_names_are_found_longest_first_in_any_case_and_spacing(catalogue: Catalo
         "all_crime",
     }
     assert named_in("nothing measured here", names) == set()
+
+
+def test_a_reference_from_a_change_to_its_cause_is_not_a_wrong_topic(
+    reader: Reader, catalogue: Catalogue
+) -> None:
+    wrong = "Dwelling burglary prosecution possible outcome rate is also covered in 4.1.3."
+    assert [f.kind for f in references(reader, catalogue, wrong)] == ["xref_topic"]
+    cause = (
+        "Dwelling burglary prosecution possible outcome rate fell, largely a reflection of "
+        "how satisfied victims were (see 4.1.3)."
+    )
+    assert references(reader, catalogue, cause) == []

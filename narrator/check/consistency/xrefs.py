@@ -3,6 +3,7 @@ sentence is about, and is on the side of it the text says ("above", "below")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +68,14 @@ def cross_references(
             yield finding
 
 
+#: Words that give a change's cause, which a reference may point to.
+_CAUSE = re.compile(
+    r"\b(?:reflection\s+of|reflects?|reflecting|driven\s+by|due\s+to|because\s+of"
+    r"|(?:a|the)\s+result\s+of|linked\s+to|attributable\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def _reference(paper: _Paper, claim: Claim, sentence: set[str]) -> Finding | None:
     """The fault of one reference, if it has one."""
     assert claim.target is not None
@@ -111,6 +120,10 @@ def _reference(paper: _Paper, claim: Claim, sentence: set[str]) -> Finding | Non
         mismatch = decided == "other"
     if not mismatch:
         return _wrong_side(claim, target)
+    if _CAUSE.search(claim.sentence):
+        # "drugs offences ... largely a reflection of patrol activity (see paragraph 10)": a
+        # reference from a change to its cause points to another topic on purpose.
+        return None
     if decided == "other":
         return _other_measures(paper, claim, target, best, own, named, covered)
     assert best is not None
