@@ -44,6 +44,14 @@ WORD_NUMBERS: list[
         "value",
         "rank",
     ),
+    # "Merseyside ranked second", "ranks fifth nationally": a rank.
+    (
+        (*_NTH_WORDS, "first"),
+        re.compile(rf"((?:first|{_NTH[3:-1]}))\b", re.IGNORECASE),
+        re.compile(r"\b(?:ranks?|ranked|placed|came)\s+(?:joint\s+)?\Z", re.IGNORECASE),
+        "value",
+        "rank",
+    ),
     # "more than double the same month last year", "twice the rate": a multiple.
     (
         ("double", "treble", "triple", "twice"),
@@ -67,10 +75,13 @@ WORD_NUMBERS: list[
         "value",
         "count",
     ),
-    # "almost half of them", "rose by a quarter", "more than half a million": a share.
+    # "almost half of them", "rose by a quarter", "more than half a million", "up by more
+    # than a tenth": a share.
     (
-        ("half", "third", "quarter"),
-        re.compile(r"((?:half|third|quarter)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE),
+        ("half", "third", "quarter", "fifth", "tenth"),
+        re.compile(
+            r"((?:half|third|quarter|fifth|tenth)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE
+        ),
         _SHARE_LEAD,
         "value",
         "other",

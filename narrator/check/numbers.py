@@ -60,6 +60,10 @@ _QUESTION = re.compile(
     r"|From|Asked\s+by)\b)"
 )
 _FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d/\d\d")
+#: A list item's label: a capital and one digit ("A1", "T3").
+_ITEM_LABEL = re.compile(r"[A-Z][1-9]")
+#: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
+_LINE_ITEM = re.compile(r"[ \t]*[:.)-]?[ \t]+[A-Z]")
 #: A paper's own number: "Report No: PCP 19/34", "Paper 12/2019", "Minute 23/19".
 _PAPER_NUMBER = re.compile(
     r"\b(?:Report|Paper|Ref(?:erence)?|Minute)\s*(?:No\.?|Number)?\s*:?\s*(?:[A-Z]{2,6}\s*)?"
@@ -293,6 +297,15 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
         if said[0] == "Q" and _QUESTION.match(text, end):
             cls = "reference"  # "Q1. Do you support a rise ...?": a survey's question
+        elif (
+            cls == "other"
+            and _ITEM_LABEL.fullmatch(said)
+            and _LINE_ITEM.match(text, end)
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        ):
+            # "A1 Upland assaults problem profile", "T2 Moped snatches": an action's or a
+            # tasking's label at the start of its line
+            cls = "reference"
         extra[start, end] = Number(start, end, said, cls)
     for match in _PAPER_NUMBER.finditer(text):
         start, end = match.span(1)

@@ -296,3 +296,28 @@ def test_tabs_questions_and_numbers_to_ring_are_references() -> None:
     later = {t: cls for t, cls, _ in _classes("In Q1 the 101 service was busy.\n")}
     assert later["Q1"] == "period"
     assert later["101"] != "reference"
+
+
+def test_terse_notes_ranks_shares_and_item_labels() -> None:
+    text = (
+        "Shoplifting 90 (Oct 95). Robbery 8 (Oct 11).\n\n"
+        "Merseyside ranked second, at 17.7 per 1,000, and Kent ranks fifth nationally.\n\n"
+        "Crime rose by more than a tenth in a year.\n\n"
+        "Actions\n"
+        "A1 Upland assaults problem profile\n"
+        "T2 Moped snatches at the station\n"
+    )
+    found = {t: (cls, kind) for t, cls, kind in _classes(text)}
+    # "(Oct 95)": October's figure, not October 1995
+    assert found["95"] == ("value", "count")
+    assert found["11"] == ("value", "count")
+    assert found["Oct"] == ("period", None)
+    assert found["second"] == ("value", "rank")
+    assert found["fifth"] == ("value", "rank")
+    assert found["tenth"][0] == "value"
+    assert found["A1"] == ("reference", None)
+    assert found["T2"] == ("reference", None)
+    # A date in a sentence keeps its two-digit year, and a road is no item's label.
+    later = {t: cls for t, cls, _ in _classes("The meeting on Jan 95 met. The A14 was shut.\n")}
+    assert later["Jan 95"] == "period"
+    assert later["A14"] == "other"
