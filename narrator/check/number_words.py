@@ -126,4 +126,19 @@ WORD_NUMBERS: list[
         "other",
         None,
     ),
+    # "a quieter one", "the one you worry about", "a large daytime one": a pronoun.
+    (
+        ("one",),
+        re.compile(
+            r"(one)\b(?!-)(?=\s*[.,;:!?)]|\s+(?:you|we|they|that|which|who|I|people)\b)",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:the|a|an|this|that|each|every)(?:\s+(?!(?:of|by|to|from|than|at|just|only|"
+            r"rise|fall|increase|decrease|drop|total|change)\b)[a-z]+){0,2}\s+\Z",
+            re.IGNORECASE,
+        ),
+        "other",
+        None,
+    ),
 ]

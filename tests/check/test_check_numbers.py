@@ -321,3 +321,20 @@ def test_terse_notes_ranks_shares_and_item_labels() -> None:
     later = {t: cls for t, cls, _ in _classes("The meeting on Jan 95 met. The A14 was shut.\n")}
     assert later["Jan 95"] == "period"
     assert later["A14"] == "other"
+
+
+def test_collar_numbers_school_years_dotted_times_and_the_pronoun_one() -> None:
+    text = (
+        "Embargoed until 00.01 on Thursday.\n\n"
+        "February is usually a quieter one. Burglary is the one you worry about most, and "
+        "there was a rise of one on January. I talked to Year 5 about staying safe.\n\n"
+        "Best wishes, PCSO 7241\n"
+    )
+    found = _classes(text)
+    classes = [(t, cls) for t, cls, _ in found]
+    assert ("00.01", "period") in classes
+    assert ("5", "other") in classes
+    assert ("7241", "other") in classes
+    ones = [cls for t, cls, _ in found if t == "one"]
+    # Two pronouns and a count ("a rise of one").
+    assert ones.count("other") == 2 and len(ones) == 3

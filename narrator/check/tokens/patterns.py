@@ -276,6 +276,27 @@ SPECS: list[tuple[str, Spec]] = [
             words="grade grades category categories tier tiers level type types to and",
         ),
     ),
+    # "PCSO 7241", "PC 1234": an officer's collar number; "Year 5": a school year.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{2,5}(?![\w%]|[.,]\d)",
+            need=r"\b(?-i:PCSO|PC|DC|DS|Sgt|Insp)\s+",
+            span_need=False,
+            words="pcso pc dc ds sgt insp",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"(?:[1-9]|1[0-3])(?![\w%]|[.,]\d)(?!\s+of\b)",
+            need=r"\b(?-i:Year)\s+",
+            span_need=False,
+            words="year",
+        ),
+    ),
     (
         "digit",
         Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
@@ -451,7 +472,9 @@ SPECS: list[tuple[str, Spec]] = [
             r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
             # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+            # "Embargoed until 00.01", "approx. 07.35": a time with a leading zero
+            r"|0\d\.[0-5]\d(?![\d.%])",
         ),
     ),
     # "a six-week operation", "the 28-day picture", "a five-year trend": a stretch of time
