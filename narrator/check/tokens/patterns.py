@@ -5,61 +5,18 @@ from __future__ import annotations
 
 from narrator.check.text.dates import MONTH_RE
 from narrator.check.tokens.frames import FRAME_SPECS
+from narrator.check.tokens.leads import (
+    ELSEWHERE_AFTER,
+    LAW_AFTER,
+    LEAD_CODE,
+    LEAD_REF,
+    LEAD_REF_WORDS,
+    PHONE,
+    REF_LAST_WORDS,
+    REF_WORDS,
+)
 from narrator.check.tokens.spec import DAY, NUM, SIGN, WORDNUM, YEAR4, Spec
 from narrator.check.tokens.spec import both as _both
-
-_REF_WORDS = (
-    r"\b(?i:see(?:\s+also)?|sections?|paragraphs?|paras?\.?"
-    r"|(?:detailed|outlined|described|covered|set\s+out|mentioned|referred\s+to|shown|reported|"
-    r"discussed|explained|noted)\s+(?:in|at|under)(?:\s+(?:section|paragraph))?)\s+"
-)
-#: The lead words of references to things outside the paper's section numbering: pages,
-#: figures, tables, appendices, slides, versions, agenda items, a plan's priorities and
-#: outcomes, an inspection's areas for improvement, notes, telephone extensions, report codes.
-_LEAD_REF = (
-    r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
-    r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
-    r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
-    r"|extension|ext\.|pol|annexe|kpis?"
-    # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
-    r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
-    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception)s?"
-    r"|No\.))"
-    r"(?:\s*:)?\s+"
-)
-_LEAD_REF_WORDS = (
-    "page pages p. pp. figure figures fig. figs. table tables tab tabs appendix appendices annex "
-    "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
-    "priorities pillar pillars outcome outcomes objective objectives recommendation "
-    "recommendations improvement note notes footnote footnotes extension ext. pol chapter "
-    "chapters part parts box map maps diagram diagrams exhibit exhibits question questions "
-    "paper papers no. theme themes strand strands goal goals aim aims "
-    "indicator indicators kpi kpis action actions principle principles attachment "
-    "attachments enclosure enclosures schedule schedules stage stages phase phases step "
-    "steps annexe exception exceptions"
-)
-#: A crime outcome's type in the Home Office list, written in lower case ("finalised as
-#: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
-_LEAD_CODE = r"\b(?-i:outcomes?)\s+"
-#: A numbered section of a law, not of the paper: "Section 55 of the Police Act 1996",
-#: "section 60 was authorised", "section 1 PACE searches".
-_LAW_AFTER = (
-    r"(?=\(\d+[a-z]?\)|(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){0,8}Act\b"
-    r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
-)
-#: After a section or paragraph number: another document names it ("paragraph 2.3 of the
-#: Home Office guidance", "section 4 of the HMICFRS report"), not a part of this paper.
-_ELSEWHERE_AFTER = (
-    r"(?=\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
-    r"(?i:guidance|code|manual|handbook|framework|protocol|regulations|rules|directive"
-    r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
-)
-#: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
-PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
-_REF_LAST_WORDS = (
-    "see also section sections paragraph paragraphs para paras para. paras. in at under"
-)
-
 
 # Priority order: the first pattern that matches at a position wins, and across the two
 # families (numbers that start with a digit, words that start with a letter) the earlier
@@ -72,9 +29,9 @@ SPECS: list[tuple[str, Spec]] = [
             # "Table 6A", "Tables 6a and 6b": a part's number may end in a letter
             r"(\d+[A-Za-z]?(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+[A-Za-z]?(?:\.\d+)*))?"
             r"(?![\w%]|[.,]\d)",
-            need=_LEAD_REF,
+            need=LEAD_REF,
             span_need=False,
-            words=_LEAD_REF_WORDS,
+            words=LEAD_REF_WORDS,
         ),
     ),
     (
@@ -84,7 +41,7 @@ SPECS: list[tuple[str, Spec]] = [
             # A paper's own sections are numbered low; "section 136" is a power; "Section
             # 12(1)" has a subsection.
             r"\d+[A-Za-z]?(?:\(\d+[a-z]?\))+(?![\w%])|\d+[A-Za-z]?"
-            + _LAW_AFTER
+            + LAW_AFTER
             + r"|(?:[2-9]\d|\d{3,})(?![\w.%]|[.,]\d)(?!\s+(?:above|below)\b)",
             need=r"\b(?i:sections?|s\.)\s*",
             span_need=False,
@@ -107,7 +64,7 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "CODE",
             r"\d+(?![\w%]|[.,]\d)",
-            need=_LEAD_CODE,
+            need=LEAD_CODE,
             span_need=False,
             words="outcome outcomes",
         ),
@@ -219,10 +176,10 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "REF",
-            r"(\d+(?:\.\d+)*)" + _ELSEWHERE_AFTER,
-            need=_REF_WORDS,
+            r"(\d+(?:\.\d+)*)" + ELSEWHERE_AFTER,
+            need=REF_WORDS,
             span_need=False,
-            words=_REF_LAST_WORDS,
+            words=REF_LAST_WORDS,
         ),
     ),
     ("digit", Spec("XREF", r"(\d+\.\d+(?:\.\d+)+)(?![\d%])(?:\s+(above|below)\b)?")),
@@ -235,9 +192,9 @@ SPECS: list[tuple[str, Spec]] = [
             r"\d+(?:\.\d+)*(?![\d%]|[.,]\d)(?=\s+(?:of|in)\s+(?:(?i:the|its|their)\s+)?"
             r"(?i:appendix|appendices|annex|plan|strategy|minutes|guidance|act|code|manual"
             r"|policy|inspection|document|framework|agreement)\b)",
-            need=_REF_WORDS,
+            need=REF_WORDS,
             span_need=False,
-            words=_REF_LAST_WORDS,
+            words=REF_LAST_WORDS,
         ),
     ),
     (
@@ -245,9 +202,9 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "XREF",
             r"(\d+(?:\.\d+)?)(?:\s+(above|below)\b)?(?![\d%]|[.,]\d)",
-            need=_REF_WORDS,
+            need=REF_WORDS,
             span_need=False,
-            words=_REF_LAST_WORDS,
+            words=REF_LAST_WORDS,
         ),
     ),
     # "4.2 below": a section above or below; not "0.8 below the national rate", a figure.

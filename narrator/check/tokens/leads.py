@@ -1,0 +1,56 @@
+"""The words before a number that make it a reference (a section, a page, a table, a
+telephone number) or a code, used by the scanner's patterns."""
+
+from __future__ import annotations
+
+REF_WORDS = (
+    r"\b(?i:see(?:\s+also)?|sections?|paragraphs?|paras?\.?"
+    r"|(?:detailed|outlined|described|covered|set\s+out|mentioned|referred\s+to|shown|reported|"
+    r"discussed|explained|noted)\s+(?:in|at|under)(?:\s+(?:section|paragraph))?)\s+"
+)
+#: The lead words of references to things outside the paper's section numbering: pages,
+#: figures, tables, appendices, slides, versions, agenda items, a plan's priorities and
+#: outcomes, an inspection's areas for improvement, notes, telephone extensions, report codes.
+LEAD_REF = (
+    r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
+    r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
+    r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
+    r"|extension|ext\.|pol|annexe|kpis?"
+    # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
+    r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
+    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception)s?"
+    r"|No\.))"
+    r"(?:\s*:)?\s+"
+)
+LEAD_REF_WORDS = (
+    "page pages p. pp. figure figures fig. figs. table tables tab tabs appendix appendices annex "
+    "annexes slide slides chart charts graph graphs version item items kpq kpqs priority "
+    "priorities pillar pillars outcome outcomes objective objectives recommendation "
+    "recommendations improvement note notes footnote footnotes extension ext. pol chapter "
+    "chapters part parts box map maps diagram diagrams exhibit exhibits question questions "
+    "paper papers no. theme themes strand strands goal goals aim aims "
+    "indicator indicators kpi kpis action actions principle principles attachment "
+    "attachments enclosure enclosures schedule schedules stage stages phase phases step "
+    "steps annexe exception exceptions"
+)
+#: A crime outcome's type in the Home Office list, written in lower case ("finalised as
+#: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
+LEAD_CODE = r"\b(?-i:outcomes?)\s+"
+#: A numbered section of a law, not of the paper: "Section 55 of the Police Act 1996",
+#: "section 60 was authorised", "section 1 PACE searches".
+LAW_AFTER = (
+    r"(?=\(\d+[a-z]?\)|(?:\s+\S+){0,3}?\s+(?:of\s+the\s+(?:[A-Z][\w']*\s+|(?:of|and)\s+){0,8}Act\b"
+    r"|(?i:acts?\b|pace\b|powers?\b|authori[sz]\w*|search\w*|stops?\b|orders?\b)))"
+)
+#: After a section or paragraph number: another document names it ("paragraph 2.3 of the
+#: Home Office guidance", "section 4 of the HMICFRS report"), not a part of this paper.
+ELSEWHERE_AFTER = (
+    r"(?=\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
+    r"(?i:guidance|code|manual|handbook|framework|protocol|regulations|rules|directive"
+    r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
+)
+#: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
+PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
+REF_LAST_WORDS = (
+    "see also section sections paragraph paragraphs para paras para. paras. in at under"
+)
