@@ -10,7 +10,7 @@ import re
 _NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _NTH_WORDS = tuple(_NTH[3:-1].split("|"))
 _SHARE_LEAD = re.compile(
-    r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some)\s+(?:a\s+)?\Z",
+    r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some|up|down)\s+(?:a\s+)?\Z",
     re.IGNORECASE,
 )
 #: Numbers in words the scanner leaves to the reader's own words (they are not entities,
@@ -24,7 +24,7 @@ WORD_NUMBERS: list[
     (
         _NTH_WORDS,
         re.compile(
-            rf"({_NTH})(?=\s+(?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
+            rf"({_NTH})(?=[\s-](?:highest|lowest|largest|smallest|best|worst|biggest|greatest"
             r"|busiest|most|least)\b)",
             re.IGNORECASE,
         ),
@@ -56,7 +56,9 @@ WORD_NUMBERS: list[
     (
         ("double", "treble", "triple", "twice"),
         re.compile(
-            r"(double|treble|triple|twice)(?=\s+(?:the|its|their|that|what|as|last|this)\b)",
+            r"((?:double|treble|triple|twice)(?=\s+(?:the|its|their|that|what|as|last|this)\b"
+            # "double May's 11"
+            r"|\s+[A-Z][a-z]+['’]s\b))",
             re.IGNORECASE,
         ),
         None,
@@ -68,19 +70,30 @@ WORD_NUMBERS: list[
         _NTH_WORDS,
         re.compile(
             rf"({_NTH})(?=\s+(?:consecutive|successive|straight)\s"
-            r"|\s+(?:months?|years?|quarters?|weeks?)\s+(?:in\s+a\s+row|running)\b)",
+            r"|\s+(?:months?|years?|quarters?|weeks?)\s+(?:in\s+a\s+row|running)\b"
+            # "the second monthly fall in a row"
+            r"|\s+(?:\w+\s+){1,2}in\s+a\s+row\b)",
             re.IGNORECASE,
         ),
         None,
         "value",
         "count",
     ),
+    # "rose for a second year", "fell for the third month": the length of a run.
+    (
+        _NTH_WORDS,
+        re.compile(rf"({_NTH})(?=\s+(?:months?|years?|quarters?)\b(?!\s+of\b))", re.IGNORECASE),
+        re.compile(r"\bfor\s+(?:a|the)\s+\Z", re.IGNORECASE),
+        "value",
+        "count",
+    ),
     # "almost half of them", "rose by a quarter", "more than half a million", "up by more
     # than a tenth": a share.
     (
-        ("half", "third", "quarter", "fifth", "tenth"),
+        ("half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "tenth"),
         re.compile(
-            r"((?:half|third|quarter|fifth|tenth)(?:\s+a\s+million)?)\b(?!-)", re.IGNORECASE
+            r"((?:half|third|quarter|fifth|sixth|seventh|eighth|tenth)(?:\s+a\s+million)?)\b(?!-)",
+            re.IGNORECASE,
         ),
         _SHARE_LEAD,
         "value",
@@ -98,7 +111,8 @@ WORD_NUMBERS: list[
     (
         ("first", "second", "third", "fourth", "half"),
         re.compile(
-            r"((?:first|second|third|fourth)[\s-](?:quarter|half)|(?:first|second)\s+year"
+            r"((?:first|second|third|fourth)[\s-](?:quarter|half)"
+            r"|(?<!for\sa\s)(?<!for\sthe\s)(?:first|second)\s+year"
             r"|half[\s-]year)(?:'s)?\b(?!\s+(?:running|in\s+a\s+row)\b)",
             re.IGNORECASE,
         ),

@@ -338,3 +338,26 @@ def test_collar_numbers_school_years_dotted_times_and_the_pronoun_one() -> None:
     ones = [cls for t, cls, _ in found if t == "one"]
     # Two pronouns and a count ("a rise of one").
     assert ones.count("other") == 2 and len(ones) == 3
+
+
+def test_shares_runs_ranks_and_multiples_in_words() -> None:
+    text = (
+        "Assaults 63 (Oct 50; Nov last year 45).\n\n"
+        "Fellgate is up a quarter and ASB is down by almost a seventh. That was the second "
+        "monthly fall in a row. Burglary rose for a second year, and March was the "
+        "second-highest month. June's 22 was double May's 11.\n\n"
+        "This report covers the second quarter of 2020/21.\n"
+    )
+    found = [(t, cls, kind) for t, cls, kind in _classes(text)]
+    assert ("50", "value", "count") in found
+    assert ("Oct", "period", None) in found
+    assert ("quarter", "value", "other") in found
+    assert ("seventh", "value", "other") in found
+    seconds = [(cls, kind) for t, cls, kind in found if t.startswith("second")]
+    assert seconds == [
+        ("value", "count"),  # the second monthly fall in a row
+        ("value", "count"),  # for a second year
+        ("value", "rank"),  # the second-highest month
+        ("period", None),  # the second quarter of 2020/21
+    ]
+    assert ("double", "value", "other") in found

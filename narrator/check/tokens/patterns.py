@@ -409,8 +409,8 @@ SPECS: list[tuple[str, Spec]] = [
             "DATE",
             # a space before the year only after a short name ("Jan 95", "Sept 19"), not
             # "In September 61 vehicle thefts": a count after a month named in full; nor
-            # "90 (Oct 95)" in terse notes: October's figure in brackets
-            r"(?!(?<=\()[A-Za-z]{3,4}\s\d\d\))"
+            # "90 (Oct 95)", "63 (Oct 50; Nov last year 45)" in terse notes: October's figure
+            r"(?!(?<=\()[A-Za-z]{3,4}\s\d\d[);,])"
             rf"({MONTH_RE})(?:-|(?<=\b[A-Za-z]{{3}})\s|(?<=\b[A-Za-z]{{4}})\s)(\d{{2}})"
             r"(?![\d,%]|\.\d)(?!\s*(?:st|nd|rd|th)\b)",
         ),
