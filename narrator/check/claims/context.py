@@ -323,14 +323,11 @@ def _area_left(reading: Reading, sentence: Sentence, claims: list[Claim]) -> str
     the paper's division), else keeps the one before it."""
     if not sentence.areas:
         root = reading.reader.areas.root.name
-        pointed = [
-            c.area
-            for c in claims
-            if c.sentence_span[0] == sentence.start
-            and c.area not in (None, root)
-            and c.area_text is not None
-        ]
-        return pointed[0] if pointed else sentence.context.area
+        pointed = next(
+            (c.area for c in claims if c.area not in (None, root) and c.area_text is not None),
+            None,
+        )
+        return pointed or sentence.context.area
     first = min(sentence.areas, key=lambda a: a.start).key
     return None if first == reading.reader.areas.root.name else first
 
