@@ -189,8 +189,10 @@ def score_verdicts(paper: Paper, report: dict[str, Any], tally: Tally) -> None:
     for finding in report.get("findings", []):
         start, end = finding["span"]
         tally.findings += 1
-        planted = any(f.start < end and start < f.end for f in paper.faults)
-        tally.false_findings += not planted and not _overlapping(wrong, start, end)
+        # A sum that does not add up is right when any figure in it is a wrong one.
+        spans = [(start, end), *(tuple(s) for s in finding.get("data", {}).get("figures", []))]
+        planted = any(f.start < e and s < f.end for f in paper.faults for s, e in spans)
+        tally.false_findings += not planted and not any(_overlapping(wrong, s, e) for s, e in spans)
 
 
 def score_paper(paper: Paper, report: dict[str, Any]) -> Tally:

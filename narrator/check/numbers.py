@@ -57,7 +57,7 @@ _QUESTION = re.compile(
     r"[.:)][ \t]+(?:[^\n]*\?|(?:Do|Does|Did|Which|What|How|Who|Where|When|Why|Would|Should"
     r"|Could|Are|Is|Have|Has|Please|Tell"
     # "Q1. From Councillor P. Smith": a panel's written question, by whom it was asked
-    r"|From|Asked\s+by)\b)"
+    r"|From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
 )
 _FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d/\d\d")
 #: A list item's label: a capital and one digit ("A1", "T3").
@@ -92,7 +92,7 @@ _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORE
 #: values ("Target", "Threshold", "Standard").
 _TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*\(.*\))?")
 #: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
-_NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?(?:\s*min\w*)?")
+_NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|pts?|pc|m|k|bn)?(?:\s*min\w*)?")
 _DIGIT = re.compile(r"\d")
 #: A line of a rating's bands: two colours or more, each with its band ("Green, a fall;
 #: Amber, a rise of up to 5%; Red, a rise of more than 5%"): its numbers are thresholds.
@@ -301,7 +301,7 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
             cls == "other"
             and _ITEM_LABEL.fullmatch(said)
             and _LINE_ITEM.match(text, end)
-            and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t-–•*")
         ):
             # "A1 Upland assaults problem profile", "T2 Moped snatches": an action's or a
             # tasking's label at the start of its line
@@ -311,10 +311,43 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         start, end = match.span(1)
         if not _FINANCIAL_YEAR.fullmatch(match.group(1)):  # "Annual Report 2018/19"
             extra[start, end] = Number(start, end, match.group(1), "reference")
+    for match in _ACTION_NUMBER.finditer(text):
+        # "A34/16 CCTV trawl – done", "See A36/16": an action log's numbers.
+        start, end = match.span(1)
+        for key in [k for k in extra if k[0] < end and start < k[1]]:
+            del extra[key]
+        extra[start, end] = Number(start, end, match.group(1), "reference")
+    for start, end in _post_numbers(text):
+        extra[start, end] = Number(start, end, text[start:end], "reference")
     if not extra:
         return found
     kept = [n for n in found if not any(s < n.end and n.start < e for s, e in extra)]
     return sorted([*kept, *extra.values()], key=lambda n: (n.start, n.end))
+
+
+#: An action log's number, at the start of its line or after "see": "A34/16", "T2/19".
+_ACTION_NUMBER = re.compile(
+    r"(?:^[ \t]*(?:[-–•*][ \t]+)?|\b(?i:see|action)[ \t]+)([A-Z]{1,2}\d{1,3}/\d{2})\b(?!/)",
+    re.MULTILINE,
+)
+#: A post's place in a thread at the start of its line: "2/7 We recorded ...".
+_POST_NUMBER = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})(?=[ \t]+\S)(?!/)", re.MULTILINE)
+
+
+def _post_numbers(text: str) -> list[tuple[int, int]]:
+    """The spans of a thread's post numbers ("1/7" ... "7/7"): two lines or more that start
+    with a post's place out of the same total. One such line alone may be a date ("1/7")."""
+    threads: dict[str, list[tuple[int, int, int]]] = {}
+    for match in _POST_NUMBER.finditer(text):
+        place, total = int(match.group(1)), int(match.group(2))
+        if 1 <= place <= total:
+            threads.setdefault(match.group(2), []).append((place, match.start(1), match.end(2)))
+    return [
+        (start, end)
+        for posts in threads.values()
+        if len({place for place, _, _ in posts}) >= 2
+        for _, start, end in posts
+    ]
 
 
 def _cells(text: str, start: int, end: int, *, columns: bool = True) -> Iterator[Number]:

@@ -44,9 +44,15 @@ def test_a_number_word_is_never_a_mistyped_figure() -> None:
     assert not is_slip(10, 190, typed=False)
 
 
-@given(right=st.integers(min_value=1, max_value=10**7), factor=st.floats(0.51, 1.99))
-def test_within_a_factor_of_two_is_always_a_slip(right: int, factor: float) -> None:
+@given(right=st.integers(min_value=1, max_value=10**7), factor=st.floats(0.61, 1.65))
+def test_within_two_fifths_is_always_a_slip(right: int, factor: float) -> None:
     assert is_slip(right * factor, right)
+
+
+@given(right=st.integers(min_value=100, max_value=10**7), factor=st.floats(1.7, 1.99))
+def test_further_off_is_a_slip_only_by_a_keystroke(right: int, factor: float) -> None:
+    said = round(right * factor)
+    assert is_slip(said, right) == one_keystroke(str(said), str(right))
 
 
 _DIGITS = st.from_regex(r"[1-9][0-9]{1,6}", fullmatch=True)

@@ -25,7 +25,7 @@ from narrator.check.claims.words import (
     is_compared_with,
     mentions,
 )
-from narrator.check.tokens.doc import doc_text, entities_of
+from narrator.check.tokens.doc import doc_text, entities_of, lexicon_of
 from narrator.check.tokens.measures import norm_word
 
 #: "the 12 month rate", "the rolling 12 month total": a measure's short form under the
@@ -108,7 +108,15 @@ def measure_for(
         return Measured(carried, ctx.text, ctx.source, None, rolling)
     # A per cent may be a count's rate; a change in points is always a rate's.
     ratio = unit in ("percent", "points")
-    mid, used = measures.resolve(mention.words, context=ctx.words, ratio=ratio)
+    words = mention.words
+    if ratio:
+        # "7 vehicle thefts were solved, a solved rate of 11.1%": the kind of rate the
+        # words before the figure name completes the count's name.
+        said = _RATE_WORD.findall(sentence.text, max(mention.end, pos - 90), pos)
+        kind = norm_word(said[-1]) if said else None
+        if kind is not None and kind in measures.vocabulary:
+            words = words | {kind, "rate"}
+    mid, used = measures.resolve(words, context=ctx.words, ratio=ratio)
     source = "text" if not used else f"text+{ctx.source}"
     head = mention.head
     if head is not None and mid is not None and norm_word(head) in reading.measure_words(mid):
@@ -117,6 +125,9 @@ def measure_for(
         head = None
     return Measured(mid, mention.text, source, head, mention.rolling)
 
+
+#: The word that says what kind of rate a figure is: "a solved rate of", "the find rate".
+_RATE_WORD = re.compile(r"\b([A-Za-z]+)\s+rates?\b")
 
 #: A comma and a word that start a phrase of its own after a figure, or the words that
 #: name an area left out.
@@ -274,7 +285,7 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
     if heading:
         doc = reading.reader.doc(heading)
         text = doc_text(doc)
-        items = collect_items(doc, text, entities_of(doc), [])
+        items = collect_items(doc, text, entities_of(doc), lexicon_of(doc))
         found = mentions(reading, text, items)
         if found:
             words = frozenset().union(*(m.words for m in found))
@@ -282,6 +293,12 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
             context = Context(
                 words=words, measure=measure, text=heading, source="heading", heading=measure
             )
+        if reading.reporting is not None and any(
+            i.label == "LEX" and i.key == "period:year_to_date" for i in items
+        ):
+            # "4. FYTD (Apr–Aug) v same period LY" over "Thefts 1,582 v 1,580": the
+            # figures under a year-to-date heading are of the year to date.
+            context = replace(context, period=f"YTD:{months.iso(reading.reporting)}")
     reading.headings[heading] = context
     return context
 

@@ -23,6 +23,14 @@ NOT_ASSERTED_BEFORE = re.compile(
 )
 
 
+#: After a change noun, its size in points: "an improvement of 1.0 percentage point".
+_IN_POINTS = re.compile(
+    r"\s+of\s+(?:(?:about|around|almost|nearly|just\s+over|over)\s+)?[+\-−–]?\d+(?:\.\d+)?\s*"
+    r"(?:percentage[\s-]points?|pp|ppts?|pts?|points?)\b",
+    re.IGNORECASE,
+)
+
+
 def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     """The directions a sentence says without a figure ("fell month on month")."""
     text, s0, ctx = sentence.text, sentence.start, sentence.context
@@ -47,7 +55,11 @@ def direction_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             continue
         else:
             near = mention_of_change(sentence.mentions, d.end, text)
-            mid, mtext, msource, mhead, rolling = measure_for(reading, sentence, d.start, near=near)
+            # "an improvement of 1.0 percentage point": a change in points is a rate's.
+            unit = "points" if _IN_POINTS.match(text, d.end) else None
+            mid, mtext, msource, mhead, rolling = measure_for(
+                reading, sentence, d.start, unit, near=near
+            )
             if mid is None or _rate_of_a_count(reading, text, d.start, s0, mid):
                 continue
             period, ptext = period_for(reading, sentence, d.start, rolling, False)

@@ -83,7 +83,9 @@ TARGET_BEFORE = re.compile(
     r"(?:\bthan|\bfrom|\bagainst|\babove|\bbelow|\bsame\s+as|\bversus|\bvs\.?|\bv\.?|compared\s+(?:to|with)|compares\s+(?:to|with)|"
     r"(?:consistent|in\s+line|comparable|identical|similar|level|equal|close)\s+(?:to|with)|"
     r"\bwith\s+(?:those|that)\s+(?:for|of)|outperform(?:s|ed|ing)?|underperform(?:s|ed|ing)?|"
-    r"\bon(?:\s+both(?:\s+\w+){1,3}\s+and)?)"
+    r"\bon(?:\s+both(?:\s+\w+){1,3}\s+and)?"
+    # "nearly three times the May total", "half the figure of a year ago": a multiple of it
+    r"|\btimes|\btwice|\bdouble|\btreble|\bhalf)"
     # "51 more than in October last year", "a smaller rise than in the Upland division"
     r"(?:\s+(?:in|for|during|over|at))?"
     r"\s+(?:both\s+)?(?:the\s+)?(?:last\s+)?(?:start\s+of\s+|end\s+of\s+)?$",

@@ -80,7 +80,15 @@ _YEAR_STARTS_IN = re.compile(
 _SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.IGNORECASE)
 
 
-_FIGURE_IN_BRACKETS = re.compile(r"\s*\(\s*[£]?\d[\d,]*(?:\.\d+)?%?\s*\)")
+#: After the date of "the highest since": that month's own figure, in brackets ("since
+#: January (73)") or in a clause of its own ("since June 2017, when there were 70").
+_FIGURE_IN_BRACKETS = re.compile(
+    r"\s*\(\s*[£]?\d[\d,]*(?:\.\d+)?%?\s*\)"
+    r"|,?\s+when\s+(?:there\s+(?:were|was)|it\s+(?:was|stood\s+at)|the\s+(?:figure|total|rate)"
+    # not "..., when it was 25: 26", where the figure after the colon is the month's own
+    r"\s+was)\s+(?:[a-z]+\s+)?[£]?\d[\d,]*(?:\.\d+)?%?(?![\d%]|[.,]\d|\s*:)",
+    re.IGNORECASE,
+)
 
 
 def _since_month(reading: Reading, item: Item, text: str, s0: int) -> Named | None:

@@ -22,7 +22,7 @@ from narrator.language.places import reader_names
 #: A front-matter line that gives the paper's title.
 _TITLE_LINE = re.compile(r"^\s*(?:title|subject|report)\s*:", re.IGNORECASE)
 #: A memo's line that says who it is from.
-_FROM_LINE = re.compile(r"^\s*from\s*:", re.IGNORECASE)
+_FROM_LINE = re.compile(r"^\s*(?:from|author)\s*:", re.IGNORECASE)
 #: A protective marking that heads a paper above its title.
 _MARKING = re.compile(
     r"(?i:(?:not\s+protectively\s+marked|official(?:[\s-]+sensitive)?|restricted|unclassified"
@@ -44,9 +44,12 @@ def paper_area(document: Document, areas: Areas) -> str | None:
     titles = [p.text for p in paragraphs[:1] if p.kind in ("heading", "front")]
     first = paragraphs[0] if paragraphs else None
     if first is not None and first.kind == "body":
-        # A plain text's first line is its title ("CAMBRIDGE CITY DISTRICT – REVIEW").
-        line = document.text[first.start : first.end].split("\n", 1)[0]
-        if _title_like(line):
+        # A plain text's first lines are its title ("CAMBRIDGE CITY DISTRICT – REVIEW"),
+        # which may take two or three ("Report to the Commissioner" over "Coastal
+        # Division: quarterly performance").
+        for line in document.text[first.start : first.end].split("\n")[:_TITLE_LINES]:
+            if not _title_like(line):
+                break
             titles.append(line)
     lines = [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
     # A memo's "Subject:" line says what the paper is about more surely than the heading
@@ -63,6 +66,8 @@ def paper_area(document: Document, areas: Areas) -> str | None:
     return _one_area(" \n ".join(titles), areas)
 
 
+#: The most lines of a plain text's first paragraph that make its title.
+_TITLE_LINES = 3
 #: The most words of a plain text's first line that is its title.
 _TITLE_WORDS = 16
 
@@ -115,6 +120,12 @@ def _one_area(title: str, areas: Areas) -> str | None:
         # "the Commissioner for Cambridgeshire and Peterborough": the force, not a district
         if not any(s <= start and end <= e for s, e in force)
     }
+    if len(named) > 1:
+        # "UPLAND DIVISION" over "FELLGATE DISTRICT": a district and the division it lies
+        # in name the district.
+        deepest = max(named, key=areas.depth)
+        if all(deepest in areas.subtree(name) for name in named):
+            named = {deepest}
     return named.pop() if len(named) == 1 else None
 
 

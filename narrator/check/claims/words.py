@@ -259,6 +259,14 @@ _PHRASAL_UP = re.compile(
 PUT_BEFORE = re.compile(r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them))?\s+$", re.IGNORECASE)
 
 
+#: After "falls": where a burden lands ("falls so heavily on", "falls mainly to").
+_LANDS_ON = re.compile(
+    r"\s+(?:(?:so|most|more|very|largely|mainly|mostly|chiefly|squarely|heavily|hardest"
+    r"|disproportionately|particularly|unevenly)\s+){1,2}(?:on|upon|to)\b",
+    re.IGNORECASE,
+)
+
+
 def direction_words(sentence: Sentence) -> list[DirectionWord]:
     """The words that say a direction ("increased") or a judgement ("improved")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
@@ -286,6 +294,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue  # "has held up better", "picked up", "set up": a verb, not a rise
         if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
             continue  # "which the force puts down to patrols": a cause, not a direction
+        if word in ("fall", "falls", "fell", "falling") and _LANDS_ON.match(text, item.end):
+            continue  # "the rise falls heavily on Coastal": where a burden lands, not a fall
         if key == "flat":
             nxt = lex[index + 1] if index + 1 < len(lex) else None
             if nxt is not None and nxt.start - item.end <= 2 and nxt.key != item.key:

@@ -3,9 +3,11 @@ than" what is quoted nearby must be true of the quoted figures."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from narrator.catalogue import Catalogue, Kind
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict
 from narrator.check.slips import is_slip, typed
@@ -21,10 +23,22 @@ def _where(claim: Claim) -> str:
     return f"section {claim.section}" if claim.section else f"paragraph {claim.paragraph + 1}"
 
 
-def repeated_figures(claims: Sequence[Claim]) -> Iterable[Finding]:
-    """The same measure, area and period quoted twice must have the same value."""
+def repeated_figures(
+    claims: Sequence[Claim], catalogue: Catalogue | None = None
+) -> Iterable[Finding]:
+    """The same measure, area and period quoted twice must have the same value. A per cent
+    of a count ("38% of all recorded crime") is a share of something the text chooses, so
+    two of them need not agree."""
+    ratios = {m.id for m in catalogue if m.kind is Kind.RATIO} if catalogue is not None else None
     first: dict[tuple[Any, ...], Claim] = {}
     for claim in claims:
+        if (
+            ratios is not None
+            and claim.unit == "percent"
+            and claim.role != "change"
+            and claim.measure not in ratios
+        ):
+            continue
         if (
             claim.kind != "figure"
             or claim.measure is None
@@ -109,9 +123,26 @@ def _apart(earlier: Claim, claim: Claim) -> bool:
         return True
     # One figure's area said and the other's only carried or by default, or a figure whose
     # measure its own sentence does not name: the two may be of different things.
-    return (earlier.area_text is None) != (claim.area_text is None) or not (
-        "text" in (earlier.measure_from or "") and "text" in (claim.measure_from or "")
+    return (
+        (earlier.area_text is None) != (claim.area_text is None)
+        or not ("text" in (earlier.measure_from or "") and "text" in (claim.measure_from or ""))
+        or _unread_qualifier(earlier)
+        or _unread_qualifier(claim)
     )
+
+
+#: A short code in capitals: an area or a group the reader does not know ("HS assaults
+#: 307", "NTE violence 41"), which may make a figure of something else than its measure's.
+_CODE_WORD = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _unread_qualifier(claim: Claim) -> bool:
+    """Whether the words before a figure in its sentence hold a code in capitals that the
+    reader did not read as the figure's measure, area or period."""
+    s0 = claim.sentence_span[0]
+    before = claim.sentence[: claim.span[0] - s0]
+    read = " ".join(t for t in (claim.measure_text, claim.area_text, claim.period_text) if t)
+    return any(code.group() not in read for code in _CODE_WORD.finditer(before))
 
 
 def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:
@@ -155,6 +186,7 @@ def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:
                         "reference": reference,
                         "stated": stated,
                         "actual": actual,
+                        "figures": _figure_spans(claims, claim, reference_claim),
                     },
                 )
         elif (
@@ -176,8 +208,33 @@ def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:
                 span=claim.span,
                 evidence=f"{claim.value:g} vs {reference:g}",
                 suggestion="check the direction word or the figures",
-                data={"value": claim.value, "reference": reference},
+                data={
+                    "value": claim.value,
+                    "reference": reference,
+                    "figures": _figure_spans(claims, claim, reference_claim),
+                },
             )
+
+
+def _figure_spans(
+    claims: Sequence[Claim], claim: Claim, reference_claim: Claim | None
+) -> list[list[int]]:
+    """Where the text quotes each figure of a sum that does not add up: the change, the
+    figure it is of and the figure it is against. Any one of them may be the wrong one."""
+    spans = {claim.span}
+    if claim.reference_span is not None:
+        spans.add(claim.reference_span)
+    if reference_claim is not None:
+        spans.add(reference_claim.span)
+    spans.update(
+        other.span
+        for other in claims
+        if other.sentence_span == claim.sentence_span
+        and other.kind == "figure"
+        and other.change_pct is None
+        and other.value == claim.value
+    )
+    return [list(span) for span in sorted(spans)]
 
 
 def _reference_value(claims: Sequence[Claim], index: int) -> tuple[float | None, Claim | None]:

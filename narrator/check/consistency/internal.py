@@ -42,7 +42,7 @@ def internal_findings(
     paper_date = paper_date or document.date
     reporting = reporting_month or infer_reporting_month(document)
     findings: list[Finding] = []
-    findings.extend(repeated_figures(claims))
+    findings.extend(repeated_figures(claims, catalogue))
     findings.extend(arithmetic_findings(claims))
     findings.extend(cross_references(document, claims, catalogue))
     if paper_date is not None:

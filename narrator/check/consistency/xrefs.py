@@ -51,21 +51,31 @@ def cross_references(
     references = [c for c in claims if c.kind == "xref" and c.target]
     if not references:
         return
-    # The words of each referring sentence, but for the reference itself.
-    sentences = [
-        content_words(
-            claim.sentence[: claim.span[0] - claim.sentence_span[0]]
-            + " "
-            + claim.sentence[claim.span[1] - claim.sentence_span[0] :]
-        )
-        for claim in references
-    ]
+    # The words of each referring sentence, but for the reference itself; of its own part of
+    # the sentence when the sentence refers to two sections ("the figures set out in
+    # section 3 and the recommendations in section 6").
+    sentences = [content_words(_own_words(claim, references)) for claim in references]
     topics = Topics(document, set().union(*sentences))
     paper = _Paper(document, topics, Measures(document, claims, catalogue, topics), catalogue)
     for claim, sentence in zip(references, sentences, strict=True):
         finding = _reference(paper, claim, sentence)
         if finding is not None:
             yield finding
+
+
+def _own_words(claim: Claim, references: Sequence[Claim]) -> str:
+    """The words of a reference's sentence that it belongs to: the whole sentence but the
+    reference, or, beside other references, from the one before it to the one after."""
+    s0 = claim.sentence_span[0]
+    others = [
+        other.span
+        for other in references
+        if other.sentence_span == claim.sentence_span and other.span != claim.span
+    ]
+    start = max((e for _, e in others if e <= claim.span[0]), default=s0)
+    end = min((s for s, _ in others if s >= claim.span[1]), default=claim.sentence_span[1])
+    before = claim.sentence[start - s0 : claim.span[0] - s0]
+    return f"{before} {claim.sentence[claim.span[1] - s0 : end - s0]}"
 
 
 #: Words that give a change's cause, which a reference may point to.
@@ -118,7 +128,7 @@ def _reference(paper: _Paper, claim: Claim, sentence: set[str]) -> Finding | Non
         )
     else:
         mismatch = decided == "other"
-    if not mismatch:
+    if not mismatch or _names_heading(target, sentence):
         return _wrong_side(claim, target)
     if _CAUSE.search(claim.sentence):
         # "drugs offences ... largely a reflection of patrol activity (see paragraph 10)": a
@@ -205,6 +215,16 @@ def _wrong_side(claim: Claim, target: Section) -> Finding | None:
         suggestion=f"'{claim.target} {'above' if target.key < own_key else 'below'}'",
         data={"target": claim.target},
     )
+
+
+def _names_heading(target: Section, sentence: set[str]) -> bool:
+    """Whether a referring sentence names the section's title: "the police performance
+    figures set out in section 3" of "3. POLICE PERFORMANCE IN HUNTINGDONSHIRE". Two of the
+    title's words (or its only one) are enough, however many words the sentence has."""
+    if not target.heading:
+        return False
+    title = content_words(target.heading)
+    return bool(title) and len(title & sentence) >= min(2, len(title))
 
 
 def _about_else(paper: _Paper, claim: Claim, target: Section) -> str:

@@ -28,8 +28,10 @@ _LINE_NUMBER = re.compile(
 _HEADING_NUMBER = re.compile(r"[ \t]*(\d{1,2})\.?[ \t]+(?=[A-Z])")
 # A whole-number paragraph or heading at the start of a line ("2. Total crime fell",
 # "3 Outcomes"), before a capital; a date that starts a line ("12 December 2019") is not one.
+# Without a full stop, not before a month: "3 August" is a date, "3. AUGUST" a paragraph.
 _WHOLE_NUMBER = re.compile(
-    rf"[ \t]*(?:\*\*)?(\d{{1,2}})\.?(?:\*\*)?[ \t]+(?=[A-Z‘“\"'(])(?!(?:{MONTH_RE})\b)"
+    rf"[ \t]*(?:\*\*)?(\d{{1,2}})(?:\.(?:\*\*)?[ \t]+(?=[A-Z‘“\"'(])"
+    rf"|(?:\*\*)?[ \t]+(?=[A-Z‘“\"'(])(?!(?:{MONTH_RE})\b))"
 )
 # With a full stop, a whole-number paragraph may start with a figure ("4. 101 calls fell").
 # Or alone on its line, as a PDF-to-text dump leaves it ("3." over "VEHICLE THEFT").
@@ -85,12 +87,25 @@ class Block:
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line without its line break; form feeds count as breaks."""
+    """(start, end) of each line without its line break; form feeds count as breaks. A
+    line of a box drawn in text ("| Rolling year 36,810 crimes |") is its inside, and the
+    box's top and bottom ("+-----+") are blank lines."""
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        yield pos, pos + len(stripped)
+        if _BOX_EDGE.fullmatch(stripped):
+            yield pos, pos
+        elif (inside := _BOX_LINE.fullmatch(stripped)) is not None:
+            yield pos + inside.start(1), pos + inside.end(1)
+        else:
+            yield pos, pos + len(stripped)
         pos += len(line)
+
+
+#: A text box's top or bottom edge: "+------+", "*******".
+_BOX_EDGE = re.compile(r"[ \t]*(?:\+[-=+]{3,}\+|[-=*]{3,}\+?)[ \t]*")
+#: A line of a text box, with its inside: "|  Rolling year  36,810  |" (no other bar).
+_BOX_LINE = re.compile(r"[ \t]*\|([^|]*?)\|[ \t]*")
 
 
 #: The largest step a paper's numbering takes from one paragraph to the next.
@@ -108,6 +123,10 @@ def _successor(previous: tuple[int, ...] | None, number: str) -> bool:
     if previous is None:
         # The first number may be anything plausible: a paper may be an extract.
         return key[0] <= 30
+    if key == (1, 1):
+        # A numbering that starts again under a new heading: the answers to a panel's
+        # questions, each numbered from 1.1 after the paper's own "1." and "2.".
+        return True
     if key <= previous:
         return False
     for depth in range(min(len(key), len(previous))):
@@ -227,6 +246,24 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
     return rows
 
 
+#: A wide gap between the cells of a line laid out in columns.
+_WIDE_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
+
+
+def _is_cell_line(line: str) -> bool:
+    """Whether a line is laid out in three columns or more, one holding a number: a line of
+    a dashboard ("Outcome rate   12.4% rolling   DOWN 1.1 pts"), not a sentence."""
+    return (
+        len(_WIDE_GAP.findall(line)) >= 2
+        and any(c.isdigit() for c in line)
+        # "2    Review of outcomes ...   CC   May 2018": an item's number, read as a paragraph's
+        and _ITEM_FIRST.match(line) is None
+    )
+
+
+_ITEM_FIRST = re.compile(r"[ \t]*\d{1,2}\.?[ \t]{2,}\S")
+
+
 def _is_title_line(body: str) -> bool:
     """Whether the rest of a numbered line is a short title, not the start of a sentence."""
     words = body.split()
@@ -258,6 +295,11 @@ def blocks_of(text: str) -> list[Block]:
             blank_before = True
             continue
         own = _own_line(text, start, end, index in rows, listed.get(index))
+        if own is None and _is_cell_line(line):
+            # "Rolling year     36,810 crimes      UP 4.0%": a dashboard's line, read alone.
+            body = line.strip()
+            first = start + line.index(body[0])
+            own = Block("body", [(first, first + len(body))])
         if own is not None:
             # A table row or a contents line is never prose, nor a paragraph's number.
             blocks.append(own)

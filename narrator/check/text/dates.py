@@ -71,9 +71,19 @@ ORDINAL_WORDS: dict[str, int] = {
     )
 }
 
-NUMBER_WORD_RE = (
-    r"(?:(?:" + "|".join(TENS) + r")[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+#: A number below a hundred in words: "nine", "seventeen", "twenty-one".
+_BELOW_HUNDRED = (
+    r"(?:(?:" + "|".join(TENS) + r")[\s-]" + _UNITS + r"\b"
     r"|(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b)"
+)
+#: "two hundred", "three hundred and forty-one", "a hundred and six".
+_HUNDREDS = rf"(?:(?:a|{_UNITS})\s+hundred(?:\s+and\s+{_BELOW_HUNDRED})?\b)"
+#: A number in words, the longest reading first: "three thousand", "two hundred and
+#: ninety-five", "twenty-one", "nine". Larger numbers are written in figures.
+NUMBER_WORD_RE = (
+    rf"(?:(?:a|{_BELOW_HUNDRED})\s+thousand\b(?!\s+and)"
+    rf"|{_HUNDREDS}|{_BELOW_HUNDRED})"
 )
 
 
@@ -87,6 +97,19 @@ def number_word(text: str) -> int | None:
     parts = re.split(r"[\s-]+", key)
     if len(parts) == 2 and parts[0] in TENS and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    if key in ("a thousand", "a hundred"):
+        return 1000 if "thousand" in key else 100
+    for scale, size in (("thousand", 1000), ("hundred", 100)):
+        # "two hundred and ninety-five": the multiple of the scale, and what follows it.
+        head, found, rest = key.partition(scale)
+        if not found or not head.strip():
+            continue
+        times = 1 if head.strip() == "a" else number_word(head)
+        after = rest.strip().removeprefix("and").strip()
+        more = number_word(after) if after else 0
+        if times is None or more is None:
+            return None
+        return times * size + more
     return None
 
 

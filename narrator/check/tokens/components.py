@@ -41,7 +41,13 @@ def register_components(language: Any) -> None:
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital, a digit
 # or an opening quote; not after an abbreviation or an initial.
-_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*\s+(?=[A-Z0-9‘“\"'(£])|\n\n")
+# A bullet or an emoji arrow in the middle of a line starts an item of its own ("Shoplifting
+# down to 72 (90 in Nov) ➡️ Theft from the person down to 77"); a plain arrow does not
+# ("12 → 15" is a change).
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'’”)\]]*\s+(?=[A-Z0-9‘“\"'(£])|\n\n"
+    r"|(?<=\S)[ \t]+(?:[•▪●]|[➡▶⬇⬆⬅✅❌]\ufe0f?)[ \t]+(?=\S)"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:i\.e|e\.g|etc|vs|cf|no|nos|st|dr|mr|mrs|ms|approx|incl|op|para|paras|fig)"
     # an initial: a capital alone ("J. Smith"), not the "s" of a possessive ("May's.")
@@ -64,7 +70,8 @@ def _sentences_component(doc: Any) -> Any:
     ends = [
         match.end()
         for match in _SENTENCE_END.finditer(text)
-        if match.group(0) == PARAGRAPH_BREAK
+        # A paragraph's end ends its sentence, even after an initial ("at Appendix A.").
+        if PARAGRAPH_BREAK in match.group(0)
         or not _ABBREVIATION.search(text, max(0, match.start() - 8), match.start() + 1)
     ]
     # The first token of each sentence (as TokenIndex.tokens finds it), all at once.

@@ -18,8 +18,9 @@ LEAD_REF = (
     r"|extension|ext\.|pol|annexe|kpis?"
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
-    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception)s?"
-    r"|No\.))"
+    r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
+    r"|Finding|Issue|Risk|Lesson)s?"
+    r"|No\.?))"
     r"(?:\s*:)?\s+"
 )
 LEAD_REF_WORDS = (
@@ -31,7 +32,7 @@ LEAD_REF_WORDS = (
     "paper papers no. theme themes strand strands goal goals aim aims "
     "indicator indicators kpi kpis action actions principle principles attachment "
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
-    "steps annexe exception exceptions"
+    "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.

@@ -170,6 +170,14 @@ def _read_date(m: re.Match[str]) -> Mark | None:
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return Mark(m.start(), m.end(), "IDENT")
         return Mark(m.start(), m.end(), "DATE", {"start": When(y, mo, d), "end": When(y, mo, d)})
+    day_month = _DAY_MONTH.fullmatch(text)
+    if day_month:
+        d, mo = int(day_month.group(1)), int(day_month.group(2))
+        if not (1 <= mo <= 12 and 1 <= d <= 31) or mo == d + 1:
+            return None  # "18/19": a financial year; "13/20": not a date
+        return Mark(
+            m.start(), m.end(), "DATE", {"start": When(None, mo, d), "end": When(None, mo, d)}
+        )
     months = [month_number(x) for x in re.findall(MONTH_RE, text)]
     year: int | None = None
     # "Jan 20": a month and two digits without an ordinal suffix is a two-digit year.
@@ -227,6 +235,8 @@ def _read_monthcount(m: re.Match[str]) -> Mark:
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{1,2}([/.])\d{1,2}\1(?:\d{4}|\d{2})")
+#: A day and month without a year: "29/08".
+_DAY_MONTH = re.compile(r"(\d{2})/(\d{2})")
 
 #: What each label reads from its match (a label without one is read as a bare mark).
 READERS: dict[str, Callable[[re.Match[str]], Mark | None]] = {

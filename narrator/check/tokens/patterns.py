@@ -98,7 +98,9 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "PHONE",
             r"(?:101|999|111)(?=,?\s+or\s+(?:the\s+)?(?:online|report|web|visit|email)"
-            r"|\s+(?:line|number)\b)",
+            r"|\s+(?:line|number)\b"
+            # "the 101 online reporting form", "999 should always be used"
+            r"|\s+(?:online|reporting|should|must)\b)",
         ),
     ),
     # "Perf team x4417", "ext 2231": a telephone extension.
@@ -110,7 +112,8 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "PHONE",
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
-            need=r"\b(?i:report|call(?!\s+handl)|ring|contact|reach|phone|text)\b[^.;\n]{0,45}?\b(?i:on|via)\s+",
+            need=r"\b(?i:report(?:ed|ing|s)?|call(?!\s+handl)|ring|contact|reach|phone|text)\b"
+            r"[^.;\n]{0,45}?\b(?i:on|via)\s+",
             span_need=False,
             words="on via",
         ),
@@ -364,7 +367,7 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "QUARTER",
             r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?![\w%]|[.,]\d)",
-            need=r"\b(?-i:Weeks?|Wk|Period)\s+",
+            need=r"\b(?-i:Weeks?|Wk|wk|Period)\s+",
             words="week weeks wk period",
         ),
     ),
@@ -392,7 +395,25 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     (
         "digit",
-        Spec("DATE", rf"({DAY})\s+(?:of\s+)?({MONTH_RE})(?:,?\s+({YEAR4}))?", lead=r"\bthe\s+"),
+        # "the 24th of May", "24 May"; not "double the 24 of May 2018" (May's figure) nor "7
+        # of February's thefts" (a part of the month's)
+        Spec(
+            "DATE",
+            rf"((?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+of|{DAY})\s+({MONTH_RE})(?!['’]s\b)"
+            rf"(?:,?\s+({YEAR4}))?",
+            lead=r"\bthe\s+",
+        ),
+    ),
+    (
+        "digit",
+        # "on the 1 of January": a day without its ordinal, after a word that says when
+        Spec(
+            "DATE",
+            rf"({DAY})\s+of\s+({MONTH_RE})(?!['’]s\b)(?:,?\s+({YEAR4}))?",
+            need=r"\b(?i:on|by|from|until|till|since|before|after|between|and|to)\s+the\s+",
+            span_need=False,
+            words="the",
+        ),
     ),
     ("word", Spec("DATE", rf"({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+({YEAR4})")),
     (
@@ -419,6 +440,8 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("DATE", r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("digit", Spec("DATE", r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
     ("digit", Spec("FY", rf"({YEAR4})\s?[/-]\s?(\d{{2}})(?![\d/%])", lead=r"(?i:\bFY\s?)")),
+    # "Mon 29/08": a day and month (not "18/19", a financial year: see the reader).
+    ("digit", Spec("DATE", r"(\d{2})/(\d{2})(?![\d/%])")),
     ("digit", Spec("FY", r"(\d{2})/(\d{2})(?![\d/%])")),
     ("digit", Spec("YEARS", rf"({YEAR4})\s*(?:-|–|to)\s*({YEAR4})(?![\d%])")),
     ("digit", Spec("YEAR", rf"{YEAR4}(?![\d%]|[,.]\d)")),
@@ -431,7 +454,10 @@ SPECS: list[tuple[str, Spec]] = [
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
             # "Embargoed until 00.01", "approx. 07.35": a time with a leading zero
-            r"|0\d\.[0-5]\d(?![\d.%])",
+            r"|0\d\.[0-5]\d(?![\d.%])"
+            # "0930hrs", "2200–0300": the 24-hour clock of a shift or a meeting
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b"
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d)",
         ),
     ),
     # "a six-week operation", "the 28-day picture", "a five-year trend": a stretch of time
@@ -450,16 +476,18 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("RANGE", rf"{NUM}\s*(?:-|–)\s*{NUM}(?![\w%])")),
     # "48p in every £1", "19p a week": pence (before "3pm" would be read as a name).
     ("digit", Spec("MONEY", r"()()(\d{1,3}(?:\.\d)?)(p)\b(?![.,]?\d)")),
-    ("digit", Spec("IDENT", r"\d+[A-Za-z][\w-]*")),
+    # "3G", "24x7": a name with digits, but not a figure with its unit ("8pc", "2pts").
+    ("digit", Spec("IDENT", r"\d+(?!(?:pc|pts?|pp|ppts?)\b)[A-Za-z][\w-]*")),
     (
         "digit",
         Spec(
             "POINTS",
             rf"({SIGN})?({NUM})\s?(?:(?:of\s+a\s+)?percentage[\s-]points?|%\s?points?|pp\b"
-            r"|ppts?\b|points?\b)",
+            r"|ppts?\b|pts?\b|points?\b)",
         ),
     ),
-    ("digit", Spec("PERCENT", rf"({SIGN})?({NUM})\s?(?:%|per\s?cent\b|percent\b)")),
+    # "up 8pc": the press's per cent, against its number (not "PC 1234", a constable).
+    ("digit", Spec("PERCENT", rf"({SIGN})?({NUM})(?:\s?(?:%|per\s?cent\b|percent\b)|pc\b)")),
     (
         "digit",
         Spec("MONEY", rf"({SIGN})?([£$€])\s?({NUM})(?:\s?(m|bn|k|million|billion|thousand)\b)?"),

@@ -30,7 +30,7 @@ from narrator.check.tokens.spec import WORDNUM, Spec
 _FAMILY_BEFORE = {"digit": r"(?:[^\w.,/]|(?<!\w)x)", "word": r"\W"}
 _FAMILY_HEAD = {
     "digit": r"(?=\d|[+\-−–£$€]\s?\d)",
-    "word": r"(?=[A-Zotfsenhdz])",
+    "word": r"(?=[A-Zotfsenhdza])",
 }
 
 
@@ -86,6 +86,10 @@ def _trie(words: Iterable[str]) -> str:
     return emit(tree)
 
 
+#: The words a number in words starts with: "a" only before its scale ("a hundred and six").
+_NUMBER_STARTS = [*NUMBER_WORDS, "a hundred", "a thousand"]
+
+
 def _family(name: str) -> _Family:
     chosen = [spec for fam, spec in SPECS if fam == name]
     priorities = [i for i, (fam, _) in enumerate(SPECS) if fam == name]
@@ -94,7 +98,7 @@ def _family(name: str) -> _Family:
         # Only where one starts matters (every pattern is tried there), so the master is
         # the words as tries: where {MONTH_RE} or {WORDNUM} matches, one of them ends at a
         # word boundary ("twenty-one" starts with "twenty").
-        body = f"(?:(?P<month>{_trie(_MONTH_WORDS)})|(?P<number>(?i:{_trie(NUMBER_WORDS)})))\\b"
+        body = f"(?:(?P<month>{_trie(_MONTH_WORDS)})|(?P<number>(?i:{_trie(_NUMBER_STARTS)})))\\b"
     else:
         # Patterns with a required lead-in are left out of the master: they would match
         # every number and hide the pattern that applies. They are tried in Python first.

@@ -8,7 +8,7 @@ from typing import Any
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Verdict, claim_finding
-from narrator.check.slips import is_slip, typed
+from narrator.check.slips import NEAR_CHANGE, NEAR_LEVEL, is_slip, typed
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ def unless_far(
     """A figure that disagrees with the figures: contradicted when a slip explains it,
     else ambiguous, for so far a figure is more often one the reader bound to the wrong
     measure, period or part of a measure (see :mod:`narrator.check.slips`)."""
-    if is_slip(said, right, claim.decimals, typed=typed(claim.text)):
+    near = NEAR_CHANGE if claim.role == "change" or claim.unit == "points" else NEAR_LEVEL
+    if is_slip(said, right, claim.decimals, typed(claim.text), near):
         return ClaimVerdict(
             claim, Verdict.CONTRADICTED, message, evidence=evidence, expected=expected
         )
