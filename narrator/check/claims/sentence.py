@@ -55,14 +55,29 @@ def read_sentence(
     others = tuple(dict.fromkeys(m for m in (*ctx.seen, ctx.heading) if m))
     if others:
         # A measure carried from the previous sentence may be one the paragraph spoke of
-        # before, or the heading's.
+        # before, or the heading's; a rate ("the outcome rate" after a paragraph on
+        # domestic abuse) may be the rate of one of them.
+        rates = _rates_of(reading, others)
         claims = [
             replace(c, measure_alternatives=tuple(m for m in others if m != c.measure))
             if c.is_data and c.measure_from == "sentence"
+            else replace(c, measure_alternatives=tuple(m for m in rates if m != c.measure))
+            if c.is_data and c.unit in ("percent", "points") and rates
             else c
             for c in claims
         ]
     return claims, context_after(reading, sentence, claims)
+
+
+def _rates_of(reading: Reading, measures: tuple[str, ...]) -> tuple[str, ...]:
+    """The rates of ``measures``: each rate measure whose numerator or denominator is one of
+    them ("domestic abuse" -> its outcome rate), or that is one of them."""
+    named = set(measures)
+    return tuple(
+        m.id
+        for m in reading.reader.catalogue.ratios
+        if m.id in named or m.numerator in named or m.denominator in named
+    )
 
 
 def _sentence(
