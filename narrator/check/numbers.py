@@ -123,6 +123,8 @@ _FOOTNOTE = re.compile(
     r"(?<=[a-z%)\]][.,;:])\d{1,2}(?=\s|$)"
     # "at about 62%.[3]", "a rate of 12%[1]": a marker in brackets glued to a figure
     r"|(?<=[\d%.,;:]\[)\d{1,2}(?=\])"
+    # "(excluding fraud)1,", "for England and Wales2.": a marker glued to a word's end
+    r"|(?<=\))\d(?=[.,;:]?(?:\s|$))|(?<=[a-z]{3})\d(?=[.,;:]?(?:\s|$))"
 )
 #: A line of a rating's key: a colour, then the band it stands for against a target
 #: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
@@ -317,6 +319,12 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         for key in [k for k in extra if k[0] < end and start < k[1]]:
             del extra[key]
         extra[start, end] = Number(start, end, match.group(1), "reference")
+    for match in _COMMITTEE_REF.finditer(text):
+        # "references 14/2019/PSI and 17/2019/PSI": a committee's outstanding references
+        start, end = match.span()
+        for key in [k for k in extra if k[0] < end and start < k[1]]:
+            del extra[key]
+        extra[start, end] = Number(start, end, match.group(), "reference")
     for start, end in _post_numbers(text):
         extra[start, end] = Number(start, end, text[start:end], "reference")
     if not extra:
@@ -330,6 +338,8 @@ _ACTION_NUMBER = re.compile(
     r"(?:^[ \t]*(?:[-–•*][ \t]+)?|\b(?i:see|action)[ \t]+)([A-Z]{1,2}\d{1,3}/\d{2})\b(?!/)",
     re.MULTILINE,
 )
+#: A committee's reference: its number, the year and the committee's letters.
+_COMMITTEE_REF = re.compile(r"\b\d{1,3}/(?:19|20)\d\d/[A-Z]{2,6}\b")
 #: A post's place in a thread at the start of its line: "2/7 We recorded ...".
 _POST_NUMBER = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})(?=[ \t]+\S)(?!/)", re.MULTILINE)
 

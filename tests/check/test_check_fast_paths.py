@@ -61,10 +61,10 @@ DIGIT_PIECES = st.sampled_from(
 def test_digit_master_matches_where_it_did_with_a_look_behind(text: str) -> None:
     family = _FAMILIES[0]
     before, rest = family.master.pattern.split("(?=", 1)
-    assert before == "(?:[^\\w.,/]|(?<!\\w)x)"
-    # After anything but a word character, a point, a comma or a slash, or after the "x"
-    # of a telephone extension that starts a word ("x4417").
-    plain = re.compile("(?:(?<![\\w.,/])|(?<=x)(?<!\\wx))(?=" + rest)
+    assert before == "(?:[^\\w.,/)]|(?<!\\w)x)"
+    # After anything but a word character, a point, a comma, a slash or a closing bracket,
+    # or after the "x" of a telephone extension that starts a word ("x4417").
+    plain = re.compile("(?:(?<![\\w.,/)])|(?<=x)(?<!\\wx))(?=" + rest)
     for at in range(len(text)):
         new = family.first.match(text) if at == 0 else family.master.match(text, at - 1)
         old = plain.match(text, at)

@@ -290,6 +290,10 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
         if found:
             words = frozenset().union(*(m.words for m in found))
             measure, _ = reading.reader.measures.resolve(words)
+            named = {reading.reader.measures.resolve(m.words)[0] for m in found} - {None}
+            if len(named) > 1:
+                # "VEHICLE CRIME AND ASSAULTS": a heading over two measures sets neither.
+                measure, words = None, frozenset()
             context = Context(
                 words=words, measure=measure, text=heading, source="heading", heading=measure
             )

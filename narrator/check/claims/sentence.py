@@ -32,6 +32,7 @@ from narrator.check.claims.reading import Reading
 from narrator.check.claims.references import reference_claims
 from narrator.check.claims.streaks import streak_claims
 from narrator.check.claims.words import direction_words, mentions, multi_areas, targets
+from narrator.check.tokens.measures import name_words
 
 
 def read_sentence(
@@ -58,15 +59,34 @@ def read_sentence(
         # before, or the heading's; a rate ("the outcome rate" after a paragraph on
         # domestic abuse) may be the rate of one of them.
         rates = _rates_of(reading, others)
+        own = {c.measure: _rates_of(reading, (c.measure,)) for c in claims if c.measure}
         claims = [
             replace(c, measure_alternatives=tuple(m for m in others if m != c.measure))
             if c.is_data and c.measure_from == "sentence"
-            else replace(c, measure_alternatives=tuple(m for m in rates if m != c.measure))
-            if c.is_data and c.unit in ("percent", "points") and rates
+            else replace(
+                c,
+                measure_alternatives=tuple(
+                    m for m in dict.fromkeys((*rates, *own.get(c.measure, ()))) if m != c.measure
+                ),
+            )
+            if c.is_data and _rate_named_short(reading, c)
             else c
             for c in claims
         ]
     return claims, context_after(reading, sentence, claims)
+
+
+def _rate_named_short(reading: Reading, claim: Claim) -> bool:
+    """Whether a claim is of a rate the text named by less than its full name ("the outcome
+    rate" for the all crime prosecution possible outcome rate), so of any family's rate."""
+    catalogue = reading.reader.catalogue
+    if claim.measure is None or claim.measure not in catalogue or claim.measure_text is None:
+        return False
+    measure = catalogue[claim.measure]
+    if not measure.is_ratio:
+        # "1,526 searches, 35.3% and 23.1%": a per cent said of a count is one of its rates
+        return claim.unit == "percent" and claim.role != "change"
+    return not name_words(measure.label) <= name_words(claim.measure_text)
 
 
 def _rates_of(reading: Reading, measures: tuple[str, ...]) -> tuple[str, ...]:

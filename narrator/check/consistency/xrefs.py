@@ -117,6 +117,8 @@ def _reference(paper: _Paper, claim: Claim, sentence: set[str]) -> Finding | Non
         meant = allowed & about.holding(named)
         best = _meant_by_measure(paper, claim, totals, meant, same_depth, best)
     if target is None:
+        if _implied(document, claim.target):
+            return None
         return _missing(paper, claim, best, sentence)
     own = float(totals[topics.position[target.number]])
     if decided is None:
@@ -215,6 +217,19 @@ def _wrong_side(claim: Claim, target: Section) -> Finding | None:
         suggestion=f"'{claim.target} {'above' if target.key < own_key else 'below'}'",
         data={"target": claim.target},
     )
+
+
+def _implied(document: Document, number: str) -> bool:
+    """Whether a section missing from the paper may still be there: its paragraphs are
+    numbered under it ("section 4" of "4.1" and "4.2" under an unnumbered heading), or the
+    paper is an extract whose numbering starts after 1 and the section is in a part left
+    out: a whole section ("Section 5" of an extract of section 3), not "9.9.9"."""
+    key = number_key(number)
+    keys = [number_key(n) for n in document.sections]
+    if any(k[: len(key)] == key for k in keys):
+        return True
+    tops = {k[0] for k in keys}
+    return len(key) == 1 and bool(tops) and min(tops) > 1 and key[0] not in tops
 
 
 def _names_heading(target: Section, sentence: set[str]) -> bool:

@@ -142,6 +142,11 @@ def _successor(previous: tuple[int, ...] | None, number: str) -> bool:
 _MAX_WHOLE_STEP = 3
 
 
+#: The first numbered heading of an extract: a number, a full stop and a title in capitals
+#: ("4. OPERATIONAL CONTEXT: DEMAND ON THE CONSTABULARY"), whatever the number.
+_EXTRACT_START = re.compile(r"[ \t]*(?:[1-9]|[12]\d|30)\.[ \t]+[A-Z][A-Z0-9 ,:;&'’()/–-]{3,}$")
+
+
 def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
     """Whether a whole number at the start of a line may number the next paragraph.
 
@@ -320,7 +325,10 @@ def blocks_of(text: str) -> list[Block]:
                 body_start = piece_start + number_match.end()
             elif (
                 whole := _WHOLE_NUMBER.match(piece) or _WHOLE_DOTTED.match(piece)
-            ) is not None and _whole_successor(last_number, int(whole.group(1))):
+            ) is not None and (
+                _whole_successor(last_number, int(whole.group(1)))
+                or (last_number is None and _EXTRACT_START.match(piece) is not None)
+            ):
                 span = (piece_start + whole.start(1), piece_start + whole.end(1))
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()

@@ -93,6 +93,9 @@ class _Assembly:
     section: str | None = None
     heading_stack: dict[int, str] = field(default_factory=dict)
     heading: str | None = None
+    #: An unnumbered heading inside a numbered section ("Vehicle crime - force position"
+    #: under "6. VEHICLE CRIME AND ASSAULTS"), and the section it was met in.
+    sub_heading: tuple[str, tuple[int, ...]] | None = None
 
 
 def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
@@ -137,6 +140,8 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
                 kind = "heading"
         elif kind == "heading":
             found.heading = body
+            if found.section is not None:
+                found.sub_heading = (body, number_key(found.section)[:1])
             if found.title is None and not found.paragraphs:
                 found.title = body
         paragraph = Paragraph(
@@ -182,7 +187,7 @@ def _front_ends_at_prose(text: str, blocks: list[Block]) -> list[Block]:
         if any(
             (
                 len(text[s:e].split()) >= _PROSE_WORDS
-                and text[s:e].rstrip().endswith(tuple('.!?:;"”’'))
+                and text[s:e].rstrip().rstrip(")").endswith(tuple('.!?:;"”’'))
                 and not FRONT_FIELD.match(text[s:e])
             )
             or _figures_line(text[s:e])
@@ -281,6 +286,12 @@ def _numbered(number: str, body: str, is_heading: bool, found: _Assembly) -> Non
         found.headings[number] = None
     stack = found.heading_stack
     found.heading = stack[max(stack)] if stack else None
+    if is_heading or (found.sub_heading is not None and found.sub_heading[1] != key[:1]):
+        found.sub_heading = None  # a new numbered heading, or a new section: it no longer holds
+    elif found.sub_heading is not None:
+        # "6.2" under "Vehicle crime - force position" under "6. VEHICLE CRIME AND ...":
+        # the nearer heading is the paragraph's.
+        found.heading = found.sub_heading[0]
 
 
 def _sections(numbered: list[str], found: _Assembly) -> dict[str, Section]:

@@ -15,7 +15,7 @@ LEAD_REF = (
     r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
     r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
     r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
-    r"|extension|ext\.|pol|annexe|kpis?"
+    r"|extension|ext\.|pol|annexe|kpis?|(?<!\d\s)minute|no\."
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
@@ -32,7 +32,8 @@ LEAD_REF_WORDS = (
     "paper papers no. theme themes strand strands goal goals aim aims "
     "indicator indicators kpi kpis action actions principle principles attachment "
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
-    "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no"
+    "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no "
+    "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.

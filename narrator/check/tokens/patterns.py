@@ -219,6 +219,18 @@ SPECS: list[tuple[str, Spec]] = [
             r"(?!\s+(?:the|its|their|our|a|an|that|this|average|target|national|expected)\b)",
         ),
     ),
+    # "sections 4 to 6", "pages 12-14": the last of a range of references.
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"\d+(?:\.\d+)*(?![\d%]|[.,]\d)",
+            need=r"\b(?i:sections|paragraphs|paras\.?|pages|pp\.|tables|chapters|items|appendices"
+            r"|annexes)\s+\d+(?:\.\d+)*\s*(?:to|-|–|and|&)\s*",
+            span_need=False,
+            words="to - – and &",
+        ),
+    ),
     # "[2]": a footnote's marker.
     ("digit", Spec("REF", r"(?<=\[)\d{1,2}(?=\])")),
     *_both("AGE", r"{N}\s*(?:-|–|to)\s*{N}[\s-]years?[\s-]olds?\b"),

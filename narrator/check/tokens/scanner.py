@@ -26,8 +26,9 @@ from narrator.check.tokens.spec import WORDNUM, Spec
 # C instead of trying the whole pattern at every position. A match at the very start of a
 # text, where there is no character before, is tried with the same pattern anchored there.
 # A digit starts a candidate after anything but a word, a point, a comma or a slash, or
-# after the "x" of a telephone extension ("Perf team x4417").
-_FAMILY_BEFORE = {"digit": r"(?:[^\w.,/]|(?<!\w)x)", "word": r"\W"}
+# after the "x" of a telephone extension ("Perf team x4417"); not right after a closing
+# bracket, where a digit is a footnote's marker ("(excluding fraud)1, ...").
+_FAMILY_BEFORE = {"digit": r"(?:[^\w.,/)]|(?<!\w)x)", "word": r"\W"}
 _FAMILY_HEAD = {
     "digit": r"(?=\d|[+\-−–£$€]\s?\d)",
     "word": r"(?=[A-Zotfsenhdza])",
