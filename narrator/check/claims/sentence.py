@@ -58,22 +58,24 @@ def read_sentence(
         # A measure carried from the previous sentence may be one the paragraph spoke of
         # before, or the heading's; a rate ("the outcome rate" after a paragraph on
         # domestic abuse) may be the rate of one of them.
-        rates = _rates_of(reading, others)
-        own = {c.measure: _rates_of(reading, (c.measure,)) for c in claims if c.measure}
-        claims = [
-            replace(c, measure_alternatives=tuple(m for m in others if m != c.measure))
-            if c.is_data and c.measure_from == "sentence"
-            else replace(
-                c,
-                measure_alternatives=tuple(
-                    m for m in dict.fromkeys((*rates, *own.get(c.measure, ()))) if m != c.measure
-                ),
-            )
-            if c.is_data and _rate_named_short(reading, c)
-            else c
-            for c in claims
-        ]
+        claims = [_with_alternatives(reading, c, others) for c in claims]
     return claims, context_after(reading, sentence, claims)
+
+
+def _with_alternatives(reading: Reading, claim: Claim, others: tuple[str, ...]) -> Claim:
+    """The claim with the other measures it may be of: those the paragraph named, for a
+    measure carried from the sentence before; their rates and its own measure's, for a
+    rate named by less than its full name or a per cent of a count."""
+    if not claim.is_data:
+        return claim
+    if claim.measure_from == "sentence":
+        meant: tuple[str, ...] = others
+    elif _rate_named_short(reading, claim):
+        own = (claim.measure,) if claim.measure else ()
+        meant = tuple(dict.fromkeys(_rates_of(reading, (*others, *own))))
+    else:
+        return claim
+    return replace(claim, measure_alternatives=tuple(m for m in meant if m != claim.measure))
 
 
 def _rate_named_short(reading: Reading, claim: Claim) -> bool:
