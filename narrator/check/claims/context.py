@@ -112,7 +112,7 @@ def measure_for(
     if ratio:
         # "7 vehicle thefts were solved, a solved rate of 11.1%": the kind of rate the
         # words before the figure name completes the count's name.
-        said = _RATE_WORD.findall(sentence.text, max(mention.end, pos - 90), pos)
+        said = _RATE_WORD.findall(sentence.text, max(sentence.start, pos - 90), pos)
         kind = norm_word(said[-1]) if said else None
         if kind is not None and kind in measures.vocabulary:
             words = words | {kind, "rate"}

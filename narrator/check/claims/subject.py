@@ -16,6 +16,7 @@ import re
 from narrator.areas import Areas
 from narrator.check.claims.model import Claim, replace
 from narrator.check.text.document import Document
+from narrator.check.text.parse import memo_field
 from narrator.language.forces import load_forces, names_pattern
 from narrator.language.places import reader_names
 
@@ -42,6 +43,11 @@ def paper_area(document: Document, areas: Areas) -> str | None:
         # A protective marking ("OFFICIAL") above the title is not the title.
         paragraphs = paragraphs[1:]
     titles = [p.text for p in paragraphs[:1] if p.kind in ("heading", "front")]
+    second = paragraphs[1] if titles and len(paragraphs) > 1 else None
+    if second is not None and second.kind == "front" and not memo_field(second.text):
+        # "Report to the Commissioner" over "Coastal Division: quarterly performance": a
+        # line that is no memo field under the first is the title's second line.
+        titles.append(second.text)
     first = paragraphs[0] if paragraphs else None
     if first is not None and first.kind == "body":
         # A plain text's first lines are its title ("CAMBRIDGE CITY DISTRICT – REVIEW"),

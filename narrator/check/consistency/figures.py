@@ -3,11 +3,11 @@ than" what is quoted nearby must be true of the quoted figures."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from narrator.catalogue import Catalogue, Kind
+from narrator.check.claims.codes import unread_code
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Severity, Verdict
 from narrator.check.slips import is_slip, typed
@@ -126,23 +126,10 @@ def _apart(earlier: Claim, claim: Claim) -> bool:
     return (
         (earlier.area_text is None) != (claim.area_text is None)
         or not ("text" in (earlier.measure_from or "") and "text" in (claim.measure_from or ""))
-        or _unread_qualifier(earlier)
-        or _unread_qualifier(claim)
+        # "HS assaults 307": a code the reader does not know may name another area
+        or unread_code(earlier) is not None
+        or unread_code(claim) is not None
     )
-
-
-#: A short code in capitals: an area or a group the reader does not know ("HS assaults
-#: 307", "NTE violence 41"), which may make a figure of something else than its measure's.
-_CODE_WORD = re.compile(r"\b[A-Z]{2,4}\b")
-
-
-def _unread_qualifier(claim: Claim) -> bool:
-    """Whether the words before a figure in its sentence hold a code in capitals that the
-    reader did not read as the figure's measure, area or period."""
-    s0 = claim.sentence_span[0]
-    before = claim.sentence[: claim.span[0] - s0]
-    read = " ".join(t for t in (claim.measure_text, claim.area_text, claim.period_text) if t)
-    return any(code.group() not in read for code in _CODE_WORD.finditer(before))
 
 
 def arithmetic_findings(claims: Sequence[Claim]) -> Iterable[Finding]:

@@ -20,7 +20,12 @@ from narrator.check.verdicts.matching import (
 from narrator.check.verdicts.measured import measured_change
 from narrator.check.verdicts.model import ClaimVerdict, tolerance, unless_far
 from narrator.check.verdicts.months import month_of, window_of, wrong_month
-from narrator.check.verdicts.nearest import COMPARISON_KINDS, nearest_fact, other_area
+from narrator.check.verdicts.nearest import (
+    COMPARISON_KINDS,
+    nearest_fact,
+    other_area,
+    unknown_code,
+)
 from narrator.check.verdicts.references import (
     COMPARED_WITH,
     average_of_months,
@@ -40,7 +45,7 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     verdict = _figure_verdict(claim, facts, levels)
     value = figure_value(claim)
     if value is not None:
-        verdict = other_area(claim, facts, value, verdict)
+        verdict = unknown_code(claim, other_area(claim, facts, value, verdict))
     if verdict.verdict in (Verdict.CONTRADICTED, Verdict.AMBIGUOUS):
         verdict = change_held_to_sentence(claim) or verdict
     if verdict.verdict != Verdict.SUPPORTED and levels is not None and value is not None:

@@ -65,6 +65,8 @@ def judge(
             verdict = figure_verdict(claim, facts, levels)
             if (
                 verdict.verdict == Verdict.SUPPORTED
+                # a figure of no named measure is only matched to one, not read as its own
+                and claim.measure is not None
                 and (claim.direction in ("up", "down", "flat") or claim.judgement is not None)
                 and claim.reference_cue is None
                 and not from_sentence(verdict)

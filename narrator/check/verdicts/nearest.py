@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from narrator.check.claims.codes import unread_code
 from narrator.check.claims.model import Claim, replace
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.matching import matched_in
@@ -76,3 +77,26 @@ def other_area(claim: Claim, facts: FactSet, value: float, verdict: ClaimVerdict
             expected=verdict.expected,
         )
     return verdict
+
+
+def unknown_code(claim: Claim, verdict: ClaimVerdict) -> ClaimVerdict:
+    """A figure that disagrees with its area's, in a sentence that names no area but holds
+    a code the reader does not know ("HS 130 (159), MoM -18.2%" in a division's note, where
+    "HS" is a district): the figure may be of what the code names, so ambiguous."""
+    if claim.area_text is not None or verdict.verdict not in (
+        Verdict.CONTRADICTED,
+        Verdict.AMBIGUOUS,
+    ):
+        return verdict
+    code = unread_code(claim)
+    if code is None:
+        return verdict
+    return ClaimVerdict(
+        claim,
+        Verdict.AMBIGUOUS,
+        f"{verdict.message}; the sentence names {code!r}, which narrator does not know: the "
+        "figure may be of it",
+        evidence=verdict.evidence,
+        expected=verdict.expected,
+        readings=verdict.readings,
+    )
