@@ -232,3 +232,28 @@ def test_a_bullet_or_an_arrow_inside_a_line_starts_an_item_of_its_own() -> None:
     # the month of the item before ("in Nov") is not the next item's
     assert got[f"{theft:.0f}"][2] != "2018-11"
     assert got[f"{theft:.0f}"][3] != Verdict.CONTRADICTED
+
+
+def test_last_month_in_brackets_before_a_figure_is_the_month_before() -> None:
+    now = _level(NORTHSHIRE, "assaults", "Fellgate", "2019-09")
+    before = _level(NORTHSHIRE, "assaults", "Fellgate", "2019-08")
+    text = (
+        "Fellgate District. The month in numbers:\n"
+        f"• Assaults: {now:.0f} (last month {before:.0f})\n"
+    )
+    got = _figures(NORTHSHIRE, text)
+    assert got[f"{before:.0f}"][2:] == ("2019-08", Verdict.SUPPORTED)
+    wrong = _figures(NORTHSHIRE, text.replace(f"month {before:.0f}", f"month {before + 9:.0f}"))
+    assert wrong[f"{before + 9:.0f}"][3] == Verdict.CONTRADICTED
+
+
+def test_a_part_of_an_areas_total_is_not_that_areas_figure() -> None:
+    part = _level(NORTHSHIRE, "thefts", "Harbourside", "R12:2019-09")
+    whole = _level(NORTHSHIRE, "thefts", "Northshire", "R12:2019-09")
+    text = (
+        f"Over the last 12 months, {part:,.0f} of the force's {whole:,.0f} vehicle thefts "
+        "happened in the town.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=MONTH)
+    (figure,) = [v for v in report.verdicts if v.claim.text == f"{part:,.0f}"]
+    assert figure.verdict != Verdict.CONTRADICTED

@@ -126,6 +126,9 @@ def measure_for(
     return Measured(mid, mention.text, source, head, mention.rolling)
 
 
+#: Between a figure and the area whose total it is a part of: "1,990 of the force's".
+_PART_OF = re.compile(r"[\d,.]+%?\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
 #: The word that says what kind of rate a figure is: "a solved rate of", "the find rate".
 _RATE_WORD = re.compile(r"\b([A-Za-z]+)\s+rates?\b")
 
@@ -210,6 +213,8 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         if not any(s <= a.start < e for s, e in compared)
         # "Cambridgeshire Constabulary's monthly figures show ...": who publishes them
         and not _SOURCE_AFTER.match(text, a.end)
+        # "1,008 of the North's extra 1,422 crimes": the whole the figure is a part of
+        and not (a.start > pos and _PART_OF.fullmatch(text, pos, a.start))
     ]
     area = nearest(own, pos, sentence.clause_of)
     root = reading.reader.areas.root.name

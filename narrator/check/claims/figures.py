@@ -21,6 +21,7 @@ from narrator.check.claims.grammar import (
     CHANGE_AFTER,
     CHANGE_BEFORE,
     CONTINUES,
+    LAST_MONTH_IN_BRACKETS,
     LAST_YEAR_IN_BRACKETS,
     MONTH_BEFORE_BRACKET,
     REFERENCE_BEFORE,
@@ -331,7 +332,8 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
         or YEAR_BEFORE_BRACKET.search(before)
         or (window and YEAR_BEFORE_POSSESSIVE.search(before))
     )
-    back = 12 if year else 1 if MONTH_BEFORE_BRACKET.search(before) else 0
+    month = MONTH_BEFORE_BRACKET.search(before) or LAST_MONTH_IN_BRACKETS.search(before)
+    back = 12 if year else 1 if month else 0
     if back and figure.period is not None:
         # "(last year 32.1%)", "on a year earlier (13.0%)": the period a year (or a month)
         # before the figure's
@@ -339,6 +341,15 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
         claim = replace(
             claim, period=period, period_text="last year" if back == 12 else "last month"
         )
+    elif (
+        back == 1
+        and claim.period is not None
+        and months.is_month(claim.period)
+        and (claim.period_text or "").lower() == "last month"
+    ):
+        # "Assaults: 44 (last month 52)" under a heading: "last month" was read as the
+        # paper's month, the month of the figure beside it; the reference is the one before.
+        claim = replace(claim, period=shifted(claim.period, 1))
     elif after is not None:
         claim = earlier_reference(claim, figure, after)
     return replace(

@@ -46,6 +46,12 @@ TO_AT = re.compile(r"^[\s,]*(?:to|at)\s*(?:a|an)?\s*$", re.IGNORECASE)
 #: In brackets before a figure: it is of the year before ("(last year 32.1%)").
 _LAST_YEAR_BRACKET = r"\(\s*(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+previous\s+year)\s*:?"
 LAST_YEAR_IN_BRACKETS = re.compile(_LAST_YEAR_BRACKET + r"\s*$", re.IGNORECASE)
+#: In brackets before a figure: it is of the month before ("(last month 37)").
+_LAST_MONTH_BRACKET = (
+    r"\(\s*(?:last\s+month|(?:the\s+)?previous\s+month|prev\.?\s+month|a\s+month\s+(?:ago|earlier))"
+    r"\s*:?"
+)
+LAST_MONTH_IN_BRACKETS = re.compile(_LAST_MONTH_BRACKET + r"\s*$", re.IGNORECASE)
 #: A period a year or a month before, then a figure in brackets or after its possessive: it
 #: is that period's ("down 1.2 points on a year earlier (13.0%)", "47% down on the same month
 #: last year (35)", "9% above last year's 744").
@@ -73,7 +79,7 @@ REFERENCE_BEFORE = re.compile(
     r"|\d\s*(?:%|per\s*cent|percentage\s+points?|points?|pp)?(?:\s+(?:up|down|higher|lower))?"
     r"\s+on(?:\s+the)?"
     # "a find rate of 33.0% (last year 32.1%)": the figure of the year before, in brackets
-    rf"|{_LAST_YEAR_BRACKET}"
+    rf"|{_LAST_YEAR_BRACKET}|{_LAST_MONTH_BRACKET}"
     # "above last year's 744": a period before, and its figure
     rf"|\b(?:{_YEAR_BEFORE_WORDS}|{_MONTH_BEFORE_WORDS})(?:\s*\(|['’]s))\s*$",
     re.IGNORECASE,
