@@ -134,6 +134,8 @@ def test_times_weeks_and_days(text: str, expected: list[tuple[str, str]]) -> Non
         ("Searches for theft (minute 6, 7 November 2019) were discussed.", "6", "reference"),
         ("References 14/2019/PSI and 17/2019/PSI can be closed.", "14/2019/PSI", "reference"),
         ("Urgent incidents should always be reported on 999.", "999", "reference"),
+        ("Tel No: 01480 388388", "01480 388388", "reference"),
+        ("Or call 0800 40 50 40 at any time.", "0800 40 50 40", "reference"),
         ("Use the 101 online reporting form.", "101", "reference"),
         ("The force recorded crimes (excluding fraud)1, more than before.", "1", "reference"),
         ("The rate was 83.6 per 1,000 for England and Wales2.\n", "2", "reference"),

@@ -91,6 +91,8 @@ def test_an_extract_starts_at_its_first_numbered_heading() -> None:
     kinds = [(p[0], p[1]) for p in _paragraphs(text)]
     assert ("heading", "4") in kinds and ("numbered", "4.1") in kinds
     assert kinds[2][0] == "body"  # the bracketed note is prose, not a memo field
+    titled = "Extract: Section 5 - Vehicle crime\n\n5. Vehicle crime\n\n5.1 Thefts rose.\n"
+    assert ("heading", "5") in [(p[0], p[1]) for p in _paragraphs(titled)]
 
 
 def test_a_sub_heading_inside_a_numbered_section_heads_its_paragraphs() -> None:

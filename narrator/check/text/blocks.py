@@ -142,9 +142,12 @@ def _successor(previous: tuple[int, ...] | None, number: str) -> bool:
 _MAX_WHOLE_STEP = 3
 
 
-#: The first numbered heading of an extract: a number, a full stop and a title in capitals
-#: ("4. OPERATIONAL CONTEXT: DEMAND ON THE CONSTABULARY"), whatever the number.
-_EXTRACT_START = re.compile(r"[ \t]*(?:[1-9]|[12]\d|30)\.[ \t]+[A-Z][A-Z0-9 ,:;&'’()/–-]{3,}$")
+#: The first numbered heading of an extract: a number, a full stop and a short title
+#: ("4. OPERATIONAL CONTEXT: DEMAND ON THE CONSTABULARY", "5. Vehicle crime"), whatever
+#: the number: no figure and no full stop, so not a sentence.
+_EXTRACT_START = re.compile(
+    r"[ \t]*(?:[1-9]|[12]\d|30)\.[ \t]+[A-Z](?:[A-Za-z ,:;&'’()/–-]){3,70}$"
+)
 
 
 def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:

@@ -20,7 +20,7 @@ LEAD_REF = (
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
     r"|Finding|Issue|Risk|Lesson)s?"
-    r"|No\.?))"
+    r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?))"
     r"(?:\s*:)?\s+"
 )
 LEAD_REF_WORDS = (
@@ -52,7 +52,11 @@ ELSEWHERE_AFTER = (
     r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
 )
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
-PHONE = r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
+PHONE = (
+    r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
+    # "0800 40 50 40": a freephone number in pairs
+    r"|0[3589]00(?:[ \t]\d{2,3}){3}(?![\d%]|[.,]\d)"
+)
 REF_LAST_WORDS = (
     "see also section sections paragraph paragraphs para paras para. paras. in at under"
 )
