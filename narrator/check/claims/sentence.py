@@ -94,12 +94,29 @@ def _rate_named_short(reading: Reading, claim: Claim) -> bool:
 def _rates_of(reading: Reading, measures: tuple[str, ...]) -> tuple[str, ...]:
     """The rates of ``measures``: each rate measure whose numerator or denominator is one of
     them ("domestic abuse" -> its outcome rate), or that is one of them."""
-    named = set(measures)
     return tuple(
-        m.id
-        for m in reading.reader.catalogue.ratios
-        if m.id in named or m.numerator in named or m.denominator in named
+        dict.fromkeys(rate for m in measures for rate in _rates_by_measure(reading).get(m, ()))
     )
+
+
+#: Each catalogue's rates by the measures they are of, built once per catalogue.
+_RATES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def _rates_by_measure(reading: Reading) -> dict[str, tuple[str, ...]]:
+    """measure id -> the rates it is the numerator, the denominator or the rate of."""
+    catalogue = reading.reader.catalogue
+    cached = _RATES.get(id(catalogue))
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
+    found: dict[str, list[str]] = {}
+    for rate in catalogue.ratios:
+        for part in dict.fromkeys((rate.id, rate.numerator, rate.denominator)):
+            if part is not None:
+                found.setdefault(part, []).append(rate.id)
+    table = {m: tuple(rates) for m, rates in found.items()}
+    _RATES[id(catalogue)] = (catalogue, table)
+    return table
 
 
 def _sentence(
