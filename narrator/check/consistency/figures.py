@@ -32,25 +32,7 @@ def repeated_figures(
     ratios = {m.id for m in catalogue if m.kind is Kind.RATIO} if catalogue is not None else None
     first: dict[tuple[Any, ...], Claim] = {}
     for claim in claims:
-        if (
-            ratios is not None
-            and claim.unit == "percent"
-            and claim.role != "change"
-            and claim.measure not in ratios
-        ):
-            continue
-        if (
-            claim.kind != "figure"
-            or claim.measure is None
-            or claim.measure_from == "heading"
-            or claim.measure_head is not None
-            or claim.period is None
-            or claim.statistic is not None
-            or claim.approx is not None
-            or claim.reference_cue is not None
-            # A figure of another force or of the country is not the measure's own.
-            or claim.outside is not None
-        ):
+        if not _quoted_alone(claim, ratios):
             continue
         if claim.value is not None and claim.role != "change":
             key: tuple[Any, ...] = ("level", claim.measure, claim.area, claim.period, claim.unit)
@@ -108,6 +90,31 @@ def repeated_figures(
                 "second": number,
             },
         )
+
+
+def _quoted_alone(claim: Claim, ratios: set[str] | None) -> bool:
+    """Whether a claim is a figure of its measure, area and period alone, one that must be
+    the same wherever it is quoted: not a part, a statistic, a hedged or compared figure, a
+    figure of another force, nor a per cent of a count (a share of what the text chooses)."""
+    if (
+        ratios is not None
+        and claim.unit == "percent"
+        and claim.role != "change"
+        and claim.measure not in ratios
+    ):
+        return False
+    return not (
+        claim.kind != "figure"
+        or claim.measure is None
+        or claim.measure_from == "heading"
+        or claim.measure_head is not None
+        or claim.period is None
+        or claim.statistic is not None
+        or claim.approx is not None
+        or claim.reference_cue is not None
+        # A figure of another force or of the country is not the measure's own.
+        or claim.outside is not None
+    )
 
 
 def _apart(earlier: Claim, claim: Claim) -> bool:

@@ -9,12 +9,18 @@ tell a new paragraph from a continued one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from narrator.check.text.dates import MONTH_RE, word_list
 from narrator.check.text.document import number_key
-from narrator.check.text.lines import BULLET, ITEM_START, TITLE_WORDS, heading_level
+from narrator.check.text.lines import (
+    BULLET,
+    ITEM_START,
+    TITLE_WORDS,
+    heading_level,
+    is_cell_line,
+    lines_of,
+)
 
 _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # A paragraph number at the start of a line, before a capital, a digit or an opening quote
@@ -86,28 +92,6 @@ class Block:
     references: list[tuple[int, int]] | None = None
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line without its line break; form feeds count as breaks. A
-    line of a box drawn in text ("| Rolling year 36,810 crimes |") is its inside, and the
-    box's top and bottom ("+-----+") are blank lines."""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        if _BOX_EDGE.fullmatch(stripped):
-            yield pos, pos
-        elif (inside := _BOX_LINE.fullmatch(stripped)) is not None:
-            yield pos + inside.start(1), pos + inside.end(1)
-        else:
-            yield pos, pos + len(stripped)
-        pos += len(line)
-
-
-#: A text box's top or bottom edge: "+------+", "*******".
-_BOX_EDGE = re.compile(r"[ \t]*(?:\+[-=+]{3,}\+|[-=*]{3,}\+?)[ \t]*")
-#: A line of a text box, with its inside: "|  Rolling year  36,810  |" (no other bar).
-_BOX_LINE = re.compile(r"[ \t]*\|([^|]*?)\|[ \t]*")
-
-
 #: The largest step a paper's numbering takes from one paragraph to the next.
 _MAX_STEP = 9
 
@@ -150,6 +134,17 @@ _EXTRACT_START = re.compile(
 )
 
 
+def _whole_number(piece: str, last: tuple[int, ...] | None) -> re.Match[str] | None:
+    """A whole number that numbers the paragraph a line starts: one that follows the last,
+    or an extract's first heading."""
+    whole = _WHOLE_NUMBER.match(piece) or _WHOLE_DOTTED.match(piece)
+    if whole is None:
+        return None
+    if _whole_successor(last, int(whole.group(1))):
+        return whole
+    return whole if last is None and _EXTRACT_START.match(piece) is not None else None
+
+
 def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
     """Whether a whole number at the start of a line may number the next paragraph.
 
@@ -167,8 +162,8 @@ def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
 def _own_line(
     text: str, start: int, end: int, row: bool, entry: list[tuple[int, int]] | None
 ) -> Block | None:
-    """A line that is a block of its own (a table's row, a contents line), tested cheaply
-    first: most lines are neither."""
+    """A line that is a block of its own (a table's row, a contents line, a dashboard's line
+    in columns), tested cheaply first: most lines are none of them."""
     line = text[start:end]
     if entry is not None:
         body = line.strip()
@@ -176,6 +171,11 @@ def _own_line(
         return Block("contents", [(first, first + len(body))], references=entry)
     if row or "...." in line or "……" in line or ". . . ." in line or len(line) < 16:
         return _line_kind(text, start, end, row)
+    if is_cell_line(line):
+        # "Rolling year     36,810 crimes      UP 4.0%": a dashboard's line, read alone.
+        body = line.strip()
+        first = start + line.index(body[0])
+        return Block("body", [(first, first + len(body))])
     return None
 
 
@@ -254,24 +254,6 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
     return rows
 
 
-#: A wide gap between the cells of a line laid out in columns.
-_WIDE_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
-
-
-def _is_cell_line(line: str) -> bool:
-    """Whether a line is laid out in three columns or more, one holding a number: a line of
-    a dashboard ("Outcome rate   12.4% rolling   DOWN 1.1 pts"), not a sentence."""
-    return (
-        len(_WIDE_GAP.findall(line)) >= 2
-        and any(c.isdigit() for c in line)
-        # "2    Review of outcomes ...   CC   May 2018": an item's number, read as a paragraph's
-        and _ITEM_FIRST.match(line) is None
-    )
-
-
-_ITEM_FIRST = re.compile(r"[ \t]*\d{1,2}\.?[ \t]{2,}\S")
-
-
 def _is_title_line(body: str) -> bool:
     """Whether the rest of a numbered line is a short title, not the start of a sentence."""
     words = body.split()
@@ -294,7 +276,7 @@ def blocks_of(text: str) -> list[Block]:
     current: Block | None = None
     last_number: tuple[int, ...] | None = None
     blank_before = True
-    lines = list(_lines(text))
+    lines = list(lines_of(text))
     rows = _table_rows(text, lines)
     listed = _contents_entries(text, lines)
     for index, (start, end) in enumerate(lines):
@@ -303,11 +285,6 @@ def blocks_of(text: str) -> list[Block]:
             blank_before = True
             continue
         own = _own_line(text, start, end, index in rows, listed.get(index))
-        if own is None and _is_cell_line(line):
-            # "Rolling year     36,810 crimes      UP 4.0%": a dashboard's line, read alone.
-            body = line.strip()
-            first = start + line.index(body[0])
-            own = Block("body", [(first, first + len(body))])
         if own is not None:
             # A table row or a contents line is never prose, nor a paragraph's number.
             blocks.append(own)
@@ -326,12 +303,7 @@ def blocks_of(text: str) -> list[Block]:
                 span = (piece_start + number_match.start(1), piece_start + number_match.end(1))
                 new = Block("numbered", [], number_match.group(1), span)
                 body_start = piece_start + number_match.end()
-            elif (
-                whole := _WHOLE_NUMBER.match(piece) or _WHOLE_DOTTED.match(piece)
-            ) is not None and (
-                _whole_successor(last_number, int(whole.group(1)))
-                or (last_number is None and _EXTRACT_START.match(piece) is not None)
-            ):
+            elif (whole := _whole_number(piece, last_number)) is not None:
                 span = (piece_start + whole.start(1), piece_start + whole.end(1))
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()

@@ -5,6 +5,7 @@ many words a title has at most. :mod:`narrator.check.text.blocks` groups the lin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # "1) ...", "(2) ...", and "3. make sure ..." (an item that goes on in lower case).
 BULLET = re.compile(
@@ -79,3 +80,43 @@ def _title_line(text: str, piece: str, lines: list[tuple[int, int]], index: int)
     # A run of one-word lines ("Indicator", "Actual", "Goal") is a table one cell a line.
     prose = ITEM_START.match(following) and len(following.split()) >= _PROSE_AFTER
     return not following.strip() or bool(BULLET.match(following) or prose)
+
+
+def lines_of(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line without its line break; form feeds count as breaks. A
+    line of a box drawn in text ("| Rolling year 36,810 crimes |") is its inside, and the
+    box's top and bottom ("+-----+") are blank lines."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        if _BOX_EDGE.fullmatch(stripped):
+            yield pos, pos
+        elif (inside := _BOX_LINE.fullmatch(stripped)) is not None:
+            yield pos + inside.start(1), pos + inside.end(1)
+        else:
+            yield pos, pos + len(stripped)
+        pos += len(line)
+
+
+#: A text box's top or bottom edge: "+------+", "*******".
+_BOX_EDGE = re.compile(r"[ \t]*(?:\+[-=+]{3,}\+|[-=*]{3,}\+?)[ \t]*")
+#: A line of a text box, with its inside: "|  Rolling year  36,810  |" (no other bar).
+_BOX_LINE = re.compile(r"[ \t]*\|([^|]*?)\|[ \t]*")
+
+
+#: A wide gap between the cells of a line laid out in columns.
+_WIDE_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
+
+
+def is_cell_line(line: str) -> bool:
+    """Whether a line is laid out in three columns or more, one holding a number: a line of
+    a dashboard ("Outcome rate   12.4% rolling   DOWN 1.1 pts"), not a sentence."""
+    return (
+        len(_WIDE_GAP.findall(line)) >= 2
+        and any(c.isdigit() for c in line)
+        # "2    Review of outcomes ...   CC   May 2018": an item's number, read as a paragraph's
+        and _ITEM_FIRST.match(line) is None
+    )
+
+
+_ITEM_FIRST = re.compile(r"[ \t]*\d{1,2}\.?[ \t]{2,}\S")

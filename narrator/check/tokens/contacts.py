@@ -1,0 +1,108 @@
+"""The scanner's patterns for the numbers a paper gives to ring or to text: "call 101",
+"dial 999", "report crime on 101", "0800 40 50 40", an extension ("x4417"), and the service
+numbers that name a service ("the 101 line", "999 calls"). They come before the quantities:
+a telephone number is a reference, never a count."""
+
+from __future__ import annotations
+
+from narrator.check.tokens.leads import PHONE
+from narrator.check.tokens.spec import Spec
+
+#: In priority order, as :data:`narrator.check.tokens.patterns.SPECS` holds them.
+CONTACT_SPECS: list[tuple[str, Spec]] = [
+    # "call 101", "dial 999", "passed on via 101": the number to ring, not a count.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:call|dial|ring|phone|telephone|via)\s+",
+            span_need=False,
+            words="call dial ring phone telephone via",
+        ),
+    ),
+    # "a witness called 999", "Text 18000", "or 999 in an emergency": the number rung.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111|18000)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:called|calling|dialled|dialling|rang|ringing|text|texting)\s+",
+            span_need=False,
+            words="called calling dialled dialling rang ringing text texting",
+        ),
+    ),
+    ("digit", Spec("PHONE", r"(?:101|999|111)(?=\s+in\s+(?:an?\s+)?emergenc)")),
+    # "it's 101 or the online reporting form", "the 999 line": the number to ring.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?=,?\s+or\s+(?:the\s+)?(?:online|report|web|visit|email)"
+            r"|\s+(?:line|number)\b"
+            # "the 101 online reporting form", "999 should always be used"
+            r"|\s+(?:online|reporting|should|must)\b)",
+        ),
+    ),
+    # "Perf team x4417", "ext 2231": a telephone extension.
+    ("digit", Spec("PHONE", r"(?<=\bx)\d{3,5}\b|(?<=\bext\s)\d{3,5}\b|(?<=\bextn\s)\d{3,5}\b")),
+    # "report crime that is not an emergency on 101", "call Sussex Police on 101": the
+    # number to ring, where the sentence says to ring it.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:report(?:ed|ing|s)?|call(?!\s+handl)|ring|contact|reach|phone|text)\b"
+            r"[^.;\n]{0,45}?\b(?i:on|via)\s+",
+            span_need=False,
+            words="on via",
+        ),
+    ),
+    # "a call handler on 101": the service's number names it, as "101 calls" does.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:on|via|using)\s+",
+            span_need=False,
+            words="on via using",
+        ),
+    ),
+    # "call 101, or 999 in an emergency": the second of two services to call.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:call|dial|ring|phone|telephone)\s+(?:101|999|111),?\s+or\s+",
+            span_need=False,
+            words="or",
+        ),
+    ),
+    # "Emergency: always 999", "calls to 101": the service's number.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"(?<!-)\b(?i:always|emergency:?|emergencies:?)\s+",
+            span_need=False,
+            words="always emergency emergency: emergencies emergencies:",
+        ),
+    ),
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)",
+            need=r"\b(?i:calls?|contacts?)\s+(?:to|on|via)\s+",
+            span_need=False,
+            words="to on via",
+        ),
+    ),
+    # "the non-emergency 101 line", "999 calls": the number names the service.
+    ("digit", Spec("CODE", r"(?:101|999|111)(?=\s+(?:line|number|service)\b)")),
+    ("digit", Spec("PHONE", PHONE)),
+]
