@@ -27,6 +27,14 @@ def checker_for(root: Path | None = None) -> Checker:
     return Checker.for_project(load_project(root))
 
 
+def level(root: Path, measure: str, area: str, period: str, month: str) -> float:
+    """The figure of ``measure`` for ``area`` and ``period`` in the project at ``root``, as
+    checked in a paper of ``month``: what a test's text quotes, from the project's figures."""
+    value = checker_for(root).levels(month).value(measure, area, period)
+    assert value is not None
+    return value
+
+
 def read_claims(root: Path, text: str, month: str) -> list[tuple[str, str | None, str | None, str]]:
     """Each claim of ``text``, checked against the project at ``root``, as (text, area,
     period, verdict)."""

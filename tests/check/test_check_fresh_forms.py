@@ -15,7 +15,7 @@ from narrator.check import Verdict
 from narrator.check.text.dates import number_word
 from narrator.check.text.parse import parse_text
 from narrator.check.tokens.scanner import scan
-from tests.check.conftest import checker_for
+from tests.check.conftest import checker_for, level
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
@@ -24,9 +24,7 @@ MONTH = "2019-09"
 
 
 def _level(root: Path, measure: str, area: str, period: str, month: str = MONTH) -> float:
-    value = checker_for(root).levels(month).value(measure, area, period)
-    assert value is not None
-    return value
+    return level(root, measure, area, period, month)
 
 
 def _figures(root: Path, text: str, month: str = MONTH) -> dict[str, tuple[object, ...]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from narrator.check import Verdict
 from narrator.check.claims.subject import paper_area
 from narrator.check.text.parse import parse_text
-from tests.check.conftest import checker_for
+from tests.check.conftest import checker_for, level
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
@@ -34,9 +34,7 @@ def _findings(root: Path, text: str, month: str = MONTH) -> list[str]:
 
 
 def _level(root: Path, measure: str, area: str, period: str, month: str = MONTH) -> float:
-    value = checker_for(root).levels(month).value(measure, area, period)
-    assert value is not None
-    return value
+    return level(root, measure, area, period, month)
 
 
 def test_a_title_over_two_lines_names_the_papers_area() -> None:
