@@ -97,8 +97,6 @@ def number_word(text: str) -> int | None:
     parts = re.split(r"[\s-]+", key)
     if len(parts) == 2 and parts[0] in TENS and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    if key in ("a thousand", "a hundred"):
-        return 1000 if "thousand" in key else 100
     for scale, size in (("thousand", 1000), ("hundred", 100)):
         # "two hundred and ninety-five": the multiple of the scale, and what follows it.
         head, found, rest = key.partition(scale)
