@@ -82,7 +82,7 @@ _SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.I
 
 #: After the date of "the highest since": that month's own figure, in brackets ("since
 #: January (73)") or in a clause of its own ("since June 2017, when there were 70").
-_FIGURE_IN_BRACKETS = re.compile(
+_MONTHS_OWN_FIGURE = re.compile(
     r"\s*\(\s*[£]?\d[\d,]*(?:\.\d+)?%?\s*\)"
     r"|,?\s+when\s+(?:there\s+(?:were|was)|it\s+(?:was|stood\s+at)|the\s+(?:figure|total|rate)"
     # not "..., when it was 25: 26", where the figure after the colon is the month's own
@@ -209,7 +209,7 @@ def named_periods(
             run = _since_month(reading, item, text, s0)
             if run is not None:
                 found.append(run)
-            elif item.label == "DATE" and _FIGURE_IN_BRACKETS.match(text, item.end):
+            elif item.label == "DATE" and _MONTHS_OWN_FIGURE.match(text, item.end):
                 # "the highest since January (73)": the month's own figure follows it
                 before = text[max(s0, item.start - 20) : item.start]
                 dated = date_period(reading, item, text, before, _year_of(sentence))

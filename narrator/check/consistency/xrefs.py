@@ -54,7 +54,12 @@ def cross_references(
     # The words of each referring sentence, but for the reference itself; of its own part of
     # the sentence when the sentence refers to two sections ("the figures set out in
     # section 3 and the recommendations in section 6").
-    sentences = [content_words(_own_words(claim, references)) for claim in references]
+    spans_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for claim in references:
+        spans_of.setdefault(claim.sentence_span, []).append(claim.span)
+    sentences = [
+        content_words(_own_words(claim, spans_of[claim.sentence_span])) for claim in references
+    ]
     topics = Topics(document, set().union(*sentences))
     paper = _Paper(document, topics, Measures(document, claims, catalogue, topics), catalogue)
     for claim, sentence in zip(references, sentences, strict=True):
@@ -63,15 +68,12 @@ def cross_references(
             yield finding
 
 
-def _own_words(claim: Claim, references: Sequence[Claim]) -> str:
+def _own_words(claim: Claim, spans: Sequence[tuple[int, int]]) -> str:
     """The words of a reference's sentence that it belongs to: the whole sentence but the
-    reference, or, beside other references, from the one before it to the one after."""
+    reference, or, beside the other references of its sentence (``spans``, its own among
+    them), from the one before it to the one after."""
     s0 = claim.sentence_span[0]
-    others = [
-        other.span
-        for other in references
-        if other.sentence_span == claim.sentence_span and other.span != claim.span
-    ]
+    others = [span for span in spans if span != claim.span]
     start = max((e for _, e in others if e <= claim.span[0]), default=s0)
     end = min((s for s, _ in others if s >= claim.span[1]), default=claim.sentence_span[1])
     before = claim.sentence[start - s0 : claim.span[0] - s0]
