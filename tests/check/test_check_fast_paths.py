@@ -51,7 +51,7 @@ DIGIT_PIECES = st.sampled_from(
     [
         "4", "12", "2019", "3.5", "1,200", "£", "$5", "+", "-", "−", "–", " ", ".", ",", "/",
         "%", "x", "a", "_", "(", "see ", "section ", "aged ", "months", " to ", "/19", "th",
-        "pp", "٣",
+        "pp", "٣", "FY", "fy", "Y",
     ]
 )  # fmt: skip
 
@@ -61,10 +61,11 @@ DIGIT_PIECES = st.sampled_from(
 def test_digit_master_matches_where_it_did_with_a_look_behind(text: str) -> None:
     family = _FAMILIES[0]
     before, rest = family.master.pattern.split("(?=", 1)
-    assert before == "(?:[^\\w.,/)]|(?<!\\w)x)"
+    assert before == "(?:[^\\w.,/)]|(?<!\\w)x|(?<=\\b[Ff])[Yy])"
     # After anything but a word character, a point, a comma, a slash or a closing bracket,
-    # or after the "x" of a telephone extension that starts a word ("x4417").
-    plain = re.compile("(?:(?<![\\w.,/)])|(?<=x)(?<!\\wx))(?=" + rest)
+    # after the "x" of a telephone extension that starts a word ("x4417"), or after the
+    # "FY" that starts a financial year ("FY18/19").
+    plain = re.compile("(?:(?<![\\w.,/)])|(?<=x)(?<!\\wx)|(?<=\\b[Ff][Yy]))(?=" + rest)
     for at in range(len(text)):
         new = family.first.match(text) if at == 0 else family.master.match(text, at - 1)
         old = plain.match(text, at)

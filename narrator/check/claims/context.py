@@ -171,6 +171,11 @@ _ANAPHOR = re.compile(
 #: Between a figure and an area after it, nothing compared: "recorded 733 ... in Fenland".
 _PLAIN_GAP = re.compile(r"[^\d;:()]*?\b(?:in|across|within)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARING = re.compile(r"\b(?:than|against|compared|versus|while|whereas)\b", re.IGNORECASE)
+#: Between a figure and an area after it that the figure is set against.
+_SET_AGAINST = re.compile(
+    r"\b(?:than|against|compared|versus|below|above|behind|ahead|under|over|beneath)\b",
+    re.IGNORECASE,
+)
 
 
 def _sub_area_after(sentence: Sentence, areas: list[Item], pos: int, root: str) -> Item | None:
@@ -216,24 +221,23 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         # "1,008 of the North's extra 1,422 crimes": the whole the figure is a part of
         and not (a.start > pos and _PART_OF.fullmatch(text, pos, a.start))
     ]
+    # "Coastal division (Eastmoor, Harbourside and Saltby): 238": the areas a division's
+    # name lists in brackets are its members, not the figure's area.
+    own = [a for a in own if not _listed_member(text, areas, a, pos)]
     area = nearest(own, pos, sentence.clause_of)
     root = reading.reader.areas.root.name
+    whole = _whole_of_area_after(sentence, areas, pos)
+    if whole is not None:
+        return whole.key, whole.text
     if area is not None and area.key == root:
         area = _sub_area_after(sentence, areas, pos, root) or area
-    if area is None:
+    if area is None or (area.start > pos and _SET_AGAINST.search(text, pos, area.start)):
         # "Upland has seen the steepest rise. Its 123 assaults ...": the area of the sentence
-        # before, where this one points back to it.
-        # The last pointer before the figure counts: "than the county's (2,318)" is not.
-        pointers = list(_ANAPHOR.finditer(text, sentence.start, pos))
-        if not pointers:
-            # "784 crimes were recorded across the district": a pointer right after it
-            after = _PLACE_AFTER.match(text, pos, min(sentence.end, pos + 80))
-            if after is not None:
-                pointers = list(_ANAPHOR.finditer(text, after.start(1), after.end()))
-        if pointers and pointers[-1].group("whole") is None:
-            meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
-            if meant is not None:
-                return meant, pointers[-1].group()
+        # before, where this one points back to it; and "the district's rate is 11.7%, a
+        # little below the force rate": the area pointed at, not the one compared after.
+        pointed = _pointed_before(reading, sentence, pos, after=area is None)
+        if pointed is not None:
+            return pointed
     if area is None:
         # "... in the Coastal division (170 in January; the average is 142)": an
         # aside in brackets is about the area before it.
@@ -242,6 +246,65 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
             return before[-1].key, before[-1].text
         return root, None
     return area.key, area.text
+
+
+#: Before a figure that is the whole a part is of: "92 of the 387 ...".
+_WHOLE_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?%?\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+#: Between that whole and the area it is of: "387 vehicle thefts in the whole Coastal".
+_WHOLE_GAP = re.compile(
+    r"[^\d;:()]*?\b(?:in|across|within|for)\s+(?:the\s+)?(?:whole\s+|entire\s+|wider\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _whole_of_area_after(sentence: Sentence, areas: list[Item], pos: int) -> Item | None:
+    """The area of a whole a part is of, named after it: "Saltby had 92 of the 387 vehicle
+    thefts in the whole Coastal division" (387 is Coastal's, not Saltby's)."""
+    text = sentence.text
+    if not _WHOLE_BEFORE.search(text, max(sentence.start, pos - 20), pos):
+        return None
+    gap_start = re.compile(r"\S+").match(text, pos)
+    after = gap_start.end() if gap_start else pos
+    for area in areas:
+        if area.start > pos and sentence.clause_of(area.start) == sentence.clause_of(pos):
+            return area if _WHOLE_GAP.fullmatch(text, after, area.start) else None
+    return None
+
+
+def _listed_member(text: str, areas: list[Item], area: Item, pos: int) -> bool:
+    """Whether an area before a figure is one listed in brackets after another area's name
+    ("Coastal division (Eastmoor, Harbourside and Saltby): 238")."""
+    if area.start > pos:
+        return False
+    opened = text.rfind("(", 0, area.start)
+    closed = text.find(")", area.end)
+    if opened < 0 or closed < 0 or closed > pos or ")" in text[opened : area.start]:
+        return False
+    return any(
+        other.end <= opened
+        and re.fullmatch(r"\s*(?:[A-Za-z]+\s*)?", text[other.end : opened]) is not None
+        for other in areas
+    )
+
+
+def _pointed_before(
+    reading: Reading, sentence: Sentence, pos: int, after: bool
+) -> tuple[str, str] | None:
+    """The area a pointer before a figure means ("the district's"), from the sentence's
+    context; with ``after``, a pointer just after it ("... across the district") too."""
+    text = sentence.text
+    # The last pointer before the figure counts: "than the county's (2,318)" is not.
+    pointers = list(_ANAPHOR.finditer(text, sentence.start, pos))
+    if not pointers and after:
+        # "784 crimes were recorded across the district": a pointer right after it
+        found = _PLACE_AFTER.match(text, pos, min(sentence.end, pos + 80))
+        if found is not None:
+            pointers = list(_ANAPHOR.finditer(text, found.start(1), found.end()))
+    if pointers and pointers[-1].group("whole") is None:
+        meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
+        if meant is not None:
+            return meant, pointers[-1].group()
+    return None
 
 
 def period_for(

@@ -18,7 +18,12 @@ from narrator.check.claims.words import CAUSE_BEFORE, area_list, explained, ment
 #: Words before a direction that keep it from asserting a change of the present.
 NOT_ASSERTED_BEFORE = re.compile(
     r"(?:\b(?:not|never|no\s+longer)|n[’']t|\bhaving|\b(?:may|might|could|would|should)"
-    r"(?:\s+not)?(?:\s+(?:be|have|have\s+been|well|also|even))?|\b(?:possibly|perhaps))\s+$",
+    r"(?:\s+not)?(?:\s+(?:be|have|have\s+been|well|also|even))?|\b(?:possibly|perhaps)"
+    # "this number will rise as investigations are completed", "is expected to fall": a
+    # change to come, which no month's figures yet hold.
+    r"|\b(?:will|shall|(?:un)?likely\s+to|expected\s+to|set\s+to|going\s+to|forecast\s+to"
+    r"|projected\s+to|predicted\s+to|anticipated\s+to)(?:\s+(?:continue|start|begin)\s+to)?"
+    r"(?:\s+(?:be|further|also|only|still))?)\s+$",
     re.IGNORECASE,
 )
 

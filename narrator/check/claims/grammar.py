@@ -31,7 +31,9 @@ APPROX = re.compile(
     re.IGNORECASE,
 )
 CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:up|down|by)|(?:increase|decrease|rise|fall|drop|reduction|change)\s+of)"
+    # "made up about 16% of all crime" is a share, not a change up.
+    r"(?:\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?:up|down|by)"
+    r"|(?:increase|decrease|rise|fall|drop|reduction|change)\s+of)"
     # "a rise of about 30%", "up around 1%": a hedge between the change and its size
     r"(?:\s+(?:about|around|roughly|almost|nearly|approximately|some|(?:just\s+)?(?:under"
     r"|over)|(?:more|less)\s+than))?\s*$",

@@ -60,7 +60,9 @@ def _repeated_areas(claims: Sequence[Claim]) -> list[Finding]:
 #: After "above" or "below", a mark the figure is set against, not a period it changed from.
 _AGAINST_A_MARK = re.compile(
     r"\s+(?:the\s+|its\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
-    r"(?:standard|target|threshold|benchmark|goal|aim|ambition|aspiration|average|limit)s?\b",
+    r"(?:standard|target|threshold|benchmark|goal|aim|ambition|aspiration|average|limit)s?\b"
+    # "... although still slightly above the force-wide rate": another area's figure
+    r"|\s+(?:the\s+)?(?:force|county|national|regional|peer|England)[\w-]*\b",
     re.IGNORECASE,
 )
 

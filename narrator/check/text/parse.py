@@ -205,14 +205,15 @@ def _figures_line(line: str) -> bool:
     """ "Dwelling burglary: 2,471 offences, a fall of 2.2%": a labelled line of figures that
     is no memo field, so prose, not front matter."""
     return (
-        FRONT_FIELD.match(line) is not None
+        _LABELLED.match(line) is not None
         and not memo_field(line)
         and any(c.isdigit() for c in line)
     )
 
 
 #: A line that starts with a label and a colon ("Prosecution possible outcome rate: 10.8%").
-_LABELLED = re.compile(r"[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")
+#: ("12m to Apr-19: 7,487 crimes" starts with its period.)
+_LABELLED = re.compile(r"[ \t]*[A-Z0-9][^:\n]{0,60}:[ \t]+\S")
 
 
 def _lines_of_figures(text: str, block: Block) -> list[Block]:

@@ -180,6 +180,20 @@ def _plural(phrase: str) -> str:
     return " ".join(words)
 
 
+#: A name's head noun before the phrase that qualifies it: "theft" of "theft from the
+#: person", "possession" of "possession of weapons".
+_HEAD_BEFORE = re.compile(r"^(.*?)\b([a-z]+)(\s+(?:from|of|against|with|in|on)\s+.+)$")
+
+
+def _head_plural(phrase: str) -> str | None:
+    """The phrase with the noun before its qualifying phrase in the plural ("thefts from the
+    person"), if it has one."""
+    found = _HEAD_BEFORE.match(phrase)
+    if found is None:
+        return None
+    return found.group(1) + _plural(found.group(2)) + found.group(3)
+
+
 #: Two words joined as alternatives in a measure's name: "charged or summonsed".
 _PAIR = re.compile(r"\b([a-z]+)\s+(or|and)\s+([a-z]+)\b")
 
@@ -221,6 +235,7 @@ def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
     for measure in measures:
         written = (measure.label, *measure.aliases)
         for name in dict.fromkeys((*written, *(v for n in written for v in _variants(n)))):
-            for form in dict.fromkeys((name, _plural(name))):
+            plurals = (_plural(name), _head_plural(name) or name)
+            for form in dict.fromkeys((name, *plurals)):
                 names.append((form, measure.id))
     return names

@@ -358,6 +358,8 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("DATE", r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
     ("digit", Spec("DATE", r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
     ("digit", Spec("FY", rf"({YEAR4})\s?[/-]\s?(\d{{2}})(?![\d/%])", lead=r"(?i:\bFY\s?)")),
+    # "FY18/19: 7,285": a financial year by its two short years after "FY".
+    ("digit", Spec("FY", r"(\d{2})[/-](\d{2})(?![\d/%])", need=r"(?i:\bFY\s?)", words="fy")),
     # "Mon 29/08": a day and month (not "18/19", a financial year: see the reader).
     ("digit", Spec("DATE", r"(\d{2})/(\d{2})(?![\d/%])")),
     ("digit", Spec("FY", r"(\d{2})/(\d{2})(?![\d/%])")),

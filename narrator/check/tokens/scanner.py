@@ -28,7 +28,8 @@ from narrator.check.tokens.spec import WORDNUM, Spec
 # A digit starts a candidate after anything but a word, a point, a comma or a slash, or
 # after the "x" of a telephone extension ("Perf team x4417"); not right after a closing
 # bracket, where a digit is a footnote's marker ("(excluding fraud)1, ...").
-_FAMILY_BEFORE = {"digit": r"(?:[^\w.,/)]|(?<!\w)x)", "word": r"\W"}
+#: ("FY18/19": a financial year's short years follow its letters.)
+_FAMILY_BEFORE = {"digit": r"(?:[^\w.,/)]|(?<!\w)x|(?<=\b[Ff])[Yy])", "word": r"\W"}
 _FAMILY_HEAD = {
     "digit": r"(?=\d|[+\-−–£$€]\s?\d)",
     "word": r"(?=[A-Zotfsenhdza])",
@@ -200,7 +201,8 @@ def _scan_family(text: str, family: _Family) -> Iterator[tuple[int, Mark]]:
 def _word_before(before: str) -> str | None:
     """The word just before a candidate, if a required lead-in may end with it."""
     if not before[-1:].isspace():
-        return None
+        # "FY18/19": the financial year's letters run into its years.
+        return "fy" if before[-3:].lower() in (" fy", "(fy") or before.lower() == "fy" else None
     words = before[-30:].split()
     if not words:
         return None

@@ -141,6 +141,11 @@ def _against_primary(claim: Claim, own: Sequence[Fact], value: float) -> ClaimVe
     area = claim.area
     primary = primary_fact(claim, own)
     if primary is None:
+        # "a rate of 4.5%, down from 6.2% in 2015" of a count measure: a share of it, for
+        # whatever period, before there is no figure of that period.
+        unlike = _unlike_units(claim, own[0].unit) if own else None
+        if unlike is not None:
+            return unlike
         return ClaimVerdict(
             claim,
             Verdict.NOT_CHECKABLE,

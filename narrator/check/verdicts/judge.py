@@ -13,12 +13,19 @@ from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.compared import from_sentence
 from narrator.check.verdicts.directions import direction_verdict, judged
-from narrator.check.verdicts.figures import change_sign, figure_verdict, is_share, level_period
+from narrator.check.verdicts.figures import (
+    SHARE,
+    change_sign,
+    figure_verdict,
+    is_share,
+    level_period,
+)
 from narrator.check.verdicts.levels import Levels
 from narrator.check.verdicts.model import ClaimVerdict
 from narrator.check.verdicts.months import month_of
 from narrator.check.verdicts.outliers import outlier_verdict
 from narrator.check.verdicts.streaks import streak_verdict
+from narrator.check.verdicts.unsure import unsure_directions
 from narrator.facts import FactSet
 
 
@@ -85,6 +92,19 @@ def judge(
                     moved = change_sign(claim, verdict, facts) or moved
                 if moved.verdict == Verdict.CONTRADICTED:
                     verdict = moved
+            if (
+                claim.role == "reference"
+                and claim.unit == "percent"
+                and (claim.sentence_span, claim.measure) in shares
+                and verdict.verdict != Verdict.SUPPORTED
+            ):
+                # "13.0% of crime recorded in October, against 8.6% a year earlier": what a
+                # share is set against is the same share of another period.
+                verdict = ClaimVerdict(
+                    claim,
+                    Verdict.NOT_CHECKABLE,
+                    f"{claim.text}: {SHARE} {claim.measure}, which narrator has no figures of",
+                )
             if is_share(verdict):
                 shares.add((claim.sentence_span, claim.measure))
             verdicts.append(verdict)
@@ -99,7 +119,7 @@ def judge(
             verdicts.append(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
-    return verdicts
+    return unsure_directions(verdicts)
 
 
 def _of_a_share(claim: Claim) -> ClaimVerdict:
