@@ -233,3 +233,74 @@ def test_a_plural_head_before_a_qualifying_phrase_names_the_measure() -> None:
     found = _verdicts(CITY, text, month)
     assert found[_n(person)][0] == "crimes_theft_from_the_person"
     assert found[_n(person)][3] == Verdict.SUPPORTED
+
+
+CAMBS = ROOT / "samples" / "cambridgeshire"
+
+
+def test_a_rate_named_short_may_be_of_an_earlier_paragraphs_measure() -> None:
+    month = "2017-12"
+    rate = level(CAMBS, "da_ppo_rate", "Cambridgeshire", "R12:2017-12", month)
+    crimes = level(CAMBS, "da_crimes", "Cambridgeshire", "R12:2017-12", month)
+    answer = (
+        "Q4. Councillor J. Okafor\n\n"
+        f"4.1 Recorded domestic abuse continues to rise: the rolling year total is {_n(crimes)}."
+        "\n\n"
+        "4.2 The number of prosecution possible outcomes has held steady in the rolling year. "
+        "Because volumes are higher, the outcome rate has {went} to {rate}.\n"
+    )
+    text = answer.format(went="dropped", rate=f"{rate:.1f}%")
+    report = checker_for(CAMBS).check_document(parse_text(text), month=month)
+    found = {v.claim.text: v for v in report.verdicts}
+    assert found[f"{rate:.1f}%"].verdict == Verdict.SUPPORTED
+    assert found[f"{rate:.1f}%"].claim.measure == "da_ppo_rate"
+    # A rate far from every figure is still not supported.
+    wrong = f"{rate + 6:.1f}%"
+    report = checker_for(CAMBS).check_document(
+        parse_text(answer.format(went="dropped", rate=wrong)), month=month
+    )
+    assert {v.claim.text: v for v in report.verdicts}[wrong].verdict != Verdict.SUPPORTED
+    # Alone, the second paragraph gives the all crime rate no domestic abuse alternative.
+    alone = text.split("\n\n", 2)[2]
+    report = checker_for(CAMBS).check_document(parse_text(alone), month=month)
+    claim = {v.claim.text: v.claim for v in report.verdicts}[f"{rate:.1f}%"]
+    assert "da_ppo_rate" not in claim.measure_alternatives
+    # The direction of a figure found of another measure may be said of either measure, so
+    # it is held to neither.
+    text = answer.format(went="risen", rate=f"{rate:.1f}%")
+    report = checker_for(CAMBS).check_document(parse_text(text), month=month)
+    found = {v.claim.text: v for v in report.verdicts}
+    assert found[f"{rate:.1f}%"].verdict == Verdict.SUPPORTED
+
+
+def _fy(measure: str, area: str, year: int) -> float:
+    return level(NORTHSHIRE, measure, area, f"FY:{year}", "2020-03")
+
+
+def test_a_count_solved_in_the_passive_and_a_rate_found_of_another_measure() -> None:
+    solved, before = (
+        _fy("thefts_solved", "Highcross", 2019),
+        _fy("thefts_solved", "Highcross", 2018),
+    )
+    rates = [
+        (area, _fy("solve_rate", area, 2019), _fy("solve_rate", area, 2018))
+        for area in ("Moorend", "Fellgate", "Saltby", "Eastmoor", "Harbourside")
+    ]
+    # A district whose rate rose while its thefts rose too: "improved" is right of the rate
+    # and wrong of the count the sentence's measure was carried as.
+    area, rate, last = next(
+        (a, r, p) for a, r, p in rates if r > p and _fy("thefts", a, 2019) > _fy("thefts", a, 2018)
+    )
+    text = (
+        "4. SOLVING VEHICLE THEFTS\n\n"
+        f"4.1 {_n(solved)} vehicle thefts in Highcross were solved in 2019/20, compared with "
+        f"{_n(before)} in 2018/19. {area} improved slightly, by {rate - last:.1f} points to "
+        f"{rate:.1f}%.\n"
+    )
+    found = _verdicts(NORTHSHIRE, text, "2020-03")
+    assert found[_n(solved)][0::3] == ("thefts_solved", Verdict.SUPPORTED)
+    assert found[_n(before)][0::3] == ("thefts_solved", Verdict.SUPPORTED)
+    assert found[f"{rate:.1f}%"][0::3] == ("solve_rate", Verdict.SUPPORTED)
+    slipped = _n(before + 10)
+    found = _verdicts(NORTHSHIRE, text.replace(f"with {_n(before)}", f"with {slipped}"), "2020-03")
+    assert found[slipped][0::3] == ("thefts_solved", Verdict.CONTRADICTED)

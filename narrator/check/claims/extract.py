@@ -12,6 +12,7 @@ from typing import NamedTuple
 from narrator import months
 from narrator._gc import paused
 from narrator.check.claims import parallel
+from narrator.check.claims.alternatives import carried_alternatives
 from narrator.check.claims.context import heading_context
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pieces import Context
@@ -120,6 +121,7 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     # Whose figures each claim is of needs the whole paper: a paper about another force
     # names it somewhere and never the project's own.
     headings = {p.index: p.heading for p in document.paragraphs}
+    claims = carried_alternatives(reading_of(reader, reporting_index, anchor), claims, headings)
     claims = bind_scope(claims, document.text, scope_of(reader.areas), headings)
     root = reader.areas.root.name
     claims = bind_heading_area(claims, heading_areas(headings, reader.areas), root)

@@ -50,7 +50,9 @@ _OPENING = 300
 _QUARTER = re.compile(
     r"\b(?:(?:the|this|last|previous|same|first|second|third|fourth|latest|each|whole|entire)"
     r"\s+quarter"
-    r"|quarter\s+(?:to|ending|ended|[1-4]|one|two|three|four)\b|Q[1-4]|quarterly"
+    r"|quarter\s+(?:to|ending|ended|[1-4]|one|two|three|four)\b|quarterly"
+    # "Q4. Councillor J. Okafor": a panel's fourth question, not its fourth quarter
+    r"|Q[1-4](?![.:)]?\s+(?:From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
     r"|(?:last|past|latest|previous)\s+(?:three|3)\s+months)\b",
     re.IGNORECASE,
 )

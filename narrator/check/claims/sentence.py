@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from narrator.check.claims.alternatives import with_alternatives
 from narrator.check.claims.complete import complete
 from narrator.check.claims.context import context_after
 from narrator.check.claims.directions import direction_claims
 from narrator.check.claims.figures import figure_claims
 from narrator.check.claims.grammar import CLAUSE_BREAK
-from narrator.check.claims.model import Claim, replace
+from narrator.check.claims.model import Claim
 from narrator.check.claims.pairing import attach_modifiers, pair_targets
 from narrator.check.claims.periods import named_periods
 from narrator.check.claims.pieces import Context, Sentence, collect_items
@@ -32,7 +33,6 @@ from narrator.check.claims.reading import Reading
 from narrator.check.claims.references import reference_claims
 from narrator.check.claims.streaks import streak_claims
 from narrator.check.claims.words import direction_words, mentions, multi_areas, targets
-from narrator.check.tokens.measures import name_words
 
 
 def read_sentence(
@@ -58,65 +58,8 @@ def read_sentence(
         # A measure carried from the previous sentence may be one the paragraph spoke of
         # before, or the heading's; a rate ("the outcome rate" after a paragraph on
         # domestic abuse) may be the rate of one of them.
-        claims = [_with_alternatives(reading, c, others) for c in claims]
+        claims = [with_alternatives(reading, c, others) for c in claims]
     return claims, context_after(reading, sentence, claims)
-
-
-def _with_alternatives(reading: Reading, claim: Claim, others: tuple[str, ...]) -> Claim:
-    """The claim with the other measures it may be of: those the paragraph named, for a
-    measure carried from the sentence before; their rates and its own measure's, for a
-    rate named by less than its full name or a per cent of a count."""
-    if not claim.is_data:
-        return claim
-    if claim.measure_from == "sentence":
-        meant: tuple[str, ...] = others
-    elif _rate_named_short(reading, claim):
-        own = (claim.measure,) if claim.measure else ()
-        meant = tuple(dict.fromkeys(_rates_of(reading, (*others, *own))))
-    else:
-        return claim
-    return replace(claim, measure_alternatives=tuple(m for m in meant if m != claim.measure))
-
-
-def _rate_named_short(reading: Reading, claim: Claim) -> bool:
-    """Whether a claim is of a rate the text named by less than its full name ("the outcome
-    rate" for the all crime prosecution possible outcome rate), so of any family's rate."""
-    catalogue = reading.reader.catalogue
-    if claim.measure is None or claim.measure not in catalogue or claim.measure_text is None:
-        return False
-    measure = catalogue[claim.measure]
-    if not measure.is_ratio:
-        # "1,526 searches, 35.3% and 23.1%": a per cent said of a count is one of its rates
-        return claim.unit == "percent" and claim.role != "change"
-    return not name_words(measure.label) <= name_words(claim.measure_text)
-
-
-def _rates_of(reading: Reading, measures: tuple[str, ...]) -> tuple[str, ...]:
-    """The rates of ``measures``: each rate measure whose numerator or denominator is one of
-    them ("domestic abuse" -> its outcome rate), or that is one of them."""
-    return tuple(
-        dict.fromkeys(rate for m in measures for rate in _rates_by_measure(reading).get(m, ()))
-    )
-
-
-#: Each catalogue's rates by the measures they are of, built once per catalogue.
-_RATES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
-
-
-def _rates_by_measure(reading: Reading) -> dict[str, tuple[str, ...]]:
-    """measure id -> the rates it is the numerator, the denominator or the rate of."""
-    catalogue = reading.reader.catalogue
-    cached = _RATES.get(id(catalogue))
-    if cached is not None and cached[0] is catalogue:
-        return cached[1]
-    found: dict[str, list[str]] = {}
-    for rate in catalogue.ratios:
-        for part in dict.fromkeys((rate.id, rate.numerator, rate.denominator)):
-            if part is not None:
-                found.setdefault(part, []).append(rate.id)
-    table = {m: tuple(rates) for m, rates in found.items()}
-    _RATES[id(catalogue)] = (catalogue, table)
-    return table
 
 
 def _sentence(

@@ -4,7 +4,6 @@ area and period, or the figures of the period the text names."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from narrator.check.claims.model import GROUP, MULTIPLE, PART, Claim
 from narrator.check.findings import Verdict
@@ -32,6 +31,7 @@ from narrator.check.verdicts.references import (
     reference_miss,
     reference_verdict,
 )
+from narrator.check.verdicts.stated import alternative_measure, figures_cell, stated_level
 from narrator.check.verdicts.windows import another_window, calendar_reading, stale, year_apart
 from narrator.facts import Fact, FactSet
 
@@ -393,33 +393,6 @@ def _named_change(
     )
 
 
-def alternative_measure(
-    claim: Claim, facts: FactSet, value: float, levels: Levels | None
-) -> ClaimVerdict | None:
-    """Support from another measure the context allows: the measure was carried from the
-    previous sentence, and the heading's may be meant."""
-    area = claim.area
-    for other in claim.measure_alternatives:
-        pool = facts.select(measure=other, area=area) if area else facts.select(measure=other)
-        found = [f for f, _ in matched_in(claim, facts, other, value)]
-        if found:
-            return ClaimVerdict(
-                claim,
-                Verdict.SUPPORTED,
-                f"{claim.text} agrees with the figures of {other}",
-                evidence=tuple(f.id for f in found[:3]),
-            )
-        stated = stated_level(replace(claim, measure=other), pool, levels)
-        if stated is not None and abs(stated - value) <= tolerance(claim):
-            return ClaimVerdict(
-                claim,
-                Verdict.SUPPORTED,
-                f"{claim.text} agrees with the figures of {other} for {claim.period}",
-                evidence=figures_cell(replace(claim, measure=other)),
-            )
-    return None
-
-
 def change_sign(claim: Claim, verdict: ClaimVerdict, facts: FactSet) -> ClaimVerdict | None:
     """ "up 1.0% year on year": the changes that give the figure must go the way it says."""
     if claim.direction not in ("up", "down"):
@@ -450,27 +423,6 @@ def level_period(claim: Claim, facts: FactSet) -> str | None:
     matched = matched_in(claim, facts, claim.measure, value)
     periods = {f.period for f, _ in matched if f.kind in ("level", "level.rolling")}
     return periods.pop() if len(periods) == 1 else None
-
-
-def stated_level(claim: Claim, own: Sequence[Fact], levels: Levels | None) -> float | None:
-    """The figure of the period a level claim names ("894 in March", "190 in the 12 months
-    to March 2017"), read from the figures; None for a change or where no period is named."""
-    if levels is None or not own or claim.period_text is None or claim.value is None:
-        return None
-    if claim.measure is None or claim.area is None or claim.role == "change":
-        return None
-    if claim.statistic in ("average", "mean", "median"):
-        return None  # "(average 638)": a figure of many months, not of the one named
-    if claim.change is not None or claim.change_pct is not None:
-        return None
-    if (own[0].unit == "percent") != (claim.unit == "percent"):
-        return None  # "up 4%" of a count is a change, not a level
-    return levels.value(claim.measure, claim.area, claim.period)
-
-
-def figures_cell(claim: Claim) -> tuple[str, ...]:
-    """The figures' cell a claim was held to, as evidence."""
-    return (f"figures/{claim.measure}/{claim.area}/{claim.period}",)
 
 
 def figure_text(value: float, claim: Claim, unit: str) -> str:

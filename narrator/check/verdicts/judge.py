@@ -53,6 +53,8 @@ def judge(
     # outlier said in the same sentence stands out on those changes.
     against: dict[tuple[int, int], set[str]] = {}
     moves: dict[tuple[int, int], set[str]] = {}
+    # The measure each sentence's figures were found of where it is not the one read.
+    swapped: set[tuple[tuple[int, int], str | None]] = set()
     for claim in claims:
         if claim.kind == "direction" and claim.reference_period:
             month = month_of(claim.reference_period) or claim.reference_period
@@ -70,28 +72,13 @@ def judge(
             verdicts.append(_outside(claim))
         elif claim.kind == "figure":
             verdict = figure_verdict(claim, facts, levels)
-            if (
-                verdict.verdict == Verdict.SUPPORTED
-                # a figure of no named measure is only matched to one, not read as its own
-                and claim.measure is not None
-                and (claim.direction in ("up", "down", "flat") or claim.judgement is not None)
-                and claim.reference_cue is None
-                and not from_sentence(verdict)
-            ):
-                # "increased to 6.2%", "deteriorated to 8.5%": the figure may be right and its
-                # direction (or its judgement, by the measure's polarity) wrong; the change is
-                # that of the period the figure is a level of.
-                moving = judged(claim, polarity or {})
-                period = level_period(claim, facts) if claim.role != "change" else None
-                if period is not None:
-                    moving = replace(
-                        moving, period=period, period_text=claim.period_text or claim.text
-                    )
-                moved = direction_verdict(moving, facts, levels)
-                if moved.verdict != Verdict.CONTRADICTED and claim.role == "change":
-                    moved = change_sign(claim, verdict, facts) or moved
-                if moved.verdict == Verdict.CONTRADICTED:
-                    verdict = moved
+            if verdict.claim.measure != claim.measure and claim.measure is not None:
+                # Found of another measure the context allows ("the outcome rate" after a
+                # paragraph on domestic abuse): the sentence's directions may be said of
+                # either, so neither is held to them.
+                swapped.add((claim.sentence_span, claim.measure))
+            else:
+                verdict = _with_its_direction(claim, verdict, facts, polarity, levels)
             if (
                 claim.role == "reference"
                 and claim.unit == "percent"
@@ -119,7 +106,36 @@ def judge(
             verdicts.append(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
-    return unsure_directions(verdicts)
+    return unsure_directions(verdicts, swapped)
+
+
+def _with_its_direction(
+    claim: Claim,
+    verdict: ClaimVerdict,
+    facts: FactSet,
+    polarity: Mapping[str, str] | None,
+    levels: Levels | None,
+) -> ClaimVerdict:
+    """ "increased to 6.2%", "deteriorated to 8.5%": the figure may be right and its
+    direction (or its judgement, by the measure's polarity) wrong; the change is that of the
+    period the figure is a level of."""
+    if not (
+        verdict.verdict == Verdict.SUPPORTED
+        # a figure of no named measure is only matched to one, not read as its own
+        and claim.measure is not None
+        and (claim.direction in ("up", "down", "flat") or claim.judgement is not None)
+        and claim.reference_cue is None
+        and not from_sentence(verdict)
+    ):
+        return verdict
+    moving = judged(claim, polarity or {})
+    period = level_period(claim, facts) if claim.role != "change" else None
+    if period is not None:
+        moving = replace(moving, period=period, period_text=claim.period_text or claim.text)
+    moved = direction_verdict(moving, facts, levels)
+    if moved.verdict != Verdict.CONTRADICTED and claim.role == "change":
+        moved = change_sign(claim, verdict, facts) or moved
+    return moved if moved.verdict == Verdict.CONTRADICTED else verdict
 
 
 def _of_a_share(claim: Claim) -> ClaimVerdict:

@@ -5,6 +5,7 @@ direction that disagrees with the figures is more likely misread than wrong."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 
 from narrator.check.findings import Verdict
@@ -25,12 +26,22 @@ def _unsure(verdict: ClaimVerdict) -> bool:
     )
 
 
-def unsure_directions(verdicts: list[ClaimVerdict]) -> list[ClaimVerdict]:
+def unsure_directions(
+    verdicts: list[ClaimVerdict],
+    swapped: Collection[tuple[tuple[int, int], str | None]] = (),
+) -> list[ClaimVerdict]:
     """Each contradicted direction of a sentence with an unsure figure of the same measure
     (or of none) and area, made ambiguous: "the outcome rate fell from 17.8% to 15.9%, a
-    drop of 1.9 points" read with no period is not a month's rise contradicted."""
+    drop of 1.9 points" read with no period is not a month's rise contradicted. So is one
+    of a measure whose figure in the sentence was found of another (``swapped``: sentence
+    span and measure read)."""
     unsure = {
         (v.claim.sentence_span, v.claim.measure, v.claim.area) for v in verdicts if _unsure(v)
+    }
+    unsure |= {
+        (v.claim.sentence_span, v.claim.measure, v.claim.area)
+        for v in verdicts
+        if (v.claim.sentence_span, v.claim.measure) in swapped
     }
     if not unsure:
         return verdicts
