@@ -304,3 +304,27 @@ def test_a_count_solved_in_the_passive_and_a_rate_found_of_another_measure() -> 
     slipped = _n(before + 10)
     found = _verdicts(NORTHSHIRE, text.replace(f"with {_n(before)}", f"with {slipped}"), "2020-03")
     assert found[slipped][0::3] == ("thefts_solved", Verdict.CONTRADICTED)
+
+
+def test_a_level_after_a_change_in_a_new_clause_is_set_against_the_level() -> None:
+    month = "2018-08"
+    now = level(NORTHSHIRE, "assaults", "Coastal", month, month)
+    before = level(NORTHSHIRE, "assaults", "Coastal", "2018-07", month)
+    year = level(NORTHSHIRE, "assaults", "Coastal", "2017-08", month)
+    went = "fall" if now < before else "rise"
+    pct = round(abs(now - before) / before * 100)
+    text = (
+        f"In August 2018 Coastal logged {_n(now)} assaults, a {went} of about {pct}% on the "
+        f"previous month but still slightly {'above' if now > year else 'below'} the "
+        f"{_n(year)} of August 2017.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=month)
+    found = {v.claim.text: v for v in report.verdicts}
+    assert found[f"{pct}%"].claim.comparison == "previous_month"
+    assert found[f"{pct}%"].verdict == Verdict.SUPPORTED
+    assert found[_n(now)].claim.reference == year
+    # In the same clause, the level is what the change is measured from.
+    text = f"Coastal logged {_n(now)} assaults in August 2018, {pct}% more than the {_n(year)}.\n"
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=month)
+    found = {v.claim.text: v for v in report.verdicts}
+    assert found[f"{pct}%"].claim.reference == year

@@ -32,9 +32,10 @@ from narrator.check.claims.grammar import (
     stat,
 )
 from narrator.check.claims.model import Claim, new_claim, replace
-from narrator.check.claims.nouns import names_number, noun
+from narrator.check.claims.nouns import done_to, names_number, noun
 from narrator.check.claims.pairing import (
     LISTED_BEFORE,
+    ClauseOf,
     direction_of_figure,
     is_compared,
     mention_after,
@@ -43,7 +44,6 @@ from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
 from narrator.check.tokens.marks import QUANTITIES
-from narrator.check.tokens.measures import name_words, norm_word
 
 #: The unit of a claim by the label of its quantity (anything else is a count).
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
@@ -114,11 +114,12 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             and previous_figure is not None
             and not starts_run
         ):
+            against = _level_against(claims, previous_figure, claim, sentence.clause_of)
             after_q = None if target is not None else text[q.end : min(s1, q.end + 60)]
-            claim = _as_reference(claim, previous_figure, before, after_q)
-            at = _index_of(claims, previous_figure)
+            claim = _as_reference(claim, against, before, after_q)
+            at = _index_of(claims, against)
             if at is not None:
-                claims[at] = _with_reference(previous_figure, claim, value, continuing)
+                claims[at] = _with_reference(against, claim, value, continuing)
         claims.append(claim)
         if claim.role != "reference":
             previous_figure = claim
@@ -135,6 +136,23 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 # A reference after the list is compared with the last area's figure.
                 previous_figure = claims[-1]
     return claims
+
+
+def _level_against(
+    claims: list[Claim], previous: Claim, claim: Claim, clause_of: ClauseOf
+) -> Claim:
+    """The figure a level is compared with: the one before it, unless that is a change in
+    another unit in an earlier clause ("119 assaults, a fall of 11% on the previous month
+    but still above the 116 of August 2017": 116 is set against 119, not against 11%)."""
+    if (
+        previous.role != "change"
+        or claim.role == "change"
+        or previous.unit == claim.unit
+        or clause_of(previous.span[0]) == clause_of(claim.span[0])
+    ):
+        return previous
+    levels = [c for c in claims if c.role is None and c.unit == claim.unit]
+    return levels[-1] if levels else previous
 
 
 def _figure(
@@ -239,7 +257,7 @@ def _measure_of_figure(
         unit = "change"
     measured = measure_for(reading, sentence, q.start, unit, near)
     if unit == "count" and measured.measure is not None:
-        measured = _done_to(reading, text, q, measured)
+        measured = done_to(reading, text, q, measured)
     if near is None and changed:
         assert direction is not None
         # "a 2.0% increase in immediate, and a 2.0% decrease in prompt": one word
@@ -250,39 +268,6 @@ def _measure_of_figure(
         if bare is not None:
             named = text[direction.end : direction.end + 30]
             return measured._replace(measure=bare, text=named, source="text")
-    return measured
-
-
-#: A verb of what was done to a count, just before it or just after it: "solved 137
-#: vehicle thefts", "with 99 solved", "charged 41 people".
-_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+(?:a\s+further\s+|only\s+|just\s+)?$")
-_VERB_AFTER = re.compile(r"\s+([a-z]+ed)\b")
-#: The verb later in the clause, in the passive: "317 vehicle thefts in Highcross were
-#: solved".
-_VERB_PASSIVE = re.compile(
-    r"[^.;:,()\d]{0,40}?\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b"
-)
-
-
-def _done_to(reading: Reading, text: str, q: Item, measured: Measured) -> Measured:
-    """The measure of what was done to the count named ("solved" thefts are the solved
-    thefts measure), where the project has one whose name adds that word."""
-    assert measured.measure is not None
-    measures = reading.reader.measures
-    own = name_words(reading.reader.catalogue[measured.measure].label)
-    for found in (
-        _VERB_BEFORE.search(text, max(0, q.start - 30), q.start),
-        _VERB_AFTER.match(text, q.end),
-        _VERB_PASSIVE.match(text, q.end),
-    ):
-        if found is None:
-            continue
-        verb = norm_word(found.group(1))
-        if verb not in measures.vocabulary or verb in own:
-            continue
-        done, _ = measures.best(own | {verb}, need=frozenset({verb}))
-        if done is not None and done != measured.measure and own <= reading.measure_words(done):
-            return measured._replace(measure=done)
     return measured
 
 
