@@ -328,3 +328,53 @@ def test_a_level_after_a_change_in_a_new_clause_is_set_against_the_level() -> No
     report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=month)
     found = {v.claim.text: v for v in report.verdicts}
     assert found[f"{pct}%"].claim.reference == year
+
+
+def test_the_rate_of_a_count_named_and_its_change_in_points() -> None:
+    month = "2019-03"
+    rate = level(NORTHSHIRE, "solve_rate", "Saltby", "FY:2018", month)
+    before = level(NORTHSHIRE, "solve_rate", "Saltby", "FY:2017", month)
+    went = "down" if rate < before else "up"
+    wrong = "up" if went == "down" else "down"
+    text = (
+        "Saltby district\n\n"
+        f"In 2018/19, for vehicle thefts, the rate was {rate:.1f}%, {{went}} "
+        f"{abs(rate - before):.1f} points.\n"
+    )
+    for said in (went, wrong):
+        report = checker_for(NORTHSHIRE).check_document(
+            parse_text(text.format(went=said)), month=month
+        )
+        found = {v.claim.text: v for v in report.verdicts}
+        assert found[f"{rate:.1f}%"].claim.measure == "solve_rate"
+        assert found[f"{rate:.1f}%"].verdict == Verdict.SUPPORTED
+        # The change is of the rate, whose figure was found of a measure the sentence did
+        # not name: not held to the count's change.
+        assert found[f"{abs(rate - before):.1f} points"].verdict != Verdict.CONTRADICTED
+
+
+def test_a_change_in_points_of_a_share_or_of_a_rate_found_of_another_measure() -> None:
+    month = "2018-03"
+    rate = level(CAMBS, "pow_ppo_rate", "Cambridgeshire", "R12:2018-03", month)
+    before = level(CAMBS, "pow_ppo_rate", "Cambridgeshire", "R12:2017-03", month)
+    text = (
+        "4. OUTCOMES\n\n"
+        "4.2 In March, for possession of weapons, where an offender is usually identified at "
+        "the scene, the rate was {rate}, down {points} points.\n"
+    )
+    points = f"{before - rate:.1f}"
+    # The rate is found of the measure's rate: its change is not the count's.
+    report = checker_for(CAMBS).check_document(
+        parse_text(text.format(rate=f"{rate:.1f}%", points=points)), month=month
+    )
+    found = {v.claim.text: v for v in report.verdicts}
+    assert found[f"{rate:.1f}%"].claim.measure == "pow_ppo_rate"
+    assert found[f"{points} points"].verdict == Verdict.AMBIGUOUS
+    # A per cent of the count that no rate gives is a share, and so is its change.
+    report = checker_for(CAMBS).check_document(
+        parse_text(text.format(rate="33.3%", points=points)), month=month
+    )
+    found = {v.claim.text: v for v in report.verdicts}
+    assert found["33.3%"].verdict == Verdict.NOT_CHECKABLE
+    assert found[f"{points} points"].verdict == Verdict.NOT_CHECKABLE
+    assert "share" in found[f"{points} points"].message

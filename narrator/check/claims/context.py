@@ -162,7 +162,7 @@ _PLACE_AFTER = re.compile(
 #: After an area: its own figure ("Eastmoor 40", "Saltby: 12", "Fenland had 30").
 _OWN_FIGURE = re.compile(r"\s*[:,]?\s+(?:had\s+|recorded\s+|saw\s+|with\s+)?[£]?\d")
 _ANAPHOR = re.compile(
-    r"\b(?i:the|this|that|its)\s+(?:same\s+)?(?P<noun>(?i:district|division|ward|borough"
+    r"\b(?i:the|this|that|its)\s+(?:same\s+)?(?P<noun>(?i:district|division|ward|borough|city"
     r"|neighbourhood|locality|bcu|sector|town))(?:['’]s)?\b|(?<![\w])(?:Its|It)\b"
     # "That is a few fewer than ...": the sentence goes on about the one before
     r"|\b(?:That|This)(?=\s+(?:is|was)\b|['’]s\b)"
@@ -230,7 +230,14 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     if whole is not None:
         return whole.key, whole.text
     if area is not None and area.key == root:
-        area = _sub_area_after(sentence, areas, pos, root) or area
+        sub = _sub_area_after(sentence, areas, pos, root)
+        if sub is None and area.start < pos:
+            # "Cambridgeshire Constabulary recorded 272 ... in the city": the force is who
+            # recorded, the place it points to where.
+            pointed = _pointed_after(reading, sentence, pos)
+            if pointed is not None:
+                return pointed
+        area = sub or area
     if area is None or (area.start > pos and _SET_AGAINST.search(text, pos, area.start)):
         # "Upland has seen the steepest rise. Its 123 assaults ...": the area of the sentence
         # before, where this one points back to it; and "the district's rate is 11.7%, a
@@ -249,7 +256,11 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
 
 
 #: Before a figure that is the whole a part is of: "92 of the 387 ...".
-_WHOLE_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?%?\s+of\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(
+    r"(?:\d[\d,]*(?:\.\d+)?%?|half|(?:a|one|two)\s+(?:thirds?|quarters?|fifths?)|most|some)"
+    r"\s+of\s+(?:the\s+|all\s+)?$",
+    re.IGNORECASE,
+)
 #: Between that whole and the area it is of: "387 vehicle thefts in the whole Coastal".
 _WHOLE_GAP = re.compile(
     r"[^\d;:()]*?\b(?:in|across|within|for)\s+(?:the\s+)?(?:whole\s+|entire\s+|wider\s+)?$",
@@ -285,6 +296,22 @@ def _listed_member(text: str, areas: list[Item], area: Item, pos: int) -> bool:
         and re.fullmatch(r"\s*(?:[A-Za-z]+\s*)?", text[other.end : opened]) is not None
         for other in areas
     )
+
+
+def _pointed_after(reading: Reading, sentence: Sentence, pos: int) -> tuple[str, str] | None:
+    """The area a pointer just after a figure means ("272 crimes in the city"), with the
+    words that name it."""
+    text = sentence.text
+    token = re.compile(r"\S+").match(text, pos)  # the figure itself ("1,695")
+    start = token.end() if token else pos
+    found = _PLACE_AFTER.match(text, start, min(sentence.end, start + 80))
+    if found is None:
+        return None
+    pointers = list(_ANAPHOR.finditer(text, found.start(1), found.end()))
+    if not pointers or pointers[-1].group("whole") is not None:
+        return None
+    meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
+    return (meant, pointers[-1].group()) if meant is not None else None
 
 
 def _pointed_before(

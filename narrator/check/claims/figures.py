@@ -138,6 +138,16 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
     return claims
 
 
+def _same_mention(claim: Claim, figure: Claim) -> bool:
+    """Whether a figure compared with took its area from the words the figure it is compared
+    with looked past ("Cambridgeshire Constabulary recorded 272 ... in the city, up from 241
+    in July": 241 is the city's, as 272 is)."""
+    if claim.area == figure.area or claim.area_text is None or figure.area_text is None:
+        return False
+    named = claim.sentence.find(claim.area_text)
+    return 0 <= named < figure.span[0] - figure.sentence_span[0]
+
+
 def _level_against(
     claims: list[Claim], previous: Claim, claim: Claim, clause_of: ClauseOf
 ) -> Claim:
@@ -313,7 +323,7 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
     """``claim`` as the figure ``figure`` is compared with: of its area unless it names its
     own, of the period the words around it say (``after`` is None when a period compared
     with gave it one already)."""
-    if claim.area_text is None and figure.area_text is not None:
+    if (claim.area_text is None and figure.area_text is not None) or _same_mention(claim, figure):
         # "Coastal recorded 134 ..., but still above the 116 of August 2017": the figure
         # compared with is of the area of the one it is compared with.
         claim = replace(claim, area=figure.area)

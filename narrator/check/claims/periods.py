@@ -99,9 +99,10 @@ def _since_month(reading: Reading, item: Item, text: str, s0: int) -> Named | No
     if not _SINCE_OPENS.search(text[s0 : item.start]):
         return None
     start: When = item.mark.data["start"]
-    if start.day is not None or start.month is None or start != item.mark.data["end"]:
+    # "Since 1 April": from the first of a month is from the month.
+    if start.day not in (None, 1) or start.month is None or start != item.mark.data["end"]:
         return None
-    first = month_index(reading, start, text, item)
+    first = month_index(reading, When(start.year, start.month), text, item)
     if first is None or not 0 < rm - first < 12:
         return None
     label = f"{months.iso(first)}..{months.iso(rm)}"

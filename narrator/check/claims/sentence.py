@@ -54,11 +54,11 @@ def read_sentence(
     claims = [complete(reading, sentence, c) for c in claims]
     ctx = sentence.context
     others = tuple(dict.fromkeys(m for m in (*ctx.seen, ctx.heading) if m))
-    if others:
-        # A measure carried from the previous sentence may be one the paragraph spoke of
-        # before, or the heading's; a rate ("the outcome rate" after a paragraph on
-        # domestic abuse) may be the rate of one of them.
-        claims = [with_alternatives(reading, c, others) for c in claims]
+    # A measure carried from the previous sentence may be one the paragraph spoke of
+    # before, or the heading's; a rate ("the outcome rate" after a paragraph on domestic
+    # abuse, "the rate" of possession of weapons) may be the rate of one of them, or of the
+    # measure it was read as.
+    claims = [with_alternatives(reading, c, others) for c in claims]
     return claims, context_after(reading, sentence, claims)
 
 

@@ -21,7 +21,11 @@ from narrator.language.forces import load_forces, names_pattern
 from narrator.language.places import reader_names
 
 #: A front-matter line that gives the paper's title.
-_TITLE_LINE = re.compile(r"^\s*(?:title|subject|report)\s*:", re.IGNORECASE)
+_TITLE_LINE = re.compile(
+    # "Title:", "Subject:", "Report:", and a council's "Title/Subject Matter:"
+    r"^\s*(?:(?:title|subject)\b[^:\n]{0,30}|report(?:\s+title)?)\s*:",
+    re.IGNORECASE,
+)
 #: A memo's line that says who it is from.
 _FROM_LINE = re.compile(r"^\s*(?:from|author)\s*:", re.IGNORECASE)
 #: A protective marking that heads a paper above its title.
@@ -57,6 +61,15 @@ def paper_area(document: Document, areas: Areas) -> str | None:
             if not _title_like(line):
                 break
             titles.append(line)
+    if (
+        len(paragraphs) > 1
+        and paragraphs[1].text not in titles
+        and _title_like(paragraphs[1].text)
+        and (not titles or _one_area(" \n ".join(titles), areas) is None)
+    ):
+        # "NEWS > CRIME" over "Domestic abuse reports in Peterborough reach highest level":
+        # a section's label over the headline.
+        titles.append(paragraphs[1].text)
     lines = [p.text for p in document.paragraphs[:12] if _TITLE_LINE.match(p.text)]
     # A memo's "Subject:" line says what the paper is about more surely than the heading
     # above it, which may name the body it goes to ("SOUTH CAMBRIDGESHIRE COMMUNITY SAFETY
@@ -130,8 +143,13 @@ def _one_area(title: str, areas: Areas) -> str | None:
         # "UPLAND DIVISION" over "FELLGATE DISTRICT": a district and the division it lies
         # in name the district.
         deepest = max(named, key=areas.depth)
+        # "LOCAL POLICING NORTH (PETERBOROUGH | FENLAND | HUNTINGDONSHIRE)": an area with
+        # the areas it is made of names that area.
+        tops = [top for top in named if all(name in areas.subtree(top) for name in named)]
         if all(deepest in areas.subtree(name) for name in named):
             named = {deepest}
+        elif len(tops) == 1:
+            named = {tops[0]}
     return named.pop() if len(named) == 1 else None
 
 

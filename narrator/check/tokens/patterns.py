@@ -369,7 +369,9 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "TIME",
-            r"\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
+            # "10pm–3am", "2–4pm": a span of the 12-hour clock, one time
+            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s?[–-]\s?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
+            r"|\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
             # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"

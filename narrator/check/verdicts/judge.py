@@ -77,21 +77,13 @@ def judge(
                 # paragraph on domestic abuse): the sentence's directions may be said of
                 # either, so neither is held to them.
                 swapped.add((claim.sentence_span, claim.measure))
+            elif claim.role == "change" and (claim.sentence_span, claim.measure) in shares:
+                # "the rate was 54.6%, down 4.0 points" where 54.6% is a share of a count:
+                # the change is of that share.
+                verdict = _of_a_share(claim)
             else:
                 verdict = _with_its_direction(claim, verdict, facts, polarity, levels)
-            if (
-                claim.role == "reference"
-                and claim.unit == "percent"
-                and (claim.sentence_span, claim.measure) in shares
-                and verdict.verdict != Verdict.SUPPORTED
-            ):
-                # "13.0% of crime recorded in October, against 8.6% a year earlier": what a
-                # share is set against is the same share of another period.
-                verdict = ClaimVerdict(
-                    claim,
-                    Verdict.NOT_CHECKABLE,
-                    f"{claim.text}: {SHARE} {claim.measure}, which narrator has no figures of",
-                )
+            verdict = _share_against(claim, verdict, shares)
             if is_share(verdict):
                 shares.add((claim.sentence_span, claim.measure))
             verdicts.append(verdict)
@@ -136,6 +128,25 @@ def _with_its_direction(
     if moved.verdict != Verdict.CONTRADICTED and claim.role == "change":
         moved = change_sign(claim, verdict, facts) or moved
     return moved if moved.verdict == Verdict.CONTRADICTED else verdict
+
+
+def _share_against(
+    claim: Claim, verdict: ClaimVerdict, shares: set[tuple[tuple[int, int], str | None]]
+) -> ClaimVerdict:
+    """ "13.0% of crime recorded in October, against 8.6% a year earlier": what a share is
+    set against is the same share of another period, not checkable either."""
+    if (
+        claim.role == "reference"
+        and claim.unit == "percent"
+        and (claim.sentence_span, claim.measure) in shares
+        and verdict.verdict != Verdict.SUPPORTED
+    ):
+        return ClaimVerdict(
+            claim,
+            Verdict.NOT_CHECKABLE,
+            f"{claim.text}: {SHARE} {claim.measure}, which narrator has no figures of",
+        )
+    return verdict
 
 
 def _of_a_share(claim: Claim) -> ClaimVerdict:

@@ -34,27 +34,29 @@ def unsure_directions(
     (or of none) and area, made ambiguous: "the outcome rate fell from 17.8% to 15.9%, a
     drop of 1.9 points" read with no period is not a month's rise contradicted. So is one
     of a measure whose figure in the sentence was found of another (``swapped``: sentence
-    span and measure read)."""
+    span and measure read), and a change of that measure."""
     unsure = {
         (v.claim.sentence_span, v.claim.measure, v.claim.area) for v in verdicts if _unsure(v)
     }
-    unsure |= {
+    found_of_another = {
         (v.claim.sentence_span, v.claim.measure, v.claim.area)
         for v in verdicts
         if (v.claim.sentence_span, v.claim.measure) in swapped
     }
+    unsure |= found_of_another
     if not unsure:
         return verdicts
     out = []
     for verdict in verdicts:
         claim = verdict.claim
-        if (
-            claim.kind == "direction"
-            and verdict.verdict == Verdict.CONTRADICTED
-            and (
-                (claim.sentence_span, claim.measure, claim.area) in unsure
-                or (claim.sentence_span, None, claim.area) in unsure
+        key = (claim.sentence_span, claim.measure, claim.area)
+        if verdict.verdict == Verdict.CONTRADICTED and (
+            (
+                claim.kind == "direction"
+                and (key in unsure or (claim.sentence_span, None, claim.area) in unsure)
             )
+            # "the rate was 54.6%, down 4.0 points", the rate found of another measure
+            or (claim.role == "change" and key in found_of_another)
         ):
             verdict = replace(
                 verdict,

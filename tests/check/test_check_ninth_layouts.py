@@ -1,0 +1,128 @@
+"""Layouts and words seen in the ninth pass's second batch, on projects the rules were not
+written on (Northshire, the City of London): a council's "Title/Subject Matter:" line, a
+newspaper's section label over its headline, a division's title listing its districts, "Since
+1 April", the force as who recorded and "the city" as where, the whole a fraction is of, a
+span of the 12-hour clock and a plan's "Measure 1" or an action log's "ACTION 2". Every
+figure of a claim comes from the project's figures, and each rule has a wrong figure beside
+it that must still be caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narrator.check import Verdict
+from narrator.check.claims.subject import paper_area
+from narrator.check.text.parse import parse_text
+from narrator.check.tokens.scanner import scan
+from tests.check.conftest import checker_for, level
+
+ROOT = Path(__file__).resolve().parents[2]
+NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
+CITY = ROOT / "samples" / "city-of-london"
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _verdicts(root: Path, text: str, month: str) -> dict[str, tuple[object, ...]]:
+    report = checker_for(root).check_document(parse_text(text), month=month)
+    return {v.claim.text: (v.claim.measure, v.claim.area, v.verdict) for v in report.verdicts}
+
+
+@pytest.mark.parametrize(
+    ("text", "area"),
+    [
+        (
+            "Public\n\nDISTRICT COUNCIL REPORT\n\n"
+            "Title/Subject Matter:   Policing in Highcross: update\n"
+            "Meeting/Date:           Overview Panel, 12 April 2018\n\n"
+            "1. PURPOSE\n\n1.1 The panel asked for an update.\n",
+            "Highcross",
+        ),
+        (
+            "NEWS > CRIME\n\nVehicle thefts in Saltby reach their highest level\n\n"
+            "Figures show a busy month for car crime, police say.\n",
+            "Saltby",
+        ),
+        (
+            "OFFICIAL - NOT FOR PUBLICATION\n\n"
+            "LOCAL POLICING COASTAL (EASTMOOR | HARBOURSIDE | SALTBY)\n"
+            "PERFORMANCE ON A PAGE - MAY 2019\n\n"
+            "From:      Coastal analyst\n\nThe month in brief.\n",
+            "Coastal",
+        ),
+    ],
+)
+def test_the_title_a_paper_gives_its_area_in(text: str, area: str) -> None:
+    areas = checker_for(NORTHSHIRE).project.areas
+    assert paper_area(parse_text(text), areas) == area
+
+
+def test_a_division_over_two_of_its_districts_names_no_one_district() -> None:
+    areas = checker_for(NORTHSHIRE).project.areas
+    text = "Eastmoor and Saltby: joint tasking note\n\nThe month in brief.\n"
+    assert paper_area(parse_text(text), areas) is None
+
+
+def test_since_the_first_of_a_month_is_from_that_month() -> None:
+    month = "2018-11"
+    rate = level(CITY, "ss_find_rate", "City of London", "2018-04..2018-11", month)
+    searches = level(CITY, "ss_all", "City of London", "2018-04..2018-11", month)
+    text = f"Since 1 April the find rate was {rate:.1f}% across {_n(searches)} searches.\n"
+    found = _verdicts(CITY, text, month)
+    assert found[f"{rate:.1f}%"][2] == Verdict.SUPPORTED
+    assert found[_n(searches)][2] == Verdict.SUPPORTED
+    wrong = f"{rate + 1.3:.1f}%"
+    found = _verdicts(CITY, text.replace(f"{rate:.1f}%", wrong), month)
+    assert found[wrong][2] == Verdict.CONTRADICTED
+
+
+def test_the_force_records_and_the_city_is_where() -> None:
+    month = "2018-08"
+    now = level(NORTHSHIRE, "thefts", "Saltby", month, month)
+    before = level(NORTHSHIRE, "thefts", "Saltby", "2018-07", month)
+    year = level(NORTHSHIRE, "thefts", "Saltby", "2017-08", month)
+    text = (
+        "NEWS > CRIME\n\nVehicle crime in Saltby: the latest figures\n\n"
+        f"Northshire Police recorded {_n(now)} vehicle thefts in the town last month, "
+        f"against {_n(before)} in July and {_n(year)} in August last year.\n"
+    )
+    found = _verdicts(NORTHSHIRE, text, month)
+    for value in (now, before, year):
+        assert found[_n(value)][1:] == ("Saltby", Verdict.SUPPORTED)
+    slipped = _n(before + 9)
+    found = _verdicts(
+        NORTHSHIRE, text.replace(f"against {_n(before)}", f"against {slipped}"), month
+    )
+    assert found[slipped][1:] == ("Saltby", Verdict.CONTRADICTED)
+
+
+def test_the_whole_a_fraction_is_of() -> None:
+    month = "2017-08"
+    whole = level(NORTHSHIRE, "thefts", "Coastal", month, month)
+    text = (
+        f"Harbourside had about half of the {_n(whole)} vehicle thefts across the Coastal "
+        "division last month.\n"
+    )
+    assert _verdicts(NORTHSHIRE, text, month)[_n(whole)][1:] == ("Coastal", Verdict.SUPPORTED)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Evening patrols (10pm–3am) and a drop-in 2pm–4pm.",
+            [("TIME", "10pm–3am"), ("TIME", "2pm–4pm")],
+        ),
+        ("Open 2-4pm daily.", [("TIME", "2-4pm")]),
+        ("Crime levels (Measure 1)", [("REF", "1")]),
+        ("ACTION 2: the chair to write to the force.", [("REF", "2")]),
+        ("Crime fell 2-4% in the year.", [("COUNT", "2"), ("PERCENT", "4%")]),
+        ("the measure rose 5 times", [("COUNT", "5")]),
+    ],
+)
+def test_times_and_numbered_items(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(m.label, text[m.start : m.end]) for m in scan(text)] == found
