@@ -122,6 +122,13 @@ def test_the_whole_a_fraction_is_of() -> None:
         ("ACTION 2: the chair to write to the force.", [("REF", "2")]),
         ("Crime fell 2-4% in the year.", [("COUNT", "2"), ("PERCENT", "4%")]),
         ("the measure rose 5 times", [("COUNT", "5")]),
+        ("A. IN THE LAST 7 DAYS", [("PERIOD", "THE LAST 7 DAYS")]),
+        ("ROLLING 12 MONTHS", [("PERIOD", "ROLLING 12 MONTHS")]),
+        ("crimes over those 11 months", [("SPAN", "11 months")]),
+        ("in each of those two years", [("SPAN", "two years")]),
+        ("to bring the intake forward by six weeks", [("SPAN", "six weeks")]),
+        ("only four months of that year", [("SPAN", "four months")]),
+        ("It fell by 12 crimes.", [("COUNT", "12")]),
     ],
 )
 def test_times_and_numbered_items(text: str, found: list[tuple[str, str]]) -> None:

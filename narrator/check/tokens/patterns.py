@@ -230,7 +230,7 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     *_both(
         "PERIOD",
-        r"({N})\s+(months?|years?|quarters?|weeks?|days?)\b",
+        r"({N})\s+(?i:(months?|years?|quarters?|weeks?|days?))\b",
         need=r"(?i:\b(?:each\s+of\s+)?the\s+(?:last|past|previous|preceding|prior|next|coming"
         r"|following)\s+)",
         words="last past previous preceding prior next coming following",
@@ -256,9 +256,15 @@ SPECS: list[tuple[str, Spec]] = [
         "SPAN",
         r"(?!(?:12|twelve)\s+months)(?:{N}|a)[\s-](?:days?|weeks?|months?|years?)\b"
         r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
-        need=r"\b(?i:in|for|within|(?:the\s+)?(?:same|past|last|next|previous|first|coming|following))\s+",
+        need=r"\b(?i:in|for|within|by|(?:the\s+|those\s+|these\s+)?(?:same|past|last|next|previous|first"
+        r"|coming|following)|those|these)\s+",
         span_need=False,
-        words="in for within same past last next previous first coming following",
+        words="in for within by same past last next previous first coming following those these",
+    ),
+    # "only four months of that year", "two years of figures": a stretch of time.
+    *_both(
+        "SPAN",
+        r"(?!(?:12|twelve)\s+months)(?:{N})[\s-](?:days?|weeks?|months?|years?)(?=\s+of\b)",
     ),
     # "over the three months", "every six months", "a period of three months": a stretch
     # of time the text speaks of, not a count.
@@ -290,7 +296,7 @@ SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
-    *_both("PERIOD", r"(12|twelve)[\s-]months?\b", lead=r"(?i:\brolling\s+)"),
+    *_both("PERIOD", r"(12|twelve)[\s-](?i:months?)\b", lead=r"(?i:\brolling\s+)"),
     # "Rolling 12m: 62,036", "the 12m line": the rolling year in a table's shorthand.
     (
         "digit",
