@@ -133,3 +133,21 @@ def test_the_whole_a_fraction_is_of() -> None:
 )
 def test_times_and_numbered_items(text: str, found: list[tuple[str, str]]) -> None:
     assert [(m.label, text[m.start : m.end]) for m in scan(text)] == found
+
+
+def test_an_area_that_describes_another_is_not_the_figures() -> None:
+    month = "2019-09"
+    now = level(NORTHSHIRE, "thefts", "Harbourside", month, month)
+    year = level(NORTHSHIRE, "thefts", "Harbourside", "2018-09", month)
+    change = (now - year) / year * 100
+    went = "down" if change < 0 else "up"
+    text = (
+        f"Harbourside, the Coastal division's busiest district, recorded {_n(now)} vehicle "
+        f"thefts in September, {went} {abs(change):.1f} per cent on September 2018.\n"
+    )
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert found[_n(now)][1:] == ("Harbourside", Verdict.SUPPORTED)
+    assert found[f"{abs(change):.1f} per cent"][1:] == ("Harbourside", Verdict.SUPPORTED)
+    slipped = f"{abs(change) + 4:.1f} per cent"
+    found = _verdicts(NORTHSHIRE, text.replace(f"{abs(change):.1f} per cent", slipped), month)
+    assert found[slipped][1:] == ("Harbourside", Verdict.CONTRADICTED)

@@ -126,6 +126,10 @@ def measure_for(
     return Measured(mid, mention.text, source, head, mention.rolling)
 
 
+#: After an area: it describes another area ("the force's busiest district").
+_DESCRIBES = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+){0,2}(?:districts?|divisions?|areas?|boroughs?|towns?|city|wards?)\b"
+)
 #: Between a figure and the area whose total it is a part of: "1,990 of the force's".
 _PART_OF = re.compile(r"[\d,.]+%?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -220,6 +224,9 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         and not _SOURCE_AFTER.match(text, a.end)
         # "1,008 of the North's extra 1,422 crimes": the whole the figure is a part of
         and not (a.start > pos and _PART_OF.fullmatch(text, pos, a.start))
+        # "Peterborough, the force's busiest district, recorded 1,684": says what another
+        # area is, not whose the figure is
+        and not _DESCRIBES.match(text, a.end)
     ]
     # "Coastal division (Eastmoor, Harbourside and Saltby): 238": the areas a division's
     # name lists in brackets are its members, not the figure's area.
