@@ -151,3 +151,103 @@ def test_an_area_that_describes_another_is_not_the_figures() -> None:
     slipped = f"{abs(change) + 4:.1f} per cent"
     found = _verdicts(NORTHSHIRE, text.replace(f"{abs(change):.1f} per cent", slipped), month)
     assert found[slipped][1:] == ("Harbourside", Verdict.CONTRADICTED)
+
+
+def test_a_paragraph_goes_on_about_the_one_area_it_named() -> None:
+    month = "2017-04"
+    rolling = level(NORTHSHIRE, "thefts", "Upland", "R12:2017-04", month)
+    now = level(NORTHSHIRE, "thefts", "Upland", month, month)
+    year = level(NORTHSHIRE, "thefts", "Upland", "2016-04", month)
+    change = (now - year) / year * 100
+    went = "up" if change > 0 else "down"
+    opening = (
+        "EXECUTIVE BOARD: EXCEPTION REPORT\n\n"
+        f"Upland recorded {_n(rolling)} vehicle thefts in the 12 months to April. "
+    )
+    text = opening + f"April itself was {abs(change):.1f}% {went} on April 2016.\n"
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert found[f"{abs(change):.1f}%"][1:] == ("Upland", Verdict.SUPPORTED)
+    # A paragraph that named two areas leaves neither to the next sentence.
+    listed = (
+        "EXECUTIVE BOARD: EXCEPTION REPORT\n\n"
+        "Upland and Coastal both recorded more vehicle thefts. "
+        f"April itself was {abs(change):.1f}% {went} on April 2016.\n"
+    )
+    assert _verdicts(NORTHSHIRE, listed, month)[f"{abs(change):.1f}%"][1] == "Northshire"
+    # Nor does a sentence that speaks of the force.
+    force = opening + f"Across the force, April was {abs(change):.1f}% {went} on April 2016.\n"
+    assert _verdicts(NORTHSHIRE, force, month)[f"{abs(change):.1f}%"][1] == "Northshire"
+
+
+def test_the_figure_of_a_period_last_year_said_with_when() -> None:
+    month = "2017-02"
+    now = level(NORTHSHIRE, "thefts", "Coastal", month, month)
+    year = level(NORTHSHIRE, "thefts", "Coastal", "2016-02", month)
+    text = (
+        f"Coastal recorded {_n(now)} vehicle thefts in February, {_n(abs(year - now))} "
+        f"{'fewer' if now < year else 'more'} than in February last year, when the figure "
+        f"was {_n(year)}.\n"
+    )
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert found[_n(year)][1:] == ("Coastal", Verdict.SUPPORTED)
+    slipped = _n(year + 8)
+    found = _verdicts(NORTHSHIRE, text.replace(f"was {_n(year)}", f"was {slipped}"), month)
+    assert found[slipped][2] == Verdict.CONTRADICTED
+
+
+def test_an_area_with_its_figures_in_brackets_after_it() -> None:
+    month = "2019-03"
+    rows = []
+    for area in ("Saltby", "Moorend"):
+        now = level(NORTHSHIRE, "thefts", area, "FY:2018", month)
+        before = level(NORTHSHIRE, "thefts", area, "FY:2017", month)
+        rows.append((area, now, (now - before) / before * 100))
+    text = (
+        "In 2018/19 vehicle thefts changed most in "
+        f"{rows[0][0]} ({rows[0][2]:+.1f}%, to {_n(rows[0][1])}) and "
+        f"{rows[1][0]} ({rows[1][2]:+.1f}%, to {_n(rows[1][1])}).\n"
+    )
+    found = _verdicts(NORTHSHIRE, text, month)
+    for area, now, _ in rows:
+        assert found[_n(now)][1:] == (area, Verdict.SUPPORTED)
+
+
+def test_a_period_set_apart_or_in_brackets_is_its_own_figures() -> None:
+    month = "2019-03"
+    year = level(NORTHSHIRE, "assaults", "Saltby", "FY:2018", month)
+    march = level(NORTHSHIRE, "assaults", "Saltby", month, month)
+    text = (
+        "Saltby district\n\nIn 2018/19 we recorded {year} assaults in the district, and in "
+        "March alone we recorded {march}.\n"
+    )
+    found = _verdicts(NORTHSHIRE, text.format(year=_n(year), march=_n(march)), month)
+    assert found[_n(year)][2] == Verdict.SUPPORTED
+    assert found[_n(march)][2] == Verdict.SUPPORTED
+    assaults = level(NORTHSHIRE, "assaults", "Saltby", month, month)
+    before = level(NORTHSHIRE, "assaults", "Saltby", "2018-03", month)
+    thefts = level(NORTHSHIRE, "thefts", "Saltby", month, month)
+    terse = (
+        f"Saltby district\n\n- Assaults {_n(assaults)} (Mar-18 {_n(before)}); vehicle thefts "
+        f"{_n(thefts)}.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_document(parse_text(terse), month=month)
+    periods = {v.claim.text: v.claim.period for v in report.verdicts}
+    assert periods[_n(before)] == "2018-03"
+    assert periods[_n(thefts)] != "2018-03"
+
+
+def test_an_initial_before_a_figure_in_brackets_is_a_code() -> None:
+    month = "2019-05"
+    force = level(NORTHSHIRE, "solve_rate", "Northshire", "R12:2019-05", month)
+    text = f"Vehicle theft solved rate R12 {force:.1f}% (C 12.3%, U 25.4%).\n"
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert found[f"{force:.1f}%"][2] == Verdict.SUPPORTED
+    assert found["12.3%"][2] == Verdict.AMBIGUOUS
+    assert found["25.4%"][2] == Verdict.AMBIGUOUS
+
+
+def test_a_change_said_to_come() -> None:
+    month = "2016-05"
+    text = "Saltby district\n\nMay on its own was quiet for vehicle thefts, and it will move up.\n"
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert all(v[2] != Verdict.CONTRADICTED for v in found.values())

@@ -20,11 +20,19 @@ _WORDS = frozenset(
 )
 
 
+#: A single capital right before a figure in a list or brackets: "(N 5.4%, S 8.9%)", an
+#: area's initial.
+_LETTER_CODE = re.compile(r"[(,;]\s*([B-HJ-Z])\s+$")
+
+
 def unread_code(claim: Claim) -> str | None:
     """The first code in capitals before a figure in its sentence that the reader did not
     read as the figure's measure, area or period, if there is one."""
     s0 = claim.sentence_span[0]
     before = claim.sentence[: claim.span[0] - s0]
+    letter = _LETTER_CODE.search(before)
+    if letter is not None:
+        return letter.group(1)
     read = " ".join(t for t in (claim.measure_text, claim.area_text, claim.period_text) if t)
     return next(
         (

@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from narrator.catalogue import Kind
-from narrator.check.claims.context import Measured, area_for, measure_for, period_for
+from narrator.check.claims.area_of import area_for
+from narrator.check.claims.context import Measured, measure_for, period_for
 from narrator.check.claims.grammar import relative_period
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.pieces import DirectionWord, Sentence, Target
@@ -23,6 +24,7 @@ NOT_ASSERTED_BEFORE = re.compile(
     # change to come, which no month's figures yet hold.
     r"|\b(?:will|shall|(?:un)?likely\s+to|expected\s+to|set\s+to|going\s+to|forecast\s+to"
     r"|projected\s+to|predicted\s+to|anticipated\s+to)(?:\s+(?:continue|start|begin)\s+to)?"
+    r"(?:\s+(?:move|go|come|edge|tick|creep|drift|head|trend))?"
     r"(?:\s+(?:be|further|also|only|still))?)\s+$",
     re.IGNORECASE,
 )

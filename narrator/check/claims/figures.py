@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from narrator import months
-from narrator.check.claims.context import Measured, area_for, measure_for, period_for
+from narrator.check.claims.area_of import area_for
+from narrator.check.claims.context import Measured, measure_for, period_for
 from narrator.check.claims.directions import with_direction
 from narrator.check.claims.earlier import (
     against_reference,
@@ -49,10 +50,11 @@ from narrator.check.tokens.marks import QUANTITIES
 _UNITS = {"PERCENT": "percent", "POINTS": "points", "MONEY": "money"}
 #: Between a period compared with and its figure: "(", "last year (", "'s".
 _TARGET_TO_FIGURE = re.compile(
-    r"(?:\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?\s*\(\s*|['’]s\s+"
-    # "more than in August 2018, when the figure was 264"
+    r"(?:\s+(?:of\s+)?(?:last|the\s+previous)\s+year)?(?:\s*\(\s*|['’]s\s+"
+    # "more than in August 2018, when the figure was 264", "than in February last year,
+    # when the figure was 342"
     r"|,?\s+when\s+(?:the\s+(?:figure|total|rate|count|number)|it|there)\s+"
-    r"(?:was|were|stood\s+at)\s+",
+    r"(?:was|were|stood\s+at)\s+)",
     re.IGNORECASE,
 )
 #: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".

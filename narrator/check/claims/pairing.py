@@ -136,6 +136,16 @@ LISTED_BEFORE = re.compile(
 )
 
 
+#: After a period: it is set apart from the rest of the sentence.
+_ALONE = re.compile(r"\s+(?:alone|on\s+its\s+own|by\s+itself|itself)\b", re.IGNORECASE)
+
+
+def _in_brackets(text: str, period: Named, pos: int) -> bool:
+    """Whether a period before ``pos`` sits in brackets closed before it."""
+    opened = text.rfind("(", 0, period[0])
+    return opened >= 0 and ")" not in text[opened : period[0]] and ")" in text[period[1] : pos]
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -144,9 +154,15 @@ def _choose_period(
     text: str,
     rolling: bool = False,
 ) -> tuple[str, str, str] | None:
+    # "and in March alone we recorded 116": a period set apart is its own figure's, not
+    # that of a figure before it.
+    periods = [p for p in periods if not (p[0] > pos and _ALONE.match(text, p[1]))]
     clause = clause_of(pos)
     same = [p for p in periods if clause_of(p[0]) == clause]
     if not same:
+        # "999 calls 8,088 (May-15 8,403); 101 calls 25,855": a period in brackets with its
+        # own figure is that figure's.
+        periods = [p for p in periods if not (p[1] <= pos and _in_brackets(text, p, pos))]
         # A clause without a period of its own takes the sentence's first; but a rolling
         # figure ("the rolling 12 month rate improved to 6.2%; the discrete month rate...")
         # is not of a period only a later clause names.

@@ -54,6 +54,9 @@ class Context:
     #: The one area other than the force's the sentence's figures were of, for "the
     #: district's" or "its" in the next sentence.
     area: str | None = None
+    #: The one area below the force the sentences so far in the paragraph named, when they
+    #: named exactly one: what a sentence that names none goes on about.
+    only_area: str | None = None
 
 
 @dataclass(slots=True)

@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from narrator.check.claims.context import area_for, measure_for, period_for
+from narrator.check.claims.area_of import area_for
+from narrator.check.claims.context import measure_for, period_for
 from narrator.check.claims.directions import with_direction
 from narrator.check.claims.grammar import OCCURRENCE, OUTLIER, RECORD, SINCE, STREAK_HINT
 from narrator.check.claims.model import Claim, new_claim
