@@ -129,6 +129,10 @@ def test_the_whole_a_fraction_is_of() -> None:
         ("to bring the intake forward by six weeks", [("SPAN", "six weeks")]),
         ("only four months of that year", [("SPAN", "four months")]),
         ("It fell by 12 crimes.", [("COUNT", "12")]),
+        ("Source: Home Office, Tables 1, 3 and 5.", [("REF", "1, 3 and 5")]),
+        ("see page 4, where 36 crimes are listed", [("REF", "4"), ("COUNT", "36")]),
+        ("it's eight o'clock", [("TIME", "eight o'clock")]),
+        ("eight thefts", [("COUNT", "eight")]),
     ],
 )
 def test_times_and_numbered_items(text: str, found: list[tuple[str, str]]) -> None:

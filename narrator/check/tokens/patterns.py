@@ -26,8 +26,10 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "REF",
-            # "Table 6A", "Tables 6a and 6b": a part's number may end in a letter
-            r"(\d+[A-Za-z]?(?:\.\d+)*)(?:\s*(?:-|–|to|and|&|of)\s*(\d+[A-Za-z]?(?:\.\d+)*))?"
+            # "Table 6A", "Tables 6a and 6b": a part's number may end in a letter; "Tables 1,
+            # 3 and 5": a list of them
+            r"(\d+[A-Za-z]?(?:\.\d+)*)(?:,\s*\d+[A-Za-z]?(?:\.\d+)*(?=,|\s+(?:and|&|or)\s))*"
+            r"(?:\s*(?:-|–|to|and|&|or|of)\s*(\d+[A-Za-z]?(?:\.\d+)*))?"
             r"(?![\w%]|[.,]\d)",
             need=LEAD_REF,
             span_need=False,
@@ -242,6 +244,8 @@ SPECS: list[tuple[str, Spec]] = [
         words="than least by over",
     ),
     *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
+    # "it's eight o'clock": a time of day in words
+    *_both("TIME", r"({N})\s+o['’]clock\b"),
     # "six to twelve weeks after reporting", "3 days before the hearing": a time counted from
     # an event, not a measured duration.
     *_both(
