@@ -9,6 +9,11 @@ import re
 #: Ordinal words from "second" ("first" is mostly "for the first time").
 _NTH = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _NTH_WORDS = tuple(_NTH[3:-1].split("|"))
+#: A cardinal number in words, as the count of a group a rank is among.
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|forty[\s-]three)"
+)
 _SHARE_LEAD = re.compile(
     r"\b(?:almost|nearly|around|roughly|about|by|than|over|under|just|some|up|down)\s+(?:a\s+)?\Z",
     re.IGNORECASE,
@@ -41,6 +46,19 @@ WORD_NUMBERS: list[
         re.compile(
             r"\b(?:ranks?|ranked|ranking|placed|came|is|was|now|position)\s+\Z", re.IGNORECASE
         ),
+        "value",
+        "rank",
+    ),
+    # "places the force fifth of eight", "seventh out of eight": a rank among as many as a
+    # number says (not "a fifth of 200 crimes", a share).
+    (
+        (*_NTH_WORDS, "first"),
+        re.compile(
+            rf"((?:first|{_NTH[3:-1]}))"
+            rf"(?=[ \t]+(?:out[ \t]+)?of[ \t]+(?:the[ \t]+)?(?:\d+|{_NUMBER_WORD})\b)",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<!\ba\s)(?<!\bone\s)\Z", re.IGNORECASE),
         "value",
         "rank",
     ),

@@ -255,3 +255,25 @@ def test_a_change_said_to_come() -> None:
     text = "Saltby district\n\nMay on its own was quiet for vehicle thefts, and it will move up.\n"
     found = _verdicts(NORTHSHIRE, text, month)
     assert all(v[2] != Verdict.CONTRADICTED for v in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "That places the force fifth of eight in the group.",
+            [("fifth", "rank"), ("eight", None)],
+        ),
+        ("Being seventh out of eight is not good enough.", [("seventh", "rank"), ("eight", None)]),
+        ("It was third of the 43 forces.", [("third", "rank"), ("43", None)]),
+        (
+            "Putting victims first\n\nOf the 393 victims asked, most were satisfied.",
+            [("393", "count")],
+        ),
+    ],
+)
+def test_a_rank_among_as_many_as_a_number_says(
+    text: str, found: list[tuple[str, str | None]]
+) -> None:
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text + "\n"), month="2019-03")
+    assert [(n.text, n.kind) for n in report.numbers] == found

@@ -19,10 +19,10 @@ _GROUPS = (
 #: eight forces") or a rank ("5th of 8", "22nd of 43 forces").
 _GROUP_BEFORE = (
     r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
-    r"|(?<=\d[snrt][tdh]\sof\s)"
-    # "ranks sixth of the six"
+    r"|(?<=\d[snrt][tdh]\sof\s)|(?<=\d[snrt][tdh]\sout\sof\s)"
+    # "ranks sixth of the six", "seventh out of eight"
     + "".join(
-        f"|(?<=\\b{word}\\sof\\s)|(?<=\\b{word}\\sof\\sthe\\s)"
+        f"|(?<=\\b{word}\\sof\\s)|(?<=\\b{word}\\sof\\sthe\\s)|(?<=\\b{word}\\sout\\sof\\s)"
         for word in word_list("first second third fourth fifth sixth seventh eighth ninth tenth")
     )
 )
@@ -67,7 +67,8 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "GROUP",
-            rf"(?:(?<=\d[snrt][tdh]\sof\s){NUM}|{NUM}(?=\s+{_GROUPS}))(?![\w%-]|[.,]\d)",
+            rf"(?:(?<=\d[snrt][tdh]\sof\s){NUM}|(?<=\d[snrt][tdh]\sout\sof\s){NUM}"
+            rf"|{NUM}(?=\s+{_GROUPS}))(?![\w%-]|[.,]\d)",
             need=r"\b(?i:the|all|of)\s+",
             span_need=False,
             words="the all of",
