@@ -277,3 +277,24 @@ def test_a_rank_among_as_many_as_a_number_says(
 ) -> None:
     report = checker_for(NORTHSHIRE).check_document(parse_text(text + "\n"), month="2019-03")
     assert [(n.text, n.kind) for n in report.numbers] == found
+
+
+def test_a_head_noun_of_the_measure_the_sentence_before_named() -> None:
+    month = "2020-06"
+    june = level(CITY, "crimes_bicycle_theft", "City of London", month, month)
+    may = level(CITY, "crimes_bicycle_theft", "City of London", "2020-05", month)
+    march = level(CITY, "crimes_bicycle_theft", "City of London", "2020-03", month)
+    text = (
+        "Bicycle theft is recovering faster than anything else. "
+        f"June's {_n(june)} thefts were well up on May's {_n(may)}, and the most since March, "
+        f"when {_n(march)} thefts were recorded.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    for value in (june, may, march):
+        assert found[_n(value)][0::2] == ("crimes_bicycle_theft", Verdict.SUPPORTED)
+    slipped = _n(june + 6)
+    found = _verdicts(CITY, text.replace(f"June's {_n(june)}", f"June's {slipped}"), month)
+    assert found[slipped][0::2] == ("crimes_bicycle_theft", Verdict.CONTRADICTED)
+    # "Thefts" alone, with no theft named before, is the measure whose name it is.
+    alone = f"There were {_n(june)} thefts in June.\n"
+    assert _verdicts(CITY, alone, month)[_n(june)][0] != "crimes_bicycle_theft"

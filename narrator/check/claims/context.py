@@ -116,6 +116,10 @@ def measure_for(
         if kind is not None and kind in measures.vocabulary:
             words = words | {kind, "rate"}
     mid, used = measures.resolve(words, context=ctx.words, ratio=ratio)
+    if _short_for_carried(reading, mention, ctx.measure, mid):
+        # "Bicycle theft also fell ... June's 39 thefts": the head noun of the measure the
+        # sentence before named, not the measure whose name is that word alone.
+        return Measured(ctx.measure, mention.text, "sentence", mention.head, mention.rolling)
     source = "text" if not used else f"text+{ctx.source}"
     head = mention.head
     if head is not None and mid is not None and norm_word(head) in reading.measure_words(mid):
@@ -123,6 +127,20 @@ def measure_for(
         # something else.
         head = None
     return Measured(mid, mention.text, source, head, mention.rolling)
+
+
+def _short_for_carried(
+    reading: Reading, mention: Mention, carried: str | None, mid: str | None
+) -> bool:
+    """Whether a one-word name ("thefts") is the last word of the carried measure's name
+    ("bicycle theft") rather than the name of the measure it resolved to."""
+    if carried is None or mid is None or carried == mid or len(mention.text.split()) != 1:
+        return False
+    catalogue = reading.reader.catalogue
+    if carried not in catalogue or catalogue[carried].is_ratio:
+        return False
+    last = catalogue[carried].label.split()[-1]
+    return norm_word(last) == norm_word(mention.text) and len(catalogue[carried].label.split()) > 1
 
 
 #: The word that says what kind of rate a figure is: "a solved rate of", "the find rate".

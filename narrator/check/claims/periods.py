@@ -86,7 +86,10 @@ _MONTHS_OWN_FIGURE = re.compile(
     r"\s*\(\s*[£]?\d[\d,]*(?:\.\d+)?%?\s*\)"
     r"|,?\s+when\s+(?:there\s+(?:were|was)|it\s+(?:was|stood\s+at)|the\s+(?:figure|total|rate)"
     # not "..., when it was 25: 26", where the figure after the colon is the month's own
-    r"\s+was)\s+(?:[a-z]+\s+)?[£]?\d[\d,]*(?:\.\d+)?%?(?![\d%]|[.,]\d|\s*:)",
+    r"\s+was)\s+(?:[a-z]+\s+)?[£]?\d[\d,]*(?:\.\d+)?%?(?![\d%]|[.,]\d|\s*:)"
+    # "since March, when 30 thefts were recorded"
+    r"|,?\s+when\s+(?:only\s+|just\s+)?[£]?\d[\d,]*(?:\.\d+)?%?\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:were|was)\s+(?:recorded|reported|logged|made|solved|carried\s+out)\b",
     re.IGNORECASE,
 )
 
