@@ -108,7 +108,7 @@ def _with_its_direction(
     polarity: Mapping[str, str] | None,
     levels: Levels | None,
 ) -> ClaimVerdict:
-    """ "increased to 6.2%", "deteriorated to 8.5%": the figure may be right and its
+    """ "increased to 14.1%", "deteriorated to 9.3%": the figure may be right and its
     direction (or its judgement, by the measure's polarity) wrong; the change is that of the
     period the figure is a level of."""
     if not (
