@@ -132,7 +132,8 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         if sub is None and area.start < pos:
             # "Cambridgeshire Constabulary recorded 272 ... in the city": the force is who
             # recorded, the place it points to where.
-            pointed = _pointed_after(reading, sentence, pos)
+            token = _TOKEN.match(text, pos)  # past the figure itself ("1,695")
+            pointed = _pointed_after(reading, sentence, token.end() if token else pos)
             if pointed is not None:
                 return pointed
         area = sub or area
@@ -163,6 +164,8 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     return area.key, area.text
 
 
+#: A figure as written, up to the next space.
+_TOKEN = re.compile(r"\S+")
 #: Words that say a sentence speaks of the whole force.
 _WHOLE_WORD = re.compile(
     r"\b(?:force|forces|county|countywide|constabulary|overall|nationally|national|in\s+total)\b",
@@ -187,7 +190,7 @@ def _whole_of_area_after(sentence: Sentence, areas: list[Item], pos: int) -> Ite
     text = sentence.text
     if not _WHOLE_BEFORE.search(text, max(sentence.start, pos - 20), pos):
         return None
-    gap_start = re.compile(r"\S+").match(text, pos)
+    gap_start = _TOKEN.match(text, pos)
     after = gap_start.end() if gap_start else pos
     for area in areas:
         if area.start > pos and sentence.clause_of(area.start) == sentence.clause_of(pos):
@@ -211,40 +214,37 @@ def _listed_member(text: str, areas: list[Item], area: Item, pos: int) -> bool:
     )
 
 
-def _pointed_after(reading: Reading, sentence: Sentence, pos: int) -> tuple[str, str] | None:
-    """The area a pointer just after a figure means ("272 crimes in the city"), with the
-    words that name it."""
+def _pointed_after(reading: Reading, sentence: Sentence, start: int) -> tuple[str, str] | None:
+    """The area a pointer in a place phrase from ``start`` means ("... in the city", "...
+    across the district"), with the words that name it."""
     text = sentence.text
-    token = re.compile(r"\S+").match(text, pos)  # the figure itself ("1,695")
-    start = token.end() if token else pos
     found = _PLACE_AFTER.match(text, start, min(sentence.end, start + 80))
     if found is None:
         return None
-    pointers = list(_ANAPHOR.finditer(text, found.start(1), found.end()))
-    if not pointers or pointers[-1].group("whole") is not None:
-        return None
-    meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
-    return (meant, pointers[-1].group()) if meant is not None else None
+    return _meant(reading, sentence, list(_ANAPHOR.finditer(text, found.start(1), found.end())))
 
 
 def _pointed_before(
     reading: Reading, sentence: Sentence, pos: int, after: bool
 ) -> tuple[str, str] | None:
     """The area a pointer before a figure means ("the district's"), from the sentence's
-    context; with ``after``, a pointer just after it ("... across the district") too."""
-    text = sentence.text
+    context; with ``after``, a pointer just after it ("784 crimes were recorded across the
+    district") too."""
     # The last pointer before the figure counts: "than the county's (2,318)" is not.
-    pointers = list(_ANAPHOR.finditer(text, sentence.start, pos))
+    pointers = list(_ANAPHOR.finditer(sentence.text, sentence.start, pos))
     if not pointers and after:
-        # "784 crimes were recorded across the district": a pointer right after it
-        found = _PLACE_AFTER.match(text, pos, min(sentence.end, pos + 80))
-        if found is not None:
-            pointers = list(_ANAPHOR.finditer(text, found.start(1), found.end()))
-    if pointers and pointers[-1].group("whole") is None:
-        meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
-        if meant is not None:
-            return meant, pointers[-1].group()
-    return None
+        return _pointed_after(reading, sentence, pos)
+    return _meant(reading, sentence, pointers)
+
+
+def _meant(
+    reading: Reading, sentence: Sentence, pointers: list[re.Match[str]]
+) -> tuple[str, str] | None:
+    """The area the last of ``pointers`` means, unless it points at the whole force."""
+    if not pointers or pointers[-1].group("whole") is not None:
+        return None
+    meant = _pointed_to(reading, sentence.context.area, pointers[-1].group("noun"))
+    return (meant, pointers[-1].group()) if meant is not None else None
 
 
 def _pointed_to(reading: Reading, carried: str | None, noun: str | None) -> str | None:
