@@ -19,9 +19,10 @@ from typing import Any
 
 from narrator.check.claims.extract import Marked
 from narrator.check.number_words import WORD_NUMBERS
-from narrator.check.text.blocks import CELL_GAP
+from narrator.check.own_numbers import answered, minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
+from narrator.check.text.tables import CELL_GAP
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -59,16 +60,10 @@ _QUESTION = re.compile(
     # "Q1. From Councillor P. Smith": a panel's written question, by whom it was asked
     r"|From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
 )
-_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d\d/\d\d")
 #: A list item's label: a capital and one digit ("A1", "T3").
 _ITEM_LABEL = re.compile(r"[A-Z][1-9]")
 #: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
 _LINE_ITEM = re.compile(r"[ \t]*[:.)-]?[ \t]+[A-Z]")
-#: A paper's own number: "Report No: PCP 19/34", "Paper 12/2019", "Minute 23/19".
-_PAPER_NUMBER = re.compile(
-    r"\b(?:Report|Paper|Ref(?:erence)?|Minute)\s*(?:No\.?|Number)?\s*:?\s*(?:[A-Z]{2,6}\s*)?"
-    r"(\d{1,4}(?:/\d{1,4})+)\b"
-)
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -98,12 +93,6 @@ _DIGIT = re.compile(r"\d")
 #: Amber, a rise of up to 5%; Red, a rise of more than 5%"): its numbers are thresholds.
 _RAG_BANDS = re.compile(
     r"^[^\n]*?\b(?:Green|Amber|Red)\b\s*[,:=–-][^\n]*?\b(?:Green|Amber|Red)\b\s*[,:=–-][^\n]*$",
-    re.MULTILINE,
-)
-#: A minute's number: at a line's start before its title in capitals, or after "minute".
-_MINUTE = re.compile(
-    r"^[ \t]*(\d{1,3}/\d{2}(?:\(\w\))?)(?=[ \t]+[A-Z]{3})"
-    r"|\b(?i:minutes?|min\.?)\s+(\d{1,3}/\d{2}(?:\(\w\))?)(?![\d/])",
     re.MULTILINE,
 )
 #: A month named alone ("since March", "April and May") is a period; "May" only where a
@@ -204,7 +193,7 @@ def numbers_of(
 def _minutes(text: str, found: list[Number]) -> list[Number]:
     """Minute numbers ("45/19 APOLOGIES FOR ABSENCE", "minute 31/19") as references, in
     place of whatever they were read as."""
-    spans = [m.span(m.lastindex or 1) for m in _MINUTE.finditer(text)]
+    spans = minute_spans(text)
     if not spans:
         return found
     kept = [n for n in found if not any(s < n.end and n.start < e for s, e in spans)]
@@ -297,7 +286,7 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         ):
             continue
         cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
-        if said[0] == "Q" and _QUESTION.match(text, end):
+        if said[0] == "Q" and (_QUESTION.match(text, end) or answered(text, start, said)):
             cls = "reference"  # "Q1. Do you support a rise ...?": a survey's question
         elif (
             cls == "other"
@@ -309,55 +298,15 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
             # tasking's label at the start of its line
             cls = "reference"
         extra[start, end] = Number(start, end, said, cls)
-    for match in _PAPER_NUMBER.finditer(text):
-        start, end = match.span(1)
-        if not _FINANCIAL_YEAR.fullmatch(match.group(1)):  # "Annual Report 2018/19"
-            extra[start, end] = Number(start, end, match.group(1), "reference")
-    for match in _ACTION_NUMBER.finditer(text):
-        # "A34/16 CCTV trawl – done", "See A36/16": an action log's numbers.
-        start, end = match.span(1)
-        for key in [k for k in extra if k[0] < end and start < k[1]]:
-            del extra[key]
-        extra[start, end] = Number(start, end, match.group(1), "reference")
-    for match in _COMMITTEE_REF.finditer(text):
-        # "references 14/2019/PSI and 17/2019/PSI": a committee's outstanding references
-        start, end = match.span()
-        for key in [k for k in extra if k[0] < end and start < k[1]]:
-            del extra[key]
-        extra[start, end] = Number(start, end, match.group(), "reference")
-    for start, end in _post_numbers(text):
+    for start, end, replaces in own_references(text):
+        if replaces:
+            for key in [k for k in extra if k[0] < end and start < k[1]]:
+                del extra[key]
         extra[start, end] = Number(start, end, text[start:end], "reference")
     if not extra:
         return found
     kept = [n for n in found if not any(s < n.end and n.start < e for s, e in extra)]
     return sorted([*kept, *extra.values()], key=lambda n: (n.start, n.end))
-
-
-#: An action log's number, at the start of its line or after "see": "A34/16", "T2/19".
-_ACTION_NUMBER = re.compile(
-    r"(?:^[ \t]*(?:[-–•*][ \t]+)?|\b(?i:see|action)[ \t]+)([A-Z]{1,2}\d{1,3}/\d{2})\b(?!/)",
-    re.MULTILINE,
-)
-#: A committee's reference: its number, the year and the committee's letters.
-_COMMITTEE_REF = re.compile(r"\b\d{1,3}/(?:19|20)\d\d/[A-Z]{2,6}\b")
-#: A post's place in a thread at the start of its line: "2/7 We recorded ...".
-_POST_NUMBER = re.compile(r"^[ \t]*(\d{1,2})/(\d{1,2})(?=[ \t]+\S)(?!/)", re.MULTILINE)
-
-
-def _post_numbers(text: str) -> list[tuple[int, int]]:
-    """The spans of a thread's post numbers ("1/7" ... "7/7"): two lines or more that start
-    with a post's place out of the same total. One such line alone may be a date ("1/7")."""
-    threads: dict[str, list[tuple[int, int, int]]] = {}
-    for match in _POST_NUMBER.finditer(text):
-        place, total = int(match.group(1)), int(match.group(2))
-        if 1 <= place <= total:
-            threads.setdefault(match.group(2), []).append((place, match.start(1), match.end(2)))
-    return [
-        (start, end)
-        for posts in threads.values()
-        if len({place for place, _, _ in posts}) >= 2
-        for _, start, end in posts
-    ]
 
 
 def _cells(text: str, start: int, end: int, *, columns: bool = True) -> Iterator[Number]:

@@ -22,7 +22,8 @@ _YEAR_BEFORE = re.compile(
     r"(?:(?:in|for|over|of|by|at)\s+)?(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
     r"(?:the\s+same\s+(?:point|stage|time)|this\s+time)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))|"
     r"the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)|last\s+year|"
-    r"the\s+(?:same|equivalent|corresponding)\s+(?:\w+\s+)?(?:month|quarter|period|months)\s+"
+    # "(1,760 same period last year)": notes drop the article
+    r"(?:the\s+)?(?:same|equivalent|corresponding)\s+(?:\w+\s+)?(?:month|quarter|period|months)\s+"
     r"(?:(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before)))\b",
     re.IGNORECASE,
 )
@@ -61,6 +62,13 @@ def _dated(period: str) -> bool:
     return _LABEL.match(period) is not None or _RUN.match(period) is not None
 
 
+#: After an earlier figure's words in brackets: the bracket closes, or the change follows
+#: ("(574 last year, +4.5%)", "(1,760 same period last year, up 9.7%)").
+_CLOSED_OR_CHANGE = re.compile(
+    r"\s*(?:\)|[,;]\s*(?:(?:up|down|a\s+(?:rise|fall|drop)\s+of)\s+)?[+\-−–]?\d)", re.IGNORECASE
+)
+
+
 def bracketed_earlier(before: str, after: str) -> bool:
     """Whether a figure stands in brackets with the words of an earlier period after it
     ("25 in June (18 a year earlier)", "(44 the month before)"): the figure compared with."""
@@ -68,10 +76,7 @@ def bracketed_earlier(before: str, after: str) -> bool:
         return False
     said = _YEAR_BEFORE.match(after) or _MONTH_BEFORE.match(after)
     # "(18 a year earlier)", or with the change after it: "(574 last year, +4.5%)"
-    return (
-        said is not None
-        and re.match(r"\s*(?:\)|[,;]\s*[+\-−–]?\d)", after[said.end() :]) is not None
-    )
+    return said is not None and _CLOSED_OR_CHANGE.match(after, said.end()) is not None
 
 
 def _last_month_read_as_this(reference: Claim, figure: Claim) -> bool:
@@ -280,3 +285,77 @@ def change_on_year_before(claim: Claim) -> Claim:
     if later is None:
         return claim
     return replace(claim, period=later, reference_period=claim.period)
+
+
+#: A figure alone in brackets right after another: "18.3% (19.2%)".
+_BARE_BRACKET = re.compile(r"[\d%]\s*\(\s*$")
+
+
+def bracket_convention(claims: list[Claim], text: str) -> list[Claim]:
+    """ "vehicle thefts 1,835 (1,760 same period last year); solved rate 18.3% (19.2%)":
+    once a sentence says what its figures in brackets are of, a later figure alone in
+    brackets after another is of the same earlier period, not the period of the figure it
+    follows."""
+    said: tuple[int, str | None] | None = None  # months back, and the words that said so
+    out: list[Claim] = []
+    for claim in claims:
+        previous = out[-1] if out else None
+        bare = (
+            previous is not None
+            and claim.kind == "figure"
+            and _BARE_BRACKET.search(text, 0, claim.span[0]) is not None
+            and text.startswith(")", claim.span[1])
+        )
+        if claim.role == "reference" and previous is not None and previous.period:
+            back = _back_from(previous.period, claim.period)
+            said = (back, claim.period_text) if back is not None else said
+        elif (
+            bare
+            and said is not None
+            and previous is not None
+            and previous.period is not None
+            and claim.role is None
+            and claim.period == previous.period
+            and claim.unit == previous.unit
+        ):
+            moved = shifted(previous.period, said[0])
+            claim = replace(claim, period=moved, role="reference", period_text=said[1])
+        out.append(claim)
+    return out
+
+
+def _back_from(period: str, earlier: str | None) -> int | None:
+    """How many months ``earlier`` is before ``period`` (a month or a year), if it is."""
+    if earlier is None:
+        return None
+    return next((n for n in (1, 12) if shifted(period, n) == earlier), None)
+
+
+def from_month_before(claims: list[Claim]) -> list[Claim]:
+    """ "June was the worst month with 22; July fell back to 14, still twice the 7 of July
+    2018": a figure's direction said after the month before's figure of the same measure
+    and area is against that month, whatever its sentence compares it with after."""
+    before: dict[tuple[tuple[int, int], str | None, str | None, str | None], Claim] = {}
+    out = []
+    for claim in claims:
+        if claim.kind == "figure" and claim.period and claim.role != "change":
+            month_before = shifted(claim.period, 1)
+            earlier = before.get(
+                (claim.sentence_span, claim.measure, claim.area, month_before or "")
+            )
+            if (
+                earlier is not None
+                and claim.direction in ("up", "down")
+                and claim.comparison is not None
+                and claim.comparison != "previous_month"
+            ):
+                claim = replace(
+                    claim,
+                    comparison="previous_month",
+                    comparison_text=None,
+                    reference=earlier.value,
+                    reference_period=earlier.period,
+                )
+            before[(claim.sentence_span, claim.measure, claim.area, claim.period)] = claim
+        out.append(claim)
+    return out

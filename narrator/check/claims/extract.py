@@ -14,6 +14,7 @@ from narrator._gc import paused
 from narrator.check.claims import parallel
 from narrator.check.claims.alternatives import carried_alternatives
 from narrator.check.claims.context import heading_context
+from narrator.check.claims.earlier import from_month_before
 from narrator.check.claims.model import Claim
 from narrator.check.claims.pieces import Context
 from narrator.check.claims.reading import Reading, reading_of
@@ -125,7 +126,7 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     claims = bind_scope(claims, document.text, scope_of(reader.areas), headings)
     root = reader.areas.root.name
     claims = bind_heading_area(claims, heading_areas(headings, reader.areas), root)
-    claims = bind_area(claims, subject, root)
+    claims = from_month_before(bind_area(claims, subject, root))
     return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 
 

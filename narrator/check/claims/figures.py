@@ -11,6 +11,7 @@ from narrator.check.claims.context import Measured, measure_for, period_for
 from narrator.check.claims.directions import with_direction
 from narrator.check.claims.earlier import (
     against_reference,
+    bracket_convention,
     bracketed_earlier,
     change_on_year_before,
     earlier_reference,
@@ -137,7 +138,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             if previous_figure is claim:
                 # A reference after the list is compared with the last area's figure.
                 previous_figure = claims[-1]
-    return claims
+    return bracket_convention(claims, text)
 
 
 def _same_mention(claim: Claim, figure: Claim) -> bool:

@@ -155,7 +155,9 @@ class Claim:
         if found is None and listed is not None:
             # "both averages (298 and 302)": a figure listed after another shares its cue.
             found = REFERENCE_CUE.search(before[: listed.start()])
-        if found:
+        if found and not (self.role == "change" and found.group(1).lower().startswith("same")):
+            # "(1,760 same period last year, up 4.1%)": a change after the same period's
+            # figure is the change against it, not that period's figure.
             return found.group(1).lower()
         if _SAME_PERIOD_AFTER.match(after):
             return "same period"

@@ -96,7 +96,7 @@ _WITH_BETWEEN = re.compile(r",\s*(?:with|while|whilst|whereas)\b", re.IGNORECASE
 def _opens_aside(gap: str) -> bool:
     """Whether a bracket opens between a figure and a period and is still open: "482
     offences, the lowest since April (12 months: 5,486)" dates the aside, not the 482."""
-    return gap.rfind("(") > gap.rfind(")")
+    return max(gap.rfind("("), gap.rfind("[")) > max(gap.rfind(")"), gap.rfind("]"))
 
 
 #: Before a period of a figure compared with: "than the 77 in", "from 77 in", "than in".
@@ -142,8 +142,31 @@ _ALONE = re.compile(r"\s+(?:alone|on\s+its\s+own|by\s+itself|itself)\b", re.IGNO
 
 def _in_brackets(text: str, period: Named, pos: int) -> bool:
     """Whether a period before ``pos`` sits in brackets closed before it."""
-    opened = text.rfind("(", 0, period[0])
-    return opened >= 0 and ")" not in text[opened : period[0]] and ")" in text[period[1] : pos]
+    for opening, closing in ("()", "[]"):
+        # "597 [Jun: 617]" as "597 (Jun: 617)": slides and tables bracket either way.
+        opened = text.rfind(opening, 0, period[0])
+        if (
+            opened >= 0
+            and closing not in text[opened : period[0]]
+            and closing in text[period[1] : pos]
+        ):
+            return True
+    return False
+
+
+def _owns_bracket(text: str, period: Named, pos: int) -> bool:
+    """Whether a period before ``pos`` sits in brackets closed before it with a figure of its
+    own ("[Jun: 617]", "(May-15 8,403)")."""
+    if not _in_brackets(text, period, pos):
+        return False
+    closing = min(
+        (i for i in (text.find(")", period[1], pos), text.find("]", period[1], pos)) if i >= 0),
+        default=pos,
+    )
+    return _FIGURE_IN.search(text, period[1], closing) is not None
+
+
+_FIGURE_IN = re.compile(r"\d")
 
 
 def _choose_period(
@@ -158,7 +181,13 @@ def _choose_period(
     # that of a figure before it.
     periods = [p for p in periods if not (p[0] > pos and _ALONE.match(text, p[1]))]
     clause = clause_of(pos)
-    same = [p for p in periods if clause_of(p[0]) == clause]
+    # "597 [Jun: 617] -> down 3.2% on the month": a bracket's period with its own figure
+    # is that figure's, in the same clause too.
+    same = [
+        p
+        for p in periods
+        if clause_of(p[0]) == clause and not (p[1] <= pos and _owns_bracket(text, p, pos))
+    ]
     if not same:
         # "999 calls 8,088 (May-15 8,403); 101 calls 25,855": a period in brackets with its
         # own figure is that figure's.

@@ -35,6 +35,8 @@ def reference_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         if item.label == "XREF" and item.mark is not None:
             if _ELSEWHERE.match(sentence.text, item.end):
                 continue  # "section 4.3 of the previous profile": not this paper's section
+            if item.mark.data["target"].startswith("0."):
+                continue  # "p < 0.05.1": a decimal and a footnote's marker, no section
             if _OWN_TITLE.match(sentence.text, item.end) and not _POINTER.search(
                 sentence.text, max(0, item.start - 25), item.start
             ):

@@ -255,6 +255,12 @@ _PHRASAL_UP = re.compile(
     r"|ramp|ramped|scale|scaled|tie|tied|team|teamed|link|linked|wind|wound|sum|summed)\s+$",
     re.IGNORECASE,
 )
+#: After "better" or "worse": a noun of doing ("better recording", "worse reporting"), so
+#: the word judges how something is done, not how a measure moved.
+_DOING_AFTER = re.compile(
+    r"\s+(?:[a-z]+(?:tion|sion|ment|ing)|use|data|awareness|understanding|training"
+    r"|quality|compliance|information|intelligence)\b"
+)
 #: "puts it down to", "put down to": what follows is a cause, not a direction.
 PUT_BEFORE = re.compile(r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them))?\s+$", re.IGNORECASE)
 
@@ -288,6 +294,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             i.label == "THRESHOLD" and 0 <= i.start - item.end <= 2 for i in items
         ):
             continue  # "has been above 1,200 for five months": a level passed, not a change
+        if word in ("better", "worse") and _DOING_AFTER.match(text, item.end):
+            continue  # "better identification and recording": a way of working, not a change
         if word in ("dip", "dips") and re.match(r"[\s-]*sampl", after, re.I):
             continue  # "a dip sample of 40 files": an audit, not a fall
         if word == "up" and _PHRASAL_UP.search(before):

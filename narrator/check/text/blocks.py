@@ -21,6 +21,7 @@ from narrator.check.text.lines import (
     is_cell_line,
     lines_of,
 )
+from narrator.check.text.tables import NUMERIC_CELL, contents_entries, table_rows
 
 _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # A paragraph number at the start of a line, before a capital, a digit or an opening quote
@@ -46,21 +47,6 @@ _WHOLE_DOTTED = re.compile(r"[ \t]*(\d{1,2})\.(?:[ \t]+(?=\d)|[ \t]*$)")
 _CONTENTS = re.compile(
     r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?\S.*?(?:[ \t]?(?:\.|…)){4,}[ \t]*(\d{1,3})[ \t]*$"
 )
-# A table of contents' heading, and an entry under it: a title with a number before it
-# ("1 Headlines"), a page number after it ("Foreword   3"), or both.
-_CONTENTS_HEADING = re.compile(
-    r"[ \t]*(?:#+[ \t]*)?(?i:(?:table[ \t]+of[ \t]+)?contents)[ \t]*:?[ \t]*$"
-)
-_ENTRY = re.compile(
-    r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?[^\d\s].{0,80}?(?:[ \t](\d{1,3}))?[ \t]*$"
-)
-# A number followed by a cell gap, without which a line is not a table row.
-_NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
-#: The gap between the cells of a table pasted as text: two spaces or more, a tab, or a
-#: Markdown pipe (the numbers list reads the cells with it too).
-CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
-# A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
-_NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
 # A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), left by
@@ -105,8 +91,9 @@ def _successor(previous: tuple[int, ...] | None, number: str) -> bool:
     """
     key = number_key(number)
     if previous is None:
-        # The first number may be anything plausible: a paper may be an extract.
-        return key[0] <= 30
+        # The first number may be anything plausible: a paper may be an extract; minutes
+        # number their paragraphs under the minute's own number ("34.1" under PCP/18/34).
+        return key[0] <= 30 or (len(key) == 2 and key[1] == 1 and key[0] <= 999)
     if key == (1, 1):
         # A numbering that starts again under a new heading: the answers to a panel's
         # questions, each numbered from 1.1 after the paper's own "1." and "2.".
@@ -120,6 +107,13 @@ def _successor(previous: tuple[int, ...] | None, number: str) -> bool:
             return all(part <= _MAX_STEP for part in key[depth + 1 :])
     # A child of the previous number: 4.1 -> 4.1.1 (or 4.2 -> 4.2.5 in an extract)
     return all(part <= _MAX_STEP for part in key[len(previous) :])
+
+
+def _listed_again(number: str, seen: set[str], line: str) -> bool:
+    """Whether a number the paper's numbering has passed heads a short title again: the
+    commentary under a scorecard's items ("1.2 Robbery - RED" after "3.5 Drugs")."""
+    body = line.strip()[len(number) :].strip()
+    return number in seen and _is_title_line(body.replace(" - ", " "))
 
 
 #: The largest step from one whole-number paragraph to the next ("2." after "1.4").
@@ -207,53 +201,6 @@ def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
     return Block("contents", [(first, first + len(body))], references=spans)
 
 
-def _contents_entries(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
-    """The entries of a table of contents under its heading ("Contents"), each with the
-    spans of its numbers: two entries or more, each with a number, up to a blank line."""
-    found: dict[int, list[tuple[int, int]]] = {}
-    for index, (start, end) in enumerate(lines):
-        line = text[start:end]
-        if "ontents" not in line and "ONTENTS" not in line:
-            continue  # most lines
-        if _CONTENTS_HEADING.match(line) is None:
-            continue
-        entries: dict[int, list[tuple[int, int]]] = {}
-        for at in range(index + 1, len(lines)):
-            s, e = lines[at]
-            if not text[s:e].strip():
-                if entries:
-                    break
-                continue
-            entry = _ENTRY.match(text, s, e)
-            if entry is None or not (entry.group(1) or entry.group(2)):
-                break
-            entries[at] = [entry.span(g) for g in (1, 2) if entry.group(g)]
-        if len(entries) >= 2:
-            found.update(entries)
-    return found
-
-
-def _table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
-    """The lines that are rows of a table pasted as text: three cells or more, two of them
-    numbers; and the line of headings just before such a row ("District   Oct-19   Oct-18")."""
-    rows: set[int] = set()
-    for index, (start, end) in enumerate(lines):
-        line = text[start:end]
-        if line.lstrip().startswith("|") and line.count("|") >= 3:
-            rows.add(index)  # a Markdown table's row, its headings or its rule
-            continue
-        if ("  " not in line and "\t" not in line) or _NUMBER_GAP.search(line) is None:
-            continue  # most lines: no number before a gap of two spaces
-        cells = CELL_GAP.split(line.strip())
-        if len(cells) >= 3 and sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= 2:
-            rows.add(index)
-            if index and index - 1 not in rows:
-                above = text[slice(*lines[index - 1])].strip()
-                if len(CELL_GAP.split(above)) >= 3:
-                    rows.add(index - 1)
-    return rows
-
-
 def _is_title_line(body: str) -> bool:
     """Whether the rest of a numbered line is a short title, not the start of a sentence."""
     words = body.split()
@@ -277,8 +224,9 @@ def blocks_of(text: str) -> list[Block]:
     last_number: tuple[int, ...] | None = None
     blank_before = True
     lines = list(lines_of(text))
-    rows = _table_rows(text, lines)
-    listed = _contents_entries(text, lines)
+    rows = table_rows(text, lines)
+    listed = contents_entries(text, lines)
+    seen: set[str] = set()
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
         if not line.strip():
@@ -299,7 +247,10 @@ def blocks_of(text: str) -> list[Block]:
             md = _MD_HEADING.match(piece)
             if md:
                 new, body_start = _markdown_heading(text, md, piece_start, piece_end, last_number)
-            elif number_match and _successor(last_number, number_match.group(1)):
+            elif number_match and (
+                _successor(last_number, number_match.group(1))
+                or _listed_again(number_match.group(1), seen, text[start:end])
+            ):
                 span = (piece_start + number_match.start(1), piece_start + number_match.end(1))
                 new = Block("numbered", [], number_match.group(1), span)
                 body_start = piece_start + number_match.end()
@@ -328,14 +279,11 @@ def blocks_of(text: str) -> list[Block]:
             if new is not None:
                 if new.number is not None:
                     last_number = number_key(new.number)
+                    seen.add(new.number)
                 current = new
                 blocks.append(current)
             assert current is not None
-            body = text[body_start:piece_end]
-            content_start = body_start + (len(body) - len(body.lstrip()))
-            content_end = piece_end - (len(body) - len(body.rstrip()))
-            if content_end > content_start:
-                current.segments.append((content_start, content_end))
+            _add_content(current, text, body_start, piece_end)
             if current.kind == "heading" and current.number is None:
                 current = None if not current.segments else current
                 if current is not None:
@@ -348,6 +296,15 @@ def blocks_of(text: str) -> list[Block]:
                 current = None
             blank_before = False
     return _split_lists(text, [b for b in blocks if b.segments or b.number])
+
+
+def _add_content(block: Block, text: str, start: int, end: int) -> None:
+    """Add a line's content, without the space around it, to ``block``."""
+    body = text[start:end]
+    content_start = start + (len(body) - len(body.lstrip()))
+    content_end = end - (len(body) - len(body.rstrip()))
+    if content_end > content_start:
+        block.segments.append((content_start, content_end))
 
 
 #: The fewest lines a paragraph has to be a list whose items lost their bullets.
@@ -370,7 +327,7 @@ def _is_one_cell_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     cells = [text[s:e].strip() for s, e in lines]
     if any(len(c) > _CELL_WIDTH or c.endswith(".") for c in cells):
         return False
-    return 4 * sum(_NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= len(cells)
+    return 4 * sum(NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= len(cells)
 
 
 #: A line that starts with its label: "Vehicle thefts: 696 – up 5 on last month."
@@ -388,6 +345,10 @@ def _unbulleted(text: str, lines: list[tuple[int, int]]) -> bool:
             for s, e in lines
         )
     )
+
+
+#: A line led by a figure: "58,253   crimes recorded", "£3.52 a week".
+_FIGURE_FIRST = re.compile(r"[ \t]*[£$€]?\d")
 
 
 def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
@@ -412,10 +373,17 @@ def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
         labelled = len(lines) >= _LIST_LINES and all(
             _LABELLED_LINE.match(text, start) for start, _ in lines
         )
-        if block.kind != "body" or not (labelled or _unbulleted(text, lines)):
+        # A block still read as front matter may turn out to be body once the paper's prose
+        # starts after it (see parse._front_ends_at_prose): a list of figures, each line
+        # led by its number ("58,253   crimes recorded"), is split alike; a title block is
+        # not, its lines being read together for the paper's area.
+        listed = block.kind == "body" or (
+            block.kind == "front" and all(_FIGURE_FIRST.match(text, s) for s, _ in lines)
+        )
+        if not listed or not (labelled or _unbulleted(text, lines)):
             out.append(block)
             continue
-        out.extend(Block("body", [line]) for line in lines)
+        out.extend(Block(block.kind, [line]) for line in lines)
     return out
 
 

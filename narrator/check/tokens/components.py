@@ -46,7 +46,7 @@ def register_components(language: Any) -> None:
 # ("12 → 15" is a change).
 _SENTENCE_END = re.compile(
     r"[.!?][\"'’”)\]]*\s+(?=[A-Z0-9‘“\"'(£])|\n\n"
-    r"|(?<=\S)[ \t]+(?:[•▪●]|[➡▶⬇⬆⬅✅❌]\ufe0f?)[ \t]+(?=\S)"
+    r"|(?<=\S)[ \t]+[•▪●◾◽■➡▶⬇⬆⬅✅❌]\ufe0f?[ \t]+(?=\S)"
 )
 _ABBREVIATION = re.compile(
     r"(?:\b(?:i\.e|e\.g|etc|vs|cf|no|nos|st|dr|mr|mrs|ms|approx|incl|op|para|paras|fig)"
@@ -129,7 +129,16 @@ def term_patterns(catalogue: Catalogue, areas: Areas) -> list[tuple[str, str, st
         names = (area.name, area.label, *area.aliases, *generic)
         for name in dict.fromkeys(n for n in names if n):
             patterns.append(("AREA", area.name, name))
-    return patterns
+    # "Violence & sexual offences", "Bedford & Kempston": an ampersand for the "and" of a
+    # name, as tables and posts write it.
+    return patterns + [
+        (label, key, _AND.sub(" & ", phrase))
+        for label, key, phrase in patterns
+        if _AND.search(phrase)
+    ]
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 #: What any paper calls the force it is about, when the project is one force: "the force",

@@ -33,6 +33,16 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
         ),
     ),
     ("digit", Spec("PHONE", r"(?:101|999|111)(?=\s+in\s+(?:an?\s+)?emergenc)")),
+    # "999 if you are in danger", "101 for reports": the number, then when to ring it.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?=,?\s+(?:if|for\s+(?:reports?|non[\s-]emergenc|anything))\b)",
+        ),
+    ),
+    # "Text relay 18001 101": the relay's prefix and the number it rings.
+    ("digit", Spec("PHONE", r"18001(?:\s+(?:101|999))?(?!\d)")),
     # "it's 101 or the online reporting form", "the 999 line": the number to ring.
     (
         "digit",

@@ -21,10 +21,16 @@ NEUTRAL_HEADS = frozenset(
 )
 
 
+#: Everyday nouns read as the word of a measure's name they stand for.
+_EVERYDAY_NOUNS = {"bike": "bicycle", "bikes": "bicycle", "motorbike": "motorcycle"}
+
+
 @functools.lru_cache(maxsize=65536)
 def norm_word(word: str) -> str:
     """Lower case and singular, well enough to compare measure names ("burglaries")."""
     word = word.lower().strip("‘’'\"")
+    if word in _EVERYDAY_NOUNS:
+        return _EVERYDAY_NOUNS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
@@ -228,12 +234,23 @@ def _variants(name: str) -> list[str]:
     return [form for form in forms if form != name]
 
 
+#: Words of measure names that papers and posts write in everyday words ("bike theft").
+_EVERYDAY = {"bicycle": "bike", "motorcycle": "motorbike"}
+_EVERYDAY_WORD = re.compile(r"\b(" + "|".join(_EVERYDAY) + r")\b", re.IGNORECASE)
+
+
+def _everyday(name: str) -> str:
+    """A name in everyday words: "bicycle theft" as "bike theft"."""
+    return _EVERYDAY_WORD.sub(lambda m: _EVERYDAY[m.group(1).lower()], name)
+
+
 def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
     """(name, measure id) for every label and alias of ``measures``, its plural and its
     variants (:func:`_variants`): the names the reader recognises a measure by."""
     names: list[tuple[str, str]] = []
     for measure in measures:
         written = (measure.label, *measure.aliases)
+        written += tuple(_everyday(n) for n in written if _EVERYDAY_WORD.search(n))
         for name in dict.fromkeys((*written, *(v for n in written for v in _variants(n)))):
             plurals = (_plural(name), _head_plural(name) or name)
             for form in dict.fromkeys((name, *plurals)):

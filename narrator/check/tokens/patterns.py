@@ -44,7 +44,8 @@ SPECS: list[tuple[str, Spec]] = [
             # 12(1)" has a subsection.
             r"\d+[A-Za-z]?(?:\(\d+[a-z]?\))+(?![\w%])|\d+[A-Za-z]?"
             + LAW_AFTER
-            + r"|(?:[2-9]\d|\d{3,})(?![\w.%]|[.,]\d)(?!\s+(?:above|below)\b)",
+            # "exempt under Section 21." ends its sentence with the Act's section
+            + r"|(?:[2-9]\d|\d{3,})(?![\w%]|\.\w|[.,]\d)(?!\s+(?:above|below)\b)",
             need=r"\b(?i:sections?|s\.)\s*",
             span_need=False,
             words="section sections s.",

@@ -206,7 +206,7 @@ def _word_before(before: str) -> str | None:
     words = before[-30:].split()
     if not words:
         return None
-    word = words[-1].lower().strip("(:")
+    word = words[-1].lower().strip("([:")  # "(see", "[Chart"
     return word if word in _NEED_WORDS else None
 
 

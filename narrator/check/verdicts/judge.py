@@ -11,6 +11,7 @@ from dataclasses import replace
 from narrator.check.claims.earlier import shifted
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
+from narrator.check.verdicts.closed import closed_figures
 from narrator.check.verdicts.compared import from_sentence
 from narrator.check.verdicts.directions import direction_verdict, judged
 from narrator.check.verdicts.figures import (
@@ -98,7 +99,7 @@ def judge(
             verdicts.append(
                 outlier_verdict(claim, facts, against.get(span, set()), moves.get(span, set()))
             )
-    return unsure_directions(verdicts, swapped)
+    return closed_figures(unsure_directions(verdicts, swapped))
 
 
 def _with_its_direction(
@@ -120,6 +121,12 @@ def _with_its_direction(
         and not from_sentence(verdict)
     ):
         return verdict
+    if claim.role == "change":
+        # "fallen by 37": the size matched one change of the figures, and the direction is
+        # of that change, whichever comparison the sentence would default to.
+        signed = change_sign(claim, verdict, facts)
+        if signed is not None or _of_changes(verdict, facts):
+            return signed or verdict
     moving = judged(claim, polarity or {})
     period = level_period(claim, facts) if claim.role != "change" else None
     if period is not None:
@@ -268,3 +275,8 @@ def _sized_directions(claims: list[Claim]) -> list[Claim]:
                 )
         out.append(claim)
     return out
+
+
+def _of_changes(verdict: ClaimVerdict, facts: FactSet) -> bool:
+    """Whether a supported figure was matched to a change of the figures (not a level)."""
+    return any(i in facts and facts[i].kind.startswith("change.") for i in verdict.evidence)

@@ -3,8 +3,10 @@
     python -m tests.data.papers.lookup samples/cambridgeshire 2019-10 [MEASURE ...]
 
 For each measure and area: the month, the month before, the same month a year before, the
-12 months to the month and the 12 months before them, and the financial year (April to
-March) the month closes, if it does; ratios are numerator over denominator (per cent). The
+12 months to the month and the 12 months before them, the financial year to date (April to
+the month) and the same months a year before, and the last whole financial year (April to
+March) that ends in or before the month and the one before it; ratios are numerator over
+denominator (per cent). The
 figures are read with pandas straight from figures.csv, independently of narrator's engine,
 so that the labels do not inherit the engine's mistakes.
 """
@@ -29,6 +31,13 @@ def _last_march(month: str) -> str:
     return f"{year}-03"
 
 
+def _since_april(month: str) -> list[str]:
+    """The months of the financial year to date: April to ``month``."""
+    period = pd.Period(month, freq="M")
+    back = (period.month - 4) % 12
+    return _months(month, back + 1)
+
+
 def _sum(frame: pd.DataFrame, measure: str, area: str, months: list[str]) -> float:
     rows = frame[(frame.measure == measure) & (frame.area == area) & frame.month.isin(months)]
     return float(rows.value.sum())
@@ -47,8 +56,10 @@ def lookup(project: Path, month: str, only: list[str]) -> None:
         "r12": _months(month, 12),
         "r12_prev": _months(last_year, 12),
         "r12_prev_month": _months(prev, 12),
-        "fy": _months(_last_march(month), 12),
-        "fy_prev": _months(str(pd.Period(_last_march(month), freq="M") - 12), 12),
+        "fytd": _since_april(month),
+        "fytd_prev": _since_april(last_year),
+        "last_fy": _months(_last_march(month), 12),
+        "last_fy_prev": _months(str(pd.Period(_last_march(month), freq="M") - 12), 12),
     }
     for measure, spec in catalogue.items():
         if only and measure not in only:

@@ -1,0 +1,69 @@
+"""Tables and contents pasted as text: the lines that are a table's rows (cells split by
+wide gaps, two of them numbers) and the entries of a table of contents under its heading."""
+
+from __future__ import annotations
+
+import re
+
+# A table of contents' heading, and an entry under it: a title with a number before it
+# ("1 Headlines"), a page number after it ("Foreword   3"), or both.
+_CONTENTS_HEADING = re.compile(
+    r"[ \t]*(?:#+[ \t]*)?(?i:(?:table[ \t]+of[ \t]+)?contents)[ \t]*:?[ \t]*$"
+)
+_ENTRY = re.compile(
+    r"[ \t]*(?:(\d{1,2}(?:\.\d{1,2})*)\.?[ \t]+)?[^\d\s].{0,80}?(?:[ \t](\d{1,3}))?[ \t]*$"
+)
+# A number followed by a cell gap, without which a line is not a table row.
+_NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
+#: The gap between the cells of a table pasted as text: two spaces or more, a tab, or a
+#: Markdown pipe (the numbers list reads the cells with it too).
+CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+# A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
+NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
+
+
+def contents_entries(text: str, lines: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The entries of a table of contents under its heading ("Contents"), each with the
+    spans of its numbers: two entries or more, each with a number, up to a blank line."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if "ontents" not in line and "ONTENTS" not in line:
+            continue  # most lines
+        if _CONTENTS_HEADING.match(line) is None:
+            continue
+        entries: dict[int, list[tuple[int, int]]] = {}
+        for at in range(index + 1, len(lines)):
+            s, e = lines[at]
+            if not text[s:e].strip():
+                if entries:
+                    break
+                continue
+            entry = _ENTRY.match(text, s, e)
+            if entry is None or not (entry.group(1) or entry.group(2)):
+                break
+            entries[at] = [entry.span(g) for g in (1, 2) if entry.group(g)]
+        if len(entries) >= 2:
+            found.update(entries)
+    return found
+
+
+def table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines that are rows of a table pasted as text: three cells or more, two of them
+    numbers; and the line of headings just before such a row ("District   Oct-19   Oct-18")."""
+    rows: set[int] = set()
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if line.lstrip().startswith("|") and line.count("|") >= 3:
+            rows.add(index)  # a Markdown table's row, its headings or its rule
+            continue
+        if ("  " not in line and "\t" not in line) or _NUMBER_GAP.search(line) is None:
+            continue  # most lines: no number before a gap of two spaces
+        cells = CELL_GAP.split(line.strip())
+        if len(cells) >= 3 and sum(NUMERIC_CELL.fullmatch(c) is not None for c in cells) >= 2:
+            rows.add(index)
+            if index and index - 1 not in rows:
+                above = text[slice(*lines[index - 1])].strip()
+                if len(CELL_GAP.split(above)) >= 3:
+                    rows.add(index - 1)
+    return rows
