@@ -255,8 +255,8 @@ def test_a_figure_that_adds_up_is_not_contradicted_in_a_paper() -> None:
     fall = august - now
     text = (
         f"In September there were {_n(now)} bicycle thefts. This is {_n(fall)} fewer than in "
-        f"August ({_n(august)}), a reduction of {100 * fall / august:.1f}%, and a fall on September "
-        f"2018 ({_n(year_ago)}).\n"
+        f"August ({_n(august)}), a reduction of {100 * fall / august:.1f}%, and a fall on "
+        f"September 2018 ({_n(year_ago)}).\n"
     )
     report = checker_for(CITY).check_document(parse_text(text), month=month)
     assert not report.contradictions
