@@ -264,3 +264,20 @@ def test_a_figure_that_adds_up_is_not_contradicted_in_a_paper() -> None:
     slip = f"{100 * fall / now:.1f}%"
     wrong = text.replace(f"{100 * fall / august:.1f}%", slip)
     assert _verdicts(CITY, wrong, month)[slip][3] == Verdict.CONTRADICTED
+
+
+def test_a_direction_that_names_its_month_keeps_it_beside_a_year_agos_figure() -> None:
+    month = "2020-07"
+    july = level(CITY, "asb", CITY_AREA, month, month)
+    june = level(CITY, "asb", CITY_AREA, "2020-06", month)
+    year_ago = level(CITY, "asb", CITY_AREA, "2019-07", month)
+    assert july == june and year_ago > 2 * july
+    text = (
+        f"Anti-social behaviour in July 2020\n\nASB was unchanged on June, at {_n(july)}, less "
+        f"than half of the {_n(year_ago)} recorded in July 2019.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(july)][3] == Verdict.SUPPORTED
+    assert found[_n(year_ago)][2:] == ("2019-07", Verdict.SUPPORTED)
+    wrong = text.replace("unchanged on June", "up on June")
+    assert _verdicts(CITY, wrong, month)[_n(july)][3] == Verdict.CONTRADICTED

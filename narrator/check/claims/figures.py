@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 
 from narrator import months
+from narrator.check.claims.against import (
+    level_against,
+    listed_reference,
+    named_otherwise,
+    same_mention,
+    with_reference,
+)
 from narrator.check.claims.area_of import area_for
 from narrator.check.claims.context import Measured, measure_for, period_for
 from narrator.check.claims.directions import with_direction
@@ -37,7 +44,6 @@ from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import done_to, names_number, noun
 from narrator.check.claims.pairing import (
     LISTED_BEFORE,
-    ClauseOf,
     direction_of_figure,
     is_compared,
     mention_after,
@@ -112,17 +118,17 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 )
                 or bracketed_earlier(before, after)
                 or target is not None
-                or _listed_reference(claims, text, q)
+                or listed_reference(claims, text, q)
             )
             and previous_figure is not None
             and not starts_run
         ):
-            against = _level_against(claims, previous_figure, claim, sentence.clause_of)
+            against = level_against(claims, previous_figure, claim, sentence.clause_of)
             after_q = None if target is not None else text[q.end : min(s1, q.end + 60)]
             claim = _as_reference(claim, against, before, after_q)
             at = _index_of(claims, against)
-            if at is not None:
-                claims[at] = _with_reference(against, claim, value, continuing)
+            if at is not None and not named_otherwise(against, claim):
+                claims[at] = with_reference(against, claim, value, continuing)
         claims.append(claim)
         if claim.role != "reference":
             previous_figure = claim
@@ -139,33 +145,6 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 # A reference after the list is compared with the last area's figure.
                 previous_figure = claims[-1]
     return bracket_convention(claims, text)
-
-
-def _same_mention(claim: Claim, figure: Claim) -> bool:
-    """Whether a figure compared with took its area from the words the figure it is compared
-    with looked past ("Cambridgeshire Constabulary recorded 272 ... in the city, up from 241
-    in July": 241 is the city's, as 272 is)."""
-    if claim.area == figure.area or claim.area_text is None or figure.area_text is None:
-        return False
-    named = claim.sentence.find(claim.area_text)
-    return 0 <= named < figure.span[0] - figure.sentence_span[0]
-
-
-def _level_against(
-    claims: list[Claim], previous: Claim, claim: Claim, clause_of: ClauseOf
-) -> Claim:
-    """The figure a level is compared with: the one before it, unless that is a change in
-    another unit in an earlier clause ("119 assaults, a fall of 11% on the previous month
-    but still above the 116 of August 2017": 116 is set against 119, not against 11%)."""
-    if (
-        previous.role != "change"
-        or claim.role == "change"
-        or previous.unit == claim.unit
-        or clause_of(previous.span[0]) == clause_of(claim.span[0])
-    ):
-        return previous
-    levels = [c for c in claims if c.role is None and c.unit == claim.unit]
-    return levels[-1] if levels else previous
 
 
 def _figure(
@@ -326,7 +305,7 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
     """``claim`` as the figure ``figure`` is compared with: of its area unless it names its
     own, of the period the words around it say (``after`` is None when a period compared
     with gave it one already)."""
-    if (claim.area_text is None and figure.area_text is not None) or _same_mention(claim, figure):
+    if (claim.area_text is None and figure.area_text is not None) or same_mention(claim, figure):
         # "Coastal recorded 134 ..., but still above the 116 of August 2017": the figure
         # compared with is of the area of the one it is compared with.
         claim = replace(claim, area=figure.area)
@@ -374,26 +353,6 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
         comparison=None,
         comparison_text=None,
     )
-
-
-def _listed_reference(claims: list[Claim], text: str, q: Item) -> bool:
-    """ "against 33 in January and 34 a year earlier": a figure listed after one compared
-    with is compared with too."""
-    last = claims[-1] if claims else None
-    return (
-        last is not None
-        and last.role == "reference"
-        and _LISTED_AFTER_REFERENCE.fullmatch(text, last.span[1], q.start) is not None
-    )
-
-
-#: Between a figure compared with and the next one listed with it: "in January and ", "the
-#: month before and ".
-_LISTED_AFTER_REFERENCE = re.compile(
-    r"(?:\s+(?:in\s+[A-Za-z]+(?:\s+\d{4})?|the\s+(?:month|year)\s+before|last\s+(?:month|year)"
-    r"|the\s+previous\s+(?:month|year)|a\s+(?:month|year)\s+(?:earlier|ago|before)))?"
-    r"\s*(?:,|and|,\s*and)\s+"
-)
 
 
 def _compared_with(claim: Claim) -> bool:
@@ -456,37 +415,6 @@ def _from_before(claim: Claim, claims: list[Claim], before: str) -> Claim:
     ):
         return claim
     return replace(claim, reference=last.value)
-
-
-def _with_reference(figure: Claim, reference: Claim, value: float, continuing: bool) -> Claim:
-    """A figure with the figure it is compared with, and what the two differ in; the
-    comparison of a figure whose direction continues stays that of its direction."""
-    differs = (
-        "measure"
-        if reference.measure != figure.measure
-        else "area"
-        if reference.area != figure.area
-        else "period"
-    )
-    return replace(
-        figure,
-        reference=value,
-        reference_period=reference.period,
-        reference_span=reference.span,
-        reference_measure=reference.measure if differs == "measure" else None,
-        reference_area=reference.area if differs == "area" else None,
-        comparison=_compared_period(figure, reference, differs)
-        or figure.comparison
-        or (None if continuing else differs),
-    )
-
-
-def _compared_period(figure: Claim, reference: Claim, differs: str) -> str | None:
-    """ "2.9% up on the 188 recorded in May 2018": the comparison the reference's own
-    period says, over any the sentence carried from an earlier clause."""
-    if differs != "period" or reference.period_text is None or reference.period is None:
-        return None
-    return relative_period(figure.period, reference.period)
 
 
 def _index_of(claims: list[Claim], claim: Claim) -> int | None:
