@@ -16,6 +16,15 @@ from narrator.check.claims.words import inside_brackets
 _DESCRIBES = re.compile(
     r"['’]s\s+(?:[a-z]+\s+){0,2}(?:districts?|divisions?|areas?|boroughs?|towns?|city|wards?)\b"
 )
+#: Before an area: the whole a figure ranks in ("the lowest in the force", "the best rate of
+#: any district in the county"), or the members of the area named before ("which covers").
+_SCOPE_OR_MEMBERS = re.compile(
+    r"\b(?:best|worst|highest|lowest|most|fewest|largest|smallest|busiest|quietest)\b"
+    r"[^.;,\d]{0,40}\b(?:in|of|across)\s+(?:the\s+|all\s+)?$"
+    r"|\b(?:which|that)\s+(?:covers|includes|takes\s+in|is\s+made\s+up\s+of)\b[^.;()\d]{0,60}$"
+    r"|\bcovering\b[^.;()\d]{0,60}$",
+    re.IGNORECASE,
+)
 #: Between a figure and the area whose total it is a part of: "1,990 of the force's".
 _PART_OF = re.compile(r"[\d,.]+%?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -68,6 +77,22 @@ _SET_AGAINST = re.compile(
 )
 
 
+def _compared_bracket(sentence: Sentence, pos: int) -> tuple[str, str] | None:
+    """The area compared with whose own brackets a figure is in: "steeper in the North
+    (16.1%, down 2.4 points) than in the South (16.3%, down 1.8)": 16.3% is the South's."""
+    text = sentence.text
+    for target in sentence.targets:
+        if (
+            target.key == "area"
+            and target.area is not None
+            and target.end <= pos
+            and _OWN_BRACKET.match(text, target.end) is not None
+            and ")" not in text[target.end : pos]
+        ):
+            return target.area, target.text
+    return None
+
+
 def _sub_area_after(sentence: Sentence, areas: list[Item], pos: int, root: str) -> Item | None:
     """A part of the force named after a figure whose nearest area is the force itself: in
     "The Constabulary recorded 733 outcomes in Fenland" the force is who recorded, Fenland
@@ -92,6 +117,8 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     # "rose to 110 from 94 in September, with Peterborough accounting for 64": an area
     # after a comma starts a phrase of its own, not the figure's.
     text = sentence.text
+    if (bracketed := _compared_bracket(sentence, pos)) is not None:
+        return bracketed
     areas = [
         a
         for a in sentence.areas
@@ -118,6 +145,9 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
         # "Peterborough, the force's busiest district, recorded 1,684": says what another
         # area is, not whose the figure is
         and not _DESCRIBES.match(text, a.end)
+        # "the best solved rate in the county at 23%": where the figure ranks, and "the
+        # Coastal division, which covers Eastmoor and Saltby, recorded 341": its members
+        and not _SCOPE_OR_MEMBERS.search(text, max(0, a.start - 70), a.start)
     ]
     # "Coastal division (Eastmoor, Harbourside and Saltby): 238": the areas a division's
     # name lists in brackets are its members, not the figure's area.

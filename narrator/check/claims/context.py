@@ -214,6 +214,11 @@ def heading_context(reading: Reading, heading: str | None) -> Context:
             # "4. FYTD (Apr–Aug) v same period LY" over "Thefts 1,582 v 1,580": the
             # figures under a year-to-date heading are of the year to date.
             context = replace(context, period=f"YTD:{months.iso(reading.reporting)}")
+        places = {i.key for i in items if i.label == "AREA"} - {reading.reader.areas.root.name}
+        if len(places) == 1:
+            # "2. Saltby - 65 vehicle thefts" over "The district had eight fewer ...": the
+            # district a heading names is the one its paragraphs point to.
+            context = replace(context, area=places.pop())
     reading.headings[heading] = context
     return context
 

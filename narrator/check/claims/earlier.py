@@ -263,7 +263,8 @@ def against_reference(claim: Claim, claims: list[Claim], text: str, at: int) -> 
 
 #: A period's words that say a year before the paper's: "the same month last year".
 _YEAR_BEFORE_WORDS = re.compile(
-    r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding|prior)"
+    # "in the last year" is the 12 months to now, not the year before
+    r"\b(?:(?<!the\s)last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|preceding|prior)"
     r"\s+year)\b",
     re.IGNORECASE,
 )

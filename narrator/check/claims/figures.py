@@ -44,6 +44,7 @@ from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import done_to, names_number, noun
 from narrator.check.claims.pairing import (
     LISTED_BEFORE,
+    RECORD_SINCE,
     direction_of_figure,
     is_compared,
     mention_after,
@@ -61,7 +62,9 @@ _TARGET_TO_FIGURE = re.compile(
     # "more than in August 2018, when the figure was 264", "than in February last year,
     # when the figure was 342"
     r"|,?\s+when\s+(?:the\s+(?:figure|total|rate|count|number)|it|there)\s+"
-    r"(?:was|were|stood\s+at)\s+)",
+    r"(?:was|were|stood\s+at)\s+"
+    # "above the March figure of 76"
+    r"|\s+(?:figure|total|count|level)\s+(?:of|was)\s+)",
     re.IGNORECASE,
 )
 #: Before a per cent that is a change: "rose by 6.0%", "grew, by 6.0%".
@@ -127,7 +130,8 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             after_q = None if target is not None else text[q.end : min(s1, q.end + 60)]
             claim = _as_reference(claim, against, before, after_q)
             at = _index_of(claims, against)
-            if at is not None and not named_otherwise(against, claim):
+            record = target is not None and target.key == "record"
+            if at is not None and not record and not named_otherwise(against, claim):
                 claims[at] = with_reference(against, claim, value, continuing)
         claims.append(claim)
         if claim.role != "reference":
@@ -196,28 +200,19 @@ def _figure(
 
 #: "the highest monthly total since January (73)": the month a record is counted from, with
 #: its own figure in brackets after it.
-_RECORD_SINCE = re.compile(
-    r"\b(?:highest|lowest|most|fewest|largest|smallest|busiest|quietest|best|worst)\b"
-    r"[^.;()\d]{0,40}\bsince\s+$",
-    re.IGNORECASE,
-)
-
-
 def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
     """The period compared with that a figure is given in brackets right after ("lower
     than December 2018 (615)"), or as the period's own ("one more than May's 111")."""
     for start, end, label, said, _ in sentence.periods:
         # "35% below September 2019 (724)": a period compared with, then its figure (the
         # period as the sentence names it: "below November last year (307)").
-        if (
-            end <= q.start
-            and re.fullmatch(r"\s*\(\s*", sentence.text[end : q.start])
-            and (
-                is_compared(sentence.text, start)
-                or _RECORD_SINCE.search(sentence.text, max(0, start - 60), start) is not None
-            )
-        ):
-            return Target(start, end, "period", said, period=label)
+        if end <= q.start and re.fullmatch(r"\s*\(\s*", sentence.text[end : q.start]):
+            if is_compared(sentence.text, start):
+                return Target(start, end, "period", said, period=label)
+            if RECORD_SINCE.search(sentence.text, max(0, start - 60), start) is not None:
+                # "the busiest month since March (538)": March's figure, which the record is
+                # counted from, not what the sentence's changes are measured against
+                return Target(start, end, "record", said, period=label)
     for target in sentence.targets:
         if (
             target.period is not None

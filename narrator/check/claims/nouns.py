@@ -92,6 +92,8 @@ def noun_measure(reading: Reading, noun: str, sentence: str) -> str | None:
 #: vehicle thefts", "with 99 solved", "charged 41 people".
 _VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+(?:a\s+further\s+|only\s+|just\s+)?$")
 _VERB_AFTER = re.compile(r"\s+([a-z]+ed)\b")
+#: The verb after the count's noun: "with 14 thefts solved".
+_VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+\s+){1,2}?([a-z]+ed)\b")
 #: The verb later in the clause, in the passive: "317 vehicle thefts in Highcross were
 #: solved".
 _VERB_PASSIVE = re.compile(
@@ -108,6 +110,7 @@ def done_to(reading: Reading, text: str, q: Item, measured: Measured) -> Measure
     for found in (
         _VERB_BEFORE.search(text, max(0, q.start - 30), q.start),
         _VERB_AFTER.match(text, q.end),
+        _VERB_AFTER_NOUN.match(text, q.end),
         _VERB_PASSIVE.match(text, q.end),
     ):
         if found is None:

@@ -113,6 +113,9 @@ _COMPARED_BEFORE = re.compile(
     r"|\bas\s+(?:in|for|during|over)\s+(?:the\s+)?$"
     # "just off the May peak", "below its July high": a month of another figure
     r"|\b(?:off|below|above|short\s+of)\s+(?:the|its|their)\s+$"
+    # "less than half of last July's", "a third of the 2019 figure"
+    r"|\b(?:half|a\s+third|a\s+quarter|two\s+thirds|three\s+quarters)\s+(?:of\s+)?"
+    r"(?:the\s+|last\s+)?$"
     # "exactly the total for September", "level with the figure of June"
     r"|\b(?:exactly|equal\s+to|level\s+with|matching|matched)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
     r"(?:for|in|of)\s+(?:the\s+)?$",
@@ -136,6 +139,13 @@ LISTED_BEFORE = re.compile(
 )
 
 
+#: Before a period a record is counted from: "the busiest month since March (538)"; the
+#: period is that of the figure in brackets after it, if any, never another's.
+RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|most|fewest|largest|smallest|busiest|quietest|best|worst)\b"
+    r"[^.;()\d]{0,40}\bsince\s+$",
+    re.IGNORECASE,
+)
 #: After a period: it is set apart from the rest of the sentence.
 _ALONE = re.compile(r"\s+(?:alone|on\s+its\s+own|by\s+itself|itself)\b", re.IGNORECASE)
 
@@ -179,7 +189,13 @@ def _choose_period(
 ) -> tuple[str, str, str] | None:
     # "and in March alone we recorded 116": a period set apart is its own figure's, not
     # that of a figure before it.
-    periods = [p for p in periods if not (p[0] > pos and _ALONE.match(text, p[1]))]
+    periods = [
+        p
+        for p in periods
+        if not (p[0] > pos and _ALONE.match(text, p[1]))
+        # "the busiest month since March (538)": March is not the figure's before it
+        and not (p[0] > pos and RECORD_SINCE.search(text, max(0, p[0] - 60), p[0]))
+    ]
     clause = clause_of(pos)
     # "597 [Jun: 617] -> down 3.2% on the month": a bracket's period with its own figure
     # is that figure's, in the same clause too.

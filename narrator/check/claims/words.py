@@ -105,6 +105,10 @@ _NOUN_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+):?[ \t]+$")
 _NEXT_NOUN = re.compile(r"\s+([A-Za-z]+)\b")
 
 
+#: After a count's noun: it names the kinds of a measure ("three crime types").
+_KINDS_AFTER = re.compile(r"\s+(?:types?|categor(?:y|ies))\b", re.IGNORECASE)
+
+
 def _count_nouns(reading: Reading, text: str, items: list[Item]) -> list[Mention]:
     """A count's noun that names a measure as the writer words a count of it ("There were
     206 crimes recorded": all crime), where no measure is named there already."""
@@ -125,6 +129,8 @@ def _count_nouns(reading: Reading, text: str, items: list[Item]) -> list[Mention
         start, end = after.span(1)
         if measure is None or any(s < end and start < e for s, e in named):
             continue
+        if _KINDS_AFTER.match(text, end):
+            continue  # "one of only three crime types": kinds of crime, no measure
         words = name_words(reading.reader.catalogue[measure].label)
         found.append(Mention(start, end, words, after.group(1)))
     return found

@@ -128,15 +128,41 @@ _EXTRACT_START = re.compile(
 )
 
 
-def _whole_number(piece: str, last: tuple[int, ...] | None) -> re.Match[str] | None:
+def _whole_number(
+    piece: str, last: tuple[int, ...] | None, counting_down: bool = False
+) -> re.Match[str] | None:
     """A whole number that numbers the paragraph a line starts: one that follows the last,
-    or an extract's first heading."""
+    an extract's first heading, or a place in a countdown."""
     whole = _WHOLE_NUMBER.match(piece) or _WHOLE_DOTTED.match(piece)
     if whole is None:
         return None
-    if _whole_successor(last, int(whole.group(1))):
+    if counting_down or _whole_successor(last, int(whole.group(1))):
         return whole
     return whole if last is None and _EXTRACT_START.match(piece) is not None else None
+
+
+#: A line a countdown's place starts: "5. Saltby - 65 vehicle thefts".
+_PLACE = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+[A-Z]")
+
+
+def _countdown(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of a countdown ("6. Moorend ...", "5. Saltby ...", ... "1. Harbourside"):
+    three places or more, each one less than the last, each line a short title."""
+    places = []
+    for index, (start, end) in enumerate(lines):
+        place = _PLACE.match(text, start, end)
+        if place is not None and _is_title_line(text[place.end() - 1 : end]):
+            places.append((index, int(place.group(1))))
+    found: set[int] = set()
+    run: list[int] = []
+    for at, (index, number) in enumerate(places):
+        if at and number == places[at - 1][1] - 1:
+            run.append(index)
+        else:
+            run = [index]
+        if len(run) >= 3:
+            found.update(run)
+    return found
 
 
 def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
@@ -226,6 +252,7 @@ def blocks_of(text: str) -> list[Block]:
     lines = list(lines_of(text))
     rows = table_rows(text, lines)
     listed = contents_entries(text, lines)
+    countdown = _countdown(text, lines)
     seen: set[str] = set()
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -254,7 +281,7 @@ def blocks_of(text: str) -> list[Block]:
                 span = (piece_start + number_match.start(1), piece_start + number_match.end(1))
                 new = Block("numbered", [], number_match.group(1), span)
                 body_start = piece_start + number_match.end()
-            elif (whole := _whole_number(piece, last_number)) is not None:
+            elif (whole := _whole_number(piece, last_number, index in countdown)) is not None:
                 span = (piece_start + whole.start(1), piece_start + whole.end(1))
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()

@@ -64,7 +64,7 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
             "PHONE",
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
             need=r"\b(?i:report(?:ed|ing|s)?|call(?!\s+handl)|ring|contact|reach|phone|text)\b"
-            r"[^.;\n]{0,45}?\b(?i:on|via)\s+",
+            r"[^.;\n]{0,80}?\b(?i:on|via)\s+",
             span_need=False,
             words="on via",
         ),

@@ -19,9 +19,10 @@ LEAD_REF = (
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
-    r"|Finding|Issue|Risk|Lesson|Measure"
+    r"|Finding|Issue|Risk|Lesson|Measure|Pledge|Tile"
     # an action log's "ACTION 1:" in capitals
-    r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP)[sS]?"
+    r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE"
+    r"|TILE)[sS]?"
     r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?))"
     r"(?:\s*:)?\s+"
 )
@@ -35,7 +36,7 @@ LEAD_REF_WORDS = (
     "indicator indicators kpi kpis action actions principle principles attachment "
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
     "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no "
-    "measure measures "
+    "measure measures pledge pledges tile tiles "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
