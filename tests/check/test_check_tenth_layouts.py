@@ -97,3 +97,25 @@ def test_references_and_numbers_to_ring(text: str, number: str) -> None:
 def test_a_count_of_one_hundred_and_one_is_still_a_count() -> None:
     classes = _classes(NORTHSHIRE, "There were 101 for the month in Saltby.\n", "2019-02")
     assert classes["101"] == "value"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Thu 01/12/16 | 0830 | Harbourside police station\n", "0830"),
+        ("Figures from the crime system at 0645 Thu 01/12, provisional.\n", "0645"),
+        ("Custody at 0700: 11 in.\n", "0700"),
+        ("Paper to the Chief Inspector by 1200 today.\n", "1200"),
+        ("ASB 7d is 20% above the 4-wk avg.\n", "7d"),
+        ("ASB 7d is 20% above the 4-wk avg.\n", "4-wk"),
+    ],
+)
+def test_a_briefing_sheets_times_and_windows_are_periods(text: str, number: str) -> None:
+    assert _classes(NORTHSHIRE, text, "2016-11")[number] == "period"
+
+
+@pytest.mark.parametrize(
+    "text", ["There were 1200 thefts in 2018.\n", "Thefts fell by 1200 in 2018.\n"]
+)
+def test_a_four_figure_count_is_still_a_count(text: str) -> None:
+    assert _classes(NORTHSHIRE, text, "2018-12")["1200"] == "value"

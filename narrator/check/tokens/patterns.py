@@ -390,9 +390,29 @@ SPECS: list[tuple[str, Spec]] = [
             r"|0\d\.[0-5]\d(?![\d.%])"
             # "0930hrs", "2200–0300": the 24-hour clock of a shift or a meeting
             r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b"
-            r"|(?:[01]\d|2[0-3])[0-5]\d\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d)",
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d)"
+            # "0830", "at 0700 Wed": a time with a leading zero is no count
+            r"|0\d[0-5]\d(?![\d%]|[.,]\d|\s*(?:[a-z]|%))"
+            # "1200 today", "0700 Thu 01/12": a time, by the day after it
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:today|tonight|tomorrow|Mon|Tue|Wed|Thu|Fri|Sat"
+            r"|Sun)\b)",
         ),
     ),
+    # "Custody at 1400", "closed 2359 30/11", "by 1200": a time of the 24-hour clock, by
+    # the word before it
+    (
+        "digit",
+        Spec(
+            "TIME",
+            r"(?:[01]\d|2[0-3])[0-5]\d(?![\d%,.]|\s+[a-z])",
+            need=r"\b(?i:at|by|until|till|closed|traced|from)\s+",
+            span_need=False,
+            words="at by until till closed traced from",
+        ),
+    ),
+    # "24h / 7d / 28d", "the 4-wk avg": a window of the clock or calendar, as a dashboard
+    # heads its columns.
+    ("digit", Spec("SPAN", r"\d{1,3}-?(?:h|hrs?|d|wks?)(?![\w%])")),
     # "a six-week operation", "the 28-day picture", "a five-year trend": a stretch of time
     # named as an adjective, not a measured duration.
     *_both(
