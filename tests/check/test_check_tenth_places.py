@@ -160,3 +160,35 @@ def test_a_plans_pledges_and_a_dashboards_tiles_are_references() -> None:
     text = 'Pledge 1: "Catch more car thieves"\n\nTILE 3 | Assaults\n\nAssaults rose.\n'
     report = checker_for(NORTHSHIRE).check_document(parse_text(text), month="2019-02")
     assert {n.text: n.cls for n in report.numbers} == {"1": "reference", "3": "reference"}
+
+
+def test_an_items_title_line_and_its_bracketed_months() -> None:
+    month = "2020-07"
+    burglary = level(CITY, "crimes_burglary", CITY_AREA, month, month)
+    june = level(CITY, "crimes_burglary", CITY_AREA, "2020-06", month)
+    year_ago = level(CITY, "crimes_burglary", CITY_AREA, "2019-07", month)
+    vehicle = level(CITY, "crimes_vehicle_crime", CITY_AREA, month, month)
+    vehicle_june = level(CITY, "crimes_vehicle_crime", CITY_AREA, "2020-06", month)
+    assert vehicle > vehicle_june
+    text = (
+        "Crime in July 2020\n\n5) Burglary and vehicle crime\n"
+        f"{_n(burglary)} burglaries ({_n(june)} in June, {_n(year_ago)} in July 2019); and "
+        f"{_n(vehicle)} vehicle offences, up from {_n(vehicle_june)} in June.\n"
+    )
+    report = checker_for(CITY).check_document(parse_text(text), month=month)
+    assert not report.contradictions
+    said = {v.claim.text: v.claim for v in report.verdicts}
+    # The title is its own line: the burglaries are burglary, not vehicle crime.
+    assert said[_n(june)].measure == "crimes_burglary"
+    # The direction is July's, not of the months in the burglaries' brackets.
+    assert said["up"].period not in ("2020-06", "2019-07")
+    wrong = text.replace(f"{_n(june)} in June,", f"{_n(june + 3)} in June,")
+    assert _verdicts(CITY, wrong, month)[_n(june + 3)][3] == Verdict.CONTRADICTED
+
+
+def test_crimes_charged_or_summonsed_are_the_outcome_not_all_crime() -> None:
+    month = "2020-10"
+    charged = level(CITY, "outcomes_charged", CITY_AREA, month, month)
+    text = f"In October {_n(charged)} crimes were charged or summonsed.\n"
+    found = _verdicts(CITY, text, month)
+    assert found[_n(charged)][0] == "outcomes_charged"

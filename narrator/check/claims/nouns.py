@@ -90,6 +90,9 @@ def noun_measure(reading: Reading, noun: str, sentence: str) -> str | None:
 
 #: A verb of what was done to a count, just before it or just after it: "solved 137
 #: vehicle thefts", "with 99 solved", "charged 41 people".
+#: The noun a measure of what was done to counts may be named by: "charged or summonsed
+#: outcomes" are the crimes charged or summonsed.
+_OUTCOME = frozenset({"outcome"})
 _VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+(?:a\s+further\s+|only\s+|just\s+)?$")
 _VERB_AFTER = re.compile(r"\s+([a-z]+ed)\b")
 #: The verb after the count's noun: "with 14 thefts solved".
@@ -98,6 +101,8 @@ _VERB_AFTER_NOUN = re.compile(r"\s+(?:[a-z]+\s+){1,2}?([a-z]+ed)\b")
 #: solved".
 _VERB_PASSIVE = re.compile(
     r"[^.;:,()\d]{0,40}?\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+([a-z]+ed)\b"
+    # "were charged or summonsed": the pair a measure's name may hold
+    r"(?:\s+(?:or|and)\s+([a-z]+ed)\b)?"
 )
 
 
@@ -118,6 +123,14 @@ def done_to(reading: Reading, text: str, q: Item, measured: Measured) -> Measure
         verb = norm_word(found.group(1))
         if verb not in measures.vocabulary or verb in own:
             continue
+        pair = found.group(2) if found.re is _VERB_PASSIVE else None
+        if pair:
+            # "597 crimes were charged or summonsed": the measure the pair names, whatever
+            # the count's noun ("crimes" of "charged or summonsed outcomes").
+            both = frozenset({verb, norm_word(pair), "or", "and"})
+            done, _ = measures.best(both | _OUTCOME, need=frozenset({verb}))
+            if done is not None and done != measured.measure:
+                return measured._replace(measure=done)
         done, _ = measures.best(own | {verb}, need=frozenset({verb}))
         if done is not None and done != measured.measure and own <= reading.measure_words(done):
             return measured._replace(measure=done)

@@ -173,7 +173,12 @@ def _owns_bracket(text: str, period: Named, pos: int) -> bool:
         (i for i in (text.find(")", period[1], pos), text.find("]", period[1], pos)) if i >= 0),
         default=pos,
     )
-    return _FIGURE_IN.search(text, period[1], closing) is not None
+    opening = max(text.rfind("(", 0, period[0]), text.rfind("[", 0, period[0]))
+    # "[Jun: 617]", "(nine in June, 21 in July 2019)": a figure of the bracket's own
+    return (
+        _FIGURE_IN.search(text, period[1], closing) is not None
+        or _FIGURE_IN.search(text, opening + 1, period[0]) is not None
+    )
 
 
 _FIGURE_IN = re.compile(r"\d")
@@ -283,6 +288,9 @@ def _after_or_first(periods: list[Named], same: list[Named], pos: int, text: str
         for p in periods
         if not is_compared(text, p[0])
         and not (p[0] > pos and _COMPARED_FIGURE_BETWEEN.search(text, pos, p[0]))
+        # "13 burglaries (nine in June); nineteen vehicle offences, up from five": a
+        # bracket's period with its own figure is that figure's
+        and not (p[1] <= pos and _owns_bracket(text, p, pos))
     ]
     return own[0] if own else None  # None: every period named is one compared with
 

@@ -426,6 +426,12 @@ def _markdown_heading(
     return Block("heading", [], None, None, len(md.group(1))), rest
 
 
+def _is_item_title(line: str) -> bool:
+    """A short title with no figure and no sentence's end: "Burglary, robbery and vehicle
+    crime", "Drugs and stop and search"."""
+    return _is_title_line(line) and not any(c.isdigit() for c in line) and line[:1].isupper()
+
+
 def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool) -> bool:
     """Whether an unnumbered line starts a new paragraph rather than continuing one."""
     first = piece.lstrip()[:1]
@@ -440,6 +446,15 @@ def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool)
     # paragraph (one whose bullet glyph the PDF dump dropped). Tested first: it settles
     # most lines without looking at the line before.
     indented = piece[:1] in (" ", "\t")
+    if (
+        not blank_before
+        and current.kind == "bullet"
+        and len(current.segments) == 1
+        and _is_item_title(text[slice(*current.segments[0])])
+    ):
+        # "5) Burglary, robbery and vehicle crime" over "Thirteen burglaries ...": an item's
+        # title on its own line, then its text.
+        return True
     if not blank_before and not indented:
         return False
     previous = current.segments[-1]
