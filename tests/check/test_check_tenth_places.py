@@ -192,3 +192,35 @@ def test_crimes_charged_or_summonsed_are_the_outcome_not_all_crime() -> None:
     text = f"In October {_n(charged)} crimes were charged or summonsed.\n"
     found = _verdicts(CITY, text, month)
     assert found[_n(charged)][0] == "outcomes_charged"
+
+
+def test_a_news_release_on_a_year_speaks_of_the_year() -> None:
+    month = "2019-12"
+    year = level(CITY, "ss_offensive_weapons", CITY_AREA, "R12:2019-12", month)
+    before = level(CITY, "ss_offensive_weapons", CITY_AREA, "R12:2018-12", month)
+    december = level(CITY, "ss_offensive_weapons", CITY_AREA, month, month)
+    assert year != december
+    text = (
+        "City of London Police - News\n\nSearches step up during 2019\n\n"
+        f"Searches for weapons went up from {_n(before)} to {_n(year)}.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(year)][0] == "ss_offensive_weapons"
+    assert found[_n(year)][2:] == ("R12:2019-12", Verdict.SUPPORTED)
+    # A title that names no year leaves the figure of the month it is checked for.
+    plain = text.replace("during 2019", "this winter")
+    assert _verdicts(CITY, plain, month)[_n(year)][2] != "R12:2019-12"
+    wrong = text.replace(f"to {_n(year)}", f"to {_n(year + 12)}")
+    assert _verdicts(CITY, wrong, month)[_n(year + 12)][3] == Verdict.CONTRADICTED
+
+
+def test_a_change_in_brackets_after_its_noun() -> None:
+    month = "2017-10"
+    now = level(NORTHSHIRE, "assaults", "Moorend", month, month)
+    ago = level(NORTHSHIRE, "assaults", "Moorend", "2016-10", month)
+    pct = f"{100 * (now - ago) / ago:.0f}%"
+    text = (
+        f"Moorend recorded {_n(now)} assaults in October against {_n(ago)} a year ago; the "
+        f"percentage rise ({pct}) rests on small numbers.\n"
+    )
+    assert _verdicts(NORTHSHIRE, text, month)[pct][2:] == (month, Verdict.SUPPORTED)

@@ -16,6 +16,7 @@ from narrator.check.claims.alternatives import carried_alternatives
 from narrator.check.claims.context import heading_context
 from narrator.check.claims.earlier import from_month_before
 from narrator.check.claims.model import Claim
+from narrator.check.claims.paper_year import of_the_year, paper_year
 from narrator.check.claims.pieces import Context
 from narrator.check.claims.reading import Reading, reading_of
 from narrator.check.claims.scope import bind_scope, scope_of
@@ -127,6 +128,7 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     root = reader.areas.root.name
     claims = bind_heading_area(claims, heading_areas(headings, reader.areas), root)
     claims = from_month_before(bind_area(claims, subject, root))
+    claims = of_the_year(claims, paper_year(document, reporting), reporting)
     return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 
 

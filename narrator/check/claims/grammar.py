@@ -33,7 +33,9 @@ APPROX = re.compile(
 CHANGE_BEFORE = re.compile(
     # "made up about 16% of all crime" is a share, not a change up.
     r"(?:\b(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?:up|down|by)"
-    r"|(?:increase|decrease|rise|fall|drop|reduction|change)\s+of)"
+    r"|(?:increase|decrease|rise|fall|drop|reduction|change)\s+of"
+    # "the percentage rise (40%)": the change, then its size in brackets
+    r"|(?:increase|decrease|rise|fall|drop|reduction|change)\s*\()"
     # "a rise of about 30%", "up around 1%": a hedge between the change and its size
     r"(?:\s+(?:about|around|roughly|almost|nearly|approximately|some|(?:just\s+)?(?:under"
     r"|over)|(?:more|less)\s+than))?\s*$",

@@ -244,6 +244,17 @@ def _everyday(name: str) -> str:
     return _EVERYDAY_WORD.sub(lambda m: _EVERYDAY[m.group(1).lower()], name)
 
 
+#: A name of searches by what is searched for: "weapons searches".
+_OBJECT_SEARCHES = re.compile(r"(\w+) searches", re.IGNORECASE)
+
+
+def _searches_for(name: str) -> str:
+    """ "weapons searches" as "searches for weapons"."""
+    found = _OBJECT_SEARCHES.fullmatch(name)
+    assert found is not None
+    return f"searches for {found.group(1)}"
+
+
 def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
     """(name, measure id) for every label and alias of ``measures``, its plural and its
     variants (:func:`_variants`): the names the reader recognises a measure by."""
@@ -251,6 +262,7 @@ def measure_names(measures: Iterable[Measure]) -> list[tuple[str, str]]:
     for measure in measures:
         written = (measure.label, *measure.aliases)
         written += tuple(_everyday(n) for n in written if _EVERYDAY_WORD.search(n))
+        written += tuple(_searches_for(n) for n in written if _OBJECT_SEARCHES.fullmatch(n))
         for name in dict.fromkeys((*written, *(v for n in written for v in _variants(n)))):
             plurals = (_plural(name), _head_plural(name) or name)
             for form in dict.fromkeys((name, *plurals)):
