@@ -71,7 +71,9 @@ def test_every_number_is_labelled(paper: Paper) -> None:
             or label.text.endswith(" a quarter")
             # "fivefold", "in the seventies": a multiple, a decade of numbers
             or re.fullmatch(
-                r"\w+fold|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies", label.text
+                r"\w+fold|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies"
+                r"|(?:doubl|trebl|tripl|halv|quadrupl)(?:e|es|ed|ing)",
+                label.text,
             )
         ), label
 

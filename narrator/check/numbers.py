@@ -55,15 +55,15 @@ _CODE = re.compile(r"[A-Z][A-Z]?\d{1,3}[A-Z]?\b")
 _PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
 #: After "Q1", a question of a survey: "Q1. Do you support ...?", "Q5. Please give ...".
 _QUESTION = re.compile(
-    r"[.:)][ \t]+(?:[^\n]*\?|(?:Do|Does|Did|Which|What|How|Who|Where|When|Why|Would|Should"
-    r"|Could|Are|Is|Have|Has|Please|Tell"
+    r"(?:[.:)][ \t]+|[ \t]{2,})(?:[^\n]*\?|True\s+or\s+false\b|(?:Do|Does|Did|Which|What|How"
+    r"|Who|Where|When|Why|Would|Should|Could|Are|Is|Have|Has|Please|Tell"
     # "Q1. From Councillor P. Smith": a panel's written question, by whom it was asked
     r"|From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
 )
 #: A list item's label: a capital and one digit ("A1", "T3").
 _ITEM_LABEL = re.compile(r"[A-Z][1-9]")
 #: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
-_LINE_ITEM = re.compile(r"[ \t]*[:.)-]?[ \t]+[A-Z]")
+_LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]")
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -283,6 +283,8 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
             # "Subject: Q2 Performance", "Quarterly Monitoring, Q4 2019/20": a quarter in a
             # title or a memo's lines is a period as much as in the prose.
             or _PART_OF_YEAR.fullmatch(said)
+            # "[P1] DWELLING BURGLARY   RETAINED": an item's label heads its line anywhere
+            or (_ITEM_LABEL.fullmatch(said) and _LINE_ITEM.match(text, end))
         ):
             continue
         cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
@@ -292,12 +294,20 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
             cls == "other"
             and _ITEM_LABEL.fullmatch(said)
             and _LINE_ITEM.match(text, end)
-            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t-–•*")
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t-–•*[")
         ):
             # "A1 Upland assaults problem profile", "T2 Moped snatches": an action's or a
             # tasking's label at the start of its line
             cls = "reference"
         extra[start, end] = Number(start, end, said, cls)
+    # "Decisions: P1 and P2 retained": a label the paper gave an item at its line's start
+    # refers to that item wherever it is named again.
+    items = {
+        n.text for n in extra.values() if n.cls == "reference" and _ITEM_LABEL.fullmatch(n.text)
+    }
+    for key, number in list(extra.items()):
+        if number.cls == "other" and number.text in items:
+            extra[key] = Number(number.start, number.end, number.text, "reference")
     for start, end, replaces in own_references(text):
         if replaces:
             for key in [k for k in extra if k[0] < end and start < k[1]]:

@@ -119,3 +119,66 @@ def test_a_briefing_sheets_times_and_windows_are_periods(text: str, number: str)
 )
 def test_a_four_figure_count_is_still_a_count(text: str) -> None:
     assert _classes(NORTHSHIRE, text, "2018-12")["1200"] == "value"
+
+
+def test_a_packs_labelled_lines_give_their_periods() -> None:
+    month = "2019-02"
+    figures = {
+        p: level(CITY, "crimes_all", "City of London", p, month)
+        for p in ("2019-02", "2019-01", "2018-02", "R12:2019-02")
+    }
+    rate = level(CITY, "ss_find_rate", "City of London", "2019-01", month)
+    searches = {
+        p: level(CITY, "ss_all", "City of London", p, month)
+        for p in ("2019-02", "2019-01", "2018-02", "R12:2019-02")
+    }
+    text = (
+        "HOW TO READ THIS PAGE\nEach crime type shows the month, the month before, the same "
+        "month a year earlier and the rolling year.\n\n"
+        "ALL CRIME\n"
+        f"This month:               {figures['2019-02']:,.0f}\n"
+        f"Last month:               {figures['2019-01']:,.0f}\n"
+        f"Same month last year:     {figures['2018-02']:,.0f}\n"
+        f"Rolling 12 months:       {figures['R12:2019-02']:,.0f}\n"
+        "Comment: Up on January.\n\n"
+        f"STOP AND SEARCH\nThis month:   {searches['2019-02']:,.0f}\n"
+        f"Last month:   {searches['2019-01']:,.0f} (find rate {rate:.1f}%)\n"
+        f"Same month last year:   {searches['2018-02']:,.0f}\n"
+        f"Rolling 12 months:   {searches['R12:2019-02']:,.0f}\n"
+    )
+    report = checker_for(CITY).check_document(parse_text(text), month=month)
+    assert not report.contradictions
+    said = {v.claim.text: v.claim for v in report.verdicts}
+    assert said[f"{figures['2019-01']:,.0f}"].period == "2019-01"
+    assert said[f"{figures['2018-02']:,.0f}"].period == "2018-02"
+    assert said[f"{figures['R12:2019-02']:,.0f}"].period == "R12:2019-02"
+    assert said[f"{rate:.1f}%"].period == "2019-01"
+    slip = f"{figures['2019-01'] + 1:,.0f}"
+    wrong = text.replace(
+        f"Last month:               {figures['2019-01']:,.0f}", f"Last month: {slip}"
+    )
+    found = checker_for(CITY).check_document(parse_text(wrong), month=month)
+    assert any(v.claim.text == slip for v in found.contradictions)
+
+
+def test_a_tasking_sheets_items_and_codes() -> None:
+    text = (
+        "Fenland tasking\n\n"
+        "[P1] DWELLING BURGLARY - Wisbech        RETAINED\n\n"
+        "   1.1  Bail conditions check on the Wisbech nominal.        Owner: DI Fenland\n"
+        "   1.2  Cocooning at the last six scenes.        Owner: NPT Sergeant\n\n"
+        "Decisions: P1 retained.\n\n"
+        "VWI  Jul 59  |  Avg 49.5\n\n"
+        "Q1  True or false: more crimes were recorded in October?\n"
+        "PART 1: PERFORMANCE REPORT\n"
+    )
+    classes: dict[str, list[str]] = {}
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month="2018-07")
+    for n in report.numbers:
+        classes.setdefault(n.text, []).append(n.cls)
+    assert classes["P1"] == ["reference", "reference"]
+    assert classes["1.1"] == ["reference"] and classes["1.2"] == ["reference"]
+    assert classes["59"] == ["value"]
+    assert classes["Q1"] == ["reference"]
+    assert classes["1"] == ["reference"]
+    assert not any(f.kind == "month_after_reporting" for f in report.findings)

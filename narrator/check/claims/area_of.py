@@ -25,6 +25,12 @@ _SCOPE_OR_MEMBERS = re.compile(
     r"|\bcovering\b[^.;()\d]{0,60}$",
     re.IGNORECASE,
 )
+#: Before an area: it publishes the figures ("published by", "according to").
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:(?:published|released|issued|compiled|provided|supplied)\s+by|according\s+to)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: Between a figure and the area whose total it is a part of: "1,990 of the force's".
 _PART_OF = re.compile(r"[\d,.]+%?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -75,6 +81,30 @@ _SET_AGAINST = re.compile(
     r"\b(?:than|against|compared|versus|below|above|behind|ahead|under|over|beneath)\b",
     re.IGNORECASE,
 )
+
+
+def _own_areas(
+    text: str, areas: list[Item], compared: list[tuple[int, int]], pos: int
+) -> list[Item]:
+    """The areas of a sentence that may be a figure's own, not ones it is compared with,
+    published by, a part of, described by, ranked in or listed as members."""
+    return [
+        a
+        for a in areas
+        if not any(s <= a.start < e for s, e in compared)
+        # "Cambridgeshire Constabulary's monthly figures show ...": who publishes them
+        and not _SOURCE_AFTER.match(text, a.end)
+        # "1,008 of the North's extra 1,422 crimes": the whole the figure is a part of
+        and not (a.start > pos and _PART_OF.fullmatch(text, pos, a.start))
+        # "Peterborough, the force's busiest district, recorded 1,684": says what another
+        # area is, not whose the figure is
+        and not _DESCRIBES.match(text, a.end)
+        # "the best solved rate in the county at 23%": where the figure ranks, and "the
+        # Coastal division, which covers Eastmoor and Saltby, recorded 341": its members
+        and not _SCOPE_OR_MEMBERS.search(text, max(0, a.start - 70), a.start)
+        # "The figures, published by Northshire Police on Wednesday, show": who publishes
+        and not _SOURCE_BEFORE.search(text, max(0, a.start - 30), a.start)
+    ]
 
 
 def _compared_bracket(sentence: Sentence, pos: int) -> tuple[str, str] | None:
@@ -134,21 +164,7 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     ]
     # "a steeper fall than the county's": the area compared with is not the claim's.
     compared = [(t.start, t.end) for t in sentence.targets if t.key == "area"]
-    own = [
-        a
-        for a in areas
-        if not any(s <= a.start < e for s, e in compared)
-        # "Cambridgeshire Constabulary's monthly figures show ...": who publishes them
-        and not _SOURCE_AFTER.match(text, a.end)
-        # "1,008 of the North's extra 1,422 crimes": the whole the figure is a part of
-        and not (a.start > pos and _PART_OF.fullmatch(text, pos, a.start))
-        # "Peterborough, the force's busiest district, recorded 1,684": says what another
-        # area is, not whose the figure is
-        and not _DESCRIBES.match(text, a.end)
-        # "the best solved rate in the county at 23%": where the figure ranks, and "the
-        # Coastal division, which covers Eastmoor and Saltby, recorded 341": its members
-        and not _SCOPE_OR_MEMBERS.search(text, max(0, a.start - 70), a.start)
-    ]
+    own = _own_areas(text, areas, compared, pos)
     # "Coastal division (Eastmoor, Harbourside and Saltby): 238": the areas a division's
     # name lists in brackets are its members, not the figure's area.
     own = [a for a in own if not _listed_member(text, areas, a, pos)]

@@ -15,6 +15,7 @@ from narrator.check.claims import parallel
 from narrator.check.claims.alternatives import carried_alternatives
 from narrator.check.claims.context import heading_context
 from narrator.check.claims.earlier import from_month_before
+from narrator.check.claims.line_labels import labelled_periods
 from narrator.check.claims.model import Claim
 from narrator.check.claims.paper_year import of_the_year, paper_year
 from narrator.check.claims.pieces import Context
@@ -129,6 +130,7 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
     claims = bind_heading_area(claims, heading_areas(headings, reader.areas), root)
     claims = from_month_before(bind_area(claims, subject, root))
     claims = of_the_year(claims, paper_year(document, reporting), reporting)
+    claims = labelled_periods(claims, reporting)
     return Extracted(claims, [mark for chunk in chunks for mark in chunk.marks])
 
 

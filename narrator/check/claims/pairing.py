@@ -146,6 +146,12 @@ RECORD_SINCE = re.compile(
     r"[^.;()\d]{0,40}\bsince\s+$",
     re.IGNORECASE,
 )
+#: Between a record's month and its own figure: "since March (538)", "since June 2017,
+#: when there were 70".
+_RECORD_FIGURE = re.compile(
+    r"\s*\(\s*|,?\s+when\s+(?:(?:the\s+\w+|it|there)\s+(?:was|were|stood\s+at)\s+)?",
+    re.IGNORECASE,
+)
 #: After a period: it is set apart from the rest of the sentence.
 _ALONE = re.compile(r"\s+(?:alone|on\s+its\s+own|by\s+itself|itself)\b", re.IGNORECASE)
 
@@ -184,6 +190,21 @@ def _owns_bracket(text: str, period: Named, pos: int) -> bool:
 _FIGURE_IN = re.compile(r"\d")
 
 
+def _may_be_of(periods: list[Named], pos: int, text: str) -> list[Named]:
+    """The periods a figure at ``pos`` may be of: not one set apart ("in March alone")
+    after it, nor a record's month ("since March (538)") but for the record's own figure."""
+    return [
+        p
+        for p in periods
+        if not (p[0] > pos and _ALONE.match(text, p[1]))
+        # "the busiest month since March (538)": March is the 538's alone
+        and not (
+            RECORD_SINCE.search(text, max(0, p[0] - 60), p[0])
+            and not (p[1] <= pos and _RECORD_FIGURE.fullmatch(text, p[1], pos))
+        )
+    ]
+
+
 def _choose_period(
     periods: list[Named],
     pos: int,
@@ -194,13 +215,7 @@ def _choose_period(
 ) -> tuple[str, str, str] | None:
     # "and in March alone we recorded 116": a period set apart is its own figure's, not
     # that of a figure before it.
-    periods = [
-        p
-        for p in periods
-        if not (p[0] > pos and _ALONE.match(text, p[1]))
-        # "the busiest month since March (538)": March is not the figure's before it
-        and not (p[0] > pos and RECORD_SINCE.search(text, max(0, p[0] - 60), p[0]))
-    ]
+    periods = _may_be_of(periods, pos, text)
     clause = clause_of(pos)
     # "597 [Jun: 617] -> down 3.2% on the month": a bracket's period with its own figure
     # is that figure's, in the same clause too.

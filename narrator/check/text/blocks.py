@@ -374,6 +374,8 @@ def _unbulleted(text: str, lines: list[tuple[int, int]]) -> bool:
     )
 
 
+#: A short title in capitals on its own line: "ALL CRIME", "CHARGE / SUMMONS RATE".
+_CAPS_TITLE = re.compile(r"[ \t]*[A-Z][A-Z&/,'’() –-]{2,60}[ \t]*")
 #: A line led by a figure: "58,253   crimes recorded", "£3.52 a week".
 _FIGURE_FIRST = re.compile(r"[ \t]*[£$€]?\d")
 
@@ -396,6 +398,17 @@ def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
         ):
             # "Table 2: Vehicle thefts by division" over the table's cells, one a line.
             out.extend((Block("body", lines[:1]), Block("table", lines[1:])))
+            continue
+        if (
+            block.kind == "body"
+            and len(lines) > _LIST_LINES
+            and _CAPS_TITLE.fullmatch(text, *lines[0])
+            and all(_LABELLED_LINE.match(text, start) for start, _ in lines[1:])
+        ):
+            # "ALL CRIME" over "This month:   595" and "Last month:   520": a title in
+            # capitals heads its labelled lines, each read on its own.
+            out.append(Block("heading", lines[:1], level=3))
+            out.extend(Block("body", [line]) for line in lines[1:])
             continue
         labelled = len(lines) >= _LIST_LINES and all(
             _LABELLED_LINE.match(text, start) for start, _ in lines

@@ -119,4 +119,4 @@ def is_cell_line(line: str) -> bool:
     )
 
 
-_ITEM_FIRST = re.compile(r"[ \t]*\d{1,2}\.?[ \t]{2,}\S")
+_ITEM_FIRST = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]{2,}\S")

@@ -21,7 +21,7 @@ LEAD_REF = (
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
     r"|Finding|Issue|Risk|Lesson|Measure|Pledge|Tile"
     # an action log's "ACTION 1:" in capitals
-    r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE"
+    r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
     r"|TILE)[sS]?"
     r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?))"
     r"(?:\s*:)?\s+"

@@ -361,6 +361,8 @@ SPECS: list[tuple[str, Spec]] = [
             # "In September 61 vehicle thefts": a count after a month named in full; nor
             # "90 (Oct 95)", "63 (Oct 50; Nov last year 45)" in terse notes: October's figure
             r"(?!(?<=\()[A-Za-z]{3,4}\s\d\d[);,])"
+            # "Jul 59  |  Avg 49.5": July's figure in a cell of its line, not July 2059
+            r"(?![A-Za-z]{3,4}\s\d\d\s*\|)"
             rf"({MONTH_RE})(?:-|(?<=\b[A-Za-z]{{3}})\s|(?<=\b[A-Za-z]{{4}})\s)(\d{{2}})"
             r"(?![\d,%]|\.\d)(?!\s*(?:st|nd|rd|th)\b)",
         ),
