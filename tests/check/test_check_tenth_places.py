@@ -224,3 +224,49 @@ def test_a_change_in_brackets_after_its_noun() -> None:
         f"percentage rise ({pct}) rests on small numbers.\n"
     )
     assert _verdicts(NORTHSHIRE, text, month)[pct][2:] == (month, Verdict.SUPPORTED)
+
+
+def test_the_whole_of_a_share_is_not_what_the_next_sentence_is_about() -> None:
+    month = "2019-02"
+    now = level(CITY, "crimes_other_theft", CITY_AREA, month, month)
+    ago = level(CITY, "crimes_other_theft", CITY_AREA, "2018-02", month)
+    every = level(CITY, "crimes_all", CITY_AREA, month, month)
+    rolling = level(CITY, "crimes_other_theft", CITY_AREA, "R12:2019-02", month)
+    pct = f"{100 * (now - ago) / ago:.1f}%"
+    text = (
+        "HOW TO READ THIS PAGE\nEach crime type shows the month, the month before, the same "
+        "month a year earlier and the rolling year.\n\n"
+        f"OTHER THEFT\nThis month: {_n(now)}\nSame month last year: {_n(ago)}\n"
+        f"Rolling 12 months: {_n(rolling)}\n"
+        f"Comment: The largest category, at {100 * now / every:.0f}% of all crime this month. "
+        f"Up {pct} on last February.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[pct][0] == "crimes_other_theft"
+    assert found[pct][3] == Verdict.SUPPORTED
+
+
+def test_a_run_from_one_count_to_another_with_its_noun_between() -> None:
+    month = "2020-01"
+    drugs = level(CITY, "crimes_drugs", CITY_AREA, "R12:2020-01", month)
+    drugs_before = level(CITY, "crimes_drugs", CITY_AREA, "R12:2019-01", month)
+    searches = level(CITY, "ss_all", CITY_AREA, "R12:2020-01", month)
+    searches_before = level(CITY, "ss_all", CITY_AREA, "R12:2019-01", month)
+    text = (
+        f"Drug offences went up from {_n(drugs_before)} to {_n(drugs)}: stop and search almost "
+        f"doubled, from {_n(searches_before)} searches to {_n(searches)}.\n"
+    )
+    report = checker_for(CITY).check_document(parse_text(text), month=month)
+    assert not report.contradictions
+    assert not report.findings
+    said = {v.claim.text: v.claim for v in report.verdicts}
+    assert said[_n(drugs)].reference != searches_before
+
+
+def test_a_seasons_pattern_is_no_change_of_the_month() -> None:
+    text = (
+        "Bicycle theft in September 2019\n\nThe monthly pattern is seasonal, rising through "
+        "the spring and summer as more people cycle to work.\n"
+    )
+    found = _verdicts(CITY, text, "2019-09")
+    assert "rising" not in found

@@ -263,12 +263,18 @@ def _area_left(reading: Reading, sentence: Sentence, claims: list[Claim]) -> str
     return None if first == reading.reader.areas.root.name else first
 
 
+#: Before a measure's name: it is the whole a per cent is a share of ("30% of all crime").
+_WHOLE_OF_SHARE = re.compile(r"(?:%|\bper\s*cent)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) -> Context:
     ctx = sentence.context
     if ctx.measure is not None and _aside(sentence):
         return ctx
-    if sentence.mentions:
-        found = sentence.mentions
+    # "at 30% of all crime this month": the whole a share is of is not what the next
+    # sentence goes on about.
+    found = [m for m in sentence.mentions if not _WHOLE_OF_SHARE.search(sentence.text, 0, m.start)]
+    if found:
         words = frozenset().union(*(m.words for m in found))
         measures = reading.reader.measures
         # The sentence's subject (its first name) is what "the rate" after it means; all

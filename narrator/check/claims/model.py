@@ -42,7 +42,10 @@ _SAME_PERIOD_AFTER = re.compile(
 )
 #: "from 25.4% to 19.4%": a figure a change starts from, then the figure it goes to.
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?to\s+(?:an?\s+|the\s+)?[£+\-−]?\d")
+_TO_AFTER = re.compile(
+    # "from 1,456 searches to 2,727": the count's noun may come between
+    r"\s*(?:[a-z]+\s+){0,2}?(?:\([^()]*\)\s*)?to\s+(?:an?\s+|the\s+)?[£+\-−]?\d"
+)
 #: "R12 11.5% (was 14.9%)": in brackets after a figure, the figure it changed from.
 _WAS_BEFORE = re.compile(r"\d[^()]{0,12}\(\s*(?:was|previously|prev\.?)\s+$", re.IGNORECASE)
 _AVERAGED_BEFORE = re.compile(

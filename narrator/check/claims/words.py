@@ -261,6 +261,12 @@ _PHRASAL_UP = re.compile(
     r"|ramp|ramped|scale|scaled|tie|tied|team|teamed|link|linked|wind|wound|sum|summed)\s+$",
     re.IGNORECASE,
 )
+#: After a direction word: a season it goes through, a pattern of the year, not a change
+#: the figures measure ("rising through the spring and summer").
+_SEASON_AFTER = re.compile(
+    r"\s+(?:through|throughout|during|over|into)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\b",
+    re.IGNORECASE,
+)
 #: After "better" or "worse": a noun of doing ("better recording", "worse reporting"), so
 #: the word judges how something is done, not how a measure moved.
 _DOING_AFTER = re.compile(
@@ -300,6 +306,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             i.label == "THRESHOLD" and 0 <= i.start - item.end <= 2 for i in items
         ):
             continue  # "has been above 1,200 for five months": a level passed, not a change
+        if _SEASON_AFTER.match(text, item.end):
+            continue  # "rising through the spring and summer": a season's pattern
         if word in ("better", "worse") and _DOING_AFTER.match(text, item.end):
             continue  # "better identification and recording": a way of working, not a change
         if word in ("dip", "dips") and re.match(r"[\s-]*sampl", after, re.I):
