@@ -72,7 +72,8 @@ def test_every_number_is_labelled(paper: Paper) -> None:
             # "fivefold", "in the seventies": a multiple, a decade of numbers
             or re.fullmatch(
                 r"\w+fold|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies"
-                r"|(?:doubl|trebl|tripl|halv|quadrupl)(?:e|es|ed|ing)",
+                r"|(?:(?:more\s+than|almost|nearly|over|about|just\s+(?:over|under))\s+)?"
+                r"(?:doubl|trebl|tripl|halv|quadrupl)(?:e|es|ed|ing)",
                 label.text,
             )
         ), label

@@ -270,3 +270,43 @@ def test_a_seasons_pattern_is_no_change_of_the_month() -> None:
     )
     found = _verdicts(CITY, text, "2019-09")
     assert "rising" not in found
+
+
+def test_a_change_in_brackets_after_a_count_change() -> None:
+    month = "2020-01"
+    january = level(CITY, "crimes_all", CITY_AREA, month, month)
+    december = level(CITY, "crimes_all", CITY_AREA, "2019-12", month)
+    november = level(CITY, "crimes_all", CITY_AREA, "2019-11", month)
+    fall = december - january
+    pct = f"{100 * fall / december:.1f}%"
+    text = (
+        "Operation results\n\nAll crime fell by "
+        f"{_n(november - december)} in December and by {_n(fall)} ({pct}) in January.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(fall)][2:] == (month, Verdict.SUPPORTED)
+    assert found[pct][2:] == (month, Verdict.SUPPORTED)
+
+
+def test_each_area_from_its_own_figure() -> None:
+    month = "2019-04"
+    places = ("Fellgate", "Highcross", "Moorend")
+    now = {a: level(NORTHSHIRE, "assaults", a, month, month) for a in places}
+    ago = {a: level(NORTHSHIRE, "assaults", a, "2018-04", month) for a in places}
+    listed = ", ".join(f"{a} from {_n(ago[a])} to {_n(now[a])}" for a in places)
+    text = f"Assaults in April 2019\n\nOn last April every district rose: {listed}.\n"
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=month)
+    assert not report.contradictions
+    areas = {v.claim.text: v.claim.area for v in report.verdicts}
+    assert areas[_n(now["Fellgate"])] == "Fellgate"
+
+
+def test_close_to_is_a_hedge_and_a_series_start_a_record() -> None:
+    month = "2019-01"
+    searches = level(CITY, "ss_all", CITY_AREA, month, month)
+    text = (
+        f"Stop and search is up. In January, {_n(searches)} searches, the most in any month "
+        "since our series starts in December 2017.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(searches)][2:] == (month, Verdict.SUPPORTED)

@@ -63,7 +63,7 @@ _PLACE_AFTER = re.compile(
     r"[^,;:.()\d]*?\b(?:in|across|within|throughout)\s+((?:the|this|that)\s+\w+)", re.IGNORECASE
 )
 #: After an area: its own figure ("Eastmoor 40", "Saltby: 12", "Fenland had 30").
-_OWN_FIGURE = re.compile(r"\s*[:,]?\s+(?:had\s+|recorded\s+|saw\s+|with\s+)?[£]?\d")
+_OWN_FIGURE = re.compile(r"\s*[:,]?\s+(?:had\s+|recorded\s+|saw\s+|with\s+|from\s+)?[£]?\d")
 #: After an area: its figures in brackets ("... (-7.8%, to 345) and Fenland (-6.2%, to 256)").
 _OWN_BRACKET = re.compile(r"\s*\(\s*[+\-−–]?[£]?\d")
 _ANAPHOR = re.compile(

@@ -87,13 +87,12 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
         claim = year_before(claim, text[s0 : q.start])
         value = float(q.mark.data["value"])
         after = text[q.end : min(s1, q.end + 30)]
-        is_change = bool(q.mark.data.get("signed")) or bool(
-            CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after)
-        )
+        bracketed = _change_in_brackets(previous_figure, text, q)
+        is_change = bracketed is not None or _said_as_change(q, before, after)
         if is_change:
             claim = _as_change(claim, q, value, previous_figure, text)
             claim = _of_the_figure(claim, claims, _spoken_of(reading, sentence))
-            claim = change_on_year_before(claim)
+            claim = _of_its_count(change_on_year_before(claim), bracketed)
         else:
             claim = replace(claim, value=value)
             claim = _from_before(claim, claims, before)
@@ -149,6 +148,47 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
                 # A reference after the list is compared with the last area's figure.
                 previous_figure = claims[-1]
     return bracket_convention(claims, text)
+
+
+def _said_as_change(q: Item, before: str, after: str) -> bool:
+    """Whether a figure is a change by its sign or the words around it ("up 4%")."""
+    assert q.mark is not None
+    return bool(q.mark.data.get("signed")) or bool(
+        CHANGE_BEFORE.search(before) or CHANGE_AFTER.match(after)
+    )
+
+
+def _of_its_count(claim: Claim, count: Claim | None) -> Claim:
+    """A per cent in brackets after a count change, of that change's period and comparison."""
+    if count is None:
+        return claim
+    return replace(
+        claim,
+        period=count.period,
+        period_text=count.period_text,
+        comparison=count.comparison,
+        reference_period=count.reference_period,
+    )
+
+
+def _change_in_brackets(previous: Claim | None, text: str, q: Item) -> Claim | None:
+    """ "fell by 87 (11.1%)", "84 more than in January 2016 (15.6%)": a per cent in
+    brackets after a count change is that change's size in per cent; the change, if so."""
+    if previous is None or previous.role != "change" or previous.unit != "count":
+        return None
+    if q.mark is None or q.mark.label != "PERCENT":
+        return None
+    if _CHANGE_THEN_BRACKET.fullmatch(text, previous.span[1], q.start) is None:
+        return None
+    return previous
+
+
+#: Between a count change and its per cent in brackets: "87 (", "84 more than in January
+#: 2016 (".
+_CHANGE_THEN_BRACKET = re.compile(
+    r"(?:\s+(?:more|fewer|higher|lower|less)\s+than\s+(?:in\s+)?[^()\d]{0,30}(?:\d{4})?)?"
+    r"\s*\(\s*"
+)
 
 
 def _figure(

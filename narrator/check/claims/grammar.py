@@ -27,7 +27,8 @@ STOP = frozenset(
 )
 APPROX = re.compile(
     r"(?:just\s+under|just\s+over|almost|nearly|over|more\s+than|less\s+than|under|around|"
-    r"about|approximately|some|circa|c\.|up\s+to|at\s+least|(?<=gone\s)past)\s*$",
+    r"about|approximately|some|circa|c\.|up\s+to|at\s+least|(?<=gone\s)past|close\s+to"
+    r"|roughly)\s*$",
     re.IGNORECASE,
 )
 CHANGE_BEFORE = re.compile(

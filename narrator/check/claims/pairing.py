@@ -143,9 +143,14 @@ LISTED_BEFORE = re.compile(
 #: period is that of the figure in brackets after it, if any, never another's.
 RECORD_SINCE = re.compile(
     r"\b(?:highest|lowest|most|fewest|largest|smallest|busiest|quietest|best|worst)\b"
-    r"[^.;()\d]{0,40}\bsince\s+$",
+    r"[^.;()\d]{0,40}\bsince\s+"
+    # "the most since our series starts in December 2017"
+    r"(?:(?:our|the)\s+(?:series|data|records?|figures)\s+(?:starts?|started|began|begins?)"
+    r"\s+(?:in\s+)?)?$",
     re.IGNORECASE,
 )
+#: Right after a figure, its own change in brackets: "by 87 (11.1%) in January".
+_OWN_ASIDE = re.compile(r"^\S*\s*\([+\-−–]?\d[\d,.]*%\)")
 #: Between a record's month and its own figure: "since March (538)", "since June 2017,
 #: when there were 70".
 _RECORD_FIGURE = re.compile(
@@ -246,8 +251,8 @@ def _choose_period(
             p
             for p in same
             if p[0] >= pos
-            and PERIOD_GAP.match(text[pos : p[0]])
-            and not _other_figure(text[pos : p[0]])
+            and PERIOD_GAP.match(_OWN_ASIDE.sub("", text[pos : p[0]], count=1))
+            and not _other_figure(_OWN_ASIDE.sub("", text[pos : p[0]], count=1))
             and not _opens_aside(text[pos : p[0]])
         ]
         if after:

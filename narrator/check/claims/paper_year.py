@@ -1,7 +1,9 @@
 """A paper about a calendar year: a news release on "crime during 2019" whose figures name
 no period of their own ("Searches for weapons went up from 74 to 326") speaks of the year,
 not of its last month. Only a paper checked as of December of the year its title names is
-read so; any other paper's figures keep the month they are checked for."""
+read so; any other paper's figures keep the month they are checked for. (Read the same way,
+papers on a financial year checked as of March gained more false contradictions than they
+lost: their figures of March itself are many.)"""
 
 from __future__ import annotations
 
