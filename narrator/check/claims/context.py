@@ -273,7 +273,11 @@ def _context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) ->
         return ctx
     # "at 30% of all crime this month": the whole a share is of is not what the next
     # sentence goes on about.
-    found = [m for m in sentence.mentions if not _WHOLE_OF_SHARE.search(sentence.text, 0, m.start)]
+    found = [
+        m
+        for m in sentence.mentions
+        if not _WHOLE_OF_SHARE.search(sentence.text, max(0, m.start - 30), m.start)
+    ]
     if found:
         words = frozenset().union(*(m.words for m in found))
         measures = reading.reader.measures

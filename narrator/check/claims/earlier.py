@@ -304,7 +304,7 @@ def bracket_convention(claims: list[Claim], text: str) -> list[Claim]:
         bare = (
             previous is not None
             and claim.kind == "figure"
-            and _BARE_BRACKET.search(text, 0, claim.span[0]) is not None
+            and _BARE_BRACKET.search(text, max(0, claim.span[0] - 12), claim.span[0]) is not None
             and text.startswith(")", claim.span[1])
         )
         if claim.role == "reference" and previous is not None and previous.period:
