@@ -35,6 +35,21 @@ def level(root: Path, measure: str, area: str, period: str, month: str) -> float
     return value
 
 
+def verdicts_by_text(root: Path, text: str, month: str) -> dict[str, tuple[object, ...]]:
+    """Each claim of ``text``, checked against the project at ``root``, by its text: (measure,
+    area, period, verdict); a text said twice keeps its last claim."""
+    report = checker_for(root).check_text(text, month=month)
+    return {
+        v.claim.text: (v.claim.measure, v.claim.area, v.claim.period, v.verdict)
+        for v in report.verdicts
+    }
+
+
+def whole(value: float) -> str:
+    """A figure as a paper prints a count: "1,234"."""
+    return f"{value:,.0f}"
+
+
 def read_claims(root: Path, text: str, month: str) -> list[tuple[str, str | None, str | None, str]]:
     """Each claim of ``text``, checked against the project at ``root``, as (text, area,
     period, verdict)."""

@@ -15,7 +15,7 @@ from narrator.check.claims.model import new_claim
 from narrator.check.text.parse import parse_text
 from narrator.check.verdicts.closed import closed_figures
 from narrator.check.verdicts.model import ClaimVerdict
-from tests.check.conftest import checker_for, level
+from tests.check.conftest import checker_for, level, verdicts_by_text, whole
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
@@ -23,16 +23,8 @@ CITY = ROOT / "samples" / "city-of-london"
 CITY_AREA = "City of London"
 
 
-def _verdicts(root: Path, text: str, month: str) -> dict[str, tuple[object, ...]]:
-    report = checker_for(root).check_document(parse_text(text), month=month)
-    return {
-        v.claim.text: (v.claim.measure, v.claim.area, v.claim.period, v.verdict)
-        for v in report.verdicts
-    }
-
-
-def _n(value: float) -> str:
-    return f"{value:,.0f}"
+_verdicts = verdicts_by_text
+_n = whole
 
 
 _SENTENCE = "Bicycle theft fell by 37 to 385, a drop of 8.8%."

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from narrator.check import Verdict
 from narrator.check.text.parse import parse_text
-from tests.check.conftest import checker_for, level
+from tests.check.conftest import checker_for, level, verdicts_by_text, whole
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHSHIRE = ROOT / "tests" / "projects" / "northshire"
@@ -21,16 +21,8 @@ CAMBS = ROOT / "samples" / "cambridgeshire"
 CITY_AREA = "City of London"
 
 
-def _verdicts(root: Path, text: str, month: str) -> dict[str, tuple[object, ...]]:
-    report = checker_for(root).check_document(parse_text(text), month=month)
-    return {
-        v.claim.text: (v.claim.measure, v.claim.area, v.claim.period, v.verdict)
-        for v in report.verdicts
-    }
-
-
-def _n(value: float) -> str:
-    return f"{value:,.0f}"
+_verdicts = verdicts_by_text
+_n = whole
 
 
 def _countdown(month: str) -> tuple[str, dict[str, float]]:

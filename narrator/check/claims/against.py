@@ -92,7 +92,7 @@ def named_otherwise(figure: Claim, reference: Claim) -> bool:
     if figure.comparison_text is None or reference.period_text is None:
         return False
     if not _A_PERIOD.search(figure.comparison_text):
-        return False  # "the long term trend ... continues to decline, to 39.1%": no period
+        return False  # "the long term trend ... continues to fall, to 41.3%": no period
     before = figure.sentence[: figure.span[0] - figure.sentence_span[0]]
     if figure.comparison_text not in before:
         return False  # "falling to 125 ... and 25 fewer than in October 2018": named after
