@@ -30,16 +30,11 @@ _LABELS: dict[str, int | str] = {
     "last 12 months": "R12",
     "12 months": "R12",
 }
-_LABEL = re.compile(
-    r"^\s*(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)) + r")\s*:\s*$",
-    re.IGNORECASE,
-)
-
-
-_LINE_LABEL = re.compile(
-    r"^\s*(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)) + r")\s*:\s",
-    re.IGNORECASE,
-)
+_NAMES = "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
+#: A label alone before its figure ("Last month:   520"), and one that starts a line whose
+#: other figures it also dates ("Last month: 153 (find rate 34.0%)").
+_LABEL = re.compile(rf"^\s*({_NAMES})\s*:\s*$", re.IGNORECASE)
+_LINE_LABEL = re.compile(rf"^\s*({_NAMES})\s*:\s", re.IGNORECASE)
 
 
 def labelled_periods(claims: Sequence[Claim], reporting: str | None) -> list[Claim]:

@@ -149,6 +149,14 @@ RECORD_SINCE = re.compile(
     r"\s+(?:in\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+def _plain_gap(gap: str) -> bool:
+    """Whether nothing between a figure and a period after it keeps them apart: no other
+    figure, only the words a period follows."""
+    return PERIOD_GAP.match(gap) is not None and not _other_figure(gap)
+
+
 #: Right after a figure, its own change in brackets: "by 87 (11.1%) in January".
 _OWN_ASIDE = re.compile(r"^\S*\s*\([+\-−–]?\d[\d,.]*%\)")
 #: Between a record's month and its own figure: "since March (538)", "since June 2017,
@@ -251,8 +259,7 @@ def _choose_period(
             p
             for p in same
             if p[0] >= pos
-            and PERIOD_GAP.match(_OWN_ASIDE.sub("", text[pos : p[0]], count=1))
-            and not _other_figure(_OWN_ASIDE.sub("", text[pos : p[0]], count=1))
+            and _plain_gap(_OWN_ASIDE.sub("", text[pos : p[0]], count=1))
             and not _opens_aside(text[pos : p[0]])
         ]
         if after:

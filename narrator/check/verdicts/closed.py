@@ -12,9 +12,9 @@ supported figure beside it, so it stays contradicted too."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import permutations
+from itertools import combinations, permutations
 
 from narrator.check.findings import Verdict
 from narrator.check.verdicts.model import ClaimVerdict, tolerance
@@ -145,7 +145,7 @@ def closed_figures(verdicts: list[ClaimVerdict]) -> list[ClaimVerdict]:
         own = next((f for j, f in others if j == i), None)
         if own is None:
             continue
-        pairs = _pairs([f for j, f in others if j != i])
+        pairs = combinations([f for j, f in others if j != i], 2)
         if any(_anchored(a, b) and _closes((own, a, b)) for a, b in pairs):
             out[i] = replace(
                 verdict,
@@ -200,9 +200,3 @@ def _period_beside(verdict: ClaimVerdict) -> bool:
         return True
     named = sentence.find(claim.period_text, end)
     return named >= 0 and _FIGURE_THEN_PERIOD.fullmatch(sentence[end:named]) is not None
-
-
-def _pairs(figures: list[_Figure]) -> Iterable[tuple[_Figure, _Figure]]:
-    for n, a in enumerate(figures):
-        for b in figures[n + 1 :]:
-            yield a, b
