@@ -85,7 +85,10 @@ _WITHIN = re.compile(
 _CELL_PERIOD = re.compile(r"\b(?:previous|last|prior|rolling)[ \t]+$", re.IGNORECASE)
 #: A table's column of targets or thresholds: its numbers are what a value is held to, not
 #: values ("Target", "Threshold", "Standard").
-_TARGET_HEADING = re.compile(r"(?i:targets?|thresholds?|standards?|goals?)(?:\s*\(.*\))?")
+_TARGET_HEADING = re.compile(
+    # "Age": a column of people's ages, not of counts
+    r"(?i:targets?|thresholds?|standards?|goals?|ages?|aged)(?:\s*\(.*\))?"
+)
 #: A table's cell that is a single number ("52,000", "15.0%", "£1.2m").
 _NUMBER_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|pts?|pc|m|k|bn)?(?:\s*min\w*)?")
 _DIGIT = re.compile(r"\d")

@@ -38,7 +38,7 @@ _PART_OF = re.compile(r"[\d,.]+%?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: A comma and a word that start a phrase of its own after a figure, or the words that
 #: name an area left out.
 _NEW_PHRASE = re.compile(
-    r",\s*(?:with|while|whilst|whereas|and|which|who|of\s+which|against|compared\s+(?:to|with)|versus)\b"
+    r",\s*(?:so|but|yet|with|while|whilst|whereas|and|which|who|of\s+which|against|compared\s+(?:to|with)|versus)\b"
     # "rose in all six districts except Fenland": the area left out is not the figure's
     r"|\b(?:except|apart\s+from|other\s+than|excluding)\b"
     # "up 9.8% to 1,076, followed by Moorend": the area ranked after is not the figure's
@@ -149,6 +149,12 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     text = sentence.text
     if (bracketed := _compared_bracket(sentence, pos)) is not None:
         return bracketed
+    for after in sentence.areas:
+        if after.start > pos and _IN_AREA_AFTER.fullmatch(text, pos, after.start):
+            # "of which 447 were in Harbourside and 360 in Highcross": where it was
+            return after.key, after.text
+        if after.start > pos:
+            break
     areas = [
         a
         for a in sentence.areas
@@ -210,6 +216,11 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
     return area.key, area.text
 
 
+#: From a figure to an area right after it that says where it was: "360 in Highcross",
+#: "360 thefts in Highcross".
+_IN_AREA_AFTER = re.compile(
+    r"[£+\-]?\d[\d,.]*%?(?:\s+[a-z]+){0,2}?\s+(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE
+)
 #: A figure as written, up to the next space.
 _TOKEN = re.compile(r"\S+")
 #: Words that say a sentence speaks of the whole force.

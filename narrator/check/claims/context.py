@@ -13,9 +13,10 @@ from typing import NamedTuple
 
 from narrator import months
 from narrator.catalogue import Kind
+from narrator.check.claims.beside import nearest_mention
 from narrator.check.claims.grammar import ASIDE
 from narrator.check.claims.model import Claim
-from narrator.check.claims.pairing import choose_period, main_period, nearest_mention
+from narrator.check.claims.pairing import choose_period, main_period
 from narrator.check.claims.pieces import Context, Mention, Sentence, collect_items
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import (
@@ -68,7 +69,7 @@ def measure_for(
     """The measure of a claim at ``pos`` (a figure in ``unit``, or named ``near`` it)."""
     ctx = sentence.context
     sentence_mention = sentence.subject
-    mention = near or nearest_mention(sentence.mentions, pos, sentence.clause_of)
+    mention = near or nearest_mention(sentence.mentions, pos, sentence.clause_of, sentence.text)
     if mention is None:
         mention = sentence_mention
     elif (
@@ -115,6 +116,13 @@ def measure_for(
         kind = norm_word(said[-1]) if said else None
         if kind is not None and kind in measures.vocabulary:
             words = words | {kind, "rate"}
+    if ctx.measure is not None and _FOR_WHAT.search(
+        sentence.text, max(sentence.start, mention.start - 20), mention.start
+    ):
+        # "147 searches in February. 84 were for drugs": the drugs searches, the carried
+        # count's own noun with what it was for.
+        label = reading.reader.catalogue[ctx.measure].label
+        words = words | {norm_word(label.split()[-1])}
     mid, used = measures.resolve(words, context=ctx.words, ratio=ratio)
     if _short_for_carried(reading, mention, ctx.measure, mid):
         # "Bicycle theft also fell ... June's 39 thefts": the head noun of the measure the
@@ -142,6 +150,9 @@ def _short_for_carried(
     last = catalogue[carried].label.split()[-1]
     return norm_word(last) == norm_word(mention.text) and len(catalogue[carried].label.split()) > 1
 
+
+#: Right before a name: the carried count was done for it ("84 were for drugs").
+_FOR_WHAT = re.compile(r"\b(?:were|was)\s+for\s+$", re.IGNORECASE)
 
 #: The word that says what kind of rate a figure is: "a solved rate of", "the find rate".
 _RATE_WORD = re.compile(r"\b([A-Za-z]+)\s+rates?\b")

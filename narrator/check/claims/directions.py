@@ -195,7 +195,16 @@ def target_fields(reading: Reading, target: Target, period: str | None) -> dict[
             # "up on March 2016": a month compared with a month, whatever the context says.
             period = period[4:]
             fields["period"] = period
-        fields["comparison"] = relative_period(period, target.period) or target.key
+        elif (
+            period is not None
+            and period.startswith("R12:")
+            and not period.endswith("-12")
+            and re.fullmatch(r"CY:\d{4}", target.period)
+        ):
+            # "1,260 arrests in the latest year, 257 fewer than in 2017": a rolling year
+            # against a year by its number is against that year's 12 months to the same month.
+            fields["reference_period"] = f"R12:{target.period[3:]}-{period[-2:]}"
+        fields["comparison"] = relative_period(period, fields["reference_period"]) or target.key
     elif target.key == "area":
         fields["reference_area"] = target.area
     elif target.key == "measure":

@@ -360,3 +360,38 @@ def from_month_before(claims: list[Claim]) -> list[Claim]:
             before[(claim.sentence_span, claim.measure, claim.area, claim.period)] = claim
         out.append(claim)
     return out
+
+
+#: Between two figures in one bracket, the second the one the first is set against.
+_AGAINST = re.compile(r"\s+(?:against|v\.?|vs\.?|versus)\s+", re.IGNORECASE)
+#: Right before such a bracket: what the second figure is of, a year or a month before.
+_BACK_BEFORE = re.compile(
+    r"\b(?:than|on|with)\s+(?:(last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+same\s+month"
+    r"\s+last\s+year)|last\s+month|the\s+(?:month\s+before|previous\s+month))\s*$",
+    re.IGNORECASE,
+)
+
+
+def against_last_year(claims: list[Claim], text: str) -> list[Claim]:
+    """ "slightly higher than last year (75 against 71)": in a bracket of two figures set
+    against each other after a comparison with last year (or last month), the second is of
+    the year (or the month) before the first's."""
+    out = list(claims)
+    for at in range(len(out) - 1):
+        first, second = out[at], out[at + 1]
+        if (
+            first.kind != "figure"
+            or second.kind != "figure"
+            or first.period is None
+            or second.period not in (None, first.period)
+            or first.sentence_span != second.sentence_span
+            or not text.startswith("(", first.span[0] - 1)
+            or not text.startswith(")", second.span[1])
+            or _AGAINST.fullmatch(text, first.span[1], second.span[0]) is None
+        ):
+            continue
+        back = _BACK_BEFORE.search(text, max(0, first.span[0] - 60), first.span[0] - 1)
+        moved = shifted(first.period, 12 if back.group(1) else 1) if back else None
+        if back is not None and moved is not None:
+            out[at + 1] = replace(second, period=moved, period_text=back.group(0).strip())
+    return out

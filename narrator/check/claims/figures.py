@@ -14,9 +14,11 @@ from narrator.check.claims.against import (
     with_reference,
 )
 from narrator.check.claims.area_of import area_for
+from narrator.check.claims.beside import direction_of_figure, mention_after
 from narrator.check.claims.context import Measured, measure_for, period_for
 from narrator.check.claims.directions import with_direction
 from narrator.check.claims.earlier import (
+    against_last_year,
     against_reference,
     bracket_convention,
     bracketed_earlier,
@@ -42,13 +44,7 @@ from narrator.check.claims.grammar import (
 )
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import done_to, names_number, noun
-from narrator.check.claims.pairing import (
-    LISTED_BEFORE,
-    RECORD_SINCE,
-    direction_of_figure,
-    is_compared,
-    mention_after,
-)
+from narrator.check.claims.pairing import LISTED_BEFORE, RECORD_SINCE, is_compared
 from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
@@ -124,6 +120,8 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             )
             and previous_figure is not None
             and not starts_run
+            # "higher than last year (75 against 71)": the first is the current figure
+            and not _AGAINST_NEXT.match(text, q.end)
         ):
             against = level_against(claims, previous_figure, claim, sentence.clause_of)
             after_q = None if target is not None else text[q.end : min(s1, q.end + 60)]
@@ -147,7 +145,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             if previous_figure is claim:
                 # A reference after the list is compared with the last area's figure.
                 previous_figure = claims[-1]
-    return bracket_convention(claims, text)
+    return against_last_year(bracket_convention(claims, text), text)
 
 
 def _said_as_change(q: Item, before: str, after: str) -> bool:
@@ -238,18 +236,47 @@ def _figure(
     return claim, direction
 
 
+#: Right after a figure in brackets: the figure it is set against, in the same brackets.
+_AGAINST_NEXT = re.compile(
+    r"\s*%?\s+(?:against|v\.?|vs\.?|versus|compared\s+(?:with|to))\s+[£+-]?\d", re.IGNORECASE
+)
+#: Before the second figure of "(A against B)": the bracket and the first.
+_AGAINST_BEFORE = re.compile(
+    r"\(\s*([£+-]?\d[\d,.]*%?)\s+(?:against|v\.?|vs\.?|versus|compared\s+(?:with|to))\s+$",
+    re.IGNORECASE,
+)
+#: Right before a period: its own figure ("254 in February 2018").
+_FIGURE_OF_PERIOD = re.compile(
+    # not a change's "13 more than in the same months of 2018 (345)"
+    r"\d[\d,.]*%?\s+(?:(?!(?:more|fewer|less|higher|lower|than|up|down)\b)[a-z]+\s+){0,2}?"
+    r"(?:in|for|during|of|over)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 #: "the highest monthly total since January (73)": the month a record is counted from, with
 #: its own figure in brackets after it.
 def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
     """The period compared with that a figure is given in brackets right after ("lower
-    than December 2018 (615)"), or as the period's own ("one more than May's 111")."""
+    than December 2018 (615)"), or as the period's own ("one more than May's 111"); in
+    "(A against B)" the period's figure is B, the one set against."""
+    text = sentence.text
+    if _AGAINST_NEXT.match(text, q.end):
+        return None  # "higher than last year (75 against 71)": the period's is the second
+    against = _AGAINST_BEFORE.search(text, max(0, q.start - 40), q.start)
+    at = against.start(1) if against is not None else q.start
     for start, end, label, said, _ in sentence.periods:
         # "35% below September 2019 (724)": a period compared with, then its figure (the
         # period as the sentence names it: "below November last year (307)").
-        if end <= q.start and re.fullmatch(r"\s*\(\s*", sentence.text[end : q.start]):
-            if is_compared(sentence.text, start):
+        if (
+            end <= at
+            and re.fullmatch(r"\s*\(\s*", text[end:at])
+            # "up from 254 in February 2018 (2.4%)": the period has its figure already
+            and not _FIGURE_OF_PERIOD.search(text, max(0, start - 40), start)
+        ):
+            if is_compared(text, start):
                 return Target(start, end, "period", said, period=label)
-            if RECORD_SINCE.search(sentence.text, max(0, start - 60), start) is not None:
+            if RECORD_SINCE.search(text, max(0, start - 90), start) is not None:
                 # "the busiest month since March (538)": March's figure, which the record is
                 # counted from, not what the sentence's changes are measured against
                 return Target(start, end, "record", said, period=label)
@@ -257,8 +284,8 @@ def _bracketed_after(sentence: Sentence, q: Item) -> Target | None:
         if (
             target.period is not None
             and target.key == "period"
-            and target.end <= q.start
-            and _TARGET_TO_FIGURE.fullmatch(sentence.text, target.end, q.start)
+            and target.end <= at
+            and _TARGET_TO_FIGURE.fullmatch(text, target.end, at)
         ):
             return target
     return None

@@ -20,7 +20,7 @@ STOP = frozenset(
     word_list(
         "the a an of in on at for to by with and or as is are was were be been this "
         "that these those it its their there have has had which who from than over "
-        "across since during after before within into between under per "
+        "across since during after before within into between under per against versus "
         # "43 more than in September": a comparative, not what the figure counts.
         "more fewer less higher lower"
     )

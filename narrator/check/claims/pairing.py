@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from narrator.check.claims.grammar import PERIOD_GAP, TARGET_REACH, TO_AT
+from narrator.check.claims.grammar import PERIOD_GAP, TARGET_REACH
 from narrator.check.claims.model import Claim
-from narrator.check.claims.pieces import DirectionWord, Item, Mention, Named, Target
+from narrator.check.claims.pieces import DirectionWord, Item, Named, Target
 from narrator.check.claims.runs import RUN_FROM_MONTH
 from narrator.check.text.dates import NUMBER_WORDS
 
@@ -29,30 +29,6 @@ def nearest(things: Sequence[Any], pos: int, clause_of: ClauseOf) -> Any:
         if gap < distance:
             best, distance = thing, gap
     return best
-
-
-def nearest_mention(mentions: list[Mention], pos: int, clause_of: ClauseOf) -> Mention | None:
-    """The mention before ``pos`` in its clause, else the nearest one in the clause."""
-    clause = clause_of(pos)
-    before = [m for m in mentions if m.end <= pos and clause_of(m.start) == clause]
-    if before:
-        return before[-1]
-    found: Mention | None = nearest(mentions, pos, clause_of)
-    return found
-
-
-def mention_after(mentions: list[Mention], q: Item, text: str) -> Mention | None:
-    """A measure named right after a figure: "154 dwelling burglary incidents", "61% of
-    victims of violent crime"."""
-    for mention in mentions:
-        if mention.start >= q.end:
-            gap = text[q.end : mention.start]
-            if len(gap) <= 12 and re.fullmatch(
-                r"\s*(?:(?:of|for|in)\s+)?(?:all\s+)?(?:the\s+)?", gap
-            ):
-                return mention
-            return None
-    return None
 
 
 #: Between a figure and a period after it, another figure or a comparison: the period is
@@ -118,7 +94,10 @@ _COMPARED_BEFORE = re.compile(
     r"(?:the\s+|last\s+)?$"
     # "exactly the total for September", "level with the figure of June"
     r"|\b(?:exactly|equal\s+to|level\s+with|matching|matched)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
-    r"(?:for|in|of)\s+(?:the\s+)?$",
+    r"(?:for|in|of)\s+(?:the\s+)?$"
+    # "up from 242 in January and 254 in February 2018": the second figure compared with
+    r"|\bfrom\s+[£+-]?\d[\d,.]*%?\s+in\s+[A-Za-z]+(?:\s+\d{4})?\s+and\s+[£+-]?\d[\d,.]*%?\s+"
+    r"(?:in|for|during)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -145,7 +124,8 @@ RECORD_SINCE = re.compile(
     r"\b(?:highest|lowest|most|fewest|largest|smallest|busiest|quietest|best|worst)\b"
     r"[^.;()\d]{0,40}\bsince\s+"
     # "the most since our series starts in December 2017"
-    r"(?:(?:our|the)\s+(?:series|data|records?|figures)\s+(?:starts?|started|began|begins?)"
+    r"(?:(?:our|the)\s+(?:current\s+|new\s+|present\s+)?(?:series|data|records?|figures|system"
+    r"|recording\s+system)\s+(?:starts?|started|began|begins?|came\s+in)"
     r"\s+(?:in\s+)?)?$",
     re.IGNORECASE,
 )
@@ -201,6 +181,15 @@ def _owns_bracket(text: str, period: Named, pos: int) -> bool:
 
 
 _FIGURE_IN = re.compile(r"\d")
+#: A figure, then another of its unit a column apart, then the words a period follows.
+_NEXT_COLUMN = re.compile(
+    r"[+\-]?[\d,.]+(%?)(?:\s+|\s*[|\t]\s*)[+\-]?[\d,.]+\1\s+(?:in|for|during|of)?\s*",
+    re.IGNORECASE,
+)
+#: Right after a period: a figure of its own ("November 64").
+_FIGURE_RIGHT_AFTER = re.compile(r"[ \t]*:?[ \t]*[£+\-]?\d")
+#: Right after a period, a bracket holding nothing but a figure: "a quiet January (75)".
+_BARE_BRACKET = re.compile(r"\s*[(\[]\s*\d[\d,]*(?:\.\d+)?%?\s*[)\]]")
 
 
 def _may_be_of(periods: list[Named], pos: int, text: str) -> list[Named]:
@@ -212,7 +201,7 @@ def _may_be_of(periods: list[Named], pos: int, text: str) -> list[Named]:
         if not (p[0] > pos and _ALONE.match(text, p[1]))
         # "the busiest month since March (538)": March is the 538's alone
         and not (
-            RECORD_SINCE.search(text, max(0, p[0] - 60), p[0])
+            RECORD_SINCE.search(text, max(0, p[0] - 90), p[0])
             and not (p[1] <= pos and _RECORD_FIGURE.fullmatch(text, p[1], pos))
         )
     ]
@@ -247,10 +236,14 @@ def _choose_period(
         if not periods or (rolling and periods[0][0] > pos):
             return None
         first = periods[0]
-        if first[0] > pos and (
-            _opens_aside(text[pos : first[0]])
-            or is_compared(text, first[0])
-            or _COMPARED_FIGURE_BETWEEN.search(text, pos, first[0])
+        if (
+            first[0] > pos
+            and (
+                ";" in text[pos : first[0]]  # "have risen ...; CST will report to September"
+                or _opens_aside(text[pos : first[0]])
+                or is_compared(text, first[0])
+                or _COMPARED_FIGURE_BETWEEN.search(text, pos, first[0])
+            )
         ):
             return None
         return first[2], first[3], first[4]
@@ -261,6 +254,8 @@ def _choose_period(
             if p[0] >= pos
             and _plain_gap(_OWN_ASIDE.sub("", text[pos : p[0]], count=1))
             and not _opens_aside(text[pos : p[0]])
+            # "October 68, November 64": a month with its own figure right after it
+            and not _FIGURE_RIGHT_AFTER.match(text, p[1])
         ]
         if after:
             return after[0][2], after[0][3], after[0][4]
@@ -305,6 +300,13 @@ def _after_or_first(periods: list[Named], same: list[Named], pos: int, text: str
         and not _REFERENCE_BETWEEN.search(text, pos, p[0])
         # "fell by 5.4% to 434, with August the worst month": a phrase of its own
         and not _WITH_BETWEEN.search(text, pos, p[0])
+        # "rose to 98 after a quiet January (75)": the bracket's figure is January's
+        and not _BARE_BRACKET.match(text, p[1])
+        # "down on the summer quarter (240 in July to September)": the aside's own
+        and not _opens_aside(text[pos : p[0]])
+        # "Charge rate ..... 8.9%   10.6% in Feb 2018": a column's figure after it is the
+        # period's, not this one
+        and not _NEXT_COLUMN.fullmatch(text, pos, p[0])
     ]
     if soon:
         return soon[0]
@@ -318,6 +320,9 @@ def _after_or_first(periods: list[Named], same: list[Named], pos: int, text: str
         # "13 burglaries (nine in June); nineteen vehicle offences, up from five": a
         # bracket's period with its own figure is that figure's
         and not (p[1] <= pos and _owns_bracket(text, p, pos))
+        and not (p[0] > pos and _BARE_BRACKET.match(text, p[1]))
+        and not (p[0] > pos and _NEXT_COLUMN.fullmatch(text, pos, p[0]))
+        and not (p[0] > pos and _opens_aside(text[pos : p[0]]))
     ]
     return own[0] if own else None  # None: every period named is one compared with
 
@@ -429,30 +434,3 @@ def pair_targets(
             direction.targets = [
                 Target(t.start, t.end, t.key, t.text, t.period, t.area, t.words) for t in last
             ]
-
-
-def direction_of_figure(
-    text: str, q: Item, directions: list[DirectionWord], clause_of: ClauseOf
-) -> DirectionWord | None:
-    """The direction a figure states: "down 2.0%", "a 1.6% increase", "increased to 6.2%"."""
-    for d in directions:
-        if clause_of(d.start) != clause_of(q.start):
-            continue
-        if d.end <= q.start:
-            gap = text[d.end : q.start]
-            if "(" in gap:
-                continue  # "drove the increase (544 in May...)": an aside, not the change
-            if len(gap) <= 3 or TO_AT.match(gap) or re.fullmatch(r"\s*by\s*", gap):
-                return d
-        elif d.start >= q.end and re.fullmatch(r"\s*", text[q.end : d.start]):
-            return d
-    # "an increase in the number of people arrested, to 858": a level after "to" takes the
-    # clause's direction when no other figure stands between them.
-    before = text[max(0, q.start - 6) : q.start]
-    if re.search(r"\b(?:to|at)\s+$", before):
-        earlier = [
-            d for d in directions if d.end <= q.start and clause_of(d.start) == clause_of(q.start)
-        ]
-        if earlier:
-            return earlier[-1]
-    return None

@@ -19,7 +19,7 @@ from narrator.check.claims.grammar import (
 from narrator.check.claims.pairing import is_period_phrase
 from narrator.check.claims.pieces import Item, Named, Sentence
 from narrator.check.claims.reading import Reading
-from narrator.check.claims.runs import month_spans, run_label, seasons
+from narrator.check.claims.runs import first_months, month_spans, run_label, seasons
 from narrator.check.text.dates import When, resolve_year
 
 #: The 12 months to the reporting month, said as a span of time back from it.
@@ -242,6 +242,7 @@ def named_periods(
             if named is not None:
                 found.append(named)
     found.extend(seasons(text, s0, sentence.end))
+    found.extend(first_months(text, s0, sentence.end, rm))
     found.extend(_month_after(found, text, s0, sentence.end))
     headed = _MONTH_LABEL.match(text, s0)
     if headed is not None and rm is not None:
@@ -297,7 +298,11 @@ _SAME_MONTH_IN = re.compile(
 
 #: Words the lexicon counts as rolling that name the rolling year by themselves.
 _ROLLING_MARKERS = frozenset(
-    ("r12", "in the last year", "over the last year", "in the past year", "over the past year")
+    (
+        *("r12", "in the last year", "over the last year", "in the past year"),
+        *("over the past year", "in the latest year", "over the latest year"),
+        "in the most recent year",
+    )
 )
 
 

@@ -161,7 +161,59 @@ def _joined_as_run(text: str, first: Named, second: Named) -> bool:
     months, each with its own figure)."""
     if _RUN_JOIN.fullmatch(text, first.end, second.start):
         return True
+    if _AND.fullmatch(text, first.end, second.start) is None:
+        return False
+    # "151 thefts in January and February, against 115 in the same two months of 2018":
+    # the months' total, as the words after it say.
     return (
-        _AND.fullmatch(text, first.end, second.start) is not None
-        and _BETWEEN.search(text, max(0, first.start - 12), first.start) is not None
+        _BETWEEN.search(text, max(0, first.start - 12), first.start) is not None
+        or _TOGETHER.match(text, second.end) is not None
     )
+
+
+#: After two months joined by "and": words that make them one total.
+_TOGETHER = re.compile(
+    r"[^.;]{0,80}?\b(?:(?:same|these|those|both|the)\s+two\s+months|combined|together"
+    r"|between\s+them)\b",
+    re.IGNORECASE,
+)
+
+
+#: "the first three months of the year", "the first six months of 2019": the year's first
+#: months ("of the financial year": from April).
+_FIRST_MONTHS = re.compile(
+    r"\bthe\s+first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
+    r"months\s+of\s+(?:(the\s+(?:(financial)\s+)?year)|((?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+_COUNTS = dict(
+    zip(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+        range(2, 12),
+        strict=True,
+    )
+)
+
+
+def first_months(text: str, start: int, end: int, reporting: int | None) -> list[Named]:
+    """ "fell from 179 in the first three months of the year to 136": the run of the
+    year's first months, of the reporting month's year when the words name none."""
+    out: list[Named] = []
+    for found in _FIRST_MONTHS.finditer(text, start, end):
+        said = found.group(1).lower()
+        count = _COUNTS[said] if said in _COUNTS else int(said)
+        if found.group(4):
+            year = int(found.group(4))
+        elif reporting is None:
+            continue
+        else:
+            year = months.year(reporting)
+        if found.group(3):
+            if not found.group(4) and reporting is not None:
+                year = months.year(months.fy_start(reporting))
+            first = months.parse(f"{year}-{months.FY_START_MONTH:02d}")
+        else:
+            first = months.parse(f"{year}-01")
+        label = run_label(first, first + count - 1)
+        out.append(Named(found.start(), found.end(), label, found.group(), "run"))
+    return out

@@ -185,6 +185,10 @@ _CHANGE_ON = re.compile(
 )
 
 
+#: Inside one date: a run of months ("September to November 2020").
+_RUN_ITSELF = re.compile(r"[A-Za-z](?:\s+to\s+|\s*[-–]\s*)[A-Za-z]", re.IGNORECASE)
+
+
 def targets(reading: Reading, sentence: Sentence) -> list[Target]:
     """Comparison targets: lexicon phrases, and months, areas or measures after "than"."""
     text, s0, s1 = sentence.text, sentence.start, sentence.end
@@ -210,8 +214,10 @@ def targets(reading: Reading, sentence: Sentence) -> list[Target]:
                 continue  # "came from Moorend, where thefts fell": whence, then its figures
             found.append(Target(item.start, item.end, "area", item.text, area=item.key))
         elif item.label == "DATE":
-            if RUN_TO_MONTH.match(text, item.end):
-                continue  # "From January to April": the first month of a run of months
+            if RUN_TO_MONTH.match(text, item.end) or _RUN_ITSELF.search(item.text):
+                # "From January to April": the first month of a run of months; "From
+                # September to November 2020": the run itself
+                continue
             label = date_period(reading, item, text, before)
             day = label is not None and label.startswith("D:")
             if label and not (day and match.group(0).lower().startswith("on")):

@@ -225,9 +225,14 @@ def _implied(document: Document, number: str) -> bool:
     """Whether a section missing from the paper may still be there: its paragraphs are
     numbered under it ("section 4" of "4.1" and "4.2" under an unnumbered heading), or the
     paper is an extract whose numbering starts after 1 and the section is in a part left
-    out: a whole section ("Section 5" of an extract of section 3), not "9.9.9"."""
+    out: a whole section ("Section 5" of an extract of section 3), not "9.9.9"; or the paper
+    numbers no section at all."""
     key = number_key(number)
     keys = [number_key(n) for n in document.sections]
+    if not keys:
+        # A paper with no numbered sections at all ("This summary draws on the full
+        # document (sections 2 to 6)") points to another document's.
+        return True
     if any(k[: len(key)] == key for k in keys):
         return True
     tops = {k[0] for k in keys}

@@ -16,12 +16,19 @@ from narrator.check.text.document import number_key
 from narrator.check.text.lines import (
     BULLET,
     ITEM_START,
-    TITLE_WORDS,
+    TERMINAL,
+    countdown_lines,
     heading_level,
     is_cell_line,
+    is_title_line,
     lines_of,
 )
-from narrator.check.text.tables import NUMERIC_CELL, contents_entries, table_rows
+from narrator.check.text.tables import (
+    NUMERIC_CELL,
+    contents_entries,
+    leaders_of_figures,
+    table_rows,
+)
 
 _NUMBER = r"\d{1,3}(?:\.\d{1,3}){1,3}"
 # A paragraph number at the start of a line, before a capital, a digit or an opening quote
@@ -53,7 +60,6 @@ _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
 # a PDF-to-text dump (a number alone on a line may be a slide's or a table's figure).
 _PAGE_LINE = re.compile(r"[ \t]*[-–—|][ \t]*(\d{1,3})[ \t]*[-–—|][ \t]*$")
 FRONT_FIELD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(\S.*?)\s*$")
-_TERMINAL = tuple(".!?:;")
 # A line never ends a paragraph on one of these words: a blank line after it is a page break.
 _FUNCTION_WORDS = frozenset(
     word_list(
@@ -113,7 +119,7 @@ def _listed_again(number: str, seen: set[str], line: str) -> bool:
     """Whether a number the paper's numbering has passed heads a short title again: the
     commentary under a scorecard's items ("1.2 Robbery - RED" after "3.5 Drugs")."""
     body = line.strip()[len(number) :].strip()
-    return number in seen and _is_title_line(body.replace(" - ", " "))
+    return number in seen and is_title_line(body.replace(" - ", " "))
 
 
 #: The largest step from one whole-number paragraph to the next ("2." after "1.4").
@@ -139,30 +145,6 @@ def _whole_number(
     if counting_down or _whole_successor(last, int(whole.group(1))):
         return whole
     return whole if last is None and _EXTRACT_START.match(piece) is not None else None
-
-
-#: A line a countdown's place starts: "5. Saltby - 65 vehicle thefts".
-_PLACE = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+[A-Z]")
-
-
-def _countdown(text: str, lines: list[tuple[int, int]]) -> set[int]:
-    """The lines of a countdown ("6. Moorend ...", "5. Saltby ...", ... "1. Harbourside"):
-    three places or more, each one less than the last, each line a short title."""
-    places = []
-    for index, (start, end) in enumerate(lines):
-        place = _PLACE.match(text, start, end)
-        if place is not None and _is_title_line(text[place.end() - 1 : end]):
-            places.append((index, int(place.group(1))))
-    found: set[int] = set()
-    run: list[int] = []
-    for at, (index, number) in enumerate(places):
-        if at and number == places[at - 1][1] - 1:
-            run.append(index)
-        else:
-            run = [index]
-        if len(run) >= 3:
-            found.update(run)
-    return found
 
 
 def _whole_successor(previous: tuple[int, ...] | None, number: int) -> bool:
@@ -227,12 +209,6 @@ def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
     return Block("contents", [(first, first + len(body))], references=spans)
 
 
-def _is_title_line(body: str) -> bool:
-    """Whether the rest of a numbered line is a short title, not the start of a sentence."""
-    words = body.split()
-    return 0 < len(words) <= TITLE_WORDS and not body.rstrip().endswith((*_TERMINAL, ","))
-
-
 def _ends_paragraph(text: str, segment: tuple[int, int]) -> bool:
     line = text[segment[0] : segment[1]].rstrip()
     if not line:
@@ -252,7 +228,7 @@ def blocks_of(text: str) -> list[Block]:
     lines = list(lines_of(text))
     rows = table_rows(text, lines)
     listed = contents_entries(text, lines)
-    countdown = _countdown(text, lines)
+    countdown = countdown_lines(text, lines)
     seen: set[str] = set()
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -285,12 +261,12 @@ def blocks_of(text: str) -> list[Block]:
                 span = (piece_start + whole.start(1), piece_start + whole.end(1))
                 new = Block("numbered", [], whole.group(1), span)
                 body_start = piece_start + whole.end()
-                one_line = _is_title_line(text[body_start:piece_end])
+                one_line = is_title_line(text[body_start:piece_end])
             elif level := heading_level(text, piece, lines, index, blank_before):
                 new, body_start = Block("heading", [], level=level), piece_start  # "Fellgate"
             elif bullet := BULLET.match(piece):
                 # A numbered item ("1)", "(2)"): its number refers to it.
-                group = 1 if bullet.group(1) else 2
+                group = next((g for g in (1, 2, 3) if bullet.group(g)), 2)
                 span = (piece_start + bullet.start(group), piece_start + bullet.end(group))
                 new = Block("bullet", [], number_span=span if bullet.group(group) else None)
                 body_start = piece_start + bullet.end()
@@ -368,7 +344,7 @@ def _unbulleted(text: str, lines: list[tuple[int, int]]) -> bool:
         len(lines) >= _LIST_LINES
         and all(ITEM_START.match(text, start) for start, _ in lines)
         and not any(
-            text[s:e].rstrip().endswith(_TERMINAL) or not _ends_paragraph(text, (s, e))
+            text[s:e].rstrip().endswith(TERMINAL) or not _ends_paragraph(text, (s, e))
             for s, e in lines
         )
     )
@@ -384,7 +360,9 @@ def _split_lists(text: str, blocks: list[Block]) -> list[Block]:
     """A list pasted without its bullets ("£15m more for policing" over "2,048 officers"
     over "93% of 999 calls answered"), each line an item that starts with a capital or a
     number and ends without a full stop, is one paragraph a line: its lines are not one
-    sentence, so a period or measure of one is never another's."""
+    sentence, so a period or measure of one is never another's. Dot-leader lines of
+    figures are a table's rows, not contents."""
+    blocks = leaders_of_figures(text, blocks)
     out: list[Block] = []
     for block in blocks:
         lines = block.segments
@@ -442,7 +420,7 @@ def _markdown_heading(
 def _is_item_title(line: str) -> bool:
     """A short title with no figure and no sentence's end: "Burglary, robbery and vehicle
     crime", "Drugs and stop and search"."""
-    return _is_title_line(line) and not any(c.isdigit() for c in line) and line[:1].isupper()
+    return is_title_line(line) and not any(c.isdigit() for c in line) and line[:1].isupper()
 
 
 def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool) -> bool:
@@ -473,7 +451,7 @@ def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool)
     previous = current.segments[-1]
     if not _ends_paragraph(text, previous):
         return False
-    return blank_before or text[previous[0] : previous[1]].rstrip().endswith(_TERMINAL)
+    return blank_before or text[previous[0] : previous[1]].rstrip().endswith(TERMINAL)
 
 
 def _split_mid_numbers(

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 # "1) ...", "(2) ...", and "3. make sure ..." (an item that goes on in lower case).
 BULLET = re.compile(
     r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
-    r"|(\d{1,2})\.(?=[ \t]+[a-z]))[ \t]+"
+    r"|(\d{1,2})\.(?=[ \t]+[a-z])"
+    # "B.1  The FCR took 7,284 calls": a lettered section's numbered paragraph
+    r"|([A-Z]\.\d{1,2})(?=[ \t]+[A-Z0-9]))[ \t]+"
 )
 #: The most words of a heading on a line of its own ("3 Stop and search outcomes").
 TITLE_WORDS = 6
@@ -120,3 +122,37 @@ def is_cell_line(line: str) -> bool:
 
 
 _ITEM_FIRST = re.compile(r"[ \t]*\d{1,2}(?:\.\d{1,2})*\.?[ \t]{2,}\S")
+
+
+#: The marks that end a sentence or a clause at the end of a line.
+TERMINAL = tuple(".!?:;")
+
+
+def is_title_line(body: str) -> bool:
+    """Whether the rest of a numbered line is a short title, not the start of a sentence."""
+    words = body.split()
+    return 0 < len(words) <= TITLE_WORDS and not body.rstrip().endswith((*TERMINAL, ","))
+
+
+#: A line a countdown's place starts: "5. Saltby - 65 vehicle thefts".
+_PLACE = re.compile(r"[ \t]*(\d{1,2})\.[ \t]+[A-Z]")
+
+
+def countdown_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of a countdown ("6. Moorend ...", "5. Saltby ...", ... "1. Harbourside"):
+    three places or more, each one less than the last, each line a short title."""
+    places = []
+    for index, (start, end) in enumerate(lines):
+        place = _PLACE.match(text, start, end)
+        if place is not None and is_title_line(text[place.end() - 1 : end]):
+            places.append((index, int(place.group(1))))
+    found: set[int] = set()
+    run: list[int] = []
+    for at, (index, number) in enumerate(places):
+        if at and number == places[at - 1][1] - 1:
+            run.append(index)
+        else:
+            run = [index]
+        if len(run) >= 3:
+            found.update(run)
+    return found

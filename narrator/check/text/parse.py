@@ -142,6 +142,8 @@ def _assemble(text: str, blocks: list[Block], path: Path | None) -> Document:
             found.heading = body
             if found.section is not None:
                 found.sub_heading = (body, number_key(found.section)[:1])
+            else:
+                found.sub_heading = (body, (0,))  # a heading above item "1."
             if found.title is None and not found.paragraphs:
                 found.title = body
         paragraph = Paragraph(
@@ -287,7 +289,17 @@ def _numbered(number: str, body: str, is_heading: bool, found: _Assembly) -> Non
         found.headings[number] = None
     stack = found.heading_stack
     found.heading = stack[max(stack)] if stack else None
-    if is_heading or (found.sub_heading is not None and found.sub_heading[1] != key[:1]):
+    if (
+        not is_heading
+        and found.sub_heading is not None
+        and len(key) == 1
+        and found.sub_heading[1] == (key[0] - 1,)
+    ):
+        # "UPLAND DIVISION" between items "4." and "5." of a list numbered 1 to 6: the
+        # heading above holds for the items after it, up to the next heading.
+        found.sub_heading = (found.sub_heading[0], key)
+        found.heading = found.sub_heading[0]
+    elif is_heading or (found.sub_heading is not None and found.sub_heading[1] != key[:1]):
         found.sub_heading = None  # a new numbered heading, or a new section: it no longer holds
     elif found.sub_heading is not None:
         # "6.2" under "Vehicle crime - force position" under "6. VEHICLE CRIME AND ...":

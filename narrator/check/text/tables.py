@@ -3,7 +3,13 @@ wide gaps, two of them numbers) and the entries of a table of contents under its
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from narrator.check.text.blocks import Block
 
 # A table of contents' heading, and an entry under it: a title with a number before it
 # ("1 Headlines"), a page number after it ("Foreword   3"), or both.
@@ -66,4 +72,53 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
                 above = text[slice(*lines[index - 1])].strip()
                 if len(CELL_GAP.split(above)) >= 3:
                     rows.add(index - 1)
+    return rows | _grid_rows(text, lines)
+
+
+def _grid_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """A grid of words and codes with a number in each row ("18/117   Shoplifting   CR
+    19   Supported   A"): three lines or more in a run, each of four cells or more, as many
+    in each, and the line of headings above them."""
+    rows: set[int] = set()
+    run: list[int] = []
+    width = 0
+    for index, (start, end) in enumerate([*lines, (0, 0)]):
+        line = text[start:end].strip()
+        cells = CELL_GAP.split(line) if "  " in line or "\t" in line else []
+        # a number past the first cell: a first cell alone is an item's number ("1.1  Chase
+        # the fingerprint results   Owner: ...")
+        numbered = any(NUMERIC_CELL.fullmatch(c) for c in cells[1:])
+        if len(cells) >= 4 and numbered and (not run or len(cells) == width):
+            run.append(index)
+            width = len(cells)
+            continue
+        if len(run) >= 3:
+            rows.update(run)
+            above = run[0] - 1
+            if above >= 0 and len(CELL_GAP.split(text[slice(*lines[above])].strip())) == width:
+                rows.add(above)
+        run, width = [], 0
+        if len(cells) >= 4 and numbered:
+            run, width = [index], len(cells)
     return rows
+
+
+def leaders_of_figures(text: str, blocks: list[Block]) -> list[Block]:
+    """Dot-leader lines whose numbers do not run in page order ("Visits scheduled ......
+    42", "Visits made ...... 39"): a list of figures, not contents."""
+    out = list(blocks)
+    at = 0
+    while at < len(out):
+        end = at
+        while end < len(out) and out[end].kind == "contents" and out[end].references:
+            end += 1
+        run = out[at:end]
+        pages = [text[slice(*b.references[-1])] for b in run if b.references]
+        if len(run) >= 2 and any(
+            int(b) < int(a) for a, b in itertools.pairwise(pages) if a.isdigit() and b.isdigit()
+        ):
+            # the numbers go down somewhere: figures, each line a table's row
+            for index in range(at, end):
+                out[index] = replace(out[index], kind="table", references=None)
+        at = max(end, at + 1)
+    return out

@@ -88,6 +88,14 @@ def _sentences_component(doc: Any) -> Any:
     return doc
 
 
+#: Compass words in lower case: where on the map, never an area's proper name.
+_COMPASS = frozenset(
+    ("north", "south", "east", "west", "north east", "north west", "south east", "south west")
+)
+
+_COMPASS_THE = re.compile(r"^the\s+")
+
+
 class _TermsComponent:
     """MEASURE and AREA candidates from catalogue and area names (phrase match, any case)."""
 
@@ -110,6 +118,10 @@ class _TermsComponent:
         found = []
         for match_id, start, end in self.matcher(doc):
             label, key = strings[match_id].split("|", 1)
+            if label == "AREA" and _COMPASS_THE.sub("", doc[start:end].text) in _COMPASS:
+                # "from Littleport in the north to Cheveley in the south": a direction on
+                # the map, not the division a project calls "North"
+                continue
             found.append((start, end, label, key))
         doc.user_data["narrator_terms"] = longest_first(found)
         return doc
@@ -149,6 +161,9 @@ FORCE_WORDS = (
     "forcewide",
     "the Constabulary",
     "the county",
+    "the whole county",
+    "the whole force",
+    "the whole force area",
     "countywide",
     "county-wide",
 )

@@ -16,9 +16,20 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
         Spec(
             "PHONE",
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
-            need=r"\b(?i:call|dial|ring|phone|telephone|via)\s+",
+            need=r"\b(?i:call|dial|ring|phone|telephone|via|use)\s+",
             span_need=False,
-            words="call dial ring phone telephone via",
+            words="call dial ring phone telephone via use",
+        ),
+    ),
+    # "please use 101, or 999": the other number to ring, after the first.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?![\w%]|[.,]\d)(?!\s+call)",
+            need=r"\b(?:101|999|111),?\s+(?i:or)\s+",
+            span_need=False,
+            words="or",
         ),
     ),
     # "a witness called 999", "Text 18000", "or 999 in an emergency": the number rung.

@@ -13,7 +13,8 @@ _GROUPS = (
     r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
     r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships|stages"
     r"|groups|categories|indicators|objectives|commitments|(?i:(?:performance\s+)?questions)"
-    r"|teams|hubs|departments|domains)\b"
+    r"|teams|hubs|departments|domains|towns|market\s+towns|villages|parishes|counties|cities"
+    r"|hot\s*spots|stations)\b"
 )
 #: Before a group's size: a determiner ("the six districts", "all 43 forces", "made up of
 #: eight forces") or a rank ("5th of 8", "22nd of 43 forces").

@@ -14,14 +14,16 @@ REF_WORDS = (
 LEAD_REF = (
     r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
     r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
-    r"|(?-i:Outcomes?)|objectives?|recommendations?|areas?\s+for\s+improvement|notes?|footnotes?"
+    r"|(?-i:Outcomes?)|objectives?|recommendations?|findings?|areas?\s+for\s+improvement|notes?"
+    r"|footnotes?"
     r"|extension|ext\.|pol|annexe|kpis?|(?<!\d\s)minute|no\."
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
-    r"|Finding|Issue|Risk|Lesson|Measure|Pledge|Tile"
+    r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin"
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
+    r"|BULLETIN"
     r"|TILE)[sS]?"
     r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?))"
     r"(?:\s*:)?\s+"
@@ -36,7 +38,7 @@ LEAD_REF_WORDS = (
     "indicator indicators kpi kpis action actions principle principles attachment "
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
     "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no "
-    "measure measures pledge pledges tile tiles "
+    "measure measures pledge pledges tile tiles bulletin bulletins "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as

@@ -153,6 +153,10 @@ def _read_period(m: re.Match[str]) -> Mark:
     return Mark(m.start(), m.end(), "PERIOD", data)
 
 
+#: A run of short month names with two-digit years: "Dec 18-Feb 19", "Mar-May 19".
+_SHORT_SPAN = re.compile(r"[A-Z][a-z]{2,3}(?:\s(\d{2}))?\s*[-–]\s*[A-Z][a-z]{2,3}\s(\d{2})")
+
+
 def _read_date(m: re.Match[str]) -> Mark | None:
     groups = [g for g in m.groups()]
     text = m.group(0)
@@ -179,9 +183,24 @@ def _read_date(m: re.Match[str]) -> Mark | None:
             m.start(), m.end(), "DATE", {"start": When(None, mo, d), "end": When(None, mo, d)}
         )
     months = [month_number(x) for x in re.findall(MONTH_RE, text)]
+    spanned = _SHORT_SPAN.fullmatch(text)
+    if spanned and months[0] is not None and months[-1] is not None:
+        # "Dec 18-Feb 19", "Mar-May 19": a run of months, each end with its short year
+        last_year = full_year(spanned.group(2))
+        first_year = full_year(spanned.group(1)) if spanned.group(1) else None
+        if first_year is None:
+            first_year = last_year - (months[0] > months[-1])
+        return Mark(
+            m.start(),
+            m.end(),
+            "DATE",
+            {"start": When(first_year, months[0]), "end": When(last_year, months[-1])},
+        )
     year: int | None = None
     # "Jan 20": a month and two digits without an ordinal suffix is a two-digit year.
     short = re.fullmatch(rf"({MONTH_RE})[\s-](\d{{2}})", text)
+    if short and " " in text and len(short.group(1)) > 4:
+        short = None  # "January 24": a day of the month, as a short name never is
     if short:
         year, rest = full_year(short.group(2)), ""
     else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from narrator.check.text.dates import MONTH_RE
 from narrator.check.tokens.contacts import CONTACT_SPECS
 from narrator.check.tokens.frames import FRAME_SPECS
+from narrator.check.tokens.labels import LABEL_SPECS
 from narrator.check.tokens.leads import (
     ELSEWHERE_AFTER,
     LAW_AFTER,
@@ -15,8 +16,12 @@ from narrator.check.tokens.leads import (
     REF_LAST_WORDS,
     REF_WORDS,
 )
+from narrator.check.tokens.spans import SPAN_SPECS
 from narrator.check.tokens.spec import DAY, NUM, SIGN, WORDNUM, YEAR4, Spec
 from narrator.check.tokens.spec import both as _both
+
+#: A month's short name, capitalised: "Mar", "Sept".
+_SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 
 # Priority order: the first pattern that matches at a position wins, and across the two
 # families (numbers that start with a digit, words that start with a letter) the earlier
@@ -28,7 +33,8 @@ SPECS: list[tuple[str, Spec]] = [
             "REF",
             # "Table 6A", "Tables 6a and 6b": a part's number may end in a letter; "Tables 1,
             # 3 and 5": a list of them
-            r"(\d+[A-Za-z]?(?:\.\d+)*)(?:,\s*\d+[A-Za-z]?(?:\.\d+)*(?=,|\s+(?:and|&|or)\s))*"
+            # "Bulletin 17/08": a series' number over its year
+            r"(\d+[A-Za-z]?(?:\.\d+)*(?:/\d+\b)?)(?:,\s*\d+[A-Za-z]?(?:\.\d+)*(?=,|\s+(?:and|&|or)\s))*"
             r"(?:\s*(?:-|–|to|and|&|or|of)\s*(\d+[A-Za-z]?(?:\.\d+)*))?"
             r"(?![\w%]|[.,]\d)",
             need=LEAD_REF,
@@ -183,6 +189,14 @@ SPECS: list[tuple[str, Spec]] = [
         Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
     ),
     ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
+    # "i.e. 133 or fewer", "25% or more": a bound a target sets, not a figure of the data
+    (
+        "digit",
+        Spec(
+            "LEVEL",
+            rf"{NUM}%?(?=\s+or\s+(?:fewer|less|lower|below|under|more|higher|above|over)\b)",
+        ),
+    ),
     (
         "digit",
         Spec(
@@ -202,6 +216,7 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     # "under 18s", "over-65s", "18+": ages.
     ("digit", Spec("AGE", r"\d{1,2}s\b|\d{1,2}\+(?![\w%])")),
+    *LABEL_SPECS,
     *_both(
         "PERIOD",
         rf"({{N}})(?i:[\s-]months?|m)\s+(?i:to|ending|ended|up\s+to)\s+"
@@ -247,40 +262,7 @@ SPECS: list[tuple[str, Spec]] = [
     *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
     # "it's eight o'clock": a time of day in words
     *_both("TIME", r"({N})\s+o['’]clock\b"),
-    # "six to twelve weeks after reporting", "3 days before the hearing": a time counted from
-    # an event, not a measured duration.
-    *_both(
-        "SPAN",
-        r"{N}(?:\s*(?:-|–|to)\s*{N})?[\s-](?:hours?|days?|weeks?|months?|years?)"
-        r"(?=\s+(?:after|before|following)\b)",
-    ),
-    # "to the Board in three months", "its busiest weekend for three years", "within six
-    # weeks": a time from now or back from now, not a measured duration (12 months is the
-    # rolling year, read with the claim).
-    *_both(
-        "SPAN",
-        r"(?!(?:12|twelve)\s+months)(?:{N}|a)[\s-](?:days?|weeks?|months?|years?)\b"
-        r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
-        need=r"\b(?i:in|for|within|by|(?:the\s+|those\s+|these\s+)?(?:same|past|last|next|previous|first"
-        r"|coming|following)|those|these)\s+",
-        span_need=False,
-        words="in for within by same past last next previous first coming following those these",
-    ),
-    # "only four months of that year", "two years of figures": a stretch of time.
-    *_both(
-        "SPAN",
-        r"(?!(?:12|twelve)\s+months)(?:{N})[\s-](?:days?|weeks?|months?|years?)(?=\s+of\b)",
-    ),
-    # "over the three months", "every six months", "a period of three months": a stretch
-    # of time the text speaks of, not a count.
-    *_both(
-        "SPAN",
-        r"(?!(?:12|twelve)[\s-]months?\b)(?:{N})[\s-](?:months?|weeks?|quarters?)\b"
-        r"(?!\s+(?:to|ending|ended|ago|running|in\s+a\s+row|on\s+(?:the\s+)?previous)\b)",
-        need=r"\b(?i:the|every|of)\s+",
-        span_need=False,
-        words="the every of",
-    ),
+    *SPAN_SPECS,
     (
         "digit",
         Spec(
@@ -351,6 +333,26 @@ SPECS: list[tuple[str, Spec]] = [
             "DATE",
             rf"({MONTH_RE}(?:\s*(?:/|-|–|to|and)\s*{MONTH_RE})*)\s+(?:of\s+)?"
             rf"({YEAR4})\b",
+        ),
+    ),
+    # "(Adver, January 24)", "on March 3rd": a day after its month, American style
+    (
+        "word",
+        Spec(
+            "DATE",
+            rf"({MONTH_RE})\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+            # "(Adver, January 24)": after a comma; "80 (September 86)" is September's figure
+            r"|(?<=,\s)(?-i:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)\s+(?:3[01]|[12]\d|0?[1-9])(?=\s*[)\]])",
+        ),
+    ),
+    # "Dec 18-Feb 19", "Mar-May 19": a table's run of months with short years
+    (
+        "word",
+        Spec(
+            "DATE",
+            rf"(?-i:{_SHORT_MONTH})(?:\s\d{{2}})?\s*[-–]\s*(?-i:{_SHORT_MONTH})\s\d{{2}}"
+            r"(?![\d,%]|\.\d)(?!\s*(?:st|nd|rd|th)\b)",
         ),
     ),
     (

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from narrator import months
+from narrator.check.claims.earlier import shifted as year_back
 from narrator.check.claims.grammar import CONTINUES
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Verdict
@@ -284,8 +285,10 @@ def _other_readings(claim: Claim) -> tuple[str, ...]:
     A comparison without a period of its own ("up on last month") may be of the month or of
     the rolling year."""
     period = str(claim.period)
-    if period.startswith(("CY:", "FY:")):
-        return ()  # a calendar or financial year is compared as its own fact says
+    if period.startswith(("CY:", "FY:")) or ".." in period:
+        # a calendar or financial year is compared as its own fact says; a run of months
+        # ("between January and September") has no month's change to stand for it
+        return ()
     if claim.comparison is None and _continues(claim):
         return ()
     if claim.comparison is None:
@@ -356,11 +359,27 @@ def _no_direction(claim: Claim) -> ClaimVerdict:
     return ClaimVerdict(claim, Verdict.NOT_CHECKABLE, "no direction could be read")
 
 
+def _run_on_year_before(claim: Claim, levels: Levels | None) -> Claim:
+    """ "358 between January and September, 13 more than in the same months of 2018, an
+    increase": a run of months changes against the same months a year before."""
+    period = claim.period
+    if (
+        period is None
+        or ".." not in period
+        or claim.reference_period is not None
+        or claim.comparison not in (None, "previous_year")
+        or levels is None
+    ):
+        return claim
+    return replace(claim, reference_period=year_back(period, 12))
+
+
 def direction_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -> ClaimVerdict:
     """A direction against the facts that compare what the text compares; failing those,
     against the figures of the periods it names."""
     if claim.direction not in ("up", "down", "flat"):
         return _no_direction(claim)
+    claim = _run_on_year_before(claim, levels)
     if claim.measure is None:
         return ClaimVerdict(
             claim, Verdict.NOT_CHECKABLE, "the sentence names no measure narrator knows"

@@ -32,7 +32,13 @@ from narrator.check.verdicts.references import (
     reference_verdict,
 )
 from narrator.check.verdicts.stated import alternative_measure, figures_cell, stated_level
-from narrator.check.verdicts.windows import another_window, calendar_reading, stale, year_apart
+from narrator.check.verdicts.windows import (
+    another_window,
+    calendar_reading,
+    stale,
+    year_apart,
+    year_to_month,
+)
 from narrator.facts import Fact, FactSet
 
 
@@ -51,7 +57,11 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     if verdict.verdict != Verdict.SUPPORTED and levels is not None and value is not None:
         verdict = calendar_reading(claim, levels, value) or verdict
     if verdict.verdict == Verdict.CONTRADICTED and levels is not None and value is not None:
-        verdict = year_apart(claim, levels, value) or verdict
+        verdict = (
+            year_apart(claim, levels, value)
+            or year_to_month(claim, levels, value, facts.month)
+            or verdict
+        )
     if (
         verdict.verdict != Verdict.SUPPORTED
         and claim.reference_cue == "average"

@@ -146,3 +146,34 @@ def year_apart(claim: Claim, levels: Levels, value: float) -> ClaimVerdict | Non
                 readings=(period,),
             )
     return None
+
+
+def year_to_month(
+    claim: Claim, levels: Levels, value: float, reporting: str | None
+) -> ClaimVerdict | None:
+    """A level read as a calendar year's ("dipped to 301 in 2016") that the figures give for
+    the 12 months to the paper's month of that year: ambiguous, not contradicted. A paper on
+    the year to July that calls each earlier year by its number means the year to July."""
+    period = claim.period or ""
+    if (
+        claim.role == "change"
+        or not period.startswith("CY:")
+        or len(period) != 7
+        or reporting is None
+        or claim.measure is None
+        or not claim.area
+        or reporting[5:7] == "12"
+    ):
+        return None
+    rolling = f"R12:{period[3:]}-{reporting[5:7]}"
+    other = levels.value(claim.measure, claim.area, rolling)
+    if other is None or abs(other - value) > tolerance(claim):
+        return None
+    return ClaimVerdict(
+        claim,
+        Verdict.AMBIGUOUS,
+        f"{claim.text} is not the figure for {period[3:]} but is the one for the 12 months "
+        f"to {months.label(months.parse(rolling[4:]))}: the text may mean that period",
+        evidence=(f"figures/{claim.measure}/{claim.area}/{rolling}",),
+        readings=(rolling,),
+    )

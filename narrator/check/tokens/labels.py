@@ -1,0 +1,52 @@
+"""The scanner's patterns for numbers that label something rather than count it: where a
+meeting is ("Committee Room 3"), a reference code ("Message Ref: 213407", "jobs 40771 and
+40793"), the time after a meeting's date, an age limit ("Under 18?"), the year of an Act,
+and an item's number after its word in capitals ("MYTH 1:"). They come before the
+quantities, as :data:`narrator.check.tokens.patterns.SPECS` holds them."""
+
+from __future__ import annotations
+
+from narrator.check.tokens.spec import Spec
+
+#: In priority order.
+LABEL_SPECS: list[tuple[str, Spec]] = [
+    # "Under 18?", "over 18 only": an age limit.
+    (
+        "digit",
+        Spec(
+            "AGE",
+            r"(?:1[2-9]|2[15])(?=\s*[?!]|\s+only\b)",
+            need=r"\b(?i:under|over)[\s-]",
+            span_need=False,
+            words="under over",
+        ),
+    ),
+    # "Committee Room 3", "Suite 4": where a meeting is, not a count.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{1,3}[A-Za-z]?(?![\w%]|[.,]\d)",
+            need=r"\b(?-i:Room|Rooms|Suite|Floor|Unit|Bay)\s+",
+            span_need=False,
+            words="room rooms suite floor unit bay",
+        ),
+    ),
+    # "Message Ref: 213407", "jobs 40771 and 40793", "UIN 152384": a reference code.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{4,}(?:\s*(?:and|&|,)\s*\d{4,})*(?![\w%]|[.,]\d)",
+            need=r"\b(?i:ref(?:erence)?|jobs?|uin|tickets?|incident|log)\.?\s*:?\s+",
+            span_need=False,
+            words="ref reference job jobs uin ticket tickets incident log ref. ref:",
+        ),
+    ),
+    # "Thursday 27 July 2017, 10.00, Room 4": the time after a meeting's date.
+    ("digit", Spec("TIME", r"(?<=(?:19|20)\d\d,\s)(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])")),
+    # "MYTH 1: ...", "FUNNEL 2: VEHICLE THEFT": an item's number after its word in capitals.
+    ("digit", Spec("REF", r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s)")),
+    # "the Game Act 1831": the year of an Act.
+    ("digit", Spec("YEAR", r"(?<=\bAct\s)1[5-9]\d\d(?!\d)")),
+]

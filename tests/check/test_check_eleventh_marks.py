@@ -1,0 +1,148 @@
+"""Numbers the eleventh pass's texts taught the scanner and the layout reader to tell apart:
+a number to ring after another, a publication's number, a lettered section's paragraph, a
+day after its month, a run of short months with their years, stretches of time, where a
+meeting is, reference codes, an age limit, the year of an Act, an item's number after its
+word in capitals, a target's bound, a grid of words with a number in each row, and dot
+leaders whose numbers are figures, not pages. Each test has a figure beside it that must
+stay a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.check.text.blocks import blocks_of
+from narrator.check.text.tables import table_rows
+from narrator.check.tokens.scanner import scan
+
+
+def _marks(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.label) for m in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "label"),
+    [
+        # the second number to ring, after "or"
+        ("To report it, please use 101, or 999.", "999", "PHONE"),
+        ("To report it, please use 101 today.", "101", "PHONE"),
+        # a publication's number over its year
+        ("See Research Bulletin 18/04 for the method.", "18/04", "REF"),
+        ("RESEARCH BULLETIN 19/02", "19/02", "REF"),
+        ("as the panel found (finding 4)", "4", "REF"),
+        # a day after its month, where nothing else can be meant
+        ("He wrote to the paper (Gazette, March 14) to complain.", "March 14", "DATE"),
+        ("The surgery is on June 3rd at the library.", "June 3rd", "DATE"),
+        # runs of short months with their short years
+        ("| Force | Sep 19-Nov 19 | Jun-Aug 20 |", "Sep 19-Nov 19", "DATE"),
+        ("| Force | Sep 19-Nov 19 | Jun-Aug 20 |", "Jun-Aug 20", "DATE"),
+        # stretches of time
+        ("The total was 310, against 402 four years earlier.", "four years", "SPAN"),
+        ("Going back two years, the force recorded 880.", "two years", "SPAN"),
+        ("It has been a busy six weeks for the team.", "six weeks", "SPAN"),
+        ("The work finished two weeks late.", "two weeks", "SPAN"),
+        ("Crime has hardly moved in the four years I have lived here.", "four years", "SPAN"),
+        # where a meeting is, and reference codes
+        ("The panel meets in Committee Room 2 at the Guildhall.", "2", "CODE"),
+        (
+            "Faults were logged as jobs 51234 and 51240 with the landlord.",
+            "51234 and 51240",
+            "CODE",
+        ),
+        ("Message Ref: 904512", "904512", "CODE"),
+        # the time after a meeting's date, an age limit, the year of an Act
+        ("Meeting: Tuesday 12 March 2019, 14.30, Town Hall", "14.30", "TIME"),
+        ("Under 18? Bring ID to the event.", "18", "AGE"),
+        ("fines set by the Vagrancy Act 1824 are low", "1824", "YEAR"),
+        # an item's number after its word in capitals
+        ('MYTH 3: "Nobody gets caught."', "3", "REF"),
+        # a target's bound
+        ("The aim is 250 or fewer thefts a quarter.", "250", "LEVEL"),
+    ],
+)
+def test_numbers_that_are_not_figures(text: str, said: str, label: str) -> None:
+    assert (said, label) in _marks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a month's figure in a terse note stays a figure
+        ("Assaults fell to 30 (January 24).", "24"),
+        ("There were 999 and 101 calls in the month.", "101"),
+        ("In January 24 burglaries were reported.", "24"),
+        ("Thefts rose to 250, and more are expected.", "250"),
+        ("Arrests in the district came to 5,000 in total.", "5,000"),
+    ],
+)
+def test_figures_stay_figures(text: str, said: str) -> None:
+    assert (said, "COUNT") in _marks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "start", "end"),
+    [
+        ("| Sep 19-Nov 19 |", "Sep 19-Nov 19", (2019, 9, None), (2019, 11, None)),
+        ("| Dec 18-Feb 19 |", "Dec 18-Feb 19", (2018, 12, None), (2019, 2, None)),
+        ("| Mar-May 20 |", "Mar-May 20", (2020, 3, None), (2020, 5, None)),
+        ("(Gazette, March 14)", "March 14", (None, 3, 14), (None, 3, 14)),
+    ],
+)
+def test_dates_read_with_their_years_and_days(
+    text: str, said: str, start: tuple[int | None, ...], end: tuple[int | None, ...]
+) -> None:
+    found = {text[m.start : m.end]: m for m in scan(text)}
+    mark = found[said]
+    first, last = mark.data["start"], mark.data["end"]
+    assert (first.year, first.month, first.day) == start
+    assert (last.year, last.month, last.day) == end
+
+
+def test_a_grid_of_words_with_a_number_in_each_row_is_a_table() -> None:
+    text = (
+        "Ref      Offence               Outcome   Age   Finding\n"
+        "19/201   Shop theft (£30)      CR        24    A\n"
+        "19/207   Criminal damage       CC        41    AO\n"
+        "19/215   Public order          PND       33    A\n"
+    )
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    assert table_rows(text, lines) >= {0, 1, 2, 3}
+
+
+def test_an_action_list_numbered_down_its_first_column_is_not_a_grid() -> None:
+    text = (
+        "  1   Door-to-door visits in Eastmoor     Police     June 2018\n"
+        "  2   Lighting review of the car parks    Council    September 2018\n"
+        "  3   Marking events at the station        Police     Ongoing\n"
+    )
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    assert not table_rows(text, lines) & {0, 1, 2}
+
+
+def test_dot_leaders_whose_numbers_fall_are_figures_not_pages() -> None:
+    figures = (
+        "RESULTS\n\n"
+        "Arrests ........................ 31\n"
+        "Warrants executed .............. 12\n"
+        "Vehicles seized ................ 19\n"
+    )
+    kinds = [b.kind for b in blocks_of(figures) if b.segments]
+    assert kinds.count("table") == 3
+    assert "contents" not in kinds
+
+
+def test_dot_leaders_in_page_order_stay_contents() -> None:
+    contents = (
+        "CONTENTS\n\n"
+        "Summary ........................ 2\n"
+        "Crime levels ................... 4\n"
+        "Outcomes ....................... 9\n"
+    )
+    assert [b.kind for b in blocks_of(contents) if b.segments].count("contents") == 3
