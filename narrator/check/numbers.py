@@ -22,7 +22,7 @@ from narrator.check.number_words import WORD_NUMBERS
 from narrator.check.own_numbers import answered, minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
-from narrator.check.text.tables import CELL_GAP
+from narrator.check.text.tables import CELL_GAP, cell_gaps
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -125,6 +125,13 @@ _RAG_KEY = re.compile(
     r"\b(?i:targets?|thresholds?|baselines?|tolerances?|aims?)\b[^\n]*$",
     re.MULTILINE,
 )
+#: A line of a rating key by letter: "G = a fall, or a rise under 5%", "A = down by 1 to 2.9
+#: pts", "R = down by 3 pts or more": its numbers are the bands' thresholds.
+_LETTER_KEY = re.compile(
+    r"^(?:[^\n]*?:)?[ \t]*[GAR][ \t]*=[ \t]*(?i:a\s+|up|down|rise|fall|more|less|under|over|"
+    r"between|above|below|within)[^\n]*$",
+    re.MULTILINE,
+)
 #: A whole number followed by words: it starts a row's name, as in "101 average wait".
 _ROW_NAME = re.compile(r"\d+ +[A-Za-z]{3,}")
 #: The most lines of a table looked back over for its headings.
@@ -187,6 +194,7 @@ def numbers_of(
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
     targets += [m.span() for m in _RAG_KEY.finditer(text)]
     targets += [m.span() for m in _RAG_BANDS.finditer(text)]
+    targets += [m.span() for m in _LETTER_KEY.finditer(text)]
     if targets:
         found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
     found = _minutes(text, sorted(found, key=lambda n: (n.start, n.end)))
@@ -322,17 +330,31 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
     return sorted([*kept, *extra.values()], key=lambda n: (n.start, n.end))
 
 
+#: In a column's name written as an identifier, the period it is of: "may_2020",
+#: "find_rate_may20", "r12_prev".
+_NAME_PERIOD = re.compile(
+    r"(?i)(?<![a-z0-9])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*_?\d{2}"
+    r"(?:\d{2})?|r12|fytd|ytd)(?![a-z0-9])"
+)
+#: A cell that is a name written as an identifier ("pct_chg_r12", "r12").
+_IDENTIFIER = re.compile(r"[A-Za-z]\w*")
+
+
 def _cells(text: str, start: int, end: int, *, columns: bool = True) -> Iterator[Number]:
     """The numbers of a table's row, cell by cell: values of no claim (a row is not prose,
     and its numbers are not compared with each other), or periods in a row of headings
     ("Oct-19", "12 months", "Previous 12")."""
     at = start
-    gaps = [*CELL_GAP.finditer(text, start, end), None]
+    gaps = [*cell_gaps(text, start, end), None]
     # A cell a line: the lines above are the table's cells, not headings of columns.
     targets = _target_columns(text, start, len(gaps)) if columns else frozenset()
     for index, gap in enumerate(gaps):
         cell_end = gap.start() if gap is not None else end
         cell = text[at:cell_end]
+        names = _NAME_PERIOD.finditer(cell) if _IDENTIFIER.fullmatch(cell.strip()) else ()
+        for named in names:
+            # "may_2020", "searches_r12": a column's name that says its period
+            yield Number(at + named.start(), at + named.end(), named.group(), "period")
         for mark in scan(cell):
             marked = Marked(at + mark.start, at + mark.end, mark.label)
             said = text[marked.start : marked.end]

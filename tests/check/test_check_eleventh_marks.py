@@ -146,3 +146,68 @@ def test_dot_leaders_in_page_order_stay_contents() -> None:
         "Outcomes ....................... 9\n"
     )
     assert [b.kind for b in blocks_of(contents) if b.segments].count("contents") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("KLOE 3 - Charging and outcomes", "3"),
+        ("Sheet: OVERVIEW (sheet 1 of 3)", "1 of 3"),
+        ("Criterion 1 (element 1.3) and Criterion 5", "1.3"),
+        ("Clause 9.2 of the Agreement requires a review", "9.2"),
+    ],
+)
+def test_item_sheet_clause_and_element_numbers_are_references(text: str, said: str) -> None:
+    assert (said, "REF") in _marks(text)
+
+
+def test_a_dashboards_acronym_and_figure_before_a_dash_stay_a_figure() -> None:
+    assert ("40", "COUNT") in _marks("ASB 40 - down on March")
+
+
+def _cue(number: int, start: str, end: str, speech: str) -> str:
+    return f"{number}\n00:00:{start},100 --> 00:00:{end},900\n{speech}\n\n"
+
+
+def test_a_subtitle_files_cues_numbers_and_times_are_not_prose() -> None:
+    text = (
+        _cue(1, "01", "03", "Hello, I'm the district commander.")
+        + _cue(2, "04", "06", "In March we recorded 310")
+        + _cue(3, "07", "09", "vehicle thefts across the district.")
+    )
+    blocks = [b for b in blocks_of(text) if b.segments]
+    kinds = [b.kind for b in blocks]
+    assert kinds.count("contents") == 3  # the cue numbers
+    assert kinds.count("table") == 3  # the timings
+    speech = [b for b in blocks if b.kind == "body"]
+    # the sentence split across cues 2 and 3 is one paragraph
+    assert any(len(b.segments) == 2 for b in speech)
+
+
+def test_a_pasted_csv_extract_is_a_table() -> None:
+    text = (
+        "measure,jun_2019,may_2019,r12\n"
+        '"All crime",612,598,7110\n'
+        '"Burglary",31,27,350\n'
+        '"Robbery",,4,61\n'
+    )
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    assert table_rows(text, lines) >= {0, 1, 2, 3}
+    # a timing line has commas too, but is no record
+    timing = "00:00:19,484 --> 00:00:23,390\n00:00:24,000 --> 00:00:25,100\n" * 2
+    timing_lines = []
+    at = 0
+    for line in timing.split("\n"):
+        timing_lines.append((at, at + len(line)))
+        at += len(line) + 1
+    assert not table_rows(timing, timing_lines)
+
+
+def test_a_keys_points_are_a_scale() -> None:
+    key = "Priority key: 3 = act this week | 2 = note | 1 = for awareness"
+    assert [label for _, label in _marks(key)] == ["SCALE"] * 3
+    assert ("7,110", "COUNT") in _marks("R12 = 7,110 crimes")

@@ -185,3 +185,51 @@ def test_a_lettered_sections_paragraph_labels_and_a_grids_ages_are_not_values() 
     assert classes["B.2"] == "reference"
     assert classes["24"] == classes["41"] == "other"
     assert classes[_n(force)] == "value"
+
+
+def test_a_csv_extracts_figures_are_values_and_its_column_names_periods() -> None:
+    month = "2020-05"
+    text = (
+        "From: Performance Unit\nSubject: May figures\n\nHi,\n\nThe extract is pasted "
+        "below as plain text because the mail filter strips attachments.\n\n"
+        "measure,may_2020,apr_2020,r12\n"
+        '"All crime",169,206,7725\n'
+        '"Burglary",16,28,301\n'
+        '"Robbery",5,0,138\n\n'
+        "Thanks\n"
+    )
+    report = checker_for(CITY).check_document(parse_text(text), month=month)
+    classes = {text[n.start : n.end]: n.cls for n in report.numbers}
+    assert classes["169"] == classes["7725"] == "value"
+    assert classes["may_2020"] == classes["r12"] == "period"
+    assert not report.contradictions
+
+
+def test_two_months_then_a_figure_for_each_are_not_one_total() -> None:
+    month = "2020-08"
+    april = level(CITY, "crimes_bicycle_theft", CITY_AREA, "2020-04", month)
+    may = level(CITY, "crimes_bicycle_theft", CITY_AREA, "2020-05", month)
+    text = (
+        "Bicycle theft fell away during lockdown: in April and May, when few people cycled in, "
+        f"we recorded {_n(april)} and {_n(may)} bicycle thefts.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(april)][2] != "YTD:2020-05"
+    assert found[_n(april)][3] != Verdict.CONTRADICTED
+
+
+def test_a_rating_keys_letter_bands_are_thresholds() -> None:
+    month = "2016-03"
+    force = level(NORTHSHIRE, "thefts", "Northshire", month, month)
+    text = (
+        "DISTRICT HEAT MAP, MARCH 2016\n\n"
+        "Key (thefts, down is good):\n"
+        "  G = a fall, or a rise under 5%\n"
+        "  A = a rise of 5% to 9.9%\n"
+        "  R = a rise of 10% or more\n\n"
+        f"The force recorded {_n(force)} vehicle thefts in March.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=month)
+    classes = {text[n.start : n.end]: n.cls for n in report.numbers}
+    assert classes["9.9%"] == classes["5%"] == "other"
+    assert classes[_n(force)] == "value"

@@ -106,6 +106,11 @@ _VERB_PASSIVE = re.compile(
 )
 
 
+#: Verbs that say a count was counted, not what was done to what it counts ("we recorded
+#: 9": crimes recorded, not a measure of outcomes "not recorded").
+_RECORDING = frozenset(("recorded", "reported", "logged"))
+
+
 def done_to(reading: Reading, text: str, q: Item, measured: Measured) -> Measured:
     """The measure of what was done to the count named ("solved" thefts are the solved
     thefts measure), where the project has one whose name adds that word."""
@@ -121,7 +126,7 @@ def done_to(reading: Reading, text: str, q: Item, measured: Measured) -> Measure
         if found is None:
             continue
         verb = norm_word(found.group(1))
-        if verb not in measures.vocabulary or verb in own:
+        if verb not in measures.vocabulary or verb in own or verb in _RECORDING:
             continue
         pair = found.group(2) if found.re is _VERB_PASSIVE else None
         if pair:

@@ -31,6 +31,9 @@ def seasons(text: str, start: int, end: int) -> list[Named]:
 _SPAN_JOIN = re.compile(r"\s*(?:to|until|through|and|-|–)\s*", re.IGNORECASE)
 
 
+#: After two months: a figure for each ("..., when we recorded 8 and 14").
+_RESPECTIVE = re.compile(r"[^.;]{0,60}?\b\d[\d,.]*%?\s+and\s+\d", re.IGNORECASE)
+
 #: Between the months of a list: "July, August and September".
 _LIST_COMMA = re.compile(r"\s*,\s*")
 _LIST_AND = re.compile(r"\s*,?\s+and\s+", re.IGNORECASE)
@@ -87,6 +90,8 @@ def month_spans(found: list[Named], text: str) -> list[Named]:
             and _SPAN_JOIN.fullmatch(text, first.end, second.start)
             and month_number(first.text.split()[0]) == months.FY_START_MONTH
             and first.text.split()[0].isalpha()
+            # "in April and May, when we recorded 8 and 14": each month its own figure
+            and not _RESPECTIVE.match(text, second.end)
         ):
             end = months.parse(second.label)
             out.append(

@@ -23,6 +23,7 @@ from narrator.check.text.lines import (
     is_title_line,
     lines_of,
 )
+from narrator.check.text.subtitles import subtitle_blocks
 from narrator.check.text.tables import (
     NUMERIC_CELL,
     contents_entries,
@@ -220,12 +221,18 @@ def _ends_paragraph(text: str, segment: tuple[int, int]) -> bool:
 
 
 def blocks_of(text: str) -> list[Block]:
-    """The blocks of a paper's text: each paragraph's lines, number or heading level."""
+    """The blocks of a paper's text: each paragraph's lines, number or heading level (a
+    subtitle file's cues read as one text)."""
+    lines = list(lines_of(text))
+    subtitles = subtitle_blocks(text, lines, Block)
+    return subtitles if subtitles is not None else _blocks_of_lines(text, lines)
+
+
+def _blocks_of_lines(text: str, lines: list[tuple[int, int]]) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     last_number: tuple[int, ...] | None = None
     blank_before = True
-    lines = list(lines_of(text))
     rows = table_rows(text, lines)
     listed = contents_entries(text, lines)
     countdown = countdown_lines(text, lines)

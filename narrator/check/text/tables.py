@@ -72,7 +72,7 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
                 above = text[slice(*lines[index - 1])].strip()
                 if len(CELL_GAP.split(above)) >= 3:
                     rows.add(index - 1)
-    return rows | _grid_rows(text, lines)
+    return rows | _grid_rows(text, lines) | _csv_rows(text, lines)
 
 
 def _grid_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -122,3 +122,54 @@ def leaders_of_figures(text: str, blocks: list[Block]) -> list[Block]:
                 out[index] = replace(out[index], kind="table", references=None)
         at = max(end, at + 1)
     return out
+
+
+#: A comma between the fields of a CSV line, not one inside a quoted field.
+_CSV_COMMA = re.compile(r',(?=(?:[^"\n]*"[^"\n]*")*[^"\n]*$)')
+#: A CSV line's field that is a number ("169", "-18.0", "" for none).
+_CSV_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
+#: A CSV field: quoted, or one word or number with no space in it.
+_CSV_FIELD = re.compile(r'"[^"\n]{0,80}"|[\w.+\-%£/:]{0,40}')
+#: The fewest fields, and the fewest lines, of a pasted CSV extract.
+_CSV_FIELDS = 3
+_CSV_LINES = 3
+
+
+def csv_fields(line: str) -> int:
+    """How many fields a line has if it is a CSV record ("Drugs",31,21,32,47.6), else 0."""
+    if "," not in line or "  " in line.strip() or "\t" in line:
+        return 0
+    fields = _CSV_COMMA.split(line.strip())
+    if len(fields) < _CSV_FIELDS or not all(_CSV_FIELD.fullmatch(f) for f in fields):
+        return 0
+    return len(fields)
+
+
+def cell_gaps(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The gaps between the cells of a table's line: commas in a CSV record, else wide gaps,
+    tabs or pipes."""
+    if csv_fields(text[start:end]):
+        return list(_CSV_COMMA.finditer(text, start, end))
+    return list(CELL_GAP.finditer(text, start, end))
+
+
+def _csv_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of a CSV extract pasted as text: three records or more in a run, as many
+    fields in each, each record but the header with a number among its fields."""
+    rows: set[int] = set()
+    run: list[int] = []
+    width = 0
+    for index, (start, end) in enumerate([*lines, (0, 0)]):
+        line = text[start:end]
+        fields = csv_fields(line)
+        numbered = fields and any(
+            _CSV_NUMBER.fullmatch(f.strip()) for f in _CSV_COMMA.split(line.strip())
+        )
+        if fields and (not run or fields == width) and (numbered or not run):
+            run.append(index)
+            width = fields
+            continue
+        if len(run) >= _CSV_LINES:
+            rows.update(run)
+        run, width = ([index], fields) if fields else ([], 0)
+    return rows

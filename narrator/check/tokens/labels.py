@@ -45,8 +45,10 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
     ),
     # "Thursday 27 July 2017, 10.00, Room 4": the time after a meeting's date.
     ("digit", Spec("TIME", r"(?<=(?:19|20)\d\d,\s)(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])")),
-    # "MYTH 1: ...", "FUNNEL 2: VEHICLE THEFT": an item's number after its word in capitals.
-    ("digit", Spec("REF", r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s)")),
+    # "MYTH 1: ...", "KLOE 2 - Theft": an item's number after its word in capitals.
+    ("digit", Spec("REF", r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s|\s+[-–]\s+[A-Z][a-z])")),
     # "the Game Act 1831": the year of an Act.
     ("digit", Spec("YEAR", r"(?<=\bAct\s)1[5-9]\d\d(?!\d)")),
+    # "3 = brief chief officers | 2 = lead to note | 1 = awareness only": a key's points
+    ("digit", Spec("SCALE", r"\b[0-9](?=[ \t]*=[ \t]*[A-Za-z])")),
 ]

@@ -15,6 +15,7 @@ LEAD_REF = (
     r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
     r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
     r"|(?-i:Outcomes?)|objectives?|recommendations?|findings?|areas?\s+for\s+improvement|notes?"
+    r"|sheets?|clauses?|elements?|criteri(?:on|a)"
     r"|footnotes?"
     r"|extension|ext\.|pol|annexe|kpis?|(?<!\d\s)minute|no\."
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
@@ -38,7 +39,8 @@ LEAD_REF_WORDS = (
     "indicator indicators kpi kpis action actions principle principles attachment "
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
     "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no "
-    "measure measures pledge pledges tile tiles bulletin bulletins "
+    "measure measures pledge pledges tile tiles bulletin bulletins sheet sheets clause clauses "
+    "element elements criterion criteria "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
