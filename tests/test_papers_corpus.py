@@ -66,9 +66,9 @@ def test_every_number_is_labelled(paper: Paper) -> None:
         assert (
             not bare
             or label.cls == "period"
-            or label.text in {"doubled", "halved", "quarter", "a quarter"}
+            or label.text.lower() in {"doubled", "halved", "quarter", "a quarter"}
             # "almost a quarter", "nearly a quarter": a fraction word with its hedge
-            or label.text.endswith(" a quarter")
+            or label.text.lower().endswith(" a quarter")
             # "fivefold", "in the seventies": a multiple, a decade of numbers
             or re.fullmatch(
                 r"\w+fold|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies"
