@@ -334,10 +334,12 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
 #: "find_rate_may20", "r12_prev".
 _NAME_PERIOD = re.compile(
     r"(?i)(?<![a-z0-9])(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*_?\d{2}"
-    r"(?:\d{2})?|r12|fytd|ytd)(?![a-z0-9])"
+    r"(?:\d{2})?|r12|(?:fytd|ytd)(?:\d{2})?)(?![a-z0-9])"
 )
+#: A footnote's marker glued to the end of a cell's words ("Burglary3").
+_GLUED_NOTE = re.compile(r"(?<=[a-z])[1-9](?=\s*$)")
 #: A cell that is a name written as an identifier ("pct_chg_r12", "r12").
-_IDENTIFIER = re.compile(r"[A-Za-z]\w*")
+_IDENTIFIER = re.compile(r"(?<![\w'’-])[A-Za-z]\w*(?![\w'’-])")
 
 
 def _cells(text: str, start: int, end: int, *, columns: bool = True) -> Iterator[Number]:
@@ -351,10 +353,15 @@ def _cells(text: str, start: int, end: int, *, columns: bool = True) -> Iterator
     for index, gap in enumerate(gaps):
         cell_end = gap.start() if gap is not None else end
         cell = text[at:cell_end]
-        names = _NAME_PERIOD.finditer(cell) if _IDENTIFIER.fullmatch(cell.strip()) else ()
-        for named in names:
-            # "may_2020", "searches_r12": a column's name that says its period
-            yield Number(at + named.start(), at + named.end(), named.group(), "period")
+        glued = _GLUED_NOTE.search(cell)
+        if glued is not None:
+            # "Burglary3", "excluding fraud1": a footnote's marker glued to a row's name
+            yield Number(at + glued.start(), at + glued.end(), glued.group(), "reference")
+        for word in _IDENTIFIER.finditer(cell):
+            # "may_2020", "searches_r12", "oct15": a column's name that says its period
+            for named in _NAME_PERIOD.finditer(word.group()):
+                begin = at + word.start() + named.start()
+                yield Number(begin, begin + len(named.group()), named.group(), "period")
         for mark in scan(cell):
             marked = Marked(at + mark.start, at + mark.end, mark.label)
             said = text[marked.start : marked.end]

@@ -211,3 +211,44 @@ def test_a_keys_points_are_a_scale() -> None:
     key = "Priority key: 3 = act this week | 2 = note | 1 = for awareness"
     assert [label for _, label in _marks(key)] == ["SCALE"] * 3
     assert ("7,110", "COUNT") in _marks("R12 = 7,110 crimes")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "label"),
+    [
+        ("Track 5  Police and crime .......... A", "5", "REF"),
+        ("Recording script | Edition 512 | for posting", "512", "REF"),
+        ("Norfolk\tApr '17 to Mar '18\t% change", "Apr '17 to Mar '18", "DATE"),
+        ("down on Mar '18 by a fifth", "Mar '18", "DATE"),
+    ],
+)
+def test_tracks_editions_and_apostrophe_years(text: str, said: str, label: str) -> None:
+    assert (said, label) in _marks(text)
+
+
+def test_a_pasted_json_document_is_a_table() -> None:
+    text = (
+        "{\n"
+        '  "area": "Northshire",\n'
+        '  "thefts": {"month": 510, "prev": 441},\n'
+        '  "assaults": {"month": 220, "prev": 217}\n'
+        "}\n"
+    )
+    lines = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    assert table_rows(text, lines) >= {0, 1, 2, 3, 4}
+
+
+def test_a_numbered_question_quoted_in_a_reply_is_its_item() -> None:
+    text = (
+        "Dear Councillor,\n\n"
+        "> 1. How many vehicle crimes were there in January?\n"
+        "THERE WERE 143.\n\n"
+        "> 2. Are any of them solved?\n"
+        "YES, 21 OF THEM.\n"
+    )
+    numbered = [b for b in blocks_of(text) if b.number_span is not None]
+    assert [text[slice(*b.number_span)] for b in numbered] == ["1", "2"]

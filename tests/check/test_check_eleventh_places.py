@@ -233,3 +233,58 @@ def test_a_rating_keys_letter_bands_are_thresholds() -> None:
     classes = {text[n.start : n.end]: n.cls for n in report.numbers}
     assert classes["9.9%"] == classes["5%"] == "other"
     assert classes[_n(force)] == "value"
+
+
+def test_a_footnote_glued_to_a_rows_name_and_periods_in_column_names() -> None:
+    month = "2015-10"
+    text = (
+        "From: Analyst\nSubject: October\n\nHi,\n\nThe table from the console is below; the "
+        "notes are at the foot of the email as usual.\n\n"
+        "                  area oct15 oct14   chg\n"
+        "1       Cambridge City  1042   979   6.4\n"
+        "2         Peterborough  1597  1522   4.9\n"
+        "3        Cambridgeshire  4698  4613   1.8\n\n"
+        "Burglary3\t4,012\t10\n"
+        "Robbery2\t310\t12\n"
+        "Vehicle offences1\t5,880\t9\n"
+    )
+    report = checker_for(CAMBS).check_document(parse_text(text), month=month)
+    classes = {(n.start, text[n.start : n.end]): n.cls for n in report.numbers}
+    by_text = {said: cls for (_, said), cls in classes.items()}
+    assert by_text["oct15"] == by_text["oct14"] == "period"
+    assert by_text["3"] == "reference"  # the marker glued to "Burglary"
+    assert by_text["4,012"] == "value"
+
+
+def test_a_figure_after_which_was_is_the_compared_months() -> None:
+    month = "2020-04"
+    april = level(CITY, "crimes_shoplifting", CITY_AREA, month, month)
+    march = level(CITY, "crimes_shoplifting", CITY_AREA, "2020-03", month)
+    direction = "down" if april < march else "up"
+    text = (
+        f"Shoplifting was {_n(april)} in April, so {direction} on March, which was {_n(march)}.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(march)][2:] == ("2020-03", Verdict.SUPPORTED)
+
+
+def test_the_area_a_sentence_opens_with_goes_on_past_its_semicolons() -> None:
+    month = "2020-02"
+    r12 = level(NORTHSHIRE, "assaults", "Moorend", "R12:2020-02", month)
+    feb = level(NORTHSHIRE, "assaults", "Moorend", month, month)
+    text = f"Moorend assaults: {_n(feb)} in February; {_n(r12)} in the 12 months to February.\n"
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert found[_n(r12)][1:] == ("Moorend", "R12:2020-02", Verdict.SUPPORTED)
+
+
+def test_a_ranks_group_size_and_a_cause_put_down_to() -> None:
+    month = "2016-04"
+    fellgate = level(NORTHSHIRE, "thefts", "Fellgate", month, month)
+    text = (
+        f"Fellgate recorded {_n(fellgate)} vehicle thefts in April, 2nd of the 3 Upland "
+        "districts behind Highcross. The force puts the change down largely to better "
+        "recording.\n"
+    )
+    report = checker_for(NORTHSHIRE).check_document(parse_text(text), month=month)
+    assert not report.contradictions
+    assert "down" not in {v.claim.text for v in report.verdicts}

@@ -212,6 +212,14 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
             # "Upland recorded 3,065 vehicle thefts in the 12 months to April. April itself
             # was 17.6% up on April 2016.": the paragraph goes on about the one area it named.
             return sentence.context.only_area, None
+        if (
+            before
+            and len({a.key for a in sentence.areas}) == 1
+            and _LEADS.fullmatch(text, sentence.start, before[0].start)
+        ):
+            # "Moorend assaults: 33 in February ...; 305 in the 12 months": the one area the
+            # sentence opens with goes on past its semicolons
+            return before[0].key, None
         return root, None
     return area.key, area.text
 
@@ -221,6 +229,8 @@ def area_for(reading: Reading, sentence: Sentence, pos: int) -> tuple[str | None
 _IN_AREA_AFTER = re.compile(
     r"[£+\-]?\d[\d,.]*%?(?:\s+[a-z]+){0,2}?\s+(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE
 )
+#: Before the area a sentence opens with.
+_LEADS = re.compile(r"\s*(?:(?:in|at|for|across|within)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: A figure as written, up to the next space.
 _TOKEN = re.compile(r"\S+")
 #: Words that say a sentence speaks of the whole force.

@@ -102,19 +102,7 @@ def _counted(
         # figure is another, not a figure of the measure.
         return {"measure_head": MULTIPLE}
     if claim.kind == "figure" and claim.noun and _level(reading, claim.noun) is not None:
-        root = reading.reader.areas.root
-        if _level(reading, claim.noun) == norm_word(root.level):
-            # "the MSG is made up of eight forces": the project holds one force, not its
-            # peers.
-            return {"measure_head": claim.noun}
-        # "two districts in particular are showing increases: A (+3.0%) and B (+2.0%)":
-        # a count of the areas the sentence goes on to list; "all six districts ...
-        # except Harbourside" lists none.
-        listed = _listed(reading, sentence, claim)
-        if listed and not _EXCEPT.search(sentence.text, claim.span[1], sentence.end):
-            return {"listed": listed}
-        # "among the six districts": a count of every area of the level.
-        return {"level_count": _at_level(reading, claim.noun)}
+        return _counted_areas(reading, sentence, claim)
     if (
         claim.kind == "figure"
         and claim.noun
@@ -172,6 +160,26 @@ def _counted(
         if at >= 0 and PART_OF.search(string[max(0, at - 40) : at]):
             found["measure_head"] = PART
     return found
+
+
+def _counted_areas(reading: Reading, sentence: Sentence, claim: Claim) -> dict[str, Any]:
+    """A count whose noun is a level of areas ("six districts"): of the peers of the
+    force, of a rank's group, of the areas the sentence lists, or of every area of it."""
+    assert claim.noun is not None
+    if _level(reading, claim.noun) == norm_word(reading.reader.areas.root.level):
+        # "the MSG is made up of eight forces": the project holds one force, not its peers.
+        return {"measure_head": claim.noun}
+    if _RANK_OF.search(sentence.text, max(0, claim.span[0] - 25), claim.span[0]):
+        # "2nd of the 3 Upland districts": the size of the group a rank is in
+        return {"measure_head": claim.noun}
+    # "two districts in particular are showing increases: A (+3.0%) and B (+2.0%)": a count
+    # of the areas the sentence goes on to list; "all six districts ... except Harbourside"
+    # lists none.
+    listed = _listed(reading, sentence, claim)
+    if listed and not _EXCEPT.search(sentence.text, claim.span[1], sentence.end):
+        return {"listed": listed}
+    # "among the six districts": a count of every area of the level.
+    return {"level_count": _at_level(reading, claim.noun)}
 
 
 #: Words before a figure that make it a position among peers or the number of them.
@@ -331,6 +339,14 @@ def _at_level(reading: Reading, noun: str) -> int:
     """How many areas of the level ``noun`` names the project has."""
     level = _level(reading, noun)
     return sum(1 for area in reading.reader.areas if norm_word(area.level) == level)
+
+
+#: Before a group's size: the rank it is the size of ("2nd of the", "first out of").
+_RANK_OF = re.compile(
+    r"(?:\b\d+(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|last))"
+    r"\s+(?:of|out\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _listed(reading: Reading, sentence: Sentence, claim: Claim) -> int:

@@ -59,6 +59,8 @@ _TARGET_TO_FIGURE = re.compile(
     # when the figure was 342"
     r"|,?\s+when\s+(?:the\s+(?:figure|total|rate|count|number)|it|there)\s+"
     r"(?:was|were|stood\s+at)\s+"
+    # "down on March, which was 64"
+    r"|,\s+which\s+(?:was|had\s+been|stood\s+at)\s+"
     # "above the March figure of 76"
     r"|\s+(?:figure|total|count|level)\s+(?:of|was)\s+)",
     re.IGNORECASE,

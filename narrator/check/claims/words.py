@@ -280,7 +280,11 @@ _DOING_AFTER = re.compile(
     r"|quality|compliance|information|intelligence)\b"
 )
 #: "puts it down to", "put down to": what follows is a cause, not a direction.
-PUT_BEFORE = re.compile(r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them))?\s+$", re.IGNORECASE)
+PUT_BEFORE = re.compile(
+    r"\bput(?:s|ting)?(?:\s+(?:it|this|that|them|the\s+[a-z]+|(?:much|most)\s+of\s+(?:it|this)))?"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 
 #: After "falls": where a burden lands ("falls so heavily on", "falls mainly to").
@@ -320,7 +324,11 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue  # "a dip sample of 40 files": an audit, not a fall
         if word == "up" and _PHRASAL_UP.search(before):
             continue  # "has held up better", "picked up", "set up": a verb, not a rise
-        if word == "down" and re.match(r"\s+to\b", after) and PUT_BEFORE.search(before):
+        if (
+            word == "down"
+            and re.match(r"\s+(?:(?:largely|mainly|partly|in\s+part)\s+)?to\b", after)
+            and PUT_BEFORE.search(text, max(s0, item.start - 60), item.start)
+        ):
             continue  # "which the force puts down to patrols": a cause, not a direction
         if word in ("fall", "falls", "fell", "falling") and _LANDS_ON.match(text, item.end):
             continue  # "the rise falls heavily on Coastal": where a burden lands, not a fall

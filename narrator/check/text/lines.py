@@ -12,7 +12,9 @@ BULLET = re.compile(
     r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
     r"|(\d{1,2})\.(?=[ \t]+[a-z])"
     # "B.1  The FCR took 7,284 calls": a lettered section's numbered paragraph
-    r"|([A-Z]\.\d{1,2})(?=[ \t]+[A-Z0-9]))[ \t]+"
+    r"|([A-Z]\.\d{1,2})(?=[ \t]+[A-Z0-9])"
+    # "> 1. How many ...": a numbered question quoted in a reply
+    r"|>[ \t]*(\d{1,2})\.(?=[ \t]+[A-Z]))[ \t]+"
 )
 #: The most words of a heading on a line of its own ("3 Stop and search outcomes").
 TITLE_WORDS = 6

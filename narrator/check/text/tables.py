@@ -24,6 +24,8 @@ _NUMBER_GAP = re.compile(r"\d\S*(?:[ \t]{2,}|\t)")
 #: The gap between the cells of a table pasted as text: two spaces or more, a tab, or a
 #: Markdown pipe (the numbers list reads the cells with it too).
 CELL_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*")
+#: A line of column names as a console prints them: three identifiers or more.
+_NAMES_LINE = re.compile(r"(?=[^\n]*[A-Za-z]_?\d|[^\n]*_)[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*){2,}")
 # A cell that is a number: "822", "-1.2%", "£2.1m", "9,737".
 NUMERIC_CELL = re.compile(r"[+\-−–]?[£$€]?\d[\d,]*(?:\.\d+)?(?:%|pp|m|k|bn)?\*?")
 
@@ -70,9 +72,10 @@ def table_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
             rows.add(index)
             if index and index - 1 not in rows:
                 above = text[slice(*lines[index - 1])].strip()
-                if len(CELL_GAP.split(above)) >= 3:
+                if len(CELL_GAP.split(above)) >= 3 or _NAMES_LINE.fullmatch(above):
+                    # "area oct15 oct14   chg": a console's column names, one space apart
                     rows.add(index - 1)
-    return rows | _grid_rows(text, lines) | _csv_rows(text, lines)
+    return rows | _grid_rows(text, lines) | _csv_rows(text, lines) | _json_rows(text, lines)
 
 
 def _grid_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -172,4 +175,25 @@ def _csv_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
         if len(run) >= _CSV_LINES:
             rows.update(run)
         run, width = ([index], fields) if fields else ([], 0)
+    return rows
+
+
+#: A line of JSON pasted as text: a bracket alone, or a quoted key and its value.
+_JSON_LINE = re.compile(r'[ \t]*(?:[{}\[\]]+,?|"[^"\n]{1,40}"[ \t]*:.*|\{.*\}[ \t]*,?)[ \t]*')
+#: The fewest lines of a pasted JSON document.
+_JSON_LINES = 3
+
+
+def _json_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of a JSON document pasted as text ("thefts": {"month": 510, "prev": 441}):
+    three lines or more in a run, read as a table's rows, never as prose."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for index, (start, end) in enumerate([*lines, (0, 0)]):
+        if end > start and _JSON_LINE.fullmatch(text, start, end):
+            run.append(index)
+            continue
+        if len(run) >= _JSON_LINES:
+            rows.update(run)
+        run = []
     return rows

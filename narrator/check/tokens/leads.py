@@ -21,10 +21,10 @@ LEAD_REF = (
     # Capitalised only: in lower case these words are as often prose ("in part 12 ...").
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
-    r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin"
+    r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin|Track|Edition|Query"
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
-    r"|BULLETIN"
+    r"|BULLETIN|TRACK|EDITION"
     r"|TILE)[sS]?"
     r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?))"
     r"(?:\s*:)?\s+"
@@ -40,7 +40,8 @@ LEAD_REF_WORDS = (
     "attachments enclosure enclosures schedule schedules stage stages phase phases step "
     "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no "
     "measure measures pledge pledges tile tiles bulletin bulletins sheet sheets clause clauses "
-    "element elements criterion criteria "
+    "element elements criterion criteria track tracks edition editions "
+    "query queries "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as

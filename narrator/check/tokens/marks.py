@@ -154,7 +154,9 @@ def _read_period(m: re.Match[str]) -> Mark:
 
 
 #: A run of short month names with two-digit years: "Dec 18-Feb 19", "Mar-May 19".
-_SHORT_SPAN = re.compile(r"[A-Z][a-z]{2,3}(?:\s(\d{2}))?\s*[-–]\s*[A-Z][a-z]{2,3}\s(\d{2})")
+_SHORT_SPAN = re.compile(
+    r"[A-Z][a-z]{2,3}(?:\s['’]?(\d{2}))?\s*(?:[-–]|\bto\b)\s*[A-Z][a-z]{2,3}\s['’]?(\d{2})"
+)
 
 
 def _read_date(m: re.Match[str]) -> Mark | None:
@@ -198,7 +200,7 @@ def _read_date(m: re.Match[str]) -> Mark | None:
         )
     year: int | None = None
     # "Jan 20": a month and two digits without an ordinal suffix is a two-digit year.
-    short = re.fullmatch(rf"({MONTH_RE})[\s-](\d{{2}})", text)
+    short = re.fullmatch(rf"({MONTH_RE})(?:[\s-]|\s?['’])(\d{{2}})", text)
     if short and " " in text and len(short.group(1)) > 4:
         short = None  # "January 24": a day of the month, as a short name never is
     if short:

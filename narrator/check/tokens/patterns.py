@@ -346,6 +346,15 @@ SPECS: list[tuple[str, Spec]] = [
             r"|November|December)\s+(?:3[01]|[12]\d|0?[1-9])(?=\s*[)\]])",
         ),
     ),
+    # "Apr '16 to Mar '17", "Mar '18": short months with their years after an apostrophe
+    (
+        "word",
+        Spec(
+            "DATE",
+            rf"(?-i:{_SHORT_MONTH})\s?['’]\d{{2}}"
+            rf"(?:\s*(?:to|-|–)\s*(?-i:{_SHORT_MONTH})\s?['’]\d{{2}})?(?!\d)",
+        ),
+    ),
     # "Dec 18-Feb 19", "Mar-May 19": a table's run of months with short years
     (
         "word",
