@@ -15,6 +15,15 @@ from narrator.check.text.tables import table_rows
 from narrator.check.tokens.scanner import scan
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``text``, as the layout reader takes them."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
 def _marks(text: str) -> list[tuple[str, str]]:
     return [(text[m.start : m.end], m.label) for m in scan(text)]
 
@@ -104,11 +113,7 @@ def test_a_grid_of_words_with_a_number_in_each_row_is_a_table() -> None:
         "19/207   Criminal damage       CC        41    AO\n"
         "19/215   Public order          PND       33    A\n"
     )
-    lines = []
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, at + len(line)))
-        at += len(line) + 1
+    lines = _lines(text)
     assert table_rows(text, lines) >= {0, 1, 2, 3}
 
 
@@ -118,11 +123,7 @@ def test_an_action_list_numbered_down_its_first_column_is_not_a_grid() -> None:
         "  2   Lighting review of the car parks    Council    September 2018\n"
         "  3   Marking events at the station        Police     Ongoing\n"
     )
-    lines = []
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, at + len(line)))
-        at += len(line) + 1
+    lines = _lines(text)
     assert not table_rows(text, lines) & {0, 1, 2}
 
 
@@ -191,19 +192,11 @@ def test_a_pasted_csv_extract_is_a_table() -> None:
         '"Burglary",31,27,350\n'
         '"Robbery",,4,61\n'
     )
-    lines = []
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, at + len(line)))
-        at += len(line) + 1
+    lines = _lines(text)
     assert table_rows(text, lines) >= {0, 1, 2, 3}
     # a timing line has commas too, but is no record
     timing = "00:00:19,484 --> 00:00:23,390\n00:00:24,000 --> 00:00:25,100\n" * 2
-    timing_lines = []
-    at = 0
-    for line in timing.split("\n"):
-        timing_lines.append((at, at + len(line)))
-        at += len(line) + 1
+    timing_lines = _lines(timing)
     assert not table_rows(timing, timing_lines)
 
 
@@ -234,11 +227,7 @@ def test_a_pasted_json_document_is_a_table() -> None:
         '  "assaults": {"month": 220, "prev": 217}\n'
         "}\n"
     )
-    lines = []
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, at + len(line)))
-        at += len(line) + 1
+    lines = _lines(text)
     assert table_rows(text, lines) >= {0, 1, 2, 3, 4}
 
 
