@@ -14,14 +14,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from narrator.check.claims.extract import Marked
+from narrator.check.number import Number
 from narrator.check.number_words import WORD_NUMBERS
 from narrator.check.own_numbers import answered, minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
+from narrator.check.text.names import with_names
 from narrator.check.text.tables import CELL_GAP, cell_gaps
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
@@ -38,7 +38,9 @@ _UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL"})
 PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "SPAN", "TIME", "QUARTER"})
 #: Section cross-references (checked), references to anything else (pages, tables,
 #: appendices...) and telephone numbers.
-REFERENCES = frozenset({"XREF", "REF", "PHONE"})
+#: A law's section ("section 59 of the Act", "sections 31(1)(a)") is cited as a page is:
+#: most papers' readers and the corpus's labels take it for a reference, not a code.
+REFERENCES = frozenset({"XREF", "REF", "PHONE", "LAW"})
 #: The kind of value each label marks.
 _KINDS = {
     "PERCENT": "percent",
@@ -78,7 +80,15 @@ _PER_HEAD = re.compile(r"\s*per\s+(?:1,?000|10,?000|100,?000|thousand|head)\b", 
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?\d\d")
 #: Before a duration that is a threshold, not a value.
 _WITHIN = re.compile(
-    r"\b(?:within|under|over|(?:less|more|longer)\s+than|in\s+excess\s+of|at\s+least)\s+$",
+    r"\b(?:within|under|over|(?:less|more|longer)\s+than|in\s+excess\s+of|at\s+least|up\s+to"
+    r"|has|have|had|given)\s+$",
+    re.IGNORECASE,
+)
+#: Before a length of time that is a stretch the text speaks of, not a measurement: "ran
+#: for six weeks", "over the last two weeks", "after six years as Chair".
+_STRETCH_BEFORE = re.compile(
+    r"\b(?:for|over|during|past|last|next|first|after)\s+"
+    r"(?:(?:about|around|nearly|almost|some|the|last|past|next|first)\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A table's heading before a number makes it a period ("Previous 12", "Last 12").
@@ -138,30 +148,6 @@ _ROW_NAME = re.compile(r"\d+ +[A-Za-z]{3,}")
 _HEADINGS_REACH = 40
 
 
-@dataclass(frozen=True)
-class Number:
-    """One number of the text: its span, class, kind (for a value) and the index of its
-    claim in the report's verdicts (for a value the checker judged)."""
-
-    start: int
-    end: int
-    text: str
-    cls: str
-    kind: str | None = None
-    claim: int | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dictionary."""
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "class": self.cls,
-            "kind": self.kind,
-            "claim": self.claim,
-        }
-
-
 def numbers_of(
     document: Document, marks: Sequence[Marked], verdicts: Sequence[ClaimVerdict]
 ) -> list[Number]:
@@ -191,6 +177,7 @@ def numbers_of(
                     continue
                 found.append(_number(text, marked, _Claims(())))
     found.extend(_footnotes(document, found))
+    found = with_names(text, found)
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
     targets += [m.span() for m in _RAG_KEY.finditer(text)]
     targets += [m.span() for m in _RAG_BANDS.finditer(text)]
@@ -475,6 +462,9 @@ def _number(text: str, mark: Marked, claims: _Claims) -> Number:
         # "answered within 10 seconds" is a threshold; "an average of 7 seconds" a value.
         if _WITHIN.search(text, max(0, mark.start - 20), mark.start):
             return Number(mark.start, mark.end, said, "other")
+        if _STRETCH_BEFORE.search(text, max(0, mark.start - 30), mark.start):
+            # "ran for six weeks", "for about two hours": a stretch of time, not a measure
+            return Number(mark.start, mark.end, said, "period")
         return Number(mark.start, mark.end, said, "value", "other")
     if mark.label in REFERENCES:
         return Number(mark.start, mark.end, said, "reference")

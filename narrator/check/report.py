@@ -7,7 +7,7 @@ from typing import Any
 
 from narrator.check.claims.model import Claim
 from narrator.check.findings import Finding, Verdict
-from narrator.check.numbers import Number
+from narrator.check.number import Number
 from narrator.check.text.document import Document
 from narrator.check.verdicts.model import ClaimVerdict
 

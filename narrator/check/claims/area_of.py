@@ -327,7 +327,8 @@ def _pointed_to(reading: Reading, carried: str | None, noun: str | None) -> str 
     for key in ([first] if first else []) + reading.named_areas[::-1]:
         area = areas.areas.get(key)
         if area is not None and (
-            area.level.lower() == noun or noun in (area.label or "").lower().split()
+            # "the city" is Cambridge City, whose name, not only its label, says so
+            area.level.lower() == noun or noun in (area.label or area.name).lower().split()
         ):
             return key
     return carried or reading.paper_area

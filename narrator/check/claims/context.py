@@ -124,10 +124,13 @@ def measure_for(
         label = reading.reader.catalogue[ctx.measure].label
         words = words | {norm_word(label.split()[-1])}
     mid, used = measures.resolve(words, context=ctx.words, ratio=ratio)
-    if _short_for_carried(reading, mention, ctx.measure, mid):
+    # The measure the text spoke of last: the sentence before's, or, at the start of a
+    # paragraph under no heading's measure, the last one the paper named.
+    spoken = ctx.measure if ctx.measure is not None else reading.spoken_measure
+    if spoken is not None and _short_for_carried(reading, mention, spoken, mid):
         # "Bicycle theft also fell ... June's 39 thefts": the head noun of the measure the
         # sentence before named, not the measure whose name is that word alone.
-        return Measured(ctx.measure, mention.text, "sentence", mention.head, mention.rolling)
+        return Measured(spoken, mention.text, "sentence", mention.head, mention.rolling)
     source = "text" if not used else f"text+{ctx.source}"
     head = mention.head
     if head is not None and mid is not None and norm_word(head) in reading.measure_words(mid):
@@ -297,11 +300,21 @@ def _context_after(reading: Reading, sentence: Sentence, claims: list[Claim]) ->
         mid, _ = measures.resolve(found[0].words, context=ctx.words)
         if mid is None:
             mid, _ = measures.resolve(words, context=ctx.words)
+        carried = ctx.measure if ctx.measure is not None else reading.spoken_measure
+        if len(found) == 1 and _short_for_carried(reading, found[0], carried, mid):
+            mid = carried  # "... with 68 thefts" after bicycle theft: still bicycle theft
+        figured = [c.measure for c in claims if c.is_data and c.measure and c.role != "reference"]
+        if figured and mid not in figured and len(found[0].text.split()) == 1:
+            # "the Police recorded 57 bicycle thefts": what its figures are of, not a first
+            # word ("recorded") that names another measure alone
+            mid = figured[-1]
         # Every measure the sentence names ("...below the satisfaction of all victims"):
         # the next sentence may quote a figure of any of them.
         named = [measures.resolve(m.words)[0] for m in found[1:]]
         rolling = any(m.rolling for m in found)
         last_period = main_period(claims)
+        if mid is not None:
+            reading.spoken_measure = mid
         return Context(
             words,
             mid,

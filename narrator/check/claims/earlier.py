@@ -395,3 +395,38 @@ def against_last_year(claims: list[Claim], text: str) -> list[Claim]:
         if back is not None and moved is not None:
             out[at + 1] = replace(second, period=moved, period_text=back.group(0).strip())
     return out
+
+
+#: Between a figure of the same months of a year and the next figure in a list: "327 in
+#: the same months of 2019 and 286 in 2018".
+_SAME_MONTHS_THEN = re.compile(
+    r"\s+(?:in|over|for|during)\s+the\s+same\s+(?:\w+\s+)?months?\s+(?:of|in)\s+((?:19|20)\d\d)"
+    r",?\s+(?:and|or|with)\s+$",
+    re.IGNORECASE,
+)
+
+
+def listed_same_months(claims: list[Claim], text: str) -> list[Claim]:
+    """ "compared with 327 in the same months of 2019 and 286 in 2018": a year said after
+    a list's next figure is the same months of that year, not the whole year."""
+    out: list[Claim] = []
+    for claim in claims:
+        previous = out[-1] if out else None
+        said = claim.period_text or ""
+        if (
+            previous is not None
+            and previous.period is not None
+            and ".." in previous.period
+            and claim.period is not None
+            and claim.period.startswith("CY:")
+            and re.fullmatch(r"(?:19|20)\d\d", said.strip())
+            and claim.measure == previous.measure
+        ):
+            between = _SAME_MONTHS_THEN.fullmatch(text, previous.span[1], claim.span[0])
+            if between is not None:
+                back = (int(between.group(1)) - int(claim.period[3:])) * 12
+                moved = shifted(previous.period, back) if back > 0 else None
+                if moved is not None:
+                    claim = replace(claim, period=moved, role=previous.role)
+        out.append(claim)
+    return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from narrator import months
@@ -105,6 +105,7 @@ def extract(reader: Reader, document: Document, *, month: str | None = None) -> 
             # What a chunk remembers of the areas named never crosses into the next: the
             # claims must not depend on how the chunks are shared among processes.
             reading.named_areas.clear()
+            reading.spoken_measure = None
             claims = list(_chunk_claims(reading, chunk, document.text))
             found.append(Extracted(claims, _chunk_marks(chunk)))
         return found
@@ -180,13 +181,23 @@ def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim
     position = 0
     context: Context | None = None
     paragraph_index = -1
+    previous: Paragraph | None = None
+    lead: Context | None = None  # what a line ending in ":" leaves to the items under it
     for start, end in sentences_of(doc):
         while position + 1 < len(chunk.starts) and chunk.starts[position + 1] <= start:
             position += 1
         paragraph = chunk.paragraphs[position]
         if paragraph.index != paragraph_index:
             paragraph_index = paragraph.index
-            context = heading_context(reading, paragraph.heading)
+            if previous is not None and previous.kind != "bullet":
+                lead = context if previous.text.rstrip().endswith(":") else None
+            if paragraph.kind == "bullet" and lead is not None and previous is not None:
+                # "figures for Cambridge City:" over "* September: 22 thefts": each item
+                # starts from what the line that leads into the list said.
+                context = lead
+            else:
+                context = heading_context(reading, paragraph.heading)
+            previous = paragraph
         while e_at < len(ents) and ents[e_at][0] < start:
             e_at += 1
         e_end = e_at
@@ -201,6 +212,7 @@ def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim
         if not text.strip():
             continue
         base = chunk.starts[position]
+        named_before = len(reading.named_areas)
         found, context = read_sentence(
             reading,
             doc,
@@ -210,6 +222,10 @@ def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim
             lexicon[l_at:l_end],
             context,
         )
+        named = set(reading.named_areas[named_before:])
+        if len(named) == 1 and text.endswith(":"):
+            # "these figures for Cambridge City:": the one area the list below is of
+            context = replace(context, area=next(iter(named)), only_area=next(iter(named)))
         for claim in found:
             yield _locate(claim, paragraph, base, source)
 

@@ -24,6 +24,7 @@ from narrator.check.claims.earlier import (
     bracketed_earlier,
     change_on_year_before,
     earlier_reference,
+    listed_same_months,
     shifted,
     year_before,
 )
@@ -147,7 +148,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             if previous_figure is claim:
                 # A reference after the list is compared with the last area's figure.
                 previous_figure = claims[-1]
-    return against_last_year(bracket_convention(claims, text), text)
+    return listed_same_months(against_last_year(bracket_convention(claims, text), text), text)
 
 
 def _said_as_change(q: Item, before: str, after: str) -> bool:
@@ -390,7 +391,8 @@ def _as_reference(claim: Claim, figure: Claim, before: str, after: str | None) -
     )
     month = MONTH_BEFORE_BRACKET.search(before) or LAST_MONTH_IN_BRACKETS.search(before)
     back = 12 if year else 1 if month else 0
-    if back and figure.period is not None:
+    if back and figure.period is not None and (after is not None or claim.period is None):
+        # (A period compared with, "up on November last year (103)", gave its own month.)
         # "(last year 32.1%)", "on a year earlier (13.0%)": the period a year (or a month)
         # before the figure's
         period = shifted(figure.period, back)

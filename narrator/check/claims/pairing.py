@@ -85,6 +85,9 @@ _COMPARED_BEFORE = re.compile(
     r"(?:same\s+(?:stage|point|time|period|months?)\s+(?:of|in|last)\s+)?$"
     # "35% below September 2019", "down 63.6% on November 2019"
     r"|\d%?\s+(?:(?:lower|higher|fewer|more)\s+)?(?:below|above|on)\s+(?:the\s+)?$"
+    # "more than three times the 168 in June", "twice as many as the 40 in May"
+    r"|\b(?:times|twice|double)\s+(?:as\s+(?:many|much|high)\s+as\s+)?(?:the\s+)?"
+    r"[£+-]?\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}?(?:in|for|during|over|at)\s+(?:the\s+)?$"
     # "four times as many searches as in 2018", "the same as in March"
     r"|\bas\s+(?:in|for|during|over)\s+(?:the\s+)?$"
     # "just off the May peak", "below its July high": a month of another figure

@@ -43,6 +43,9 @@ class Reading:
     #: The areas below the force the paper has named so far, latest last ("the division"
     #: in a later paragraph points back to the last division named).
     named_areas: list[str] = field(default_factory=list)
+    #: The last measure a sentence of the paper named by its words, if any: a later
+    #: paragraph's "230 thefts" under no heading of its own may be its short name.
+    spoken_measure: str | None = None
     #: The one area below the force the paper's title names, if any.
     paper_area: str | None = None
     _words: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -273,6 +273,14 @@ _SEASON_AFTER = re.compile(
     r"\s+(?:through|throughout|during|over|into)\s+(?:the\s+)?(?:spring|summer|autumn|winter)\b",
     re.IGNORECASE,
 )
+#: After "reduction" or "prevention": the body or money it names ("the violence reduction
+#: fund", "Violence Reduction Unit"), a name, not a fall.
+_NAMED_BODY_AFTER = re.compile(
+    r"\s+(?:fund|funds|funding|unit|units|programme|programmes|program|partnership|board"
+    r"|team|teams|strategy|strategies|plan|plans|grant|grants|network|scheme|schemes"
+    r"|initiative|initiatives|project|projects|officer|officers|lead|leads|group|groups)\b",
+    re.IGNORECASE,
+)
 #: After "better" or "worse": a noun of doing ("better recording", "worse reporting"), so
 #: the word judges how something is done, not how a measure moved.
 _DOING_AFTER = re.compile(
@@ -318,6 +326,8 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
             continue  # "has been above 1,200 for five months": a level passed, not a change
         if _SEASON_AFTER.match(text, item.end):
             continue  # "rising through the spring and summer": a season's pattern
+        if word in ("reduction", "reductions") and _NAMED_BODY_AFTER.match(text, item.end):
+            continue  # "the violence reduction fund": the name of a body or its money
         if word in ("better", "worse") and _DOING_AFTER.match(text, item.end):
             continue  # "better identification and recording": a way of working, not a change
         if word in ("dip", "dips") and re.match(r"[\s-]*sampl", after, re.I):

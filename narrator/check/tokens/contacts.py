@@ -52,6 +52,20 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
             r"(?:101|999|111)(?=,?\s+(?:if|for\s+(?:reports?|non[\s-]emergenc|anything))\b)",
         ),
     ),
+    # "101 otherwise", "Police non-emergency 101": the number, then when, or what it is.
+    ("digit", Spec("PHONE", r"(?:101|999|111)(?=,?\s+otherwise\b)")),
+    ("digit", Spec("PHONE", r"(?<=(?i:non-emergency)\s)(?:101|111)(?![\w%]|[.,]\d)")),
+    # "text British Transport Police on 61016": a short code to text.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"\d{5}(?![\w%]|[.,]\d)",
+            need=r"\b(?i:text|texting|sms)\b[^.;\n]{0,60}?\b(?i:on|to)\s+",
+            span_need=False,
+            words="on to",
+        ),
+    ),
     # "Text relay 18001 101": the relay's prefix and the number it rings.
     ("digit", Spec("PHONE", r"18001(?:\s+(?:101|999))?(?!\d)")),
     # "it's 101 or the online reporting form", "the 999 line": the number to ring.
@@ -78,6 +92,19 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
             r"[^.;\n]{0,80}?\b(?i:on|via)\s+",
             span_need=False,
             words="on via",
+        ),
+    ),
+    # "Ring the estate office first, then 101": the next number to ring, where the
+    # sentence says to ring.
+    (
+        "digit",
+        Spec(
+            "PHONE",
+            r"(?:101|999|111)(?=\s*(?:[.!]|$))",
+            need=r"\b(?i:call|dial|ring|phone|telephone|contact)\b[^.;\n]{0,80}?"
+            r"\b(?i:then|otherwise|else|failing\s+that)\s+",
+            span_need=False,
+            words="then otherwise else that",
         ),
     ),
     # "a call handler on 101": the service's number names it, as "101 calls" does.

@@ -21,6 +21,23 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
             words="under over",
         ),
     ),
+    # "plots 22, 23 and 41", "bays 1 to 12", "buzzer 14", "hymns 271, 408": places and
+    # things numbered for finding them, not counts.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{1,4}[A-Za-z]?(?:(?:,\s*|\s+(?:and|to|or|&)\s+|-)\d{1,4}[A-Za-z]?)*(?![\w%]|[.,]\d)",
+            need=r"\b(?i:plots?|bays?|buzzer|lifts?|hymns?|pitch(?:es)?|platforms?|berths?"
+            r"|lockers?|pay\s+machines?|gates?|kiosks?|(?-i:HO\s+CODES?|HO\s+codes?))\s+",
+            span_need=False,
+            words="plot plots bay bays buzzer lift lifts hymn hymns pitch pitches platform "
+            "platforms berth berths locker lockers machine machines gate gates kiosk kiosks "
+            "codes code",
+        ),
+    ),
+    # "1st XI", "2nd-floor office": a team or a floor, not a rank.
+    ("digit", Spec("CODE", r"\d(?:st|nd|rd|th)(?=\s+X[IV]\b|[\s-]floor\b)")),
     # "Committee Room 3", "Suite 4": where a meeting is, not a count.
     (
         "digit",
@@ -46,7 +63,15 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
     # "Thursday 27 July 2017, 10.00, Room 4": the time after a meeting's date.
     ("digit", Spec("TIME", r"(?<=(?:19|20)\d\d,\s)(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])")),
     # "MYTH 1: ...", "KLOE 2 - Theft": an item's number after its word in capitals.
-    ("digit", Spec("REF", r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s|\s+[-–]\s+[A-Z][a-z])")),
+    # "KLOE 3 What effect has ...": or with the item's question straight after.
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s|\s+[-–]\s+[A-Z][a-z]"
+            r"|\s+(?:What|How|Why|Is|Are|Does|Do|Did|Has|Have|Which|Who|When|Where|To\s+what)\s)",
+        ),
+    ),
     # "the Game Act 1831": the year of an Act.
     ("digit", Spec("YEAR", r"(?<=\bAct\s)1[5-9]\d\d(?!\d)")),
     # "3 = brief chief officers | 2 = lead to note | 1 = awareness only": a key's points

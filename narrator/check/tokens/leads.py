@@ -22,11 +22,15 @@ LEAD_REF = (
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
     r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin|Track|Edition|Query"
+    # a report's "Option 2", a complaint's "Allegation 1 of 3", a council's "Motion 2"
+    r"|Option|Allegation|Motion|MOTION|OPTION"
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
     r"|BULLETIN|TRACK|EDITION"
     r"|TILE)[sS]?"
-    r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?))"
+    r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?)"
+    # "Standing Order 16.12": a council's rule, cited by its number
+    r"|(?i:standing\s+orders?))"
     r"(?:\s*:)?\s+"
 )
 LEAD_REF_WORDS = (
@@ -41,12 +45,12 @@ LEAD_REF_WORDS = (
     "steps annexe exception exceptions finding findings issue issues risk risks lesson lessons no "
     "measure measures pledge pledges tile tiles bulletin bulletins sheet sheets clause clauses "
     "element elements criterion criteria track tracks edition editions "
-    "query queries "
+    "query queries option options allegation allegations motion motions order orders "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
-LEAD_CODE = r"\b(?-i:outcomes?)\s+"
+LEAD_CODE = r"\b(?-i:outcomes?(?:\s+types?)?|OUTCOME\s+TYPES?)\s+"
 #: A numbered section of a law, not of the paper: "Section 55 of the Police Act 1996",
 #: "section 60 was authorised", "section 1 PACE searches".
 LAW_AFTER = (

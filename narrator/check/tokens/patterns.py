@@ -20,6 +20,14 @@ from narrator.check.tokens.spans import SPAN_SPECS
 from narrator.check.tokens.spec import DAY, NUM, SIGN, WORDNUM, YEAR4, Spec
 from narrator.check.tokens.spec import both as _both
 
+#: "one" as a pronoun or a determiner, not a count: "one of", "one or two", "the odd one
+#: out", "one too many", "one kind or another", "the only one where" ("only one granted"
+#: is a count).
+_ONE_AS_PRONOUN = (
+    r"(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bodd\s)|(?<=\bnumber\s)|(?<=\bevery\s)"
+    r"|(?<=\bany\s)|(?<=\bbig\s)|(?<=\bquick\s)|(?<=\blong\s)|(?<=\bblunt\s))(?i:one)\b"
+    r"|(?i:one)\s+(?:of|or|another|too|kind|side|thing|by|before|that|where|out)\b"
+)
 #: A month's short name, capitalised: "Mar", "Sept".
 _SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 
@@ -72,10 +80,11 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "CODE",
-            r"\d+(?![\w%]|[.,]\d)",
+            # "outcome types 1-8": a range of the Home Office's outcome codes
+            r"\d+(?:-\d+)?(?![\w%]|[.,]\d)",
             need=LEAD_CODE,
             span_need=False,
-            words="outcome outcomes",
+            words="outcome outcomes type types",
         ),
     ),
     *CONTACT_SPECS,
@@ -290,9 +299,9 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "PERIOD",
             r"(12)m\b(?![\w£%])(?!\s+(?:budget|savings?|overspend|underspend|funding|grant)\b)",
-            need=r"(?i:\b(?:the|rolling|last|past|previous)\s+)",
+            need=r"(?i:\b(?:the|rolling|last|past|previous|latest|prior|current)\s+)",
             span_need=False,
-            words="the rolling last past previous",
+            words="the rolling last past previous latest prior current",
         ),
     ),
     (
@@ -395,7 +404,7 @@ SPECS: list[tuple[str, Spec]] = [
             "TIME",
             # "10pm–3am", "2–4pm": a span of the 12-hour clock, one time
             r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s?[–-]\s?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
-            r"|\d{1,2}[:.]\d{2}\s*(?:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
+            r"|\d{1,2}[:.]\d{2}\s*(?i:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
             # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
@@ -468,6 +477,7 @@ SPECS: list[tuple[str, Spec]] = [
     ),
     # "up about four per cent": a per cent in words.
     ("word", Spec("PERCENT", rf"()(?<![\w-])({WORDNUM})\s(?:per\s?cent|percent)\b")),
-    # "one of three districts", "one of the lowest": a member of a group, not a count.
-    ("word", Spec("COUNT", rf"(?<![\w-])(?!(?i:one\s+of)\s)({WORDNUM})(?![\w-])")),
+    # "one of three districts", "one of the lowest": a member of a group, not a count; nor
+    # is "one" that stands for a thing ("the odd one out", "one too many", "one or two").
+    ("word", Spec("COUNT", rf"(?<![\w-])(?!{_ONE_AS_PRONOUN})({WORDNUM})(?![\w-])")),
 ]

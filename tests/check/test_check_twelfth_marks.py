@@ -1,0 +1,131 @@
+"""Numbers the twelfth pass's texts taught the scanner and the number list to tell apart:
+the next number to ring, a short code to text, items of a list of questions, a council's
+options, motions and standing orders, places numbered for finding them, outcome codes, a
+team or a floor, "one" that stands for a thing, a law's sections, stretches and limits of
+time, and the numbers of file names and links. Each case has a figure beside it that must
+stay a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrator.check.text.names import numbers_in_names
+from narrator.check.tokens.scanner import scan
+from tests.check.conftest import checker_for
+
+from .test_check_eleventh_places import NORTHSHIRE
+
+
+def _marks(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.label) for m in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "label"),
+    [
+        # the next number to ring, where the sentence says to ring
+        ("Ring the estate office first, then 101.", "101", "PHONE"),
+        ("999 if it is happening now, 101 otherwise, then tell us.", "101", "PHONE"),
+        ("Police non-emergency 101 | Emergency 999", "101", "PHONE"),
+        ("Text British Transport Police on 61016 or call us.", "61016", "PHONE"),
+        # a question's number in a list of key lines of enquiry
+        ("KLOE 3 What effect has the new law had?", "3", "REF"),
+        # a council's options, motions, allegations and standing orders
+        ("Members are asked to approve Option 2 at a cost of £84,000.", "2", "REF"),
+        ("MOTION 2 – VEHICLE CRIME IN THE TOWN", "2", "REF"),
+        ("Allegation 1 of 3: that you were searched", "1 of 3", "REF"),
+        ("Members may ask questions under Standing Order 16.12 today.", "16.12", "REF"),
+        # places and things numbered for finding them
+        ("Sat 9 Nov: plots 22, 23 and 41 had shed padlocks cut.", "22, 23 and 41", "CODE"),
+        ("The new camera covers bays 1 to 12.", "1 to 12", "CODE"),
+        ("Meet at the community room (buzzer 14).", "14", "CODE"),
+        ("VEHICLE THEFT (HO CODES 045, 048)", "045, 048", "CODE"),
+        ("Solved = outcome types 1-8 (charge, caution)", "1-8", "CODE"),
+        ("1st XI: finished third in the league.", "1st", "CODE"),
+        ("Meeting in the 1st-floor office.", "1st", "CODE"),
+    ],
+)
+def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
+    assert (said, label) in _marks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a figure beside each of the numbers above stays a figure
+        ("Ring the office: 101 calls were answered in May.", "101"),
+        ("There were 61016 calls in the year to March.", "61016"),
+        ("KLOE 3 What effect has the law had? 42 assaults were recorded.", "42"),
+        ("Option 2 would fund 120 stands.", "120"),
+        ("Two strimmers were taken from 3 plots.", "3"),
+        ("The force recorded 45 crimes in September.", "45"),
+        # a count said as "one" is still a count
+        ("In this quarter four were applied for and only one granted.", "one"),
+        ("Robberies fell from three to one, the lowest this year.", "one"),
+    ],
+)
+def test_a_figure_beside_them_stays_a_figure(text: str, said: str) -> None:
+    assert (said, "COUNT") in _marks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huntingdonshire was the odd one out, up 8 on June.",
+        "These are low numbers, and one or two offenders can move them.",
+        "Any assault is one too many, she said.",
+        "Theft of one kind or another is the biggest part of crime.",
+    ],
+)
+def test_one_that_stands_for_a_thing_is_no_count(text: str) -> None:
+    assert not [s for s, label in _marks(text) if s.lower() == "one" and label == "COUNT"]
+
+
+def _classes(text: str) -> dict[str, str]:
+    report = checker_for(NORTHSHIRE).check_text(text, month="2019-11")
+    return {n.text: n.cls for n in report.numbers}
+
+
+def test_a_laws_section_is_a_reference() -> None:
+    found = _classes(
+        "The evidence meets the test in section 59 of the Act. Both are withheld under "
+        "sections 31(1)(a) of the Act. Upland recorded 1,312 assaults in 2018.\n"
+    )
+    assert found["59"] == "reference"
+    assert found["31(1)"] == "reference"
+    assert found["1,312"] == "value"
+
+
+def test_a_stretch_or_a_limit_of_time_is_no_value() -> None:
+    found = _classes(
+        "The consultation ran for six weeks to 9 October. The mover has up to five minutes "
+        "to speak. The average wait was 19 days, against 24 the year before.\n"
+    )
+    assert found["six weeks"] == "period"
+    assert found["five minutes"] == "other"
+    assert found["19 days"] == "value"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "cls"),
+    [
+        ("FORMULA DUMP   District_Pack_2018-12_v4.xlsm   sheet 1", "2018-12", "period"),
+        ("FORMULA DUMP   District_Pack_2018-12_v4.xlsm   sheet 1", "4", "reference"),
+        ('. use "S:\\Analysis\\Data\\monthly_201506.dta", clear', "201506", "period"),
+        ("GET https://data.police.uk/data/archive/2020-09.zip -> 200", "2020-09", "period"),
+        ("Attachments: Saltby_vehicle_crime_Jan19.xlsx", "19", "period"),
+        ("filter VT_FY1516_extract_v3.xlsx", "1516", "period"),
+        ("run_id=job_20201022_77 ended", "77", "other"),
+    ],
+)
+def test_the_numbers_of_file_names_and_links(text: str, said: str, cls: str) -> None:
+    found = {text[s:e]: c for s, e, c in numbers_in_names(text)}
+    assert found[said] == cls
+
+
+def test_a_figure_beside_a_file_name_stays_a_figure() -> None:
+    text = "See Upland_pack_v2.xlsx: Upland recorded 1,312 assaults in 2018.\n"
+    assert "1,312" not in {text[s:e] for s, e, _ in numbers_in_names(text)}
+    found = _classes(text)
+    assert found["1,312"] == "value"
+    assert found["2"] == "reference"  # the file's version, in the report's numbers
