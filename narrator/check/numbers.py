@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 
 from narrator.check.claims.extract import Marked
@@ -22,7 +23,7 @@ from narrator.check.own_numbers import answered, minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.text.names import with_names
-from narrator.check.text.tables import CELL_GAP, cell_gaps
+from narrator.check.text.tables import CELL_GAP, cell_gaps, row_number_spans
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -88,7 +89,10 @@ _WITHIN = re.compile(
 #: for six weeks", "over the last two weeks", "after six years as Chair".
 _STRETCH_BEFORE = re.compile(
     r"\b(?:for|over|during|past|last|next|first|after)\s+"
-    r"(?:(?:about|around|nearly|almost|some|the|last|past|next|first)\s+){0,2}$",
+    r"(?:(?:about|around|nearly|almost|just|some|the|last|past|next|first)\s+){0,2}$"
+    # "(about 25 minutes)": roughly how long it ran (a bare bracket after a date may as
+    # well be the hours a duty return counts)
+    r"|\(\s*about\s+$",
     re.IGNORECASE,
 )
 #: A table's heading before a number makes it a period ("Previous 12", "Last 12").
@@ -178,6 +182,15 @@ def numbers_of(
                 found.append(_number(text, marked, _Claims(())))
     found.extend(_footnotes(document, found))
     found = with_names(text, found)
+    rows = row_number_spans(text)
+    if rows:
+        # "1  East Cambridgeshire   309": a listing's row numbers are references
+        found = [
+            replace(n, cls="reference", kind=None)
+            if n.claim is None and any(s <= n.start and n.end <= e for s, e in rows)
+            else n
+            for n in found
+        ]
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
     targets += [m.span() for m in _RAG_KEY.finditer(text)]
     targets += [m.span() for m in _RAG_BANDS.finditer(text)]

@@ -99,11 +99,13 @@ def test_a_laws_section_is_a_reference() -> None:
 def test_a_stretch_or_a_limit_of_time_is_no_value() -> None:
     found = _classes(
         "The consultation ran for six weeks to 9 October. The mover has up to five minutes "
-        "to speak. The average wait was 19 days, against 24 the year before.\n"
+        "to speak. The average wait was 19 days, against 24 the year before. Then came an "
+        "open discussion (about 25 minutes).\n"
     )
     assert found["six weeks"] == "period"
     assert found["five minutes"] == "other"
     assert found["19 days"] == "value"
+    assert found["25 minutes"] == "period"
 
 
 @pytest.mark.parametrize(
@@ -129,3 +131,53 @@ def test_a_figure_beside_a_file_name_stays_a_figure() -> None:
     found = _classes(text)
     assert found["1,312"] == "value"
     assert found["2"] == "reference"  # the file's version, in the report's numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "label"),
+    [
+        ("COUNCIL – THURSDAY 14 JULY 2016 AT 10.00AM", "10.00AM", "TIME"),
+        ("                 Latest 12m   Change", "12m", "PERIOD"),
+    ],
+)
+def test_a_time_in_capitals_and_the_latest_twelve_months(text: str, said: str, label: str) -> None:
+    assert (said, label) in _marks(text)
+
+
+_LISTING = (
+    "Source: local data frame [4 x 3]\n\n"
+    "                  area oct15 oct14\n"
+    "1  East Cambridgeshire   309   267\n"
+    "2       Cambridge City  1042   979\n"
+    "3         Peterborough  1597  1522\n"
+    "4              Fenland   514   563\n"
+)
+_LEAGUE = (
+    "The five forces with the highest charge rates:\n\n"
+    "1   Dyfed-Powys            15.6%\n"
+    "2   North Wales            12.4%\n"
+    "3   Cumbria                11.8%\n"
+)
+
+
+def test_a_listings_row_numbers_are_references_and_a_league_tables_ranks_are_not() -> None:
+    listing = {
+        (n.start, n.text): n.cls
+        for n in checker_for(NORTHSHIRE).check_text(_LISTING, month="2019-11").numbers
+    }
+    first_rows = [cls for (start, said), cls in listing.items() if _LISTING[start - 1] == "\n"]
+    assert first_rows and set(first_rows) == {"reference"}
+    assert listing[(_LISTING.index("1042"), "1042")] == "value"
+    # the same layout with its figures in order is a league table: its numbers are ranks
+    league = {
+        (n.start, n.text): n.cls
+        for n in checker_for(NORTHSHIRE).check_text(_LEAGUE, month="2019-11").numbers
+    }
+    assert league[(_LEAGUE.index("1   Dyfed"), "1")] != "reference"
+    # and so is a column headed "Rank", whatever order its figures are in
+    ranked = "Rank  Force        Rate\n" + _LISTING.split("oct14\n", 1)[1]
+    headed = {
+        (n.start, n.text): n.cls
+        for n in checker_for(NORTHSHIRE).check_text(ranked, month="2019-11").numbers
+    }
+    assert headed[(0 + ranked.index("1  East"), "1")] != "reference"

@@ -197,3 +197,62 @@ def _json_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
             rows.update(run)
         run = []
     return rows
+
+
+#: A line that starts with a row's number: "2       Cambridge City  1042", "#3  OldCopper62".
+_ROW_NUMBER = re.compile(r"[ \t]*#?(\d{1,3})(?=[ \t]+\S)")
+#: A column of ranks: its heading says so ("Rank", "Pos", "Position", "#").
+_RANK_HEADING = re.compile(r"[ \t]*(?i:rank(?:ing)?|pos(?:ition)?\.?|place|#|no\.?)\b")
+
+
+def row_number_spans(text: str) -> list[tuple[int, int]]:
+    """The numbers that count a listing's rows, 1, 2, 3 ... at the start of three lines or
+    more in a run ("1  East Cambridgeshire   309", an SAS listing's observations, a forum's
+    posts), when no heading above calls them ranks: references, not figures."""
+    lines: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        run: list[tuple[int, int]] = []
+        scan_at = index
+        while scan_at < len(lines):
+            row = _ROW_NUMBER.match(text, *lines[scan_at])
+            if row is None or int(row.group(1)) != len(run) + 1:
+                break
+            run.append(row.span(1))
+            scan_at += 1
+        if len(run) >= 3 and not _ranked(text, lines, index) and not _sorted(text, run, lines):
+            found.extend(run)
+        index = max(scan_at, index + 1)
+    return found
+
+
+def _ranked(text: str, lines: list[tuple[int, int]], first: int) -> bool:
+    """Whether the heading line above a run of numbered rows names a column of ranks."""
+    for above in range(first - 1, max(-1, first - 3), -1):
+        line = text[slice(*lines[above])]
+        if line.strip():
+            return _RANK_HEADING.match(line) is not None
+    return False
+
+
+#: The first figure after a row's number and name.
+_FIRST_FIGURE = re.compile(r"[ \t]+[A-Za-z][^\d\n]*?(?<![\w.])([+\-−]?\d[\d,]*(?:\.\d+)?)")
+
+
+def _sorted(text: str, run: list[tuple[int, int]], lines: list[tuple[int, int]]) -> bool:
+    """Whether the rows' first figures fall (or rise) all the way down: a league table's
+    ranks, though no heading says so."""
+    figures: list[float] = []
+    for _, number_end in run:
+        line_end = next(end for start, end in lines if start <= number_end <= end)
+        found = _FIRST_FIGURE.match(text, number_end, line_end)
+        if found is None:
+            return False  # a row with no figure: a listing of code or of posts
+        figures.append(float(found.group(1).replace(",", "").replace("−", "-")))
+    pairs = list(itertools.pairwise(figures))
+    return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)
