@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from narrator.check.claims.extract import Marked
 from narrator.check.number import Number
