@@ -42,6 +42,33 @@ def _marks(text: str) -> list[tuple[str, str]]:
         ("VEHICLE THEFT (HO CODES 045, 048)", "045, 048", "CODE"),
         ("Solved = outcome types 1-8 (charge, caution)", "1-8", "CODE"),
         ("1st XI: finished third in the league.", "1st", "CODE"),
+        # the size of a group, however it is said
+        ("11 of them were in the four rural districts", "four", "GROUP"),
+        ("the figures for the 43 territorial forces", "43", "GROUP"),
+        ("Of the four Welsh forces, Dyfed-Powys has the lowest rate.", "four", "GROUP"),
+        ("in each of our six districts, so you can see", "six", "GROUP"),
+        ("the biggest drop of the county's three council areas", "three", "GROUP"),
+        ("Group 5 was the lowest of the five at 4.6%.", "five", "GROUP"),
+        ("perception across London's 32 boroughs", "32", "GROUP"),
+        # the ends and the key of a scale, and the rounding of figures
+        ("risk is scored on a scale of 1 to 4; score = likelihood x impact", "1 to 4", "SCALE"),
+        ("with scores from 1 to 25, the analysts propose", "1 to 25", "SCALE"),
+        ("Positions below run from 1 to 8; averages are weighted", "1 to 8", "SCALE"),
+        ("Harm is scored out of 30 for each threat.", "30", "SCALE"),
+        ("the charge rate, where 1 is the highest.", "1", "SCALE"),
+        ("figures rounded to the nearest 10,000.", "10,000", "SCALE"),
+        ("figures rounded to the nearest hundred.", "hundred", "SCALE"),
+        # a collar number, a radio frequency and a podcast's episode
+        ("Author:        PS 4417 Marsh, Operations Planning", "4417", "CODE"),
+        ("DALESIDE 106.4 FM - NEWSROOM TRANSCRIPT", "106.4", "CODE"),
+        ('Episode 14: "Is crime really going up?"', "14", "REF"),
+        # a rating's tolerance, a confidence level and a standard
+        ("A = worse by up to 10%, or a rise the group cannot explain", "10%", "THRESHOLD"),
+        ("Flagged where it has moved by more than 3% in the wrong direction.", "3%", "THRESHOLD"),
+        ("a change of less than 1% is shown as stable", "1%", "THRESHOLD"),
+        ("a rate of 10.1 per 1,000 (95% CI 9.8 to 10.3)", "95%", "LEVEL"),
+        ("still short of the 90% standard", "90%", "LEVEL"),
+        ("below the national standard of 90% for calls", "90%", "THRESHOLD"),
         ("Meeting in the 1st-floor office.", "1st", "CODE"),
     ],
 )
@@ -59,6 +86,11 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("Option 2 would fund 120 stands.", "120"),
         ("Two strimmers were taken from 3 plots.", "3"),
         ("The force recorded 45 crimes in September.", "45"),
+        ("Burglary rose by more than 10% to 1,200.", "1,200"),
+        ("Fenland's 12 burglaries were the most since May.", "12"),
+        ("Fenland accounted for 5 of the 12 in May.", "12"),
+        ("PC 2231 made 14 arrests in May.", "14"),
+        ("Crime rose from 1 to 4 in May.", "4"),
         # a count said as "one" is still a count
         ("In this quarter four were applied for and only one granted.", "one"),
         ("Robberies fell from three to one, the lowest this year.", "one"),
@@ -66,6 +98,18 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
 )
 def test_a_figure_beside_them_stays_a_figure(text: str, said: str) -> None:
     assert (said, "COUNT") in _marks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burglary rose by more than 10% to 1,200.",
+        "Crime fell by less than 1% in May.",
+        "Thefts were 5% better than last year.",
+    ],
+)
+def test_a_change_said_roughly_is_still_a_change(text: str) -> None:
+    assert next(label for _, label in _marks(text)) == "PERCENT"
 
 
 @pytest.mark.parametrize(

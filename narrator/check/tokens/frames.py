@@ -9,6 +9,9 @@ from narrator.check.tokens.spec import both as _both
 
 #: The units a police paper counts its own parts and peers in ("the six districts").
 _GROUPS = (
+    # "the four rural districts", "the 43 territorial forces", "the four Welsh forces"
+    r"(?:(?:rural|urban|territorial|other|remaining|neighbouring|border|metropolitan|county"
+    r"|district|council|English|Welsh|Scottish|[A-Z][a-z]+shire)\s+)?"
     r"(?:(?i:priority|policing|local|community|key|strategic|headline|performance)\s+)?"
     r"(?:forces|districts|divisions|areas(?!\s+for\b)|themes|wards|boroughs|sectors|neighbourhoods"
     r"|priorities|pillars|strands|regions|councils|local\s+authorities|partnerships|stages"
@@ -19,8 +22,18 @@ _GROUPS = (
 #: Before a group's size: a determiner ("the six districts", "all 43 forces", "made up of
 #: eight forces") or a rank ("5th of 8", "22nd of 43 forces").
 _GROUP_BEFORE = (
-    r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s))(?={N}\s+" + _GROUPS + ")"
-    r"|(?<=\d[snrt][tdh]\sof\s)|(?<=\d[snrt][tdh]\sout\sof\s)"
+    r"(?:(?<=\b[Tt]he\s)|(?<=\b[Aa]ll\s)|(?<=\bof\s)|(?<=\bour\s)|(?<=\bits\s)|(?<=['’]s\s))"
+    r"(?={N}\s+"
+    + _GROUPS
+    + ")"
+    # "the lowest of the six", "bottom of the six": the group a rank is among
+    + "".join(
+        f"|(?<=\\b{word}\\sof\\sthe\\s)"
+        for word in word_list(
+            "highest lowest best worst bottom top largest smallest busiest quietest"
+        )
+    )
+    + r"|(?<=\d[snrt][tdh]\sof\s)|(?<=\d[snrt][tdh]\sout\sof\s)"
     # "ranks sixth of the six", "seventh out of eight"
     + "".join(
         f"|(?<=\\b{word}\\sof\\s)|(?<=\\b{word}\\sof\\sthe\\s)|(?<=\\b{word}\\sout\\sof\\s)"
@@ -70,9 +83,9 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
             "GROUP",
             rf"(?:(?<=\d[snrt][tdh]\sof\s){NUM}|(?<=\d[snrt][tdh]\sout\sof\s){NUM}"
             rf"|{NUM}(?=\s+{_GROUPS}))(?![\w%-]|[.,]\d)",
-            need=r"\b(?i:the|all|of)\s+",
+            need=r"(?:\b(?i:the|all|of|our|its)|['’]s)\s+",
             span_need=False,
-            words="the all of",
+            words="the all of our its 's",
         ),
     ),
     (
@@ -99,7 +112,7 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
         r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?",
         need=r"\b(?i:targets?\s+(?:of|is|was|at)|target\s+level\s+of|agreed\s+level\s+of"
         r"|expectation\s+of|threshold\s+of|tolerance\s+of|ambition\s+of|aim\s+of"
-        r"|goal\s+of)\s+(?:(?i:around|about|at\s+least)\s+)?",
+        r"|goal\s+of|standard\s+of)\s+(?:(?i:around|about|at\s+least)\s+)?",
         span_need=False,
         words="of is was at around about least",
     ),
@@ -123,6 +136,21 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
             words="than under least of",
         ),
     ),
+    # "A = worse by up to 10%", "has moved by more than 3% in the wrong direction", "a
+    # change of less than 1%": a rating's tolerance, not a change the figures show.
+    *_both(
+        "THRESHOLD",
+        r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)",
+        need=r"\b(?i:worse|better|moved|moves|change|changes|changed|flagged|short)\b[^.;\n]{0,25}?"
+        r"\b(?i:by\s+(?:more\s+than|less\s+than|up\s+to)|(?:of|within)\s+(?:less|more)\s+than"
+        r"|within\s+±?)\s*",
+        span_need=False,
+        words="than to within ±",
+    ),
+    # "(95% CI 9.8 to 10.3)": a confidence interval's level, not a figure.
+    ("digit", Spec("LEVEL", r"\d{2}(?:\.\d)?%(?=\s*(?:CI\b|C\.I\.))")),
+    # "the national standard of 90%" above; "the 90% standard": what calls are held to.
+    ("digit", Spec("LEVEL", r"\d{1,3}(?:\.\d)?%(?=\s+(?:standard|target)\b)")),
     # "monthly crime has been above 1,200 for five months", "the only month above 800":
     # a level a count is said to pass, not a figure of it.
     (
@@ -172,6 +200,35 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
             r"\d+(?:st|nd|rd|th)(?=\s+(?:is|has|being|means)\s+(?:the\s+)?"
             r"(?i:best|worst|lowest|highest|least|most)\b)",
         ),
+    ),
+    # "where 1 is the highest", "rank 1 as the lowest rate": a ranking's key.
+    (
+        "digit",
+        Spec(
+            "SCALE",
+            r"1(?=\s+(?:is|as|being|means)\s+(?:the\s+)?(?i:best|worst|lowest|highest|least|most)\b)",
+        ),
+    ),
+    # "on a scale of 1 to 4", "scores from 1 to 25", "positions run from 1 to 8", "scored
+    # out of 30": the ends of a scale, not figures.
+    (
+        "digit",
+        Spec(
+            "SCALE",
+            r"\d{1,3}(?:\.\d)?(?:\s*(?:to|-|–)\s*\d{1,3}(?:\.\d)?)?(?![\w%]|[.,]\d)",
+            need=r"\b(?i:scale|scores?|scored|scoring|rated|graded|(?:positions?|ranks?)(?:\s+\w+)?"
+            r"\s+run)\s+(?:of|from|out\s+of)\s+",
+            span_need=False,
+            words="of from",
+        ),
+    ),
+    # "rounded to the nearest 10,000", "to the nearest hundred": the rounding, not a figure.
+    *_both(
+        "SCALE",
+        r"{N}(?![\w%]|[.,]\d)",
+        need=r"\b(?i:to\s+the\s+nearest)\s+",
+        span_need=False,
+        words="nearest",
     ),
     # "outstanding (1), good (2)": a grade's number on an inspection's scale.
     ("digit", Spec("SCALE", _GRADE_BEFORE + r"[1-5](?=\))")),

@@ -36,6 +36,19 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
             "codes code",
         ),
     ),
+    # "PS 4417 Marsh", "Owner: PC 2231": an officer's collar number; "106.4 FM": a radio
+    # station's frequency.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{3,5}(?![\w%]|[.,]\d)",
+            need=r"\b(?-i:PS|PC|DC|DS|Sgt|PCSO|Insp|DI|DCI)\s+",
+            span_need=False,
+            words="ps pc dc ds sgt pcso insp di dci",
+        ),
+    ),
+    ("digit", Spec("CODE", r"\d{2,3}\.\d(?=\s*FM\b)")),
     # "1st XI", "2nd-floor office": a team or a floor, not a rank.
     ("digit", Spec("CODE", r"\d(?:st|nd|rd|th)(?=\s+X[IV]\b|[\s-]floor\b)")),
     # "Committee Room 3", "Suite 4": where a meeting is, not a count.

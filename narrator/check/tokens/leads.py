@@ -23,7 +23,7 @@ LEAD_REF = (
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
     r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin|Track|Edition|Query"
     # a report's "Option 2", a complaint's "Allegation 1 of 3", a council's "Motion 2"
-    r"|Option|Allegation|Motion|MOTION|OPTION"
+    r"|Option|Allegation|Motion|MOTION|OPTION|Episode|EPISODE"
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
     r"|BULLETIN|TRACK|EDITION"
@@ -46,6 +46,7 @@ LEAD_REF_WORDS = (
     "measure measures pledge pledges tile tiles bulletin bulletins sheet sheets clause clauses "
     "element elements criterion criteria track tracks edition editions "
     "query queries option options allegation allegations motion motions order orders "
+    "episode episodes "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as

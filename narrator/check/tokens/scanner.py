@@ -207,6 +207,8 @@ def _word_before(before: str) -> str | None:
     if not words:
         return None
     word = words[-1].lower().strip("([:")  # "(see", "[Chart"
+    if word not in _NEED_WORDS and word.endswith(("'s", "’s")):
+        word = "'s"  # "London's 32 boroughs": any possessive, as one lead-in word
     return word if word in _NEED_WORDS else None
 
 
