@@ -90,6 +90,7 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("Fenland's 12 burglaries were the most since May.", "12"),
         ("Fenland accounted for 5 of the 12 in May.", "12"),
         ("PC 2231 made 14 arrests in May.", "14"),
+        ("There were between 1200 and 1500 crimes a month.", "1500"),
         ("Crime rose from 1 to 4 in May.", "4"),
         # a count said as "one" is still a count
         ("In this quarter four were applied for and only one granted.", "one"),
@@ -182,6 +183,11 @@ def test_a_figure_beside_a_file_name_stays_a_figure() -> None:
     [
         ("COUNCIL – THURSDAY 14 JULY 2016 AT 10.00AM", "10.00AM", "TIME"),
         ("                 Latest 12m   Change", "12m", "PERIOD"),
+        ("Thu 18 Oct 2018 10.15 BST", "10.15", "TIME"),
+        ("Thursday 4 May 2017 at 14.00, Conference Room 3", "14.00", "TIME"),
+        ("parked on the road, between 0100 and 0600hrs.", "0100 and 0600hrs", "TIME"),
+        ("Patrols are running 2200 to 0600, four nights a week.", "2200 to 0600", "TIME"),
+        ("The early shift runs 0600 to 1400 on weekdays.", "0600 to 1400", "TIME"),
     ],
 )
 def test_a_time_in_capitals_and_the_latest_twelve_months(text: str, said: str, label: str) -> None:

@@ -413,6 +413,12 @@ SPECS: list[tuple[str, Spec]] = [
             # "0930hrs", "2200–0300": the 24-hour clock of a shift or a meeting
             r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b"
             r"|(?:[01]\d|2[0-3])[0-5]\d\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d)"
+            # "between 0100 and 0600hrs", "2200 to 0600": a shift, one end with its zero
+            r"|0\d[0-5]\d\s+(?:to|and)\s+(?:[01]\d|2[0-3])[0-5]\d(?:\s?hrs)?(?![\d%]|[.,]\d)"
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:to|and)\s+0\d[0-5]\d(?:\s?hrs)?(?![\d%]|[.,]\d)"
+            # "10.15 BST", "Thursday 4 May 2017 at 14.00": a time by its zone or its date
+            r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?=\s*(?:BST|GMT|UTC)\b)"
+            r"|(?<=(?:19|20)\d\d\sat\s)(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])"
             # "0830", "at 0700 Wed": a time with a leading zero is no count
             r"|0\d[0-5]\d(?![\d%]|[.,]\d|\s*(?:[a-z]|%))"
             # "1200 today", "0700 Thu 01/12": a time, by the day after it
