@@ -77,7 +77,8 @@ def test_numbers_that_are_not_figures(text: str, said: str, label: str) -> None:
     [
         # a month's figure in a terse note stays a figure
         ("Assaults fell to 30 (January 24).", "24"),
-        ("There were 999 and 101 calls in the month.", "101"),
+        # ("999 and 101 calls" names the two services: see the twelfth pass)
+        ("There were 999 and 101 burglaries in the two months.", "101"),
         ("In January 24 burglaries were reported.", "24"),
         ("Thefts rose to 250, and more are expected.", "250"),
         ("Arrests in the district came to 5,000 in total.", "5,000"),

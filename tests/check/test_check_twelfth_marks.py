@@ -42,6 +42,13 @@ def _marks(text: str) -> list[tuple[str, str]]:
         ("VEHICLE THEFT (HO CODES 045, 048)", "045, 048", "CODE"),
         ("Solved = outcome types 1-8 (charge, caution)", "1-8", "CODE"),
         ("1st XI: finished third in the league.", "1st", "CODE"),
+        # the base a rate is worked to
+        ("divided by the population and multiplied by 1,000.", "1,000", "BASE"),
+        ("Rate = crimes / population x 1,000", "1,000", "BASE"),
+        # the service a number names
+        ("101 callers waited almost three minutes.", "101", "LEVEL"),
+        ("Of 999 calls, 91.2% were answered within 10 seconds.", "999", "LEVEL"),
+        ("- 999: 8,936 / 101: 22,148", "101", "LEVEL"),
         # the size of a group, however it is said
         ("11 of them were in the four rural districts", "four", "GROUP"),
         ("the figures for the 43 territorial forces", "43", "GROUP"),
@@ -80,7 +87,7 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
     ("text", "said"),
     [
         # a figure beside each of the numbers above stays a figure
-        ("Ring the office: 101 calls were answered in May.", "101"),
+        ("Ring the office: 101 burglaries were recorded in May.", "101"),
         ("There were 61016 calls in the year to March.", "61016"),
         ("KLOE 3 What effect has the law had? 42 assaults were recorded.", "42"),
         ("Option 2 would fund 120 stands.", "120"),
@@ -90,6 +97,7 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("Fenland's 12 burglaries were the most since May.", "12"),
         ("Fenland accounted for 5 of the 12 in May.", "12"),
         ("PC 2231 made 14 arrests in May.", "14"),
+        ("Officers made 101 arrests in May.", "101"),
         ("There were between 1200 and 1500 crimes a month.", "1500"),
         ("Crime rose from 1 to 4 in May.", "4"),
         # a count said as "one" is still a count

@@ -94,6 +94,18 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     ),
     # "Group 1 (highest risk) to Group 5": a group's label, not a count.
     ("digit", Spec("GROUP", r"(?:(?<=\bGroup\s)|(?<=\bgroup\s))\d{1,2}(?![\w%]|[.,]\d)")),
+    # "divided by the population and multiplied by 1,000", "Crimes / population x 1,000":
+    # the base a rate is worked to.
+    (
+        "digit",
+        Spec(
+            "BASE",
+            r"(?:1,?000|10,?000|100,?000|100)(?![\w%]|[.,]\d)",
+            need=r"(?:\b(?i:multiplied\s+by|times)|\s[x×*])\s+",
+            span_need=False,
+            words="by times x × *",
+        ),
+    ),
     # "for every 1,000 residents": a rate's base, as "per 1,000" is.
     (
         "digit",

@@ -197,7 +197,16 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
     ),
-    ("digit", Spec("LEVEL", r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency)\b)")),
+    # "999 calls", "101 callers waited", "101 answering", "999: 8,936": the service the
+    # number names, not a count of it.
+    (
+        "digit",
+        Spec(
+            "LEVEL",
+            r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency|calls?|callers?|lines?|answer\w*"
+            r"|performance|volumes?|demand|waits?|waiting|service|contacts?)\b|:\s*\d)",
+        ),
+    ),
     # "i.e. 133 or fewer", "25% or more": a bound a target sets, not a figure of the data
     (
         "digit",
