@@ -128,10 +128,30 @@ def test_a_change_said_roughly_is_still_a_change(text: str) -> None:
         "These are low numbers, and one or two offenders can move them.",
         "Any assault is one too many, she said.",
         "Theft of one kind or another is the biggest part of crime.",
+        "The new financial year has begun, and this one covers April.",
+        "Counts move around a great deal from one month to the next.",
+        "Is it a Moorend problem or a county-wide one?",
     ],
 )
 def test_one_that_stands_for_a_thing_is_no_count(text: str) -> None:
     assert not [s for s, label in _marks(text) if s.lower() == "one" and label == "COUNT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These are low numbers, and one or two offenders can move them.",
+        "The total could still move by a crime or two as reports are finalised.",
+    ],
+)
+def test_or_two_is_a_few_not_a_count(text: str) -> None:
+    assert not [s for s, label in _marks(text) if s == "two" and label == "COUNT"]
+
+
+def test_one_and_two_said_of_crimes_are_counts() -> None:
+    found = _marks("There was one burglary and two robberies.")
+    assert ("one", "COUNT") in found
+    assert ("two", "COUNT") in found
 
 
 def _classes(text: str) -> dict[str, str]:

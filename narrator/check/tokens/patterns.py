@@ -25,8 +25,14 @@ from narrator.check.tokens.spec import both as _both
 #: is a count).
 _ONE_AS_PRONOUN = (
     r"(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bodd\s)|(?<=\bnumber\s)|(?<=\bevery\s)"
-    r"|(?<=\bany\s)|(?<=\bbig\s)|(?<=\bquick\s)|(?<=\blong\s)|(?<=\bblunt\s))(?i:one)\b"
+    r"|(?<=\bany\s)|(?<=\bbig\s)|(?<=\bquick\s)|(?<=\blong\s)|(?<=\bblunt\s)|(?<=\bthis\s)"
+    r"|(?<=\bthat\s)|(?<=\bThat\s)|(?<=\beach\s)|(?<=\bgood\s)|(?<=-wide\s)|(?<=\bopen\s)"
+    r"|(?<=\bwithout\s))(?i:one)\b"
     r"|(?i:one)\s+(?:of|or|another|too|kind|side|thing|by|before|that|where|out)\b"
+    # "from one month to the next": any one, not a count
+    r"|(?<=\bfrom\s)(?i:one)(?=\s+\w+\s+to\s+the\s+(?:next|other)\b)"
+    # "one or two offenders", "a crime or two either way": a few, not a count
+    r"|(?<=\bone\sor\s)two\b|(?<=\bor\s)two(?=\s+(?:as|either|more)\b|\s*[.,;)])"
 )
 #: A month's short name, capitalised: "Mar", "Sept".
 _SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
