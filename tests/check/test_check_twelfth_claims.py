@@ -132,3 +132,20 @@ def test_a_year_after_the_same_months_of_another() -> None:
     off = _n(earlier + 5)
     wrong = _verdicts(CITY, text.replace(f"and {_n(earlier)}", f"and {off}"), month)
     assert wrong[off][3] == Verdict.CONTRADICTED
+
+
+def test_the_same_months_of_a_year_after_another_figure_compared() -> None:
+    month = "2020-11"
+    run = level(CITY, "crimes_bicycle_theft", CITY_AREA, "2020-09..2020-11", month)
+    summer = level(CITY, "crimes_bicycle_theft", CITY_AREA, "2020-06..2020-08", month)
+    year_ago = level(CITY, "crimes_bicycle_theft", CITY_AREA, "2019-09..2019-11", month)
+    text = (
+        f"From September to November 2020 there were {_n(run)} bicycle thefts, against "
+        f"{_n(summer)} in June to August and {_n(year_ago)} in the same three months of "
+        "2019.\n"
+    )
+    found = _verdicts(CITY, text, month)
+    assert found[_n(year_ago)][2:] == ("2019-09..2019-11", Verdict.SUPPORTED)
+    off = _n(year_ago + 7)
+    wrong = _verdicts(CITY, text.replace(f"and {_n(year_ago)}", f"and {off}"), month)
+    assert wrong[off][2:] == ("2019-09..2019-11", Verdict.CONTRADICTED)

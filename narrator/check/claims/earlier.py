@@ -406,11 +406,46 @@ _SAME_MONTHS_THEN = re.compile(
 )
 
 
+#: Right after a figure: the same months of a year named ("91 in the same three months of
+#: 2019").
+_SAME_MONTHS_AFTER = re.compile(
+    r"\s+(?:in|over|for|during)\s+the\s+same\s+(?:\w+\s+)?(?:months?|period|quarter)"
+    r"\s+(?:of|in)\s+((?:19|20)\d\d)\b(?!/)",
+    re.IGNORECASE,
+)
+
+
+def _same_months_of(claim: Claim, figure: Claim | None, text: str) -> Claim:
+    """ "against 151 in June to August and 91 in the same three months of 2019": the
+    months of the figure compared, in the year named, whatever figure came between."""
+    said = _SAME_MONTHS_AFTER.match(text, claim.span[1])
+    if said is None or figure is None or figure.period is None or ".." not in figure.period:
+        return claim
+    last = figure.period.split("..")[-1]
+    if not months.is_month(last):
+        return claim
+    back = (int(last[:4]) - int(said.group(1))) * 12
+    moved = shifted(figure.period, back) if back > 0 else None
+    if moved is None or moved == claim.period:
+        return claim
+    return replace(claim, period=moved, role="reference")
+
+
 def listed_same_months(claims: list[Claim], text: str) -> list[Claim]:
     """ "compared with 327 in the same months of 2019 and 286 in 2018": a year said after
     a list's next figure is the same months of that year, not the whole year."""
     out: list[Claim] = []
     for claim in claims:
+        figure = next(
+            (
+                c
+                for c in out
+                if c.role is None and c.kind == "figure" and c.measure == claim.measure
+            ),
+            None,
+        )
+        if claim.kind == "figure" and figure is not None:
+            claim = _same_months_of(claim, figure, text)
         previous = out[-1] if out else None
         said = claim.period_text or ""
         if (
