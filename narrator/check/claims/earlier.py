@@ -431,6 +431,13 @@ def _same_months_of(claim: Claim, figure: Claim | None, text: str) -> Claim:
     return replace(claim, period=moved, role="reference")
 
 
+def _compared_figure(candidate: Claim, claim: Claim) -> bool:
+    """Whether ``candidate`` is a figure of ``claim``'s measure that nothing compares."""
+    return (
+        candidate.role is None and candidate.kind == "figure" and candidate.measure == claim.measure
+    )
+
+
 def listed_same_months(claims: list[Claim], text: str) -> list[Claim]:
     """ "compared with 327 in the same months of 2019 and 286 in 2018": a year said after
     a list's next figure is the same months of that year, not the whole year."""

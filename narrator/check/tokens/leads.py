@@ -74,3 +74,17 @@ PHONE = (
 REF_LAST_WORDS = (
     "see also section sections paragraph paragraphs para paras para. paras. in at under"
 )
+#: "one" as a pronoun or a determiner, not a count: "one of", "one or two", "the odd one
+#: out", "one too many", "one kind or another", "the only one where" ("only one granted"
+#: is a count).
+ONE_AS_PRONOUN = (
+    r"(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bodd\s)|(?<=\bnumber\s)|(?<=\bevery\s)"
+    r"|(?<=\bany\s)|(?<=\bbig\s)|(?<=\bquick\s)|(?<=\blong\s)|(?<=\bblunt\s)|(?<=\bthis\s)"
+    r"|(?<=\bthat\s)|(?<=\bThat\s)|(?<=\beach\s)|(?<=\bgood\s)|(?<=-wide\s)|(?<=\bopen\s)"
+    r"|(?<=\bwithout\s))(?i:one)\b"
+    r"|(?i:one)\s+(?:of|or|another|too|kind|side|thing|by|before|that|where|out)\b"
+    # "from one month to the next": any one, not a count
+    r"|(?<=\bfrom\s)(?i:one)(?=\s+\w+\s+to\s+the\s+(?:next|other)\b)"
+    # "one or two offenders", "a crime or two either way": a few, not a count
+    r"|(?<=\bone\sor\s)two\b|(?<=\bor\s)two(?=\s+(?:as|either|more)\b|\s*[.,;)])"
+)

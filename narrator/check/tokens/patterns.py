@@ -13,6 +13,7 @@ from narrator.check.tokens.leads import (
     LEAD_CODE,
     LEAD_REF,
     LEAD_REF_WORDS,
+    ONE_AS_PRONOUN,
     REF_LAST_WORDS,
     REF_WORDS,
 )
@@ -20,20 +21,6 @@ from narrator.check.tokens.spans import SPAN_SPECS
 from narrator.check.tokens.spec import DAY, NUM, SIGN, WORDNUM, YEAR4, Spec
 from narrator.check.tokens.spec import both as _both
 
-#: "one" as a pronoun or a determiner, not a count: "one of", "one or two", "the odd one
-#: out", "one too many", "one kind or another", "the only one where" ("only one granted"
-#: is a count).
-_ONE_AS_PRONOUN = (
-    r"(?:(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bodd\s)|(?<=\bnumber\s)|(?<=\bevery\s)"
-    r"|(?<=\bany\s)|(?<=\bbig\s)|(?<=\bquick\s)|(?<=\blong\s)|(?<=\bblunt\s)|(?<=\bthis\s)"
-    r"|(?<=\bthat\s)|(?<=\bThat\s)|(?<=\beach\s)|(?<=\bgood\s)|(?<=-wide\s)|(?<=\bopen\s)"
-    r"|(?<=\bwithout\s))(?i:one)\b"
-    r"|(?i:one)\s+(?:of|or|another|too|kind|side|thing|by|before|that|where|out)\b"
-    # "from one month to the next": any one, not a count
-    r"|(?<=\bfrom\s)(?i:one)(?=\s+\w+\s+to\s+the\s+(?:next|other)\b)"
-    # "one or two offenders", "a crime or two either way": a few, not a count
-    r"|(?<=\bone\sor\s)two\b|(?<=\bor\s)two(?=\s+(?:as|either|more)\b|\s*[.,;)])"
-)
 #: A month's short name, capitalised: "Mar", "Sept".
 _SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 
@@ -500,5 +487,5 @@ SPECS: list[tuple[str, Spec]] = [
     ("word", Spec("PERCENT", rf"()(?<![\w-])({WORDNUM})\s(?:per\s?cent|percent)\b")),
     # "one of three districts", "one of the lowest": a member of a group, not a count; nor
     # is "one" that stands for a thing ("the odd one out", "one too many", "one or two").
-    ("word", Spec("COUNT", rf"(?<![\w-])(?!{_ONE_AS_PRONOUN})({WORDNUM})(?![\w-])")),
+    ("word", Spec("COUNT", rf"(?<![\w-])(?!{ONE_AS_PRONOUN})({WORDNUM})(?![\w-])")),
 ]
