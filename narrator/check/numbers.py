@@ -119,9 +119,15 @@ _MONTH_ALONE = re.compile(
     rf"(?:{MONTH_RE})\.?(?:\s*(?:/|-|–|\bto\b|\band\b)\s*(?:{MONTH_RE})\.?)*"
 )
 _BEFORE_MAY = re.compile(
-    r"\b(?:in|since|to|from|until|by|during|for|of|before|after|last|next|this|early|mid|late"
-    r"|end|start|and|or|between|through)\s+$",
+    r"(?:\b(?:in|since|to|from|until|by|during|for|of|before|after|last|next|this|early|mid"
+    r"|late|end|start|and|or|between|through|the|with|on|than)\s+|\(\s*)$",
     re.IGNORECASE,
+)
+#: After "May" the month, not the verb: its figure ("May (51)", "May: 541", "May 116"), the
+#: months after it ("May, June and July"), or a verb or noun a month takes ("May saw").
+_AFTER_MAY = re.compile(
+    r"[ \t]*(?:\(|:|\.{3}|\d)|,?\s+(?:and|to)\s+(?:June|July|August)\b|,\s*June\b"
+    r"|\s+(?:alone|on\s+its\s+own|saw|was|were|had|peak|meeting|figures?|totals?|snapshot)\b"
 )
 #: A footnote's marker glued to the end of a sentence or clause, as text copied from a PDF
 #: has it ("a response rate of 38%.1 Overall", "not reported.2"), or a page after "p.".
@@ -442,6 +448,7 @@ def _is_number(text: str, mark: Marked) -> bool:
         return False
     return not text.startswith("May", mark.start) or (
         _BEFORE_MAY.search(text, max(0, mark.start - 12), mark.start) is not None
+        or _AFTER_MAY.match(text, mark.end) is not None
     )
 
 

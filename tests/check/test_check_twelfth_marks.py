@@ -259,3 +259,20 @@ def test_a_listings_row_numbers_are_references_and_a_league_tables_ranks_are_not
         for n in checker_for(NORTHSHIRE).check_text(ranked, month="2019-11").numbers
     }
     assert headed[(0 + ranked.index("1  East"), "1")] != "reference"
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("Robbery fell in June. But May (51) and June (52) were both high.", True),
+        ("  Bicycle theft, June:   43    (May: 31)", True),
+        ("May alone had 45 bicycle thefts.", True),
+        ("Solved thefts by month: April 106, May 116, June 121.", True),
+        ("It was the May peak that drove the rise.", True),
+        ("Crime was down compared with May, the busiest month.", True),
+        ("The figures May change when the data are refreshed.", False),
+    ],
+)
+def test_may_the_month_and_may_the_verb(text: str, month: bool) -> None:
+    found = _classes(text)
+    assert (found.get("May") == "period") is month
