@@ -23,7 +23,12 @@ from narrator.check.own_numbers import answered, minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.text.names import with_names
-from narrator.check.text.tables import CELL_GAP, cell_gaps, row_number_spans
+from narrator.check.text.tables import (
+    CELL_GAP,
+    cell_gaps,
+    ranked_list_spans,
+    row_number_spans,
+)
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -188,6 +193,15 @@ def numbers_of(
                 found.append(_number(text, marked, _Claims(())))
     found.extend(_footnotes(document, found))
     found = with_names(text, found)
+    ranks = ranked_list_spans(text)
+    if ranks:
+        # "1. Moorend – 20.9%", "2. Highcross – 18.9%": a league table's ranks
+        found = [
+            replace(n, cls="value", kind="rank")
+            if n.cls == "reference" and (n.start, n.end) in ranks
+            else n
+            for n in found
+        ]
     rows = row_number_spans(text)
     if rows:
         # "1  East Cambridgeshire   309": a listing's row numbers are references

@@ -276,3 +276,44 @@ def test_a_listings_row_numbers_are_references_and_a_league_tables_ranks_are_not
 def test_may_the_month_and_may_the_verb(text: str, month: bool) -> None:
     found = _classes(text)
     assert (found.get("May") == "period") is month
+
+
+def test_a_numbered_list_in_order_of_its_figures_is_a_ranking() -> None:
+    ranked = (
+        "Solved rates over 12 months:\n\n"
+        "1. Moorend – 20.9%\n2. Highcross – 18.9%\n3. Saltby – 18.4%\n4. Harbourside – 17.7%\n"
+    )
+    found = {
+        (n.start, n.text): (n.cls, n.kind)
+        for n in checker_for(NORTHSHIRE).check_text(ranked, month="2019-06").numbers
+    }
+    assert found[(ranked.index("1. Moorend"), "1")] == ("value", "rank")
+    # a list out of order, or a contents page, is numbered, not ranked
+    actions = "Actions:\n\n1. Harbourside – 171 thefts\n2. Saltby – 65 thefts\n3. Moorend – 99\n"
+    listed = {
+        (n.start, n.text): n.cls
+        for n in checker_for(NORTHSHIRE).check_text(actions, month="2019-06").numbers
+    }
+    assert listed[(actions.index("1. Harbour"), "1")] == "reference"
+    contents = (
+        "Contents\n\n1. Summary ........ 2\n2. All crime ........ 3\n3. Outcomes ........ 5\n"
+    )
+    pages = {
+        (n.start, n.text): n.cls
+        for n in checker_for(NORTHSHIRE).check_text(contents, month="2019-06").numbers
+    }
+    assert pages[(contents.index("1. Summary"), "1")] == "reference"
+
+
+def test_a_ranking_with_dot_leaders_is_no_listing_of_rows() -> None:
+    text = (
+        "Rolling solved rate by district\n"
+        "  1  Fenland ................ 7.2%\n"
+        "  2  Peterborough ........... 5.6%\n"
+        "  3  Cambridge City ......... 4.8%\n"
+    )
+    found = {
+        (n.start, n.text): n.cls
+        for n in checker_for(NORTHSHIRE).check_text(text, month="2019-06").numbers
+    }
+    assert found[(text.index("1  Fenland"), "1")] != "reference"

@@ -241,7 +241,7 @@ def _ranked(text: str, lines: list[tuple[int, int]], first: int) -> bool:
 
 
 #: The first figure after a row's number and name.
-_FIRST_FIGURE = re.compile(r"[ \t]+[A-Za-z][^\d\n]*?(?<![\w.])([+\-−]?\d[\d,]*(?:\.\d+)?)")
+_FIRST_FIGURE = re.compile(r"[.)]?[ \t]+[A-Za-z][^\d\n]*?(?<!\w)([+\-−]?\d[\d,]*(?:\.\d+)?)")
 
 
 def _sorted(text: str, run: list[tuple[int, int]], lines: list[tuple[int, int]]) -> bool:
@@ -256,3 +256,41 @@ def _sorted(text: str, run: list[tuple[int, int]], lines: list[tuple[int, int]])
         figures.append(float(found.group(1).replace(",", "").replace("−", "-")))
     pairs = list(itertools.pairwise(figures))
     return all(a >= b for a, b in pairs) or all(a <= b for a, b in pairs)
+
+
+#: A numbered line: "1. Moorend – 20.9%", "2) Highcross - 18.9%".
+_NUMBERED_LINE = re.compile(
+    r"[ \t]*(\d{1,2})[.)](?=[ \t]+[A-Z][\w '’&.-]{1,40}?[ \t]*[–:-][ \t]*[£]?\d[^\n]{0,30}$)"
+    # "  1  Fenland ....... 7.2%": dot leaders to a rate (a contents line's page is a whole
+    # number)
+    r"|[ \t]*(\d{1,2})(?=[.)]?[ \t]+[A-Z][\w '’&-]{1,40}?[ \t]*\.{3,}[ \t]*"
+    r"\d[\d,]*(?:\.\d+%?|%)[ \t]*$)",
+    re.MULTILINE,
+)
+
+
+def ranked_list_spans(text: str) -> list[tuple[int, int]]:
+    """The numbers of a numbered list whose figures fall (or rise) all the way down, three
+    lines or more ("1. Moorend – 20.9%", "2. Highcross – 18.9%"): ranks, not paragraph
+    numbers."""
+    lines: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        run: list[tuple[int, int]] = []
+        scan_at = index
+        while scan_at < len(lines):
+            item = _NUMBERED_LINE.match(text, *lines[scan_at])
+            group = 0 if item is None else (1 if item.group(1) else 2)
+            if item is None or int(item.group(group)) != len(run) + 1:
+                break
+            run.append((item.start(group), item.end(group)))
+            scan_at += 1
+        if len(run) >= 3 and _sorted(text, run, lines):
+            found.extend(run)
+        index = max(scan_at, index + 1)
+    return found
