@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from narrator.check.claims.extract import Marked
 from narrator.check.number import Number
@@ -23,12 +22,7 @@ from narrator.check.own_numbers import answered, minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.text.names import with_names
-from narrator.check.text.tables import (
-    CELL_GAP,
-    cell_gaps,
-    ranked_list_spans,
-    row_number_spans,
-)
+from narrator.check.text.tables import CELL_GAP, cell_gaps, ranks_and_rows
 from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
@@ -193,24 +187,7 @@ def numbers_of(
                 found.append(_number(text, marked, _Claims(())))
     found.extend(_footnotes(document, found))
     found = with_names(text, found)
-    ranks = ranked_list_spans(text)
-    if ranks:
-        # "1. Moorend – 20.9%", "2. Highcross – 18.9%": a league table's ranks
-        found = [
-            replace(n, cls="value", kind="rank")
-            if n.cls == "reference" and (n.start, n.end) in ranks
-            else n
-            for n in found
-        ]
-    rows = row_number_spans(text)
-    if rows:
-        # "1  East Cambridgeshire   309": a listing's row numbers are references
-        found = [
-            replace(n, cls="reference", kind=None)
-            if n.claim is None and any(s <= n.start and n.end <= e for s, e in rows)
-            else n
-            for n in found
-        ]
+    found = ranks_and_rows(text, found)
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
     targets += [m.span() for m in _RAG_KEY.finditer(text)]
     targets += [m.span() for m in _RAG_BANDS.finditer(text)]

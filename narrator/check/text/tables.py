@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from narrator.check.number import Number
+
 if TYPE_CHECKING:
     from narrator.check.text.blocks import Block
 
@@ -293,4 +295,26 @@ def ranked_list_spans(text: str) -> list[tuple[int, int]]:
         if len(run) >= 3 and _sorted(text, run, lines):
             found.extend(run)
         index = max(scan_at, index + 1)
+    return found
+
+
+def ranks_and_rows(text: str, found: list[Number]) -> list[Number]:
+    """``found`` with a ranked list's numbers as ranks ("1. Moorend – 20.9%") and a
+    listing's row numbers as references ("1  East Cambridgeshire   309")."""
+    ranks = ranked_list_spans(text)
+    if ranks:
+        found = [
+            replace(n, cls="value", kind="rank")
+            if n.cls == "reference" and (n.start, n.end) in ranks
+            else n
+            for n in found
+        ]
+    rows = row_number_spans(text)
+    if rows:
+        found = [
+            replace(n, cls="reference", kind=None)
+            if n.claim is None and any(s <= n.start and n.end <= e for s, e in rows)
+            else n
+            for n in found
+        ]
     return found
