@@ -99,6 +99,7 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("PC 2231 made 14 arrests in May.", "14"),
         ("Officers made 101 arrests in May.", "101"),
         ("There were between 1200 and 1500 crimes a month.", "1500"),
+        ("The rate is now at 12.45.", "12.45"),
         ("Crime rose from 1 to 4 in May.", "4"),
         # a count said as "one" is still a count
         ("In this quarter four were applied for and only one granted.", "one"),
@@ -216,6 +217,8 @@ def test_a_figure_beside_a_file_name_stays_a_figure() -> None:
         ("parked on the road, between 0100 and 0600hrs.", "0100 and 0600hrs", "TIME"),
         ("Patrols are running 2200 to 0600, four nights a week.", "2200 to 0600", "TIME"),
         ("The early shift runs 0600 to 1400 on weekdays.", "0600 to 1400", "TIME"),
+        ("ONS figures out at 9.30 this morning.", "9.30", "TIME"),
+        ("We'll resume at 11.25.", "11.25", "TIME"),
     ],
 )
 def test_a_time_in_capitals_and_the_latest_twelve_months(text: str, said: str, label: str) -> None:

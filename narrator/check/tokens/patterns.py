@@ -4,6 +4,7 @@ financial years and years before times, durations and ranges, and quantities las
 from __future__ import annotations
 
 from narrator.check.text.dates import MONTH_RE
+from narrator.check.tokens.clock import CLOCK_SPECS
 from narrator.check.tokens.contacts import CONTACT_SPECS
 from narrator.check.tokens.frames import FRAME_SPECS
 from narrator.check.tokens.labels import LABEL_SPECS
@@ -400,46 +401,7 @@ SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("FY", r"(\d{2})/(\d{2})(?![\d/%])")),
     ("digit", Spec("YEARS", rf"({YEAR4})\s*(?:-|–|to)\s*({YEAR4})(?![\d%])")),
     ("digit", Spec("YEAR", rf"{YEAR4}(?![\d%]|[,.]\d)")),
-    (
-        "digit",
-        Spec(
-            "TIME",
-            # "10pm–3am", "2–4pm": a span of the 12-hour clock, one time
-            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s?[–-]\s?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
-            r"|\d{1,2}[:.]\d{2}\s*(?i:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
-            # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
-            r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
-            # "Embargoed until 00.01", "approx. 07.35": a time with a leading zero
-            r"|0\d\.[0-5]\d(?![\d.%])"
-            # "0930hrs", "2200–0300": the 24-hour clock of a shift or a meeting
-            r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b"
-            r"|(?:[01]\d|2[0-3])[0-5]\d\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d)"
-            # "between 0100 and 0600hrs", "2200 to 0600": a shift, one end with its zero
-            r"|0\d[0-5]\d\s+(?:to|and)\s+(?:[01]\d|2[0-3])[0-5]\d(?:\s?hrs)?(?![\d%]|[.,]\d)"
-            r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:to|and)\s+0\d[0-5]\d(?:\s?hrs)?(?![\d%]|[.,]\d)"
-            # "10.15 BST", "Thursday 4 May 2017 at 14.00": a time by its zone or its date
-            r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?=\s*(?:BST|GMT|UTC)\b)"
-            r"|(?<=(?:19|20)\d\d\sat\s)(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])"
-            # "0830", "at 0700 Wed": a time with a leading zero is no count
-            r"|0\d[0-5]\d(?![\d%]|[.,]\d|\s*(?:[a-z]|%))"
-            # "1200 today", "0700 Thu 01/12": a time, by the day after it
-            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:today|tonight|tomorrow|Mon|Tue|Wed|Thu|Fri|Sat"
-            r"|Sun)\b)",
-        ),
-    ),
-    # "Custody at 1400", "closed 2359 30/11", "by 1200": a time of the 24-hour clock, by
-    # the word before it
-    (
-        "digit",
-        Spec(
-            "TIME",
-            r"(?:[01]\d|2[0-3])[0-5]\d(?![\d%,.]|\s+[a-z])",
-            need=r"\b(?i:at|by|until|till|closed|traced|from)\s+",
-            span_need=False,
-            words="at by until till closed traced from",
-        ),
-    ),
+    *CLOCK_SPECS,
     # "24h / 7d / 28d", "the 4-wk avg": a window of the clock or calendar, as a dashboard
     # heads its columns.
     ("digit", Spec("SPAN", r"\d{1,3}-?(?:h|hrs?|d|wks?)(?![\w%])")),

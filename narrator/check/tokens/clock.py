@@ -1,0 +1,67 @@
+"""The scanner's patterns for times of the clock: "10pm–3am", "[00:14:32]", "0930hrs",
+"2200 to 0600", "10.15 BST", "at 9.30 this morning", "Custody at 1400". A time is a
+period, never a count."""
+
+from __future__ import annotations
+
+from narrator.check.tokens.spec import Spec
+
+#: In priority order, as :data:`narrator.check.tokens.patterns.SPECS` holds them.
+CLOCK_SPECS: list[tuple[str, Spec]] = [
+    (
+        "digit",
+        Spec(
+            "TIME",
+            # "10pm–3am", "2–4pm": a span of the 12-hour clock, one time
+            r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s?[–-]\s?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
+            r"|\d{1,2}[:.]\d{2}\s*(?i:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
+            # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
+            r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+            # "Embargoed until 00.01", "approx. 07.35": a time with a leading zero
+            r"|0\d\.[0-5]\d(?![\d.%])"
+            # "0930hrs", "2200–0300": the 24-hour clock of a shift or a meeting
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours)\b"
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s?[–-]\s?(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d)"
+            # "between 0100 and 0600hrs", "2200 to 0600": a shift, one end with its zero
+            r"|0\d[0-5]\d\s+(?:to|and)\s+(?:[01]\d|2[0-3])[0-5]\d(?:\s?hrs)?(?![\d%]|[.,]\d)"
+            r"|(?:[01]\d|2[0-3])[0-5]\d\s+(?:to|and)\s+0\d[0-5]\d(?:\s?hrs)?(?![\d%]|[.,]\d)"
+            # "10.15 BST", "Thursday 4 May 2017 at 14.00": a time by its zone or its date
+            r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?=\s*(?:BST|GMT|UTC)\b)"
+            r"|(?<=(?:19|20)\d\d\sat\s)(?:[01]?\d|2[0-3])[.:][0-5]\d(?![\d%])"
+            # "0830", "at 0700 Wed": a time with a leading zero is no count
+            r"|0\d[0-5]\d(?![\d%]|[.,]\d|\s*(?:[a-z]|%))"
+            # "1200 today", "0700 Thu 01/12": a time, by the day after it
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:today|tonight|tomorrow|Mon|Tue|Wed|Thu|Fri|Sat"
+            r"|Sun)\b)",
+        ),
+    ),
+    # "ONS out at 9.30 this morning", "We'll resume at 11.25.", "after 8.30": a clock time
+    # by the word before it and the end of its phrase after it.
+    (
+        "digit",
+        Spec(
+            "TIME",
+            # (not a level a figure stands at: "stood at 14.50", "peaked at 12.45")
+            r"(?<!stood\sat\s)(?<!now\sat\s)(?<!peaked\sat\s)(?<!is\sat\s)(?<!was\sat\s)"
+            r"(?<!rate\sat\s)(?<!level\sat\s)(?<!high\sat\s)(?<!low\sat\s)"
+            r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?=\s*(?:[,.;)]|$)|\s+(?:this|tonight|tomorrow|today"
+            r"|on\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))\b)",
+            need=r"\b(?i:at|after|until|till|resume\s+at)\s+",
+            span_need=False,
+            words="at after until till",
+        ),
+    ),
+    # "Custody at 1400", "closed 2359 30/11", "by 1200": a time of the 24-hour clock, by
+    # the word before it
+    (
+        "digit",
+        Spec(
+            "TIME",
+            r"(?:[01]\d|2[0-3])[0-5]\d(?![\d%,.]|\s+[a-z])",
+            need=r"\b(?i:at|by|until|till|closed|traced|from)\s+",
+            span_need=False,
+            words="at by until till closed traced from",
+        ),
+    ),
+]
