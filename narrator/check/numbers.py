@@ -32,9 +32,11 @@ _CONTACT_LINE = re.compile(
     r"(?i:emergenc\w*|non-emergency|tel|telephone|phone|contact|call\s+us)\b[^:\n]{0,40}:\s*\Z"
 )
 #: The scanner's labels by the class of number they mark.
-VALUES = frozenset({"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT"})
+VALUES = frozenset(
+    {"PERCENT", "POINTS", "MONEY", "COUNT", "ORDINAL", "STREAK", "MONTHCOUNT", "AMOUNT"}
+)
 #: Values that are read without a claim (a rank, the length of a run).
-_UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL"})
+_UNCLAIMED = frozenset({"STREAK", "MONTHCOUNT", "ORDINAL", "AMOUNT"})
 PERIODS = frozenset({"DATE", "FY", "YEAR", "YEARS", "PERIOD", "SPAN", "TIME", "QUARTER"})
 #: Section cross-references (checked), references to anything else (pages, tables,
 #: appendices...) and telephone numbers.
@@ -50,6 +52,7 @@ _KINDS = {
     "ORDINAL": "rank",
     "STREAK": "count",
     "MONTHCOUNT": "count",
+    "AMOUNT": "other",
 }
 #: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
 #: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.

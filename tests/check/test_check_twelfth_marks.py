@@ -320,3 +320,14 @@ def test_a_ranking_with_dot_leaders_is_no_listing_of_rows() -> None:
         for n in checker_for(NORTHSHIRE).check_text(text, month="2019-06").numbers
     }
     assert found[(text.index("1  Fenland"), "1")] != "reference"
+
+
+def test_a_measurement_in_its_unit_is_a_value_of_no_claim() -> None:
+    report = checker_for(NORTHSHIRE).check_text(
+        "The highest speed recorded was 52mph. Seizures included 188kg of cocaine.\n",
+        month="2019-11",
+    )
+    found = {n.text: (n.cls, n.kind, n.claim) for n in report.numbers}
+    assert found["52mph"] == ("value", "other", None)
+    assert found["188kg"] == ("value", "other", None)
+    assert not report.contradictions

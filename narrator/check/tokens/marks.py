@@ -28,6 +28,7 @@ STRUCTURE = frozenset(
         "ORDINAL",
         "RANGE",
         "IDENT",
+        "AMOUNT",
         "REF",
         "LAW",
         "PHONE",

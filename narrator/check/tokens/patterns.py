@@ -422,6 +422,12 @@ SPECS: list[tuple[str, Spec]] = [
     # "48p in every £1", "19p a week": pence (before "3pm" would be read as a name).
     ("digit", Spec("MONEY", r"()()(\d{1,3}(?:\.\d)?)(p)\b(?![.,]?\d)")),
     # "3G", "24x7": a name with digits, but not a figure with its unit ("8pc", "2pts").
+    # "52mph", "188kg of cocaine", "12 miles": a measurement in its unit, a value the
+    # project holds no figures of.
+    (
+        "digit",
+        Spec("AMOUNT", r"\d+(?:\.\d+)?\s?(?:mph|kph|km/h|kg|mg|tonnes?|km|miles)(?![\w/])"),
+    ),
     ("digit", Spec("IDENT", r"\d+(?!(?:pc|pts?|pp|ppts?)\b)[A-Za-z][\w-]*")),
     (
         "digit",
