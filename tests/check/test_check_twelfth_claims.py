@@ -149,3 +149,88 @@ def test_the_same_months_of_a_year_after_another_figure_compared() -> None:
     off = _n(year_ago + 7)
     wrong = _verdicts(CITY, text.replace(f"and {_n(year_ago)}", f"and {off}"), month)
     assert wrong[off][2:] == ("2019-09..2019-11", Verdict.CONTRADICTED)
+
+
+def test_a_checklists_items_are_read_one_by_one() -> None:
+    month = "2016-04"
+    big = level(CAMBS, "crimes_all", "Peterborough", "2016-04", month)
+    small = level(CAMBS, "crimes_all", "East Cambridgeshire", "2016-04", month)
+    burglary = level(CAMBS, "db_crimes", "Cambridgeshire", "2016-04", month)
+    text = (
+        "Handover notes\n\n"
+        f"[x] Split: Peterborough again the biggest district ({_n(big)}), East Cambs the "
+        f"smallest ({_n(small)}).\n"
+        f"[x] Dwelling burglary {_n(burglary)} in April, the lowest April in our series.\n"
+        "[ ] Send the pack to the Board.\n"
+    )
+    found = _verdicts(CAMBS, text, month)
+    # the item after East Cambs is the force's, not East Cambs'
+    assert found[_n(burglary)][1:] == ("Cambridgeshire", "2016-04", Verdict.SUPPORTED)
+
+
+def test_a_forms_numbered_lines_are_read_one_by_one() -> None:
+    month = "2018-02"
+    south = level(CAMBS, "crimes_all", "South Cambridgeshire", "2018-02", month)
+    now = level(CAMBS, "db_crimes", "Cambridgeshire", "2018-02", month)
+    peterborough = level(CAMBS, "crimes_all", "Peterborough", "2018-02", month)
+    text = (
+        "PART B - FIGURE BY FIGURE\n"
+        f"B1  All crime in South Cambridgeshire, Feb 18: {_n(south)} ........ [x] SK 09:41\n"
+        f"B2  Dwelling burglary, Feb 18: {_n(now)} ........ [x] SK 09:42\n"
+        f"B3  All crime in Peterborough, Feb 18: {_n(peterborough)} ........ [x] SK 09:43\n"
+    )
+    found = _verdicts(CAMBS, text, month)
+    assert found[_n(now)][0] == "db_crimes"
+    assert found[_n(peterborough)][1:] == ("Peterborough", "2018-02", Verdict.SUPPORTED)
+
+
+def test_a_months_own_figure_and_a_verb_after_a_figure() -> None:
+    month = "2020-08"
+    july = level(CITY, "crimes_all", CITY_AREA, "2020-07", month)
+    august = level(CITY, "crimes_all", CITY_AREA, "2020-08", month)
+    text = (
+        f"101 of August's {_n(august)} crimes were still under investigation when the data "
+        f"were cut, against 88 of July's {_n(july)}.\n"
+    )
+    assert _verdicts(CITY, text, month)[_n(july)][2:] == ("2020-07", Verdict.SUPPORTED)
+    month = "2019-09"
+    sept = level(NORTHSHIRE, "assaults", "Fellgate", "2019-09", month)
+    before = level(NORTHSHIRE, "assaults", "Fellgate", "2018-09", month)
+    text = (
+        f"August, with {_n(level(NORTHSHIRE, 'assaults', 'Fellgate', '2019-08', month))} "
+        "assaults in Fellgate, was the highest total since our records began in 2015, and "
+        f"September's {_n(sept)} compares with {_n(before)} a year earlier.\n"
+    )
+    found = _verdicts(NORTHSHIRE, text, month)
+    assert found[_n(sept)][2:] == ("2019-09", Verdict.SUPPORTED)
+    assert found[_n(before)][2:] == ("2018-09", Verdict.SUPPORTED)
+
+
+def test_money_is_not_a_count_and_a_bracket_after_a_district_is_its_figure() -> None:
+    month = "2018-09"
+    crimes = level(CAMBS, "crimes_all", "Cambridge City", "2018-09", month)
+    text = (
+        f"Cambridge City recorded {_n(crimes)} crimes in September, and £18,000 from the "
+        "community safety budget paid for extra lighting.\n"
+    )
+    assert _verdicts(CAMBS, text, month)["£18,000"][3] == Verdict.NOT_CHECKABLE
+    month = "2016-04"
+    big = level(CAMBS, "crimes_all", "Peterborough", "2016-04", month)
+    small = level(CAMBS, "crimes_all", "East Cambridgeshire", "2016-04", month)
+    text = (
+        f"Crime in April: Peterborough again the biggest district ({_n(big)}), East Cambs "
+        f"the smallest ({_n(small)}).\n"
+    )
+    assert _verdicts(CAMBS, text, month)[_n(big)][3] != Verdict.CONTRADICTED
+
+
+def test_a_monthly_rate_after_a_sentence_on_the_rolling_year() -> None:
+    month = "2019-09"
+    rate = level(CAMBS, "ss_weapons_find_rate", "Cambridgeshire", "2019-09", month)
+    text = (
+        "Officers conducted 38 searches for weapons in September, equalling the total for May "
+        "as the highest month in the rolling year, and recovered a weapon on four occasions. "
+        f"The monthly find rate of {rate:.1f}% compares with the year before.\n"
+    )
+    found = _verdicts(CAMBS, text, month)
+    assert found[f"{rate:.1f}%"][2] == "2019-09"

@@ -101,7 +101,13 @@ def _counted(
         # "over three times the 9 of the year before", "one in four": how many times one
         # figure is another, not a figure of the measure.
         return {"measure_head": MULTIPLE}
-    if claim.kind == "figure" and claim.noun and _level(reading, claim.noun) is not None:
+    if (
+        claim.kind == "figure"
+        and claim.noun
+        and _level(reading, claim.noun) is not None
+        # "the biggest district (1,621)": the district's figure in brackets, not a count
+        and not _BRACKET_AFTER_NOUN.search(sentence.text, max(0, claim.span[0] - 30), claim.span[0])
+    ):
         return _counted_areas(reading, sentence, claim)
     if (
         claim.kind == "figure"
@@ -160,6 +166,10 @@ def _counted(
         if at >= 0 and PART_OF.search(string[max(0, at - 40) : at]):
             found["measure_head"] = PART
     return found
+
+
+#: A level's noun, then a figure in brackets: "the biggest district (1,621)".
+_BRACKET_AFTER_NOUN = re.compile(r"[A-Za-z]\s*\(\s*$")
 
 
 def _counted_areas(reading: Reading, sentence: Sentence, claim: Claim) -> dict[str, Any]:

@@ -40,7 +40,8 @@ ROLLING_NOUN = re.compile(
 #: month, not the rolling year.
 MONTH_NOUN = re.compile(
     r"\b(?:monthly|month'?s|(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)'s)\s+(?:total|figure|rate|proportion|count|level)\b"
+    r"october|november|december)'s)\s+(?:[a-z]+\s+){0,2}?(?:total|figure|rate|proportion|count"
+    r"|level)\b"
     r"|\bthe\s+(?:rate|total|figure|proportion)\s+in\s+(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
@@ -174,12 +175,14 @@ def period_for(
     if candidate is None:
         if rolling and reading.reporting is not None:
             return f"R12:{months.iso(reading.reporting)}", None
+        carried = sentence.context.period
         if (
-            sentence.context.period is None
+            (carried is None or carried.startswith("R12:"))
             and reading.reporting is not None
             and MONTH_NOUN.search(sentence.text, sentence.start, sentence.end)
         ):
-            # "fell to 482 offences, the lowest monthly figure since April": the month.
+            # "fell to 482 offences, the lowest monthly figure since April": the month, even
+            # after a sentence on the rolling year ("The monthly find rate of 10.5% ...").
             return months.iso(reading.reporting), None
         return sentence.context.period, None
     label, ptext, kind = candidate

@@ -45,7 +45,12 @@ from narrator.check.claims.grammar import (
 )
 from narrator.check.claims.model import Claim, new_claim, replace
 from narrator.check.claims.nouns import done_to, names_number, noun
-from narrator.check.claims.pairing import LISTED_BEFORE, RECORD_SINCE, is_compared
+from narrator.check.claims.pairing import (
+    LISTED_BEFORE,
+    RECORD_SINCE,
+    is_compared,
+    of_months_own,
+)
 from narrator.check.claims.pieces import DirectionWord, Item, Sentence, Target
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.words import bare_measure, mention_of_change
@@ -83,7 +88,7 @@ def figure_claims(reading: Reading, sentence: Sentence) -> list[Claim]:
             continue  # "999 and 101 call volumes": the number is part of a name
         before = text[max(s0, q.start - 40) : q.start]
         claim, direction = _figure(reading, sentence, q, before)
-        claim = year_before(claim, text[s0 : q.start])
+        claim = of_months_own(year_before(claim, text[s0 : q.start]), sentence, q.start)
         value = float(q.mark.data["value"])
         after = text[q.end : min(s1, q.end + 30)]
         bracketed = _change_in_brackets(previous_figure, text, q)

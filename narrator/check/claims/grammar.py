@@ -108,7 +108,8 @@ VERBS = frozenset(
     word_list(
         "continue continues continued remain remains remained is are was were has "
         "have had show shows showed stand stands stood reach reaches reached seen saw "
-        "go goes went gone account accounts accounted"
+        "go goes went gone account accounts accounted compares compare compared rises "
+        "falls"
     )
 )
 FUTURE = re.compile(

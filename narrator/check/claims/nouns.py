@@ -29,7 +29,7 @@ def noun(reading: Reading, text: str, q: Item, after: str, items: list[Item]) ->
     """What a figure counts, when the text says: "22 occasions", "one male charged",
     "prompt graded incidents (86)"."""
     found = NOUN_AFTER.match(after)
-    if found:
+    if found and found.group(1).lower() not in VERBS:  # "44 compares with 33": a verb
         return found.group(1)
     single = NEXT_WORD.match(after) if q.label == "COUNT" else None
     if single:

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from narrator.check.claims.grammar import PERIOD_GAP, TARGET_REACH
-from narrator.check.claims.model import Claim
-from narrator.check.claims.pieces import DirectionWord, Item, Named, Target
+from narrator.check.claims.model import Claim, replace
+from narrator.check.claims.pieces import DirectionWord, Item, Named, Sentence, Target
 from narrator.check.claims.runs import RUN_FROM_MONTH
 from narrator.check.text.dates import NUMBER_WORDS
 
@@ -437,3 +437,17 @@ def pair_targets(
             direction.targets = [
                 Target(t.start, t.end, t.key, t.text, t.period, t.area, t.words) for t in last
             ]
+
+
+#: A month's name in the possessive right before a figure: "against 88 of July's 405".
+_MONTHS_OWN = re.compile(r"\b[A-Z][a-z]{2,8}['’]s\s+(?:[a-z]+\s+)?$")
+
+
+def of_months_own(claim: Claim, sentence: Sentence, pos: int) -> Claim:
+    """A figure at ``pos`` said as a month's own ("against 88 of July's 405", "June's total
+    of 39") is of that month, if a period of the sentence is that month."""
+    found = _MONTHS_OWN.search(sentence.text, max(0, pos - 24), pos)
+    if found is None:
+        return claim
+    own = next((p for p in sentence.periods if p[0] == found.start() and p[1] <= found.end()), None)
+    return claim if own is None else replace(claim, period=own[2], period_text=own[3])

@@ -20,6 +20,7 @@ from narrator.check.claims.pairing import is_period_phrase
 from narrator.check.claims.pieces import Item, Named, Sentence
 from narrator.check.claims.reading import Reading
 from narrator.check.claims.runs import first_months, month_spans, run_label, seasons
+from narrator.check.claims.sentence_year import year_of
 from narrator.check.text.dates import When, resolve_year
 
 #: The 12 months to the reporting month, said as a span of time back from it.
@@ -59,12 +60,6 @@ def _compared(item: Item, text: str) -> bool:
     return _COMPARED_WITH.search(text, max(0, item.start - 40), item.start) is not None
 
 
-#: Before a year that only says when the figures compared with are: "44 more than over the
-#: same stretch of 2018".
-_SAME_STRETCH = re.compile(
-    r"\bsame\s+(?:\w+\s+)?(?:months?|stretch|weeks)\s+(?:in|of)\s+$",
-    re.IGNORECASE,
-)
 _SAME_STAGE = re.compile(r"\bsame\s+(?:stage|point|time)\s+(?:of|in|last)\s+$", re.I)
 #: Before a month: words that say a year begins in it ("the financial year in April").
 _YEAR_STARTS_IN = re.compile(
@@ -216,7 +211,7 @@ def named_periods(
             elif item.label == "DATE" and _MONTHS_OWN_FIGURE.match(text, item.end):
                 # "the highest since January (73)": the month's own figure follows it
                 before = text[max(s0, item.start - 20) : item.start]
-                dated = date_period(reading, item, text, before, _year_of(sentence))
+                dated = date_period(reading, item, text, before, year_of(sentence))
                 if dated and not dated.startswith("D:"):
                     found.append(Named(item.start, item.end, dated, item.text, "month"))
             # else "the first fall since 2016/17": when a run began, no figure's period
@@ -227,7 +222,7 @@ def named_periods(
             continue  # "since the start of the financial year in April": when it began
         elif item.label == "DATE":
             before = text[max(s0, item.start - 20) : item.start]
-            dated = date_period(reading, item, text, before, _year_of(sentence))
+            dated = date_period(reading, item, text, before, year_of(sentence))
             if dated:
                 kind = "day" if dated.startswith("D:") else "month"
                 if kind == "month" and DISCRETE.search(text[item.start : item.end + 25]):
@@ -266,27 +261,6 @@ def _month_after(found: list[Named], text: str, start: int, end: int) -> list[Na
             label = months.iso(months.parse(max(named).label) + 1)
             out.append(Named(said.start(), said.end(), label, said.group(0), "month"))
     return out
-
-
-def _year_of(sentence: Sentence) -> int | None:
-    """The calendar year a sentence is about, for its yearless months ("In 2019 ... the
-    quietest was January"): the year it names, else the one its paragraph spoke of."""
-    text = sentence.text
-    years = [
-        i
-        for i in sentence.items
-        if i.label == "YEAR"
-        and i.mark is not None
-        # "on the same four months of 2018": the year compared with, not the sentence's
-        and not _SAME_STRETCH.search(text, max(sentence.start, i.start - 30), i.start)
-    ]
-    if len({i.mark.data["year"] for i in years if i.mark is not None}) == 1:
-        assert years[0].mark is not None
-        return int(years[0].mark.data["year"])
-    if years:
-        return None
-    period = sentence.context.period or ""
-    return int(period[3:7]) if re.fullmatch(r"CY:\d{4}", period) else None
 
 
 _SAME_MONTH_IN = re.compile(

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 # "1) ...", "(2) ...", and "3. make sure ..." (an item that goes on in lower case).
 BULLET = re.compile(
-    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
+    # "[x] All crime, force: 4,759", "☐ Dwelling burglary": a checklist's box
+    r"^[ \t]*(?:[•·▪◦‣∙●○■□➢➤\uf0b7\uf0a7*+☐☑☒✓✔]|\[[ xX✓✔]\]|-(?=\s)|\(?[a-z]\)|\(?(\d{1,2})\)"
     r"|(\d{1,2})\.(?=[ \t]+[a-z])"
     # "B.1  The FCR took 7,284 calls": a lettered section's numbered paragraph
     r"|([A-Z]\.\d{1,2})(?=[ \t]+[A-Z0-9])"

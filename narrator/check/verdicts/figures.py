@@ -84,6 +84,10 @@ def figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None = None) -
     return verdict
 
 
+#: The units of a measure counted in money.
+_MONEY_UNITS = frozenset({"money", "£", "pound", "pounds", "gbp"})
+
+
 def _figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None) -> ClaimVerdict:
     value = figure_value(claim)
     if value is None:
@@ -112,6 +116,11 @@ def _figure_verdict(claim: Claim, facts: FactSet, levels: Levels | None) -> Clai
         if area
         else facts.select(measure=claim.measure)
     )
+    if claim.unit == "money" and own and not any(f.unit in _MONEY_UNITS for f in own):
+        # "£18,000 from the community safety budget": no figure of a count is a sum of money
+        return ClaimVerdict(
+            claim, Verdict.NOT_CHECKABLE, f"{claim.text} is money; {claim.measure} is not"
+        )
     matched = matched_in(claim, facts, claim.measure, value)
     found = [f for f, _ in matched]
     measured = _named_change(claim, found, levels, facts.month)
