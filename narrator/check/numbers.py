@@ -66,9 +66,11 @@ _QUESTION = re.compile(
     r"|From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
 )
 #: A list item's label: a capital and one digit ("A1", "T3").
-_ITEM_LABEL = re.compile(r"[A-Z][1-9]")
+_ITEM_LABEL = re.compile(r"[A-Z]{1,2}[1-9]\d?")
+#: Before an item's label on its line: nothing but a bullet or a checklist's box.
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-–•*]|\[[ xX✓✔]\])?[ \t]*\[?")
 #: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
-_LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]")
+_LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]|[ \t]{2,}[a-z]")
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -302,13 +304,13 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         if said[0] == "Q" and (_QUESTION.match(text, end) or answered(text, start, said)):
             cls = "reference"  # "Q1. Do you support a rise ...?": a survey's question
         elif (
-            cls == "other"
+            (cls == "other" or said in ("H1", "H2"))  # "R12  3,703": the rolling year
             and _ITEM_LABEL.fullmatch(said)
             and _LINE_ITEM.match(text, end)
-            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t-–•*[")
+            and _ITEM_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
         ):
-            # "A1 Upland assaults problem profile", "T2 Moped snatches": an action's or a
-            # tasking's label at the start of its line
+            # "A1 Upland assaults problem profile", "[x] D1  Call-back option", "H1  A
+            # genuine rise": an action's, a task's or a hypothesis's label at its line's start
             cls = "reference"
         extra[start, end] = Number(start, end, said, cls)
     # "Decisions: P1 and P2 retained": a label the paper gave an item at its line's start

@@ -170,18 +170,18 @@ def test_a_checklists_items_are_read_one_by_one() -> None:
 
 def test_a_forms_numbered_lines_are_read_one_by_one() -> None:
     month = "2018-02"
-    south = level(CAMBS, "crimes_all", "South Cambridgeshire", "2018-02", month)
-    now = level(CAMBS, "db_crimes", "Cambridgeshire", "2018-02", month)
-    peterborough = level(CAMBS, "crimes_all", "Peterborough", "2018-02", month)
+    now = level(CAMBS, "crimes_all", "Cambridgeshire", "2018-02", month)
+    peterborough = level(CAMBS, "db_crimes", "Peterborough", "2018-02", month)
+    south = level(CAMBS, "db_crimes", "South Cambridgeshire", "2018-02", month)
     text = (
         "PART B - FIGURE BY FIGURE\n"
-        f"B1  All crime in South Cambridgeshire, Feb 18: {_n(south)} ........ [x] SK 09:41\n"
-        f"B2  Dwelling burglary, Feb 18: {_n(now)} ........ [x] SK 09:42\n"
-        f"B3  All crime in Peterborough, Feb 18: {_n(peterborough)} ........ [x] SK 09:43\n"
+        f"B3  Dwelling burglary by district: Peterborough {_n(peterborough)},\n"
+        f"    South Cambs {_n(south)} ...... [x] SK 09:45\n"
+        f"B4  All crime: {_n(now)} in February ....... [x] SK 09:47\n"
     )
     found = _verdicts(CAMBS, text, month)
-    assert found[_n(now)][0] == "db_crimes"
-    assert found[_n(peterborough)][1:] == ("Peterborough", "2018-02", Verdict.SUPPORTED)
+    # the line after the districts' is the force's, not the last district's
+    assert found[_n(now)][1:] == ("Cambridgeshire", "2018-02", Verdict.SUPPORTED)
 
 
 def test_a_months_own_figure_and_a_verb_after_a_figure() -> None:

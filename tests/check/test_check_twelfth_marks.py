@@ -57,6 +57,12 @@ def _marks(text: str) -> list[tuple[str, str]]:
         ("the biggest drop of the county's three council areas", "three", "GROUP"),
         ("Group 5 was the lowest of the five at 4.6%.", "five", "GROUP"),
         ("perception across London's 32 boroughs", "32", "GROUP"),
+        # a dashboard's visuals and screens, a survey's waves, a pack's blocks, a promise
+        ("Visual 1 of 7. Card: All crime, April 2018.", "1 of 7", "REF"),
+        ("[Text capture - Screen 2 of 4: CRIME & SEARCH]", "2 of 4", "REF"),
+        ("This note       Wave 12 of 12 (March 2016 fieldwork)", "12 of 12", "REF"),
+        ("BLOCK 3  DWELLING BURGLARY", "3", "REF"),
+        ("PROMISE 4 - A Community Safety Fund of £250,000 a year", "4", "REF"),
         # the ends and the key of a scale, and the rounding of figures
         ("risk is scored on a scale of 1 to 4; score = likelihood x impact", "1 to 4", "SCALE"),
         ("with scores from 1 to 25, the analysts propose", "1 to 25", "SCALE"),
@@ -192,6 +198,7 @@ def test_a_stretch_or_a_limit_of_time_is_no_value() -> None:
         ("Attachments: Saltby_vehicle_crime_Jan19.xlsx", "19", "period"),
         ("filter VT_FY1516_extract_v3.xlsx", "1516", "period"),
         ("run_id=job_20201022_77 ended", "77", "other"),
+        ("Three versions of the pack (v1.0, v1.1 and v1.2) went out.", "1.1", "reference"),
     ],
 )
 def test_the_numbers_of_file_names_and_links(text: str, said: str, cls: str) -> None:
@@ -331,3 +338,16 @@ def test_a_measurement_in_its_unit_is_a_value_of_no_claim() -> None:
     assert found["52mph"] == ("value", "other", None)
     assert found["188kg"] == ("value", "other", None)
     assert not report.contradictions
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "cls"),
+    [
+        ("Planner export\n\n[x] D1  Call-back option for 101 callers\n", "D1", "reference"),
+        ("Learning outcomes\n\nLO2  set the figures beside the charges;\n", "LO2", "reference"),
+        ("Hypotheses\n\nH1  A genuine rise in opportunist theft.\n", "H1", "reference"),
+        ("Crime fell in H1 2019/20 against the year before.\n", "H1", "period"),
+    ],
+)
+def test_an_items_label_at_the_start_of_its_line(text: str, said: str, cls: str) -> None:
+    assert _classes(text)[said] == cls

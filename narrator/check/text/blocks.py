@@ -273,7 +273,7 @@ def _blocks_of_lines(text: str, lines: list[tuple[int, int]]) -> list[Block]:
                 new, body_start = Block("heading", [], level=level), piece_start  # "Fellgate"
             elif bullet := BULLET.match(piece):
                 # A numbered item ("1)", "(2)"): its number refers to it.
-                group = next((g for g in (1, 2, 3, 4) if bullet.group(g)), 2)
+                group = next((g for g in (1, 2, 3, 4, 5) if bullet.group(g)), 2)
                 span = (piece_start + bullet.start(group), piece_start + bullet.end(group))
                 new = Block("bullet", [], number_span=span if bullet.group(group) else None)
                 body_start = piece_start + bullet.end()

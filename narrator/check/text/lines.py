@@ -15,7 +15,9 @@ BULLET = re.compile(
     # "B.1  The FCR took 7,284 calls": a lettered section's numbered paragraph
     r"|([A-Z]\.\d{1,2})(?=[ \t]+[A-Z0-9])"
     # "> 1. How many ...": a numbered question quoted in a reply
-    r"|>[ \t]*(\d{1,2})\.(?=[ \t]+[A-Z]))[ \t]+"
+    r"|>[ \t]*(\d{1,2})\.(?=[ \t]+[A-Z])"
+    # "B1  Dwelling burglary, Feb 18: 196": a form's numbered line
+    r"|([A-Z]\d{1,2})(?=[ \t]{2,}[A-Z]))[ \t]+"
 )
 #: The most words of a heading on a line of its own ("3 Stop and search outcomes").
 TITLE_WORDS = 6

@@ -28,9 +28,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _FY_RUN = re.compile(r"(?i:fy)$")
 
 
+#: A version written with its letter: "v1.0, v1.1 and v1.2", "(v3)".
+_VERSION = re.compile(r"(?<![\w.])[vV](\d+(?:\.\d+){0,2})(?![\w.]|\.\d)")
+
+
 def numbers_in_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The numbers of the names in ``text``: (start, end, class), the class a period for a
     month, a year or a financial year, a reference for a version, else other."""
+    for version in _VERSION.finditer(text):
+        yield version.start(1), version.end(1), "reference"
     for name in _NAME.finditer(text):
         for digits in _DIGITS.finditer(text, name.start(), name.end()):
             said = digits.group()

@@ -24,6 +24,8 @@ LEAD_REF = (
     r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin|Track|Edition|Query"
     # a report's "Option 2", a complaint's "Allegation 1 of 3", a council's "Motion 2"
     r"|Option|Allegation|Motion|MOTION|OPTION|Episode|EPISODE"
+    # "Visual 1 of 7", "Screen 2 of 4", "Wave 12 of 12", "BLOCK 3", "PROMISE 4 -"
+    r"|Visual|Screen|Wave|Block|BLOCK|Promise|PROMISE|Refresh|REFRESH|Handout|BOX|Card|Copy"
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
     r"|BULLETIN|TRACK|EDITION"
@@ -46,7 +48,8 @@ LEAD_REF_WORDS = (
     "measure measures pledge pledges tile tiles bulletin bulletins sheet sheets clause clauses "
     "element elements criterion criteria track tracks edition editions "
     "query queries option options allegation allegations motion motions order orders "
-    "episode episodes "
+    "episode episodes visual visuals screen screens wave waves block blocks promise "
+    "promises refresh handout handouts card cards copy "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
