@@ -42,6 +42,8 @@ MONTH_NOUN = re.compile(
     r"\b(?:monthly|month'?s|(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)'s)\s+(?:[a-z]+\s+){0,2}?(?:total|figure|rate|proportion|count"
     r"|level)\b"
+    # "The month on its own, 10.3%, is the lowest": the month, apart from the rolling year
+    r"|\bthe\s+month\s+(?:on\s+its\s+own|alone|by\s+itself)\b"
     r"|\bthe\s+(?:rate|total|figure|proportion)\s+in\s+(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
