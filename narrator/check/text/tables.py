@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -211,26 +212,45 @@ def row_number_spans(text: str) -> list[tuple[int, int]]:
     """The numbers that count a listing's rows, 1, 2, 3 ... at the start of three lines or
     more in a run ("1  East Cambridgeshire   309", an SAS listing's observations, a forum's
     posts), when no heading above calls them ranks: references, not figures."""
+    lines = _line_spans(text)
+    return [
+        span
+        for first, run in _counted_runs(text, lines, _ROW_NUMBER)
+        if not _ranked(text, lines, first) and not _sorted(text, run, lines)
+        for span in run
+    ]
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``text``."""
     lines: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):
         lines.append((at, at + len(line)))
         at += len(line) + 1
-    found: list[tuple[int, int]] = []
+    return lines
+
+
+def _counted_runs(
+    text: str, lines: list[tuple[int, int]], pattern: re.Pattern[str]
+) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """Runs of three lines or more whose ``pattern`` starts them with 1, 2, 3 ... (the
+    number in its first group that matched): the index of a run's first line and the
+    numbers' spans."""
     index = 0
     while index < len(lines):
         run: list[tuple[int, int]] = []
         scan_at = index
         while scan_at < len(lines):
-            row = _ROW_NUMBER.match(text, *lines[scan_at])
-            if row is None or int(row.group(1)) != len(run) + 1:
+            found = pattern.match(text, *lines[scan_at])
+            group = next((g for g in range(1, pattern.groups + 1) if found and found.group(g)), 0)
+            if found is None or not group or int(found.group(group)) != len(run) + 1:
                 break
-            run.append(row.span(1))
+            run.append(found.span(group))
             scan_at += 1
-        if len(run) >= 3 and not _ranked(text, lines, index) and not _sorted(text, run, lines):
-            found.extend(run)
+        if len(run) >= 3:
+            yield index, run
         index = max(scan_at, index + 1)
-    return found
 
 
 def _ranked(text: str, lines: list[tuple[int, int]], first: int) -> bool:
@@ -275,27 +295,13 @@ def ranked_list_spans(text: str) -> list[tuple[int, int]]:
     """The numbers of a numbered list whose figures fall (or rise) all the way down, three
     lines or more ("1. Moorend – 20.9%", "2. Highcross – 18.9%"): ranks, not paragraph
     numbers."""
-    lines: list[tuple[int, int]] = []
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, at + len(line)))
-        at += len(line) + 1
-    found: list[tuple[int, int]] = []
-    index = 0
-    while index < len(lines):
-        run: list[tuple[int, int]] = []
-        scan_at = index
-        while scan_at < len(lines):
-            item = _NUMBERED_LINE.match(text, *lines[scan_at])
-            group = 0 if item is None else (1 if item.group(1) else 2)
-            if item is None or int(item.group(group)) != len(run) + 1:
-                break
-            run.append((item.start(group), item.end(group)))
-            scan_at += 1
-        if len(run) >= 3 and _sorted(text, run, lines):
-            found.extend(run)
-        index = max(scan_at, index + 1)
-    return found
+    lines = _line_spans(text)
+    return [
+        span
+        for _, run in _counted_runs(text, lines, _NUMBERED_LINE)
+        if _sorted(text, run, lines)
+        for span in run
+    ]
 
 
 def ranks_and_rows(text: str, found: list[Number]) -> list[Number]:
