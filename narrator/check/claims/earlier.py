@@ -443,14 +443,7 @@ def listed_same_months(claims: list[Claim], text: str) -> list[Claim]:
     a list's next figure is the same months of that year, not the whole year."""
     out: list[Claim] = []
     for claim in claims:
-        figure = next(
-            (
-                c
-                for c in out
-                if c.role is None and c.kind == "figure" and c.measure == claim.measure
-            ),
-            None,
-        )
+        figure = next((c for c in out if _compared_figure(c, claim)), None)
         if claim.kind == "figure" and figure is not None:
             claim = _same_months_of(claim, figure, text)
         previous = out[-1] if out else None

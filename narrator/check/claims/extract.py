@@ -191,7 +191,7 @@ def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim
             paragraph_index = paragraph.index
             if previous is not None and previous.kind != "bullet":
                 lead = context if previous.text.rstrip().endswith(":") else None
-            if paragraph.kind == "bullet" and lead is not None and previous is not None:
+            if paragraph.kind == "bullet" and lead is not None:
                 # "figures for Cambridge City:" over "* September: 22 thefts": each item
                 # starts from what the line that leads into the list said.
                 context = lead
@@ -225,7 +225,8 @@ def _chunk_claims(reading: Reading, chunk: Chunk, source: str) -> Iterator[Claim
         named = set(reading.named_areas[named_before:])
         if len(named) == 1 and text.endswith(":"):
             # "these figures for Cambridge City:": the one area the list below is of
-            context = replace(context, area=next(iter(named)), only_area=next(iter(named)))
+            (only,) = named
+            context = replace(context, area=only, only_area=only)
         for claim in found:
             yield _locate(claim, paragraph, base, source)
 
