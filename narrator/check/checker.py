@@ -18,6 +18,7 @@ from pathlib import Path
 from narrator.check.claims.extract import extract, extract_claims
 from narrator.check.claims.model import Claim
 from narrator.check.consistency.internal import paper_findings
+from narrator.check.number_model import second_reading
 from narrator.check.numbers import numbers_of
 from narrator.check.report import CheckReport
 from narrator.check.text.document import Document
@@ -95,6 +96,8 @@ class Checker:
             document, claims, reporting_month=month, catalogue=self.project.catalogue
         )
         numbers = numbers_of(document, read.marks, verdicts)
+        # The learned second reading last: it may take back a judged value's verdict.
+        numbers, verdicts = second_reading(document.text, numbers, verdicts)
         return CheckReport(document, month, claims, verdicts, findings, numbers)
 
     def check_paper(self, path: str | Path, *, month: str) -> CheckReport:
