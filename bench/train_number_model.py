@@ -3,8 +3,9 @@
 Usage: ``python bench/train_number_model.py [--exclude PREFIX,...] [--out FILE]``
 
 It needs scikit-learn (``pip install -e '.[train]'``); narrator itself reads the weights it
-writes with no learning library. Every number the checker reads in the corpus's development texts is one
-example: the features of its span (:func:`narrator.check.number_model.features`) and its class. The
+writes with no learning library. Every number the checker reads in the corpus's development
+texts is one example: the features of its span as the checker gives it
+(:func:`narrator.check.number_model.features`) and the class of the labels it overlaps. The
 validation texts are never read. ``--exclude`` leaves out development texts whose names start
 with a prefix, to measure the model on texts it has not seen. Features seen only once are
 dropped, weights are rounded to four places, and the JSON is written with sorted keys, so

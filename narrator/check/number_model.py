@@ -177,6 +177,8 @@ def second_reading(
 #: turned as many of them wrong as right into periods, and read a service's number ("a call
 #: handler on 101 took the call") as a number to ring. Periods and references stay too.
 _DOUBTED = frozenset({"value"})
+
+
 def _read_from_words(claim: Claim) -> bool:
     """Whether the rules read a claim from the words of its sentence: a run of months or a
     change, or a figure whose measure its sentence names. The model weighs none of that, so

@@ -25,6 +25,19 @@ _SHARE_LEAD = re.compile(
 WORD_NUMBERS: list[
     tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str] | None, str, str | None]
 ] = [
+    # "the third Friday of each month", "on the fifth working day after": a day of the
+    # calendar counted in its month or week, not a rank.
+    (
+        (*_NTH_WORDS, "first", "last"),
+        re.compile(
+            rf"((?:first|last|{_NTH[3:-1]}))(?=\s+(?:working\s+day|week(?:day)?"
+            r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+(?:of|after|in|before)\b)",
+            re.IGNORECASE,
+        ),
+        None,
+        "period",
+        None,
+    ),
     # "the second lowest rate": a rank.
     (
         _NTH_WORDS,

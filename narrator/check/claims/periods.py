@@ -68,11 +68,16 @@ _YEAR_STARTS_IN = re.compile(
     # "a series which goes back to December 2017", "since records began in 2015": where a
     # series starts, not the period of a figure
     r"|\b(?:go(?:es)?|going|went|dat(?:es|ing))\s+back\s+to\s+$"
-    r"|\brecords\s+(?:began|begin|started|start)(?:\s+in)?\s+$",
+    r"|\b(?:records|series|data)\s+(?:began|begin|started|start)(?:\s+in)?\s+$",
     re.IGNORECASE,
 )
 #: "Since January, ...", "and since April": "since" opening a clause, not "highest since".
-_SINCE_OPENS = re.compile(r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$", re.IGNORECASE)
+_SINCE_OPENS = re.compile(
+    r"(?:^|[,;:(]|\band|\bbut|\bthough)\s*since\s+$"
+    # "5,948 since 1 April", "412 crimes since April": a count of the months since
+    r"|(?<![\d,.])\d[\d,]*(?:\s+[a-z]+)?\s+since\s+$",
+    re.IGNORECASE,
+)
 
 
 #: After the date of "the highest since": that month's own figure, in brackets ("since

@@ -430,6 +430,13 @@ def _is_item_title(line: str) -> bool:
     return is_title_line(line) and not any(c.isdigit() for c in line) and line[:1].isupper()
 
 
+#: A line naming who answers for an item of a list: "Lead: ...", "Owner: ...".
+_ROLE_LINE = re.compile(
+    r"[ \t]*(?:Lead|Owner|Author|Contact|Sponsor|Presenter|Responsible\s+officer"
+    r"|(?:Report(?:ed)?|Prepared|Presented)\s+by)[ \t]*:[^\n]*$"
+)
+
+
 def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool) -> bool:
     """Whether an unnumbered line starts a new paragraph rather than continuing one."""
     first = piece.lstrip()[:1]
@@ -452,6 +459,10 @@ def _starts_paragraph(text: str, current: Block, piece: str, blank_before: bool)
     ):
         # "5) Burglary, robbery and vehicle crime" over "Thirteen burglaries ...": an item's
         # title on its own line, then its text.
+        return True
+    if indented and _ROLE_LINE.match(text, *current.segments[-1]):
+        # "Lead: Superintendent, Local Policing North" over the item's text: who answers
+        # for it, whose job title's area is not the figures'.
         return True
     if not blank_before and not indented:
         return False

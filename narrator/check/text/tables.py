@@ -109,9 +109,20 @@ def _grid_rows(text: str, lines: list[tuple[int, int]]) -> set[int]:
     return rows
 
 
+#: A dot-leader line's title that names a month or a count so far ("January ....... 57",
+#: "Year to date ...... 412"): a figure's row, never a section's page.
+_FIGURE_TITLE = re.compile(
+    r"[ \t]*(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:[ \t]+\d{4})?|(?:[A-Za-z]+[ \t]+)?(?:year|month)[ \t]+to[ \t]+date)"
+    r"[ \t]*(?:\.|…)",
+    re.IGNORECASE,
+)
+
+
 def leaders_of_figures(text: str, blocks: list[Block]) -> list[Block]:
     """Dot-leader lines whose numbers do not run in page order ("Visits scheduled ......
-    42", "Visits made ...... 39"): a list of figures, not contents."""
+    42", "Visits made ...... 39"), or one of which a month names ("January ...... 57"): a
+    list of figures, not contents."""
     out = list(blocks)
     at = 0
     while at < len(out):
@@ -120,9 +131,12 @@ def leaders_of_figures(text: str, blocks: list[Block]) -> list[Block]:
             end += 1
         run = out[at:end]
         pages = [text[slice(*b.references[-1])] for b in run if b.references]
-        if len(run) >= 2 and any(
-            int(b) < int(a) for a, b in itertools.pairwise(pages) if a.isdigit() and b.isdigit()
-        ):
+        if (
+            len(run) >= 2
+            and any(
+                int(b) < int(a) for a, b in itertools.pairwise(pages) if a.isdigit() and b.isdigit()
+            )
+        ) or any(_FIGURE_TITLE.match(text, *b.segments[0]) for b in run):
             # the numbers go down somewhere: figures, each line a table's row
             for index in range(at, end):
                 out[index] = replace(out[index], kind="table", references=None)

@@ -32,8 +32,11 @@ CLOCK_SPECS: list[tuple[str, Spec]] = [
             # "0830", "at 0700 Wed": a time with a leading zero is no count
             r"|0\d[0-5]\d(?![\d%]|[.,]\d|\s*(?:[a-z]|%))"
             # "1200 today", "0700 Thu 01/12": a time, by the day after it
-            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:today|tonight|tomorrow|Mon|Tue|Wed|Thu|Fri|Sat"
-            r"|Sun)\b)",
+            r"|(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:today|tonight|tomorrow|(?:Mon|Tue|Wed|Thu|Fri|Sat"
+            r"|Sun)[a-z]*)\b)"
+            # "the 1300 bulletin", "the 0900 briefing": a time that names an event of the day
+            r"|(?<=\bthe\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:bulletin|news|briefing|meeting|call"
+            r"|parade|conference|deadline|update)\b)",
         ),
     ),
     # "ONS out at 9.30 this morning", "We'll resume at 11.25.", "after 8.30": a clock time

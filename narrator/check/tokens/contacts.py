@@ -54,6 +54,8 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
     ),
     # "101 otherwise", "Police non-emergency 101": the number, then when, or what it is.
     ("digit", Spec("PHONE", r"(?:101|999|111)(?=,?\s+otherwise\b)")),
+    # "101 ext 2563", "on 101, extension 4471": a number to ring, by its extension
+    ("digit", Spec("PHONE", r"(?:101|111)(?=,?\s+(?:ext|extn|extension)\b)")),
     ("digit", Spec("PHONE", r"(?<=(?i:non-emergency)\s)(?:101|111)(?![\w%]|[.,]\d)")),
     # "text British Transport Police on 61016": a short code to text.
     (

@@ -26,6 +26,8 @@ LEAD_REF = (
     r"|Option|Allegation|Motion|MOTION|OPTION|Episode|EPISODE"
     # "Visual 1 of 7", "Screen 2 of 4", "Wave 12 of 12", "BLOCK 3", "PROMISE 4 -"
     r"|Visual|Screen|Wave|Block|BLOCK|Promise|PROMISE|Refresh|REFRESH|Handout|BOX|Card|Copy"
+    # a presenter's "CARD 2 OF 5", a licence's "Condition 11"
+    r"|CARD|Condition|CONDITION"
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
     r"|BULLETIN|TRACK|EDITION"
@@ -49,7 +51,7 @@ LEAD_REF_WORDS = (
     "element elements criterion criteria track tracks edition editions "
     "query queries option options allegation allegations motion motions order orders "
     "episode episodes visual visuals screen screens wave waves block blocks promise "
-    "promises refresh handout handouts card cards copy "
+    "promises refresh handout handouts card cards copy condition conditions "
     "minute"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
@@ -64,12 +66,15 @@ LAW_AFTER = (
 #: After a section or paragraph number: another document names it ("paragraph 2.3 of the
 #: Home Office guidance", "section 4 of the HMICFRS report"), not a part of this paper.
 ELSEWHERE_AFTER = (
-    r"(?=\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
+    # "paragraphs 91 and 127 of the National Planning Policy Framework": each of a list
+    r"(?=(?:\s*(?:,|and|&|to|or)\s*\d+(?:\.\d+)*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
     r"(?i:guidance|code|manual|handbook|framework|protocol|regulations|rules|directive"
     r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
 )
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
 PHONE = (
+    # "0810-0900" is a span of the 24-hour clock, not a number to ring
+    r"(?!(?:[01]\d|2[0-3])[0-5]\d[–-](?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[.,]\d|[ \t-]\d))"
     r"0\d{2,4}\)?(?:[ \t-]\d{3,6}){1,2}(?![\d%]|[.,]\d)|0[1-9]\d{8,9}(?![\d%]|[.,]\d)"
     # "0800 40 50 40": a freephone number in pairs
     r"|0[3589]00(?:[ \t]\d{2,3}){3}(?![\d%]|[.,]\d)"

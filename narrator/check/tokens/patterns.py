@@ -226,6 +226,15 @@ SPECS: list[tuple[str, Spec]] = [
             lead=r"\b(?:in\s+(?:his|her|their)\s+)?(?:early\s+|mid\s+|late\s+)?",
         ),
     ),
+    # "LIAM FARROW, 23, of Tanners Row", "Jo Bell, 41, from Ely": a defendant's age, between
+    # the name and the address of a court report.
+    (
+        "digit",
+        Spec(
+            "AGE",
+            r"(?<=[A-Za-z'’-],\s)[1-9]\d?(?=,\s+(?:of|from)\s+(?:[A-Z0-9]|no\s+fixed))",
+        ),
+    ),
     # "under 18s", "over-65s", "18+": ages.
     ("digit", Spec("AGE", r"\d{1,2}s\b|\d{1,2}\+(?![\w%])")),
     *LABEL_SPECS,
@@ -290,8 +299,18 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "QUARTER",
             r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?![\w%]|[.,]\d)",
-            need=r"\b(?-i:Weeks?|Wk|wk|Period)\s+",
-            words="week weeks wk period",
+            need=r"\b(?-i:Weeks?|Wk|wk|Periods?|PERIODS?)\s+",
+            words="week weeks wk period periods",
+        ),
+    ),
+    # "month 1 of 2016/17", "period 4 of the financial year": a month counted in its year
+    (
+        "digit",
+        Spec(
+            "QUARTER",
+            r"\d{1,2}(?=\s+of\s+(?:(?:19|20)\d\d/\d\d|the\s+(?:financial\s+)?year)\b)",
+            need=r"\b(?i:month|period|week)\s+",
+            words="month period week",
         ),
     ),
     *_both("PERIOD", r"({N})(?:\s+and\s+({N}))?[\s-]years?\s+averages?\b"),
