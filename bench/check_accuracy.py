@@ -1,9 +1,11 @@
 """Benchmark: how well ``narrator check`` reads the numbers of real-style papers.
 
 Usage: ``python bench/check_accuracy.py [--split development|validation|all] [--json FILE]
-[--command]``. Checks every text of the labelled corpus (``tests/data/papers/``) with its
-project and month, as ``narrator check --format json`` does (through the Python API, or the
-command itself with ``--command``), and scores the report against the hand labels:
+[--command] [--rules-only]``. Checks every text of the labelled corpus
+(``tests/data/papers/``) with its project and month, as ``narrator check --format json``
+does (through the Python API, or the command itself with ``--command``; ``--rules-only``
+leaves out the learned second reading of values, to measure what it adds), and scores the
+report against the hand labels:
 
 - per class (value, period, reference, other): recall (labels whose overlapping reported
   numbers all have the label's class) and precision (reported numbers of a class that
@@ -26,11 +28,12 @@ to docs/check-accuracy.md; nothing here is a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -273,6 +276,21 @@ def check_report(paper: Paper, *, command: bool) -> dict[str, Any]:
     return dict(json.loads(json.dumps(report.as_dict())))
 
 
+@contextlib.contextmanager
+def rules_only(on: bool) -> Iterator[None]:
+    """While on, the checker keeps the rules' reading of every value: no value is doubtful
+    enough for the learned second reading to take it back."""
+    import narrator.check.number_model as number_model
+
+    kept = number_model.DOUBT
+    if on:
+        number_model.DOUBT = 0.0
+    try:
+        yield
+    finally:
+        number_model.DOUBT = kept
+
+
 def _row(name: str, value: object) -> str:
     shown = "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
     return f"  {name:<42} {shown:>8}"
@@ -309,17 +327,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--json", type=Path, help="write the scores (and per-text counts) here")
     parser.add_argument("--command", action="store_true", help="run the narrator command")
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="score the rules alone, without the learned second reading of values",
+    )
     args = parser.parse_args(argv)
+    if args.rules_only and args.command:
+        parser.error("--rules-only works through the Python API, not with --command")
     splits = list(SPLITS) if args.split == "all" else [args.split]
     results: dict[str, dict[str, Any]] = {}
     per_text: dict[str, dict[str, Any]] = {}
-    for split in splits:
-        total = Tally()
-        for paper in load_corpus(split=split):
-            tally = score_paper(paper, check_report(paper, command=args.command))
-            per_text[paper.name] = summary(tally)
-            total.add(tally)
-        results[split] = summary(total)
+    with rules_only(args.rules_only):
+        for split in splits:
+            total = Tally()
+            for paper in load_corpus(split=split):
+                tally = score_paper(paper, check_report(paper, command=args.command))
+                per_text[paper.name] = summary(tally)
+                total.add(tally)
+            results[split] = summary(total)
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps({"splits": results, "texts": per_text}, indent=1) + "\n")

@@ -127,3 +127,20 @@ def test_the_numbers_list_is_used_when_present() -> None:
     assert classes["other"]["reported"] == 0
     assert result["value_kind_accuracy"] == 0.667  # "120" read as a rate, not a count
     assert result["false_contradiction_rate"] is None
+
+
+def test_rules_only_keeps_every_value_the_rules_read() -> None:
+    from narrator.check.number import Number
+    from narrator.check.number_model import DOUBT, second_reading
+
+    bench = _bench()
+    text = "Results page:  1  2  3  4  5   Next\n"
+    values = [Number(i, i + 1, text[i], "value", "count") for i in range(15, 28, 3)]
+    flipped, _ = second_reading(text, values, [])
+    assert [n.cls for n in flipped] != ["value"] * len(values)
+    with bench.rules_only(True):
+        kept, _ = second_reading(text, values, [])
+    assert [n.cls for n in kept] == ["value"] * len(values)
+    from narrator.check import number_model
+
+    assert number_model.DOUBT == DOUBT  # restored
