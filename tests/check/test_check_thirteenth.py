@@ -52,6 +52,22 @@ def _classes(root: Path, text: str, month: str) -> dict[str, str]:
         ("or to me on 101, extension 4471.", "101", "PHONE"),
         # each of a list of paragraphs of another document
         ("and paragraphs 91 and 127 of the National Planning Policy Framework", "91", "REF"),
+        # a table's "v": the period after the second figure is its own (see the claim test)
+        # a target's figure however written, a bound or a step a rule sets, a band of pay
+        ("Emergency attendance 88.6% (target 90%) AMBER", "90%", "THRESHOLD"),
+        ("Target: a reduction of 15% by 31 March 2021.", "15%", "THRESHOLD"),
+        ("Officers whose salary is £150,000 or more are named.", "£150,000", "THRESHOLD"),
+        ("(Maximum 500 words)", "500", "THRESHOLD"),
+        ("pay was £50,000 or more, in bands of £5,000:", "£5,000", "SCALE"),
+        ("£50,000 - £54,999                       41          37", "£50,000 - £54,999", "GROUP"),
+        # a window of hours or days in capitals, of calendar years; a numbered month
+        ("1. DEMAND - LAST 24 HOURS", "LAST 24 HOURS", "PERIOD"),
+        ("in each of the last two calendar years", "last two calendar years", "PERIOD"),
+        ("Position at:   Month 6 (30 September 2016)", "Month 6", "QUARTER"),
+        # a time after "by", "at" or "around", at a phrase's end
+        ("Can you put that in a one-pager by 1200, same format?", "1200", "TIME"),
+        ("Silver review at 1100.", "1100", "TIME"),
+        ("The wait peaked at 14 min around 2330.", "2330", "TIME"),
     ],
 )
 def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
@@ -67,10 +83,17 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("Vehicle thefts fell to 412 in the period.", "412"),
         ("Call 0800-555-1111 now; 55 calls came in May.", "55"),
         ("The 1300 thefts were the most since May.", "1300"),
+        ("Crime rose to 1,200 by 1200 crimes.", "1,200"),
+        ("Thefts fell to 1200, the lowest since May.", "1200"),
+        ("We made 500 arrests, up 20% on last year.", "500"),
     ],
 )
 def test_a_figure_beside_them_stays_a_figure(text: str, said: str) -> None:
     assert (said, "COUNT") in _marks(text)
+
+
+def test_a_sum_of_money_stays_money() -> None:
+    assert ("£54,000", "MONEY") in _marks("Spending was £54,000 or £55,000 in May.")
 
 
 def test_a_number_to_ring_keeps_its_shape() -> None:
@@ -135,6 +158,18 @@ def test_a_count_since_a_date_is_the_months_since() -> None:
     off = _n(fytd + 90)
     wrong = verdicts_by_text(CITY, text.replace(f"; {_n(fytd)} ", f"; {off} "), month)
     assert wrong[off][3] == Verdict.CONTRADICTED
+
+
+def test_a_tables_v_leaves_the_period_after_it_to_the_second_figure() -> None:
+    month = "2016-09"
+    now = level(NORTHSHIRE, "thefts", "Northshire", month, month)
+    before = level(NORTHSHIRE, "thefts", "Northshire", "2015-09", month)
+    text = f"Vehicle thefts at month end: {_n(now)} v {_n(before)} at the end of September 2015.\n"
+    found = verdicts_by_text(NORTHSHIRE, text, month)
+    assert found[_n(now)][2:] == ("2016-09", Verdict.SUPPORTED)
+    off = _n(now + 30)
+    wrong = verdicts_by_text(NORTHSHIRE, text.replace(f": {_n(now)} v", f": {off} v"), month)
+    assert wrong[off][2:] == ("2016-09", Verdict.CONTRADICTED)
 
 
 def test_who_answers_for_an_item_is_not_its_area() -> None:

@@ -51,7 +51,9 @@ def _other_figure(gap: str) -> bool:
 #: its own.
 _REFERENCE_BETWEEN = re.compile(
     # "56 down on the 840 logged in October": October is the 840's
-    r"\b(?:compared\s+(?:to|with)|compares?\s+(?:to|with)|against|versus|from|(?:on|above|below)\s+the)\s+"
+    # "334 v 384 at the end of September 2015": a table's "v" as "against"
+    r"\b(?:compared\s+(?:to|with)|compares?\s+(?:to|with)|against|versus|vs?\.?|from"
+    r"|(?:on|above|below)\s+the)\s+"
     # "against a national figure of around 24%": a few words may name what it is
     r"(?:[a-z]+\s+){0,6}?(?:[£+-]?\d|" + _WORD_NUMBER + ")",
     re.IGNORECASE,

@@ -61,10 +61,10 @@ CLOCK_SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "TIME",
-            r"(?:[01]\d|2[0-3])[0-5]\d(?![\d%,.]|\s+[a-z])",
-            need=r"\b(?i:at|by|until|till|closed|traced|from)\s+",
+            r"(?:[01]\d|2[0-3])[0-5]\d(?![\d%]|[,.]\d|\s+[a-z])",
+            need=r"\b(?i:at|by|until|till|closed|traced|from|around)\s+",
             span_need=False,
-            words="at by until till closed traced from",
+            words="at by until till closed traced from around",
         ),
     ),
 ]

@@ -122,11 +122,13 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     *_both(
         "THRESHOLD",
         r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?",
+        # "(target 90%)", "Target: a reduction of 15%": a target's figure, however written
         need=r"\b(?i:targets?\s+(?:of|is|was|at)|target\s+level\s+of|agreed\s+level\s+of"
+        r"|(?<=\()target|target:\s+(?:an?\s+)?(?:reduction|rise|increase|fall)\s+of"
         r"|expectation\s+of|threshold\s+of|tolerance\s+of|ambition\s+of|aim\s+of"
         r"|goal\s+of|standard\s+of)\s+(?:(?i:around|about|at\s+least)\s+)?",
         span_need=False,
-        words="of is was at around about least",
+        words="of is was at around about least target",
     ),
     (
         "digit",
@@ -159,6 +161,22 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
         span_need=False,
         words="than to within ±",
     ),
+    # "earning £50,000 or more", "(Maximum 500 words)", "in bands of £5,000": a bound or a
+    # step a rule sets, not a figure
+    ("digit", Spec("THRESHOLD", rf"£{NUM}(?:[km]\b)?(?=\s+or\s+(?:more|over|above|less|below)\b)")),
+    *_both(
+        "THRESHOLD",
+        r"{N}(?=\s+words?\b)",
+        need=r"\b(?i:max|maximum|up\s+to)\.?\s+",
+        span_need=False,
+        words="max max. maximum to",
+    ),
+    (
+        "digit",
+        Spec("SCALE", rf"£{NUM}", need=r"\b(?i:bands|steps)\s+of\s+", span_need=False, words="of"),
+    ),
+    # "£50,000 - £54,999": a band of pay or money, its two ends
+    ("digit", Spec("GROUP", rf"£{NUM}\s*[-–]\s*£\d[\d,]*99(?![\d,])")),
     # "(95% CI 9.8 to 10.3)": a confidence interval's level, not a figure.
     ("digit", Spec("LEVEL", r"\d{2}(?:\.\d)?%(?=\s*(?:CI\b|C\.I\.))")),
     # "the national standard of 90%" above; "the 90% standard": what calls are held to.

@@ -274,6 +274,14 @@ SPECS: list[tuple[str, Spec]] = [
         r"|following)\s+)",
         words="last past previous preceding prior next coming following",
     ),
+    # "DEMAND - LAST 24 HOURS", "the last two calendar years": a window of hours or days,
+    # in a heading's capitals, or of calendar years
+    *_both(
+        "PERIOD",
+        r"({N})\s+(?:(?:calendar|financial)\s+years?|HOURS|DAYS|WEEKS|MONTHS|YEARS|hours|days)\b",
+        need=r"\b(?i:last|past|previous)\s+",
+        words="last past previous",
+    ),
     *_both(
         "PERIOD",
         r"({N})(?:\s+|-)(months?|years?|quarters?|weeks?|days?)\b",
@@ -299,8 +307,8 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "QUARTER",
             r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?![\w%]|[.,]\d)",
-            need=r"\b(?-i:Weeks?|Wk|wk|Periods?|PERIODS?)\s+",
-            words="week weeks wk period periods",
+            need=r"\b(?-i:Weeks?|Wk|wk|Periods?|PERIODS?|Month|MONTH)\s+",
+            words="week weeks wk period periods month",
         ),
     ),
     # "month 1 of 2016/17", "period 4 of the financial year": a month counted in its year
