@@ -10,7 +10,10 @@ imports it. Two phases:
 - **Running** (:func:`running`): an interrupt raises :class:`Interrupted`, a
   ``BaseException`` that ``except Exception`` does not swallow and typer does not turn into
   a silent exit, so every ``finally`` runs (temporary files are removed, locks released)
-  before the command line prints one line and exits.
+  before the command line prints one line and exits. An interrupt that lands inside a
+  weak-reference callback or a ``__del__`` (the import machinery frees its module locks
+  that way) would be printed as an "Exception ignored" traceback and lost: the running
+  phase's unraisable hook delivers it again once that callback has returned.
 
 A forked helper process (the checker reads long papers in several) ends quietly on an
 interrupt: its parent reports it.
@@ -22,7 +25,13 @@ import contextlib
 import os
 import signal
 import sys
+import threading
+from collections.abc import Callable
 from types import FrameType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 __all__ = ["Interrupted", "finished", "install", "is_program", "running"]
 
@@ -30,6 +39,10 @@ __all__ = ["Interrupted", "finished", "install", "is_program", "running"]
 EXIT_CODES = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 _parent: int | None = None
+#: The unraisable hook :func:`running` wraps, kept for every other unraisable exception.
+_hook: Callable[[UnraisableHookArgs], object] | None = None
+#: An interrupt swallowed where it landed, waiting to be raised again (:func:`_unraisable`).
+_pending: int | None = None
 
 
 class Interrupted(BaseException):
@@ -63,10 +76,14 @@ def install() -> None:
 
 def running() -> None:
     """Running phase: an interrupt raises :class:`Interrupted` where the command is."""
+    global _hook
     if _parent is None:
         return
     for signum in EXIT_CODES:
         signal.signal(signum, _raise)
+    if _hook is None:
+        _hook = sys.unraisablehook
+        sys.unraisablehook = _unraisable
 
 
 def finished() -> None:
@@ -95,6 +112,41 @@ def _raise(signum: int, frame: FrameType | None) -> None:
     for number in EXIT_CODES:
         signal.signal(number, _exit_now)
     raise Interrupted(signum)
+
+
+def _unraisable(unraisable: UnraisableHookArgs) -> None:
+    """Deliver again an interrupt that Python could not raise where it landed.
+
+    Python swallows an exception raised in a weak-reference callback, a ``__del__`` or a
+    garbage collector callback, so :class:`Interrupted` raised there would not stop the
+    command. The handlers go back to raising (:func:`_raise` had set them to end the
+    process at once) and the interrupt is raised again a millisecond later, in the
+    command's own code: sending the signal again at once would raise it in this hook, where
+    it would be swallowed too. After :func:`finished` it is ignored, as it should be.
+    """
+    global _pending
+    exc = unraisable.exc_value
+    if not isinstance(exc, Interrupted) or os.getpid() != _parent:
+        (_hook or sys.__unraisablehook__)(unraisable)
+        return
+    for number in EXIT_CODES:
+        if signal.getsignal(number) is _exit_now:
+            signal.signal(number, _raise)
+    _pending = exc.signum
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _deliver)
+        signal.setitimer(signal.ITIMER_REAL, 0.001)
+    else:  # Windows has no interval timer: a thread sends the signal once this returns.
+        threading.Timer(0.001, signal.raise_signal, (exc.signum,)).start()
+
+
+def _deliver(signum: int, frame: FrameType | None) -> None:
+    """The timer set by :func:`_unraisable` went off: raise the interrupt it kept."""
+    global _pending
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    kept, _pending = _pending, None
+    if kept is not None and signal.getsignal(kept) is _raise:
+        _raise(kept, frame)
 
 
 def _say(word: str) -> None:
