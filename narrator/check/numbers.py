@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from narrator.check.claims.extract import Marked
+from narrator.check.letter_codes import CODE, ITEM_LABEL, heads_anywhere, read_code
 from narrator.check.number import Number
 from narrator.check.number_words import WORD_NUMBERS
-from narrator.check.own_numbers import answered, minute_spans, own_references
+from narrator.check.own_numbers import minute_spans, own_references
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.text.names import with_names
@@ -54,23 +55,6 @@ _KINDS = {
     "MONTHCOUNT": "count",
     "AMOUNT": "other",
 }
-#: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
-#: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
-_CODE = re.compile(r"[A-Z][A-Z]?\d{1,3}[A-Z]?\b")
-_PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
-#: After "Q1", a question of a survey: "Q1. Do you support ...?", "Q5. Please give ...".
-_QUESTION = re.compile(
-    r"(?:[.:)][ \t]+|[ \t]{2,})(?:[^\n]*\?|True\s+or\s+false\b|(?:Do|Does|Did|Which|What|How"
-    r"|Who|Where|When|Why|Would|Should|Could|Are|Is|Have|Has|Please|Tell"
-    # "Q1. From Councillor P. Smith": a panel's written question, by whom it was asked
-    r"|From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
-)
-#: A list item's label: a capital and one digit ("A1", "T3").
-_ITEM_LABEL = re.compile(r"[A-Z]{1,2}[1-9]\d?")
-#: Before an item's label on its line: nothing but a bullet or a checklist's box.
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-–•*]|\[[ xX✓✔]\])?[ \t]*\[?")
-#: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
-_LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]|[ \t]{2,}[a-z]")
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -287,36 +271,18 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
                     start, end = match.span(1)
                     extra[start, end] = Number(start, end, text[start:end], cls, kind)
                 at = lower.find(word, at + 1)
-    for match in _CODE.finditer(text):
-        start, end = match.span()
-        said = match.group()
+    for match in CODE.finditer(text):
+        start = match.start()
         if (start and text[start - 1].isalnum()) or not (
-            in_prose(start)
-            or any(s <= start < e for s, e in tables)
-            # "Subject: Q2 Performance", "Quarterly Monitoring, Q4 2019/20": a quarter in a
-            # title or a memo's lines is a period as much as in the prose.
-            or _PART_OF_YEAR.fullmatch(said)
-            # "[P1] DWELLING BURGLARY   RETAINED": an item's label heads its line anywhere
-            or (_ITEM_LABEL.fullmatch(said) and _LINE_ITEM.match(text, end))
+            in_prose(start) or any(s <= start < e for s, e in tables) or heads_anywhere(match)
         ):
             continue
-        cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
-        if said[0] == "Q" and (_QUESTION.match(text, end) or answered(text, start, said)):
-            cls = "reference"  # "Q1. Do you support a rise ...?": a survey's question
-        elif (
-            (cls == "other" or said in ("H1", "H2"))  # "R12  3,703": the rolling year
-            and _ITEM_LABEL.fullmatch(said)
-            and _LINE_ITEM.match(text, end)
-            and _ITEM_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
-        ):
-            # "A1 Upland assaults problem profile", "[x] D1  Call-back option", "H1  A
-            # genuine rise": an action's, a task's or a hypothesis's label at its line's start
-            cls = "reference"
-        extra[start, end] = Number(start, end, said, cls)
+        cls, end = read_code(text, match)
+        extra[start, end] = Number(start, end, text[start:end], cls)
     # "Decisions: P1 and P2 retained": a label the paper gave an item at its line's start
     # refers to that item wherever it is named again.
     items = {
-        n.text for n in extra.values() if n.cls == "reference" and _ITEM_LABEL.fullmatch(n.text)
+        n.text for n in extra.values() if n.cls == "reference" and ITEM_LABEL.fullmatch(n.text)
     }
     for key, number in list(extra.items()):
         if number.cls == "other" and number.text in items:

@@ -25,6 +25,12 @@ _ACTION_NUMBER = re.compile(
     r"(?:^[ \t]*(?:[-–•*][ \t]+)?|\b(?i:see|action)[ \t]+)([A-Z]{1,2}\d{1,3}/\d{2})\b(?!/)",
     re.MULTILINE,
 )
+#: An action numbered by its meeting, after the word: "action 18/27 be closed".
+_ACTION_BY_MEETING = re.compile(
+    r"\b(?i:actions?)[ \t]+\d{1,3}/\d{2}\b(?![/%])"
+    r"(?:(?:,|[ \t]+(?:and|&))[ \t]+\d{1,3}/\d{2}\b(?![/%]))*"
+)
+_MEETING_NUMBER = re.compile(r"\d{1,3}/\d{2}")
 #: A committee's reference: its number, the year and the committee's letters; or the
 #: committee's letters, the year and the minute's number ("PCP/18/34").
 _COMMITTEE_REF = re.compile(r"\b\d{1,3}/(?:19|20)\d\d/[A-Z]{2,6}\b|\b[A-Z]{2,6}/\d{2}/\d{1,4}\b")
@@ -45,6 +51,9 @@ def own_references(text: str) -> Iterator[tuple[int, int, bool]]:
             yield (*match.span(1), False)
     for match in _ACTION_NUMBER.finditer(text):
         yield (*match.span(1), True)  # "A34/16 CCTV trawl – done", "See A36/16"
+    for match in _ACTION_BY_MEETING.finditer(text):
+        for number in _MEETING_NUMBER.finditer(text, match.start(), match.end()):
+            yield (*number.span(), True)  # "Actions 17/14 and 17/16 are complete"
     for match in _COMMITTEE_REF.finditer(text):
         yield (*match.span(), True)  # "references 14/2019/PSI and 17/2019/PSI"
     for start, end in _post_numbers(text):

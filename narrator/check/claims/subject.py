@@ -35,7 +35,9 @@ _MARKING = re.compile(
 )
 #: Words before a claim that say it is of the whole force.
 _WHOLE_FORCE = re.compile(
-    r"\b(?:force[\s-]?wide|county[\s-]?wide|the\s+(?:whole\s+)?force|all\s+(?:areas|divisions))\b",
+    r"\b(?:force[\s-]?wide|county[\s-]?wide|the\s+(?:whole\s+)?force|all\s+(?:areas|divisions))\b"
+    # "Force assaults were 246 in May": the force's figure, named by the word before it
+    r"|^\W*force\s+(?=[a-z])",
     re.IGNORECASE,
 )
 
@@ -174,12 +176,27 @@ def bind_area(claims: list[Claim], area: str | None, root: str) -> list[Claim]:
     if area is None:
         return claims
     out = []
-    for claim in claims:
-        if claim.is_data and claim.area == root and claim.area_text is None:
+    for claim, force_named in zip(claims, _after_the_force_named(claims, root), strict=True):
+        if claim.is_data and claim.area == root and claim.area_text is None and not force_named:
             before = claim.sentence[: max(0, claim.span[0] - claim.sentence_span[0])]
             if not _WHOLE_FORCE.search(before):
                 claim = replace(claim, area=area)
         out.append(claim)
+    return out
+
+
+def _after_the_force_named(claims: list[Claim], root: str) -> list[bool]:
+    """For each claim, whether the last area its paragraph named before it is the force's
+    own ("Northshire recorded 646 thefts in May. May was 4.3% below May 2017." in a paper
+    about one division): the force carries on to the next sentence, not the paper's area."""
+    out = []
+    named: tuple[int, str] | None = None  # (paragraph, area) of the last area named
+    for claim in claims:
+        if named is not None and named[0] != claim.paragraph:
+            named = None
+        out.append(named is not None and named[1] == root and claim.area_text is None)
+        if claim.is_data and claim.area_text is not None and claim.area is not None:
+            named = (claim.paragraph, claim.area)
     return out
 
 
@@ -205,9 +222,15 @@ def bind_heading_area(claims: list[Claim], under: dict[int, str], root: str) -> 
     if not under:
         return claims
     out = []
-    for claim in claims:
+    for claim, force_named in zip(claims, _after_the_force_named(claims, root), strict=True):
         area = under.get(claim.paragraph)
-        if area is not None and claim.is_data and claim.area == root and claim.area_text is None:
+        if (
+            area is not None
+            and claim.is_data
+            and claim.area == root
+            and claim.area_text is None
+            and not force_named
+        ):
             before = claim.sentence[: max(0, claim.span[0] - claim.sentence_span[0])]
             if not _WHOLE_FORCE.search(before):
                 claim = replace(claim, area=area)

@@ -303,6 +303,15 @@ _LANDS_ON = re.compile(
 )
 
 
+#: Before "above" or "below": a part of the paper it points to, not a level ("provided the
+#: figures below for the whole district", "the table above shows").
+_WHERE_IN_THE_PAPER = re.compile(
+    r"\b(?:figures|table|tables|chart|charts|graph|graphs|data|information|details|list"
+    r"|breakdown|summary|box|map|paragraph|section|shown|set\s+out|listed|given)\s*$",
+    re.IGNORECASE,
+)
+
+
 def direction_words(sentence: Sentence) -> list[DirectionWord]:
     """The words that say a direction ("increased") or a judgement ("improved")."""
     text, s0, items = sentence.text, sentence.start, sentence.items
@@ -316,8 +325,9 @@ def direction_words(sentence: Sentence) -> list[DirectionWord]:
         if word in ("above", "below") and (
             re.search(r"(?:\d|\bas|\bsee|\bdetailed|\boutlined)\s*$", before, re.I)
             or re.match(r"\s*(?:[.,;)]|$)", after)
+            or _WHERE_IN_THE_PAPER.search(before)
         ):
-            continue
+            continue  # "the figures below for the whole district": where in the paper
         if word == "up" and re.match(r"\s+(?:to|with|for|on\s+the\s+end)\b", after, re.I):
             continue
         if word in ("above", "below", "over", "under") and any(

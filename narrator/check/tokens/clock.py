@@ -6,6 +6,17 @@ from __future__ import annotations
 
 from narrator.check.tokens.spec import Spec
 
+#: "2019-11-02T01:40:00+00:00": a timestamp of ISO 8601, a date and its time of day, one
+#: period (before the dates, which would take its date alone).
+ISO_TIMESTAMP: tuple[str, Spec] = (
+    "digit",
+    Spec(
+        "TIME",
+        r"(?:19|20)\d\d-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d(?::[0-5]\d)?(?:[.,]\d+)?"
+        r"(?:Z|[+-][01]\d:?[0-5]\d)?",
+    ),
+)
+
 #: In priority order, as :data:`narrator.check.tokens.patterns.SPECS` holds them.
 CLOCK_SPECS: list[tuple[str, Spec]] = [
     (
@@ -15,6 +26,11 @@ CLOCK_SPECS: list[tuple[str, Spec]] = [
             # "10pm–3am", "2–4pm": a span of the 12-hour clock, one time
             r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s?[–-]\s?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
             r"|\d{1,2}[:.]\d{2}\s*(?i:am|pm)\b|\d{1,2}\s*(?:am|pm)\b|12\s+(?:noon|midnight)\b"
+            # "00'03\"  GV frost on windscreens": a script's timecode at its line's start (a
+            # clip's length, "DUR 0'19\"", is a value: how long it runs)
+            r"|(?<![^\n])\d{1,2}['’][0-5]\d[\"”](?=[ \t]{2,}\S)"
+            # "23.00 to midnight": the hour a span of the night starts
+            r"|(?:[01]?\d|2[0-3])[.:]00(?=\s+(?:to|until|till|[–-])\s*(?:midnight|noon)\b)"
             # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"

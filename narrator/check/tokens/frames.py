@@ -121,14 +121,17 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     # of fewer than 50 respondents": what a value is held to, not a value.
     *_both(
         "THRESHOLD",
-        r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)?",
+        r"{N}(?:\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b))?",
         # "(target 90%)", "Target: a reduction of 15%": a target's figure, however written
         need=r"\b(?i:targets?\s+(?:of|is|was|at)|target\s+level\s+of|agreed\s+level\s+of"
         r"|(?<=\()target|target:\s+(?:an?\s+)?(?:reduction|rise|increase|fall)\s+of"
+        # "Target ........ 18.5% or better", "Target .... no more than 7,000 a year"
+        r"|target\s*(?:\.{2,}|…+)(?:\s*(?:no\s+more\s+than|at\s+least|below|above|under|over"
+        r"|fewer\s+than|less\s+than))?"
         r"|expectation\s+of|threshold\s+of|tolerance\s+of|ambition\s+of|aim\s+of"
         r"|goal\s+of|standard\s+of)\s+(?:(?i:around|about|at\s+least)\s+)?",
         span_need=False,
-        words="of is was at around about least target",
+        words="of is was at around about least target than below above under over",
     ),
     (
         "digit",

@@ -68,9 +68,9 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
         Spec(
             "CODE",
             r"\d{4,}(?:\s*(?:and|&|,)\s*\d{4,})*(?![\w%]|[.,]\d)",
-            need=r"\b(?i:ref(?:erence)?|jobs?|uin|tickets?|incident|log)\.?\s*:?\s+",
+            need=r"\b(?i:ref(?:erence)?|jobs?|uin|tickets?|incident|log|(?-i:Inc|INC))\.?\s*:?\s+",
             span_need=False,
-            words="ref reference job jobs uin ticket tickets incident log ref. ref:",
+            words="ref reference job jobs uin ticket tickets incident log ref. ref: inc inc.",
         ),
     ),
     # "Thursday 27 July 2017, 10.00, Room 4": the time after a meeting's date.
@@ -83,6 +83,19 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
             "REF",
             r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s|\s+[-–]\s+[A-Z][a-z]"
             r"|\s+(?:What|How|Why|Is|Are|Does|Do|Did|Has|Have|Which|Who|When|Where|To\s+what)\s)",
+        ),
+    ),
+    # "{taskinstance.py:841}", "prc_build.py:52": a line of a program's source a log names.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            "(?:"
+            + "|".join(
+                f"(?<=\\w\\.{ext}:)"
+                for ext in ("py", "R", "r", "js", "ts", "sql", "sh", "java", "go")
+            )
+            + r")\d+(?![\w%]|[.,]\d)",
         ),
     ),
     # "the Game Act 1831": the year of an Act.

@@ -22,6 +22,8 @@ LEAD_REF = (
     r"|(?-i:(?:Chapter|Part|Box|Map|Diagram|Exhibit|Question|Paper|Theme|Strand|Goal|Aim"
     r"|Indicator|Action|Principle|Attachment|Enclosure|Schedule|Stage|Phase|Step|Exception"
     r"|Issue|Risk|Lesson|Measure|Pledge|Tile|Bulletin|Track|Edition|Query"
+    # an audit's "Rec 2   AMBER": its recommendation, shortened
+    r"|Rec|REC"
     # a report's "Option 2", a complaint's "Allegation 1 of 3", a council's "Motion 2"
     r"|Option|Allegation|Motion|MOTION|OPTION|Episode|EPISODE"
     # "Visual 1 of 7", "Screen 2 of 4", "Wave 12 of 12", "BLOCK 3", "PROMISE 4 -"
@@ -52,7 +54,7 @@ LEAD_REF_WORDS = (
     "query queries option options allegation allegations motion motions order orders "
     "episode episodes visual visuals screen screens wave waves block blocks promise "
     "promises refresh handout handouts card cards copy condition conditions "
-    "minute"
+    "minute rec"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.

@@ -4,7 +4,7 @@ financial years and years before times, durations and ranges, and quantities las
 from __future__ import annotations
 
 from narrator.check.text.dates import MONTH_RE
-from narrator.check.tokens.clock import CLOCK_SPECS
+from narrator.check.tokens.clock import CLOCK_SPECS, ISO_TIMESTAMP
 from narrator.check.tokens.contacts import CONTACT_SPECS
 from narrator.check.tokens.frames import FRAME_SPECS
 from narrator.check.tokens.labels import LABEL_SPECS
@@ -29,6 +29,7 @@ _SHORT_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 # families (numbers that start with a digit, words that start with a letter) the earlier
 # pattern wins an overlap.
 SPECS: list[tuple[str, Spec]] = [
+    ISO_TIMESTAMP,
     (
         "digit",
         Spec(
@@ -307,7 +308,7 @@ SPECS: list[tuple[str, Spec]] = [
         Spec(
             "QUARTER",
             r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?(?![\w%]|[.,]\d)",
-            need=r"\b(?-i:Weeks?|Wk|wk|Periods?|PERIODS?|Month|MONTH)\s+",
+            need=r"\b(?-i:Weeks?|WEEKS?|Wk|wk|Periods?|PERIODS?|Month|MONTH)\s+",
             words="week weeks wk period periods month",
         ),
     ),

@@ -29,7 +29,11 @@ from narrator.check.tokens.spec import WORDNUM, Spec
 # after the "x" of a telephone extension ("Perf team x4417"); not right after a closing
 # bracket, where a digit is a footnote's marker ("(excluding fraud)1, ...").
 #: ("FY18/19": a financial year's short years follow its letters.)
-_FAMILY_BEFORE = {"digit": r"(?:[^\w.,/)]|(?<!\w)x|(?<=\b[Ff])[Yy])", "word": r"\W"}
+#: (",2019-11-02T01:40:00", "logs/2018-07-19T09:40:00": a field's or a path's timestamp.)
+_FAMILY_BEFORE = {
+    "digit": r"(?:[^\w.,/)]|(?<!\w)x|(?<=\b[Ff])[Yy]|[,/](?=(?:19|20)\d\d-[01]\d-[0-3]\dT\d))",
+    "word": r"\W",
+}
 _FAMILY_HEAD = {
     "digit": r"(?=\d|[+\-−–£$€]\s?\d)",
     "word": r"(?=[A-Zotfsenhdza])",
@@ -206,6 +210,8 @@ def _word_before(before: str) -> str | None:
     words = before[-30:].split()
     if not words:
         return None
+    if len(words) > 1 and len(words[-1]) > 1 and not words[-1].strip(".…"):
+        words.pop()  # "Target ........ 18.5%": the word before a dot leader leads the number
     word = words[-1].lower().strip("([:")  # "(see", "[Chart"
     if word not in _NEED_WORDS and word.endswith(("'s", "’s")):
         word = "'s"  # "London's 32 boroughs": any possessive, as one lead-in word

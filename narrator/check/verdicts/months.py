@@ -59,6 +59,8 @@ def wrong_month(
     latest = max((m for m in months if m), default=None)
     if month in months or claim.tense == "future" or (latest is not None and month > latest):
         return None  # a month to come is a plan or a target, not a figure
+    if _from_its_base(claim, month, found):
+        return None
     expected = latest or found[0].period
     window = window_of(claim.period)
     if claim.kind == "figure" and not any(window_of(p) == window for p in periods):
@@ -80,6 +82,23 @@ def wrong_month(
         f"the figures give '{claim.text}' for {expected}, not {month}",
         evidence=tuple(f.id for f in found[:3]),
         expected=expected,
+    )
+
+
+def _from_its_base(claim: Claim, month: str, found: Sequence[Fact]) -> bool:
+    """A change said beside the period it is measured from ("3.1% up on the 12 months
+    before", "Nov-18 691 (+16.8%)"): the change between the two periods, not one misdated.
+    "In November 2018 crime rose by 16.8%" names the month of the change, so is held to it."""
+    if (claim.change_pct is None and claim.change is None) or claim.period_text is None:
+        return False
+    if month not in {month_of(f.reference_period) for f in found}:
+        return False
+    said = re.escape(claim.period_text)
+    return bool(
+        re.search(
+            rf"\b(?i:on|than|against|from|with|over|vs?)\.?\s+(?:the\s+)?{said}", claim.sentence
+        )
+        or re.search(rf"{said}\s+[\d,.]+\s*\(\s*{re.escape(claim.text)}", claim.sentence)
     )
 
 

@@ -1,0 +1,77 @@
+"""Capitals and a number in a paper's prose: a quarter or half of a year ("Q2", "H1"), a
+question ("Q1. Do you support ...?", "(Q1):", "Questions Q1 to Q5"), a part of a publication
+("Annex table A1.2"), an item's label at its line's start ("A1 Upland assaults", "WWW1 Joint
+briefing"), else a code (postcodes "CB4", roads "A14")."""
+
+from __future__ import annotations
+
+import re
+
+from narrator.check.own_numbers import answered
+
+#: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
+#: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
+CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\b")
+_PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
+#: After "Q1", a question of a survey: "Q1. Do you support ...?", "Q5. Please give ...".
+_QUESTION = re.compile(
+    r"(?:[.:)][ \t]+|[ \t]{2,})(?:[^\n]*\?|True\s+or\s+false\b|(?:Do|Does|Did|Which|What|How"
+    r"|Who|Where|When|Why|Would|Should|Could|Are|Is|Have|Has|Please|Tell"
+    # "Q1. From Councillor P. Smith": a panel's written question, by whom it was asked
+    r"|From|Asked\s+by|Councillor|Cllr|Member|Mr|Mrs|Ms|Dr|Supplementary)\b)"
+    # "Mr Pryke, Hemingford Grey (Q1):": a transcript's question, by who asked it
+    r"|\)?:[ \t]*(?:\n|\Z)"
+)
+#: Before "Q1", the questions it is one of: "Questions Q1 to Q5 were sent in".
+_QUESTIONS_BEFORE = re.compile(r"\b(?i:questions?)\s+(?:Q\d{1,2}\s*(?:to|and|&|-|–|,)\s*)?$")
+#: Before a letter's code, the part of a publication it numbers: "Annex table A1.2",
+#: "data tables F1 to F9", "Figure C3".
+_PART_BEFORE = re.compile(
+    r"\b(?i:tables?|figures?|charts?|annex(?:es)?|appendix|appendices)\s+"
+    r"(?:[A-Z]{1,2}\d{1,3}(?:\.\d+)*\s*(?:to|and|&|-|–|,)\s*)?$"
+)
+_SUBPART = re.compile(r"(?:\.\d+)+(?![\d%])")
+#: A list item's label: a capital and one digit ("A1", "T3").
+ITEM_LABEL = re.compile(r"[A-Z]{1,3}[1-9]\d?")
+#: Before an item's label on its line: nothing but a bullet or a checklist's box.
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-–•*]|\[[ xX✓✔]\])?[ \t]*\[?")
+#: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
+_LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]|[ \t]{2,}[a-z]")
+
+
+def heads_anywhere(match: re.Match[str]) -> bool:
+    """Whether a code is read wherever it stands, in the prose or not: a quarter in a title
+    or a memo's lines ("Subject: Q2 Performance"), or an item's label heading its line
+    ("[P1] DWELLING BURGLARY   RETAINED")."""
+    said = match.group()
+    return bool(
+        _PART_OF_YEAR.fullmatch(said)
+        or (ITEM_LABEL.fullmatch(said) and _LINE_ITEM.match(match.string, match.end()))
+    )
+
+
+def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The class of the code ``match`` found ("period", "reference" or "other") and where
+    it ends (a part of a publication takes its sub-parts: "A1.2")."""
+    start, end = match.span()
+    said = match.group()
+    cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
+    if said[0] == "Q" and (
+        _QUESTION.match(text, end)
+        or answered(text, start, said)
+        or _QUESTIONS_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return "reference", end  # "Q1. Do you support a rise ...?": a survey's question
+    if _PART_BEFORE.search(text, max(0, start - 40), start):
+        deeper = _SUBPART.match(text, end)
+        return "reference", deeper.end() if deeper is not None else end  # "Annex table A1.2"
+    if (
+        (cls == "other" or said in ("H1", "H2"))  # "R12  3,703": the rolling year
+        and ITEM_LABEL.fullmatch(said)
+        and _LINE_ITEM.match(text, end)
+        and _ITEM_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+    ):
+        # "A1 Upland assaults problem profile", "[x] D1  Call-back option", "H1  A genuine
+        # rise": an action's, a task's or a hypothesis's label at its line's start
+        return "reference", end
+    return cls, end
