@@ -51,7 +51,7 @@ DIGIT_PIECES = st.sampled_from(
     [
         "4", "12", "2019", "3.5", "1,200", "£", "$5", "+", "-", "−", "–", " ", ".", ",", "/",
         "%", "x", "a", "_", "(", "see ", "section ", "aged ", "months", " to ", "/19", "th",
-        "pp", "٣", "FY", "fy", "Y", "2019-11-02T01", "-07-19T0",
+        "pp", "٣", "FY", "fy", "Y", "2019-11-02T01", "-07-19T0", "s.", "p.", "ss.", " s",
     ]
 )  # fmt: skip
 
@@ -61,7 +61,8 @@ DIGIT_PIECES = st.sampled_from(
 def test_digit_master_matches_where_it_did_with_a_look_behind(text: str) -> None:
     family = _FAMILIES[0]
     iso = "(?=(?:19|20)\\d\\d-[01]\\d-[0-3]\\dT\\d)"
-    before = "(?:[^\\w.,/)]|(?<!\\w)x|(?<=\\b[Ff])[Yy]|[,/]" + iso + ")(?="
+    glued = "|(?<=\\b[sp])\\.|(?<=\\b(?:ss|pp))\\."
+    before = "(?:[^\\w.,/)]|(?<!\\w)x|(?<=\\b[Ff])[Yy]|[,/]" + iso + glued + ")(?="
     assert family.master.pattern.startswith(before)
     rest = family.master.pattern[len(before) :]
     # After anything but a word character, a point, a comma, a slash or a closing bracket,
@@ -69,7 +70,10 @@ def test_digit_master_matches_where_it_did_with_a_look_behind(text: str) -> None
     # that starts a financial year ("FY18/19"), or after the comma or slash before a
     # timestamp ("/2018-07-19T09:40").
     plain = re.compile(
-        "(?:(?<![\\w.,/)])|(?<=x)(?<!\\wx)|(?<=\\b[Ff][Yy])|(?<=[,/])" + iso + ")(?=" + rest
+        "(?:(?<![\\w.,/)])|(?<=x)(?<!\\wx)|(?<=\\b[Ff][Yy])|(?<=[,/])"
+        + iso
+        + "|(?<=\\b[sp]\\.)|(?<=\\b(?:ss|pp)\\.))(?="
+        + rest
     )
     for at in range(len(text)):
         new = family.first.match(text) if at == 0 else family.master.match(text, at - 1)

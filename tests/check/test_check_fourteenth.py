@@ -48,6 +48,21 @@ def _classes(root: Path, text: str, month: str) -> list[tuple[str, str]]:
         # a program's source line in a log; a log's incident
         ("[2018-07-19 09:41:07,233] {taskinstance.py:841} INFO - Starting", "841", "CODE"),
         ("  13.02  Inc 0191  Sleaford       Horse loose on the A15", "0191", "CODE"),
+        # the calls to a service a figure beside it counts
+        ("- 999: 8,936 / 101: 22,148", "999", "CODE"),
+        ("- 999: 8,936 / 101: 22,148", "101", "CODE"),
+        ("- 999 +7.1% YoY; 101 ↓ (2.3%)", "101", "CODE"),
+        ("Emergency (999)         7,456      7,218", "999", "CODE"),
+        ("The 999 rise is the clearest cost pressure.", "999", "CODE"),
+        # a section of an Act or a page, glued to its letter
+        ("  A1  Cash seizures (s.294 POCA 2002)     23", "294", "REF"),
+        ("Arrests for money laundering (ss.327-329)   14", "327-329", "REF"),
+        ("- s.139B Criminal Justice Act 1988", "139B", "REF"),
+        ("withheld under s.31(1)(a).", "31(1)(a)", "REF"),
+        ("the checklist (attached, p.5) needs", "5", "REF"),
+        # a carousel's image, a display's board
+        ("--- Image 2 of 7 ---", "2 of 7", "REF"),
+        ("BOARD 4  ANTI-SOCIAL BEHAVIOUR", "4", "REF"),
         # an audit's shortened recommendation
         ("Rec 2   AMBER  Late recording of crimes", "2", "REF"),
         # a target's line of a dot-leader scorecard, however the bound is worded
@@ -71,6 +86,13 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("The 841 thefts were the most since May.", "841", "COUNT"),
         ("The rate rose to 23.00 per 1,000 in May.", "23.00", "COUNT"),
         ("Thefts rose to 40 in week 40.", "40", "COUNT"),
+        ("Arrests: 999 in May, up from 101: a record.", "999", "COUNT"),
+        ("The 101 thefts were the most since May.", "101", "COUNT"),
+        ("The board met 4 times in the year.", "4", "COUNT"),
+        ("Violence 117 (101); public order 46 (41).", "101", "COUNT"),
+        ("  Community resolution          14", "14", "COUNT"),
+        ("  A1  Cash seizures (s.294 POCA 2002)     23", "23", "COUNT"),
+        ("Burglary was raised as an issue 12 times.", "12", "COUNT"),
     ],
 )
 def test_a_figure_beside_them_stays_a_figure(text: str, said: str, label: str) -> None:

@@ -98,6 +98,16 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
             + r")\d+(?![\w%]|[.,]\d)",
         ),
     ),
+    # "(s.294 POCA 2002)", "ss.327-329", "s.139B", "(attached, p.5)": a section of an Act or
+    # a page, glued to its letter.
+    (
+        "digit",
+        Spec(
+            "REF",
+            r"(?:(?<=\bs\.)|(?<=\bss\.)|(?<=\bp\.)|(?<=\bpp\.))\d+[A-Z]?\d*(?:\(\w{1,3}\))*"
+            r"(?:\s?[-–]\s?\d+[A-Z]?)?(?![\w%]|[.,]\d)",
+        ),
+    ),
     # "the Game Act 1831": the year of an Act.
     ("digit", Spec("YEAR", r"(?<=\bAct\s)1[5-9]\d\d(?!\d)")),
     # "3 = brief chief officers | 2 = lead to note | 1 = awareness only": a key's points

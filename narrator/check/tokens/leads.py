@@ -33,6 +33,8 @@ LEAD_REF = (
     # an action log's "ACTION 1:" in capitals
     r"|ACTION|MEASURE|QUESTION|ISSUE|RISK|FINDING|EXCEPTION|THEME|STAGE|PHASE|STEP|PLEDGE|PART"
     r"|BULLETIN|TRACK|EDITION"
+    # a carousel's "Image 2 of 7", a display's "BOARD 4"
+    r"|Image|IMAGE|BOARD"
     r"|TILE)[sS]?"
     r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?)"
     # "Standing Order 16.12": a council's rule, cited by its number
@@ -54,7 +56,7 @@ LEAD_REF_WORDS = (
     "query queries option options allegation allegations motion motions order orders "
     "episode episodes visual visuals screen screens wave waves block blocks promise "
     "promises refresh handout handouts card cards copy condition conditions "
-    "minute rec"
+    "minute rec image images board boards"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.

@@ -29,9 +29,11 @@ from narrator.check.tokens.spec import WORDNUM, Spec
 # after the "x" of a telephone extension ("Perf team x4417"); not right after a closing
 # bracket, where a digit is a footnote's marker ("(excluding fraud)1, ...").
 #: ("FY18/19": a financial year's short years follow its letters.)
-#: (",2019-11-02T01:40:00", "logs/2018-07-19T09:40:00": a field's or a path's timestamp.)
+#: (",2019-11-02T01:40:00", "logs/2018-07-19T09:40:00": a field's or a path's timestamp;
+#: "s.294", "p.5": a section of an Act or a page, glued to its letter.)
 _FAMILY_BEFORE = {
-    "digit": r"(?:[^\w.,/)]|(?<!\w)x|(?<=\b[Ff])[Yy]|[,/](?=(?:19|20)\d\d-[01]\d-[0-3]\dT\d))",
+    "digit": r"(?:[^\w.,/)]|(?<!\w)x|(?<=\b[Ff])[Yy]|[,/](?=(?:19|20)\d\d-[01]\d-[0-3]\dT\d)"
+    r"|(?<=\b[sp])\.|(?<=\b(?:ss|pp))\.)",
     "word": r"\W",
 }
 _FAMILY_HEAD = {
