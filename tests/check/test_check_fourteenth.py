@@ -214,3 +214,15 @@ def test_the_force_a_paragraph_named_carries_on_in_a_divisions_paper() -> None:
     assert found[change][3] == Verdict.SUPPORTED
     # the next paragraph, which names no area, is the division's again
     assert found[_n(coastal)][1] == "Coastal"
+
+
+def test_a_direction_between_two_bracketed_figures_is_held_to_them() -> None:
+    """"this summer (355) were slightly below last summer's (360)": the sentence gives both
+    figures, so the word is held to them (each figure is checked on its own), not to a
+    month's change the reader would take for the period."""
+    month = "2017-08"
+    said = "Vehicle thefts in Highcross this summer ({a}) were slightly below last summer's ({b}).\n"
+    agrees = verdicts_by_text(NORTHSHIRE, said.format(a=355, b=360), month)
+    assert agrees["below"][3] == Verdict.SUPPORTED
+    disagrees = verdicts_by_text(NORTHSHIRE, said.format(a=365, b=360), month)
+    assert disagrees["below"][3] != Verdict.SUPPORTED

@@ -43,7 +43,8 @@ _POSITIONAL = re.compile(r"(?:above|below|under|over|beneath|exceed\w*)", re.IGN
 #: compared with ("on April's 388", "than 116"), not the figure of the subject.
 _COMPARED_BEFORE = re.compile(
     r"\b(?:on|than|from|against|with|versus|vs|above|below|of\s+the)\s+"
-    r"(?:(?:the|a|an|last|this)\s+)?(?:[\w-]+['’]s?\s+)?$",
+    # "below last summer's (360)": the figure in brackets after the name of what it is
+    r"(?:(?:the|a|an|last|this)\s+)?(?:[\w-]+['’]s?\s+)?(?:\(\s*)?$",
     re.IGNORECASE,
 )
 #: Just before a figure: words that make it the size of a change ("up 12", "a fall of 12").
@@ -97,7 +98,8 @@ def _compared_with(claim: Claim, figures: list[Figure]) -> int | None:
     reach = words.end()
     for index, (start, _, _, _) in enumerate(figures):
         if after <= start <= reach + 2:
-            window = sentence[after:start]
+            # "below last summer's (360)": the figure in brackets after what it is of
+            window = re.sub(r"\(\s*$", "", sentence[after:start])
             positional = _POSITIONAL.fullmatch(claim.text.strip()) is not None
             if not re.search(r"[\d,;:.()]", window) and (positional or _CONNECTOR.search(window)):
                 return index
