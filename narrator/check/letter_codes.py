@@ -12,7 +12,7 @@ from narrator.check.own_numbers import answered
 #: Capitals and a number: a quarter or half of a year ("Q2", "H1"), else a code (postcodes
 #: "CB4", roads "A14"). It starts with a class of characters, so it is searched fast.
 CODE = re.compile(r"[A-Z]{1,3}\d{1,3}[A-Z]?\b")
-_PART_OF_YEAR = re.compile(r"[QH][1-4]|R12")
+_PART_OF_YEAR = re.compile(r"Q[1-4]|H[12]|R12")
 #: After "Q1", a question of a survey: "Q1. Do you support ...?", "Q5. Please give ...".
 _QUESTION = re.compile(
     r"(?:[.:)][ \t]+|[ \t]{2,})(?:[^\n]*\?|True\s+or\s+false\b|(?:Do|Does|Did|Which|What|How"
@@ -22,6 +22,13 @@ _QUESTION = re.compile(
     # "Mr Pryke, Hemingford Grey (Q1):": a transcript's question, by who asked it
     r"|\)?:[ \t]*(?:\n|\Z)"
 )
+#: After a question's number at its line's start, the question or the answer: "Q1. We
+#: recorded 2,727 searches", "Q3. (4 marks) Work out", "Q1 "Is Suffolk getting ...?"".
+_QUESTION_AT_LINE_START = re.compile(r"[.:)][ \t]+[\"“(A-Z]|[ \t]+[\"“]")
+#: A year or a financial year after a quarter: "Q1 2019", "Q3 of 2018/19".
+YEAR_AFTER = re.compile(r"[ \t]*(?:of[ \t]+)?(?:(?:19|20)\d\d|\d\d/\d\d|FY)")
+#: A lettered item with a hyphen at its line's start, before its title: "RFI-1  The Fellgate".
+HYPHEN_ITEM = re.compile(r"^[ \t]*([A-Z]{2,4}-\d{1,3})(?=[ \t]+[A-Z\"“])", re.MULTILINE)
 #: Before "Q1", the questions it is one of: "Questions Q1 to Q5 were sent in".
 _QUESTIONS_BEFORE = re.compile(r"\b(?i:questions?)\s+(?:Q\d{1,2}\s*(?:to|and|&|-|–|,)\s*)?$")
 #: Before a letter's code, the part of a publication it numbers: "Annex table A1.2",
@@ -56,10 +63,20 @@ def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
     start, end = match.span()
     said = match.group()
     cls = "period" if _PART_OF_YEAR.fullmatch(said) else "other"
-    if said[0] == "Q" and (
-        _QUESTION.match(text, end)
-        or answered(text, start, said)
-        or _QUESTIONS_BEFORE.search(text, max(0, start - 30), start)
+    line_start = text.rfind("\n", 0, start) + 1
+    if (
+        said[0] == "Q"
+        and said[1:].isdigit()
+        and (
+            int(said[1:]) > 4  # "Q412 Chair:", "Q5. (3 marks)": no quarter is numbered so
+            or _QUESTION.match(text, end)
+            or answered(text, start, said)
+            or _QUESTIONS_BEFORE.search(text, max(0, start - 30), start)
+            or (
+                _ITEM_LEAD.fullmatch(text, line_start, start)
+                and _QUESTION_AT_LINE_START.match(text, end)
+            )
+        )
     ):
         return "reference", end  # "Q1. Do you support a rise ...?": a survey's question
     if _PART_BEFORE.search(text, max(0, start - 40), start):
@@ -69,7 +86,7 @@ def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
         (cls == "other" or said in ("H1", "H2"))  # "R12  3,703": the rolling year
         and ITEM_LABEL.fullmatch(said)
         and _LINE_ITEM.match(text, end)
-        and _ITEM_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+        and _ITEM_LEAD.fullmatch(text, line_start, start)
     ):
         # "A1 Upland assaults problem profile", "[x] D1  Call-back option", "H1  A genuine
         # rise": an action's, a task's or a hypothesis's label at its line's start

@@ -16,7 +16,14 @@ import re
 from collections.abc import Iterator, Sequence
 
 from narrator.check.claims.extract import Marked
-from narrator.check.letter_codes import CODE, ITEM_LABEL, heads_anywhere, read_code
+from narrator.check.letter_codes import (
+    CODE,
+    HYPHEN_ITEM,
+    ITEM_LABEL,
+    YEAR_AFTER,
+    heads_anywhere,
+    read_code,
+)
 from narrator.check.number import Number
 from narrator.check.number_words import WORD_NUMBERS
 from narrator.check.own_numbers import minute_spans, own_references
@@ -55,6 +62,10 @@ _KINDS = {
     "MONTHCOUNT": "count",
     "AMOUNT": "other",
 }
+#: Before a quarter said as a time: "rose in Q3", "since Q2", "the Q1 figures".
+_IN_A_PERIOD = re.compile(
+    r"\b(?i:in|during|for|since|from|to|until|by|of|the|this|last|next|each)\s+$"
+)
 #: A number in digits or in words.
 _NUMERAL = re.compile(
     rf"\d|\b(?i:{NUMBER_WORD_RE}|{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))}"
@@ -284,9 +295,23 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
     items = {
         n.text for n in extra.values() if n.cls == "reference" and ITEM_LABEL.fullmatch(n.text)
     }
+    # "Take Q1 yourself" where "Q2. ..." is a question: a paper's questions are numbered as
+    # a set, so each Q without a year is one of them, not a quarter.
+    questions = any(n.cls == "reference" and n.text[0] == "Q" for n in extra.values())
     for key, number in list(extra.items()):
-        if number.cls == "other" and number.text in items:
+        if (number.text in items and number.cls == "other") or (
+            questions
+            and number.text[0] == "Q"
+            and number.text[1:].isdigit()
+            and not YEAR_AFTER.match(text, number.end)
+            and not _IN_A_PERIOD.search(text, max(0, number.start - 12), number.start)
+        ):
             extra[key] = Number(number.start, number.end, number.text, "reference")
+    for match in HYPHEN_ITEM.finditer(text):
+        start, end = match.span(1)
+        for key in [k for k in extra if k[0] < end and start < k[1]]:
+            del extra[key]
+        extra[start, end] = Number(start, end, text[start:end], "reference")
     for start, end, replaces in own_references(text):
         if replaces:
             for key in [k for k in extra if k[0] < end and start < k[1]]:

@@ -226,3 +226,36 @@ def test_a_direction_between_two_bracketed_figures_is_held_to_them() -> None:
     assert agrees["below"][3] == Verdict.SUPPORTED
     disagrees = verdicts_by_text(NORTHSHIRE, said.format(a=365, b=360), month)
     assert disagrees["below"][3] != Verdict.SUPPORTED
+
+
+def test_a_papers_numbered_questions_are_references_wherever_named() -> None:
+    text = (
+        "RESPONSE\nQ1. We recorded 2,727 searches in the year.\n\n"
+        "Q3. 607 searches resulted in arrest.\n\n"
+        "HANDLING\n   - Take Q1 yourself; the Vice-Chair has offered Q3.\n"
+    )
+    found = _classes(CITY, text, "2019-11")
+    assert found.count(("Q1", "reference")) == 2
+    assert found.count(("Q3", "reference")) == 2
+    assert ("2,727", "value") in found
+    # a quarter with its year stays a period beside the questions
+    beside = _classes(CITY, "Q1. Do you support a rise?\nCrime in Q2 2019 rose.\n", "2019-11")
+    assert ("Q2", "period") in beside
+    # and where no Q is a question, each is a quarter
+    plain = _classes(CITY, "Q3 Performance Report\nIn Q1 crime rose to 1,200.\n", "2019-11")
+    assert ("Q3", "period") in plain and ("Q1", "period") in plain
+
+
+def test_a_hearings_question_numbers_hypotheses_and_requests_are_references() -> None:
+    text = (
+        "Q412 Chair: Good morning, and thank you for coming.\n\n"
+        "H3  Reclassification: thefts from the person now count as other theft.\n"
+        "H4  Displacement: thieves moved to the markets.\n\n"
+        "WHAT THE PANEL REQUESTS\nRFI-1  The Fellgate solved rate by quarter.\n"
+    )
+    found = _classes(NORTHSHIRE, text, "2018-11")
+    assert ("Q412", "reference") in found
+    assert ("H3", "reference") in found and ("H4", "reference") in found
+    assert ("RFI-1", "reference") in found
+    # a half of the year stays a period
+    assert ("H1", "period") in _classes(NORTHSHIRE, "In H1 crime rose to 1,200.\n", "2018-11")
