@@ -221,7 +221,7 @@ def test_a_direction_between_two_bracketed_figures_is_held_to_them() -> None:
     figures, so the word is held to them (each figure is checked on its own), not to a
     month's change the reader would take for the period."""
     month = "2017-08"
-    said = "Vehicle thefts in Highcross this summer ({a}) were slightly below last summer's ({b}).\n"
+    said = "Highcross vehicle thefts this summer ({a}) were slightly below last summer's ({b}).\n"
     agrees = verdicts_by_text(NORTHSHIRE, said.format(a=355, b=360), month)
     assert agrees["below"][3] == Verdict.SUPPORTED
     disagrees = verdicts_by_text(NORTHSHIRE, said.format(a=365, b=360), month)
