@@ -217,7 +217,7 @@ def test_the_force_a_paragraph_named_carries_on_in_a_divisions_paper() -> None:
 
 
 def test_a_direction_between_two_bracketed_figures_is_held_to_them() -> None:
-    """"this summer (355) were slightly below last summer's (360)": the sentence gives both
+    """ "this summer (355) were slightly below last summer's (360)": the sentence gives both
     figures, so the word is held to them (each figure is checked on its own), not to a
     month's change the reader would take for the period."""
     month = "2017-08"
