@@ -17,8 +17,67 @@ ISO_TIMESTAMP: tuple[str, Spec] = (
     ),
 )
 
+#: An hour of the clock in words.
+_HOUR = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: After an hour in words: what makes it a time of day ("three in the morning").
+_OF_THE_DAY = (
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:tonight|this\s+(?:morning|afternoon|evening)"
+    r"|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
+)
+
 #: In priority order, as :data:`narrator.check.tokens.patterns.SPECS` holds them.
 CLOCK_SPECS: list[tuple[str, Spec]] = [
+    # "I came out at half six", "two minutes past five", "a quarter to nine", "between
+    # about ten and three in the morning", "starting at seven.", "news at five": the clock
+    # in words, a time of day. ("from three to five" is a range of counts.)
+    (
+        "word",
+        Spec(
+            "TIME",
+            rf"(?:(?i:five|ten|twenty|twenty-five|two|three)\s+(?i:minutes)\s+(?i:past|to)"
+            rf"|(?i:five|ten|twenty|twenty-five)\s+(?i:past))\s+{_HOUR}\b",
+            need=r"\b(?i:at|by|until|till|around|about|it['’]s)\s+",
+            span_need=False,
+            words="at by until till around about it's it’s",
+        ),
+    ),
+    # (the scanner starts a word's mark at a number word, so "half" and "quarter" are
+    # looked behind at: the hour is read as the time)
+    (
+        "word",
+        Spec(
+            "TIME",
+            "(?:"
+            + "|".join(
+                f"(?<=\\b{at}\\s{lead}\\s)"
+                for at in ("at", "At", "by", "until", "around", "about")
+                for lead in ("half", "quarter\\sto", "quarter\\spast", "a\\squarter\\sto")
+            )
+            + rf"){_HOUR}\b(?!\s+(?:of|per|times|months?|years?|weeks?|days?)\b)",
+        ),
+    ),
+    (
+        "word",
+        Spec(
+            "TIME",
+            rf"{_HOUR}\s+(?:and|to|till|until)\s+{_HOUR}(?=\s+(?:in\s+the\s+(?:morning"
+            rf"|afternoon|evening)|at\s+night)\b)",
+            need=r"\b(?i:between|from)\s+(?:(?i:about|around)\s+)?",
+            span_need=False,
+            words="between from about around",
+        ),
+    ),
+    (
+        "word",
+        Spec(
+            "TIME",
+            _HOUR + _OF_THE_DAY,
+            need=r"\b(?i:starting\s+at|starts\s+at|news\s+at|meet\s+at|open\s+at|close\s+at"
+            r"|closes\s+at|opens\s+at|until|till)\s+",
+            span_need=False,
+            words="at until till",
+        ),
+    ),
     (
         "digit",
         Spec(
@@ -33,7 +92,9 @@ CLOCK_SPECS: list[tuple[str, Spec]] = [
             r"|(?:[01]?\d|2[0-3])[.:]00(?=\s+(?:to|until|till|[–-])\s*(?:midnight|noon)\b)"
             # "[00:14:32]": a recording's timestamp, hours, minutes and seconds.
             r"|\d{1,2}:[0-5]\d:[0-5]\d(?![\d:])"
-            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+            # (a colon after it ends a clause, "at 17:00: everyone knew", unless a digit
+            # follows, as in "17:00:05")
+            r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d]|:\d)"
             # "Embargoed until 00.01", "approx. 07.35": a time with a leading zero
             r"|0\d\.[0-5]\d(?![\d.%])"
             # "0930hrs", "2200–0300": the 24-hour clock of a shift or a meeting
