@@ -46,6 +46,10 @@ def _classes(root: Path, text: str, month: str) -> list[tuple[str, str]]:
         ("The busiest hour was 23.00 to midnight on Saturday.", "23.00", "TIME"),
         ("THE WEEK IN UPLAND - WEEK 40", "WEEK 40", "QUARTER"),
         ("a joint briefing at 17:00: everyone knew the plan", "17:00", "TIME"),
+        # a window in a heading's capitals
+        ("3. LAST 24 HRS / 7 DAYS / 28 DAYS (div, provisional)", "28 DAYS", "PERIOD"),
+        ("CUR MTH   PREV MTH  SAME MTH LY    12 MTHS   PRIOR 12", "12 MTHS", "PERIOD"),
+        ("4. CRIME - LAST 24 HOURS v 28-DAY DAILY AVERAGE", "28-DAY", "PERIOD"),
         # the clock in words
         ('He said: "I came out at half six to go to a job."', "six", "TIME"),
         ("The stall opens at a quarter to nine.", "nine", "TIME"),

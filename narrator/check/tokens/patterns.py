@@ -283,6 +283,12 @@ SPECS: list[tuple[str, Spec]] = [
         need=r"\b(?i:last|past|previous)\s+",
         words="last past previous",
     ),
+    # "LAST 24 HRS / 7 DAYS / 28 DAYS", "12 MTHS", "v 28-DAY DAILY AVERAGE": a window in a
+    # heading's capitals, however it is led
+    (
+        "digit",
+        Spec("PERIOD", r"(\d{1,3})(?:\s+|-)(?:HRS|HOURS|DAYS?|WEEKS?|WKS|MTHS|MONTHS)\b"),
+    ),
     *_both(
         "PERIOD",
         r"({N})(?:\s+|-)(months?|years?|quarters?|weeks?|days?)\b",
