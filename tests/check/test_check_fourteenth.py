@@ -275,3 +275,19 @@ def test_a_hearings_question_numbers_hypotheses_and_requests_are_references() ->
     assert ("RFI-1", "reference") in found
     # a half of the year stays a period
     assert ("H1", "period") in _classes(NORTHSHIRE, "In H1 crime rose to 1,200.\n", "2018-11")
+
+
+def test_a_change_after_the_figure_of_the_period_it_is_measured_from() -> None:
+    month = "2016-08"
+    now = level(NORTHSHIRE, "thefts", "Northshire", month, month)
+    before = level(NORTHSHIRE, "thefts", "Northshire", "2016-07", month)
+    change = f"{now - before:+,.0f}"
+    text = (
+        f"Vehicle thefts in August: {_n(now)}. July had {_n(before)} vehicle thefts, so the "
+        f"change on the month is {change}.\n"
+    )
+    found = verdicts_by_text(NORTHSHIRE, text, month)
+    assert found[change][3] == Verdict.SUPPORTED
+    # said of the month it is measured from, with no figure of its own, it is misdated
+    misdated = f"In July 2016 vehicle thefts changed by {change} on the month.\n"
+    assert verdicts_by_text(NORTHSHIRE, misdated, month)[change][3] == Verdict.CONTRADICTED

@@ -94,11 +94,14 @@ def _from_its_base(claim: Claim, month: str, found: Sequence[Fact]) -> bool:
     if month not in {month_of(f.reference_period) for f in found}:
         return False
     said = re.escape(claim.period_text)
+    at = claim.span[0] - claim.sentence_span[0]
     return bool(
         re.search(
             rf"\b(?i:on|than|against|from|with|over|vs?)\.?\s+(?:the\s+)?{said}", claim.sentence
         )
-        or re.search(rf"{said}\s+[\d,.]+\s*\(\s*{re.escape(claim.text)}", claim.sentence)
+        # "Nov-18 691 (+16.8%)", "July had 584, so the change on the month is -52": the
+        # period names a figure of its own, the one the change is measured from
+        or re.search(rf"{said}\b[^.;\d]{{0,12}}\d[\d,.]*\b(?!\s*%)", claim.sentence[: max(0, at)])
     )
 
 
