@@ -291,3 +291,19 @@ def test_a_change_after_the_figure_of_the_period_it_is_measured_from() -> None:
     # said of the month it is measured from, with no figure of its own, it is misdated
     misdated = f"In July 2016 vehicle thefts changed by {change} on the month.\n"
     assert verdicts_by_text(NORTHSHIRE, misdated, month)[change][3] == Verdict.CONTRADICTED
+
+
+def test_a_direction_held_to_its_sentence_past_a_windows_length() -> None:
+    month = "2017-08"
+    said = "Highcross assaults this summer ({a}) were below the 12-month average of {b}.\n"
+    agrees = verdicts_by_text(NORTHSHIRE, said.format(a=35.5, b=36.0), month)
+    assert agrees["below"][3] == Verdict.SUPPORTED
+    disagrees = verdicts_by_text(NORTHSHIRE, said.format(a=38.5, b=36.0), month)
+    assert disagrees["below"][3] != Verdict.SUPPORTED
+
+
+def test_a_rates_base_is_no_figure_a_direction_compares() -> None:
+    from narrator.check.verdicts.compared import _figures
+
+    sentence = "The rate of 53.4 crimes per 1,000 residents is below the county's 69.3."
+    assert [f.value for f in _figures(sentence)] == [53.4, 69.3]

@@ -29,6 +29,8 @@ _NUMBER = re.compile(
 #: A figure that is a length of time or a year, never one compared: "12 months", "2019".
 _DURATION_AFTER = re.compile(r"\s*-?\s*(?:months?|years?|weeks?|days?|hours?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+_WINDOW_WORDS = re.compile(r"\b\d+[\s-]*(?:months?|years?|weeks?|days?)\b", re.IGNORECASE)
 #: Between a direction word and the figure it compares with: a change's size first ("up
 #: 1.8% on ..."), then words only, one of them a comparing word.
 _SIZE = re.compile(
@@ -82,6 +84,8 @@ def _figures(sentence: str) -> list[Figure]:
             continue
         if _DURATION_AFTER.match(sentence, found.end()):
             continue
+        if _PER_BEFORE.search(sentence, max(0, found.start() - 5), found.start()):
+            continue  # "53.4 crimes per 1,000 residents": the rate's base, not a figure
         value = float(digits.replace(",", ""))
         out.append(Figure(found.start(), found.end(), value, bool(found.group(2))))
     return out
@@ -100,6 +104,8 @@ def _compared_with(claim: Claim, figures: list[Figure]) -> int | None:
         if after <= start <= reach + 2:
             # "below last summer's (360)": the figure in brackets after what it is of
             window = re.sub(r"\(\s*$", "", sentence[after:start])
+            # "below the 12-month find rate of 27.1%": a window's length names the figure
+            window = _WINDOW_WORDS.sub("", window)
             positional = _POSITIONAL.fullmatch(claim.text.strip()) is not None
             if not re.search(r"[\d,;:.()]", window) and (positional or _CONNECTOR.search(window)):
                 return index
