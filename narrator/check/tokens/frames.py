@@ -164,6 +164,38 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
         span_need=False,
         words="than to within ±",
     ),
+    # "a find rate of at least 30%", "the find rate to stay above 30%", "where a count has
+    # risen by more than 10%", "if fewer than 10 searches were made", "by up to £12 a year",
+    # "contracts over £10,000": a bound a rule or an aim sets, not a figure.
+    *_both(
+        "THRESHOLD",
+        r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)",
+        need=r"\b(?i:rate|target|aim|ambition|expectation|level)\s+of\s+(?i:at\s+least|at\s+most"
+        r"|no\s+more\s+than|no\s+less\s+than|not\s+less\s+than)\s+"
+        r"|\b(?i:stay|stays|remain|remains|kept|keep|kept)\s+(?i:above|below|under|over)\s+",
+        span_need=False,
+        words="least most than above below under over",
+    ),
+    *_both(
+        "THRESHOLD",
+        r"{N}(?:\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b))?",
+        need=r"\b(?i:where|if|unless)\b[^.;:\n]{0,40}?\b(?i:(?:fewer|less|more)\s+than"
+        r"|at\s+least|up\s+to|no\s+more\s+than)\s+",
+        span_need=False,
+        words="than least to",
+    ),
+    (
+        "digit",
+        Spec(
+            "THRESHOLD",
+            rf"£{NUM}(?:[km]\b)?",
+            need=r"\b(?i:by\s+up\s+to|(?:spending|spend|contracts?|grants?|payments?|purchases?"
+            r"|transactions?|orders?|thefts?|items?|property|gifts?|invoices?)\s+(?:over|under|above"
+            r"|below))\s+",
+            span_need=False,
+            words="to over under above below",
+        ),
+    ),
     # "earning £50,000 or more", "(Maximum 500 words)", "in bands of £5,000": a bound or a
     # step a rule sets, not a figure
     ("digit", Spec("THRESHOLD", rf"£{NUM}(?:[km]\b)?(?=\s+or\s+(?:more|over|above|less|below)\b)")),
