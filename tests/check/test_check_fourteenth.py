@@ -54,6 +54,10 @@ def _classes(root: Path, text: str, month: str) -> list[tuple[str, str]]:
         ("may raise the precept on a Band D home by up to £10 a year", "£10", "THRESHOLD"),
         ("Contracts over £10,000 ........ P", "£10,000", "THRESHOLD"),
         ("Members asked about thefts under £200; the force", "£200", "THRESHOLD"),
+        # the size of the group a rank is among; an exam's marks
+        ("Rate per 1,000   Rank (of 42)", "42", "GROUP"),
+        ("Q1. (3 marks) Table 2: how many", "3", "SCALE"),
+        ("Time allowed: 40 minutes | Total: 20 marks | Pass: 14", "20", "SCALE"),
         # a window in a heading's capitals
         ("3. LAST 24 HRS / 7 DAYS / 28 DAYS (div, provisional)", "28 DAYS", "PERIOD"),
         ("CUR MTH   PREV MTH  SAME MTH LY    12 MTHS   PRIOR 12", "12 MTHS", "PERIOD"),
@@ -109,6 +113,7 @@ def test_a_number_that_is_no_figure(text: str, said: str, label: str) -> None:
         ("Arrests: 999 in May, up from 101: a record.", "999", "COUNT"),
         ("The 101 thefts were the most since May.", "101", "COUNT"),
         ("The board met 4 times in the year.", "4", "COUNT"),
+        ("Arrests rose to 42 (of which 12 were for drugs).", "42", "COUNT"),
         ("The find rate was 32.1% and rose by more than 10% in May.", "10%", "PERCENT"),
         ("We made more than 1,000 arrests, up 10%.", "1,000", "COUNT"),
         ("When crime fell by more than 5% last year, arrests rose.", "5%", "PERCENT"),

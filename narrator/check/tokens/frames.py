@@ -228,6 +228,10 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
             words="above below exceeded exceeding exceeds passed topped",
         ),
     ),
+    # "Rank (of 42)", "(of 8)": the size of the group a rank is among.
+    ("digit", Spec("GROUP", r"(?<=\(of\s)\d{1,3}(?=\))")),
+    # "(3 marks)", "Total: 20 marks": an exam's marks, a scale.
+    ("digit", Spec("SCALE", r"\d{1,3}(?=\s+marks?\b)")),
     # "the region (4 forces)": a group's size in brackets after its name.
     *_both("GROUP", r"(?<=\(){N}(?=\s+" + _GROUPS + r"\))"),
     (
