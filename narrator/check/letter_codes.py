@@ -25,6 +25,8 @@ _QUESTION = re.compile(
 #: After a question's number at its line's start, the question or the answer: "Q1. We
 #: recorded 2,727 searches", "Q3. (4 marks) Work out", "Q1 "Is Suffolk getting ...?"".
 _QUESTION_AT_LINE_START = re.compile(r"[.:)][ \t]+[\"“(A-Z]|[ \t]+[\"“]")
+#: Lines that start with a question's number: "Q1. We recorded ...", "Q2 "Why ...?"".
+_NUMBERED_LINES = re.compile(r"^[ \t]*Q\d{1,2}(?:[.:)][ \t]|[ \t]+[\"“])", re.MULTILINE)
 #: A year or a financial year after a quarter: "Q1 2019", "Q3 of 2018/19".
 YEAR_AFTER = re.compile(r"[ \t]*(?:of[ \t]+)?(?:(?:19|20)\d\d|\d\d/\d\d|FY)")
 #: A lettered item with a hyphen at its line's start, before its title: "RFI-1  The Fellgate".
@@ -75,6 +77,8 @@ def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
             or (
                 _ITEM_LEAD.fullmatch(text, line_start, start)
                 and _QUESTION_AT_LINE_START.match(text, end)
+                # a list of them: "Q4. The busiest quarter for thefts." alone is a quarter
+                and len(_NUMBERED_LINES.findall(text)) > 1
             )
         )
     ):

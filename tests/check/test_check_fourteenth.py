@@ -73,11 +73,11 @@ def _classes(root: Path, text: str, month: str) -> list[tuple[str, str]]:
         ("[2018-07-19 09:41:07,233] {taskinstance.py:841} INFO - Starting", "841", "CODE"),
         ("  13.02  Inc 0191  Sleaford       Horse loose on the A15", "0191", "CODE"),
         # the calls to a service a figure beside it counts
-        ("- 999: 8,936 / 101: 22,148", "999", "CODE"),
-        ("- 999: 8,936 / 101: 22,148", "101", "CODE"),
-        ("- 999 +7.1% YoY; 101 ↓ (2.3%)", "101", "CODE"),
-        ("Emergency (999)         7,456      7,218", "999", "CODE"),
-        ("The 999 rise is the clearest cost pressure.", "999", "CODE"),
+        ("- 999: 8,936 / 101: 22,148", "999", "LEVEL"),
+        ("- 999 +7.1% YoY; 101 ↓ (2.3%)", "999", "LEVEL"),
+        ("- 999 +7.1% YoY; 101 ↓ (2.3%)", "101", "LEVEL"),
+        ("Emergency (999)         7,456      7,218", "999", "LEVEL"),
+        ("The 999 rise is the clearest cost pressure.", "999", "LEVEL"),
         # a section of an Act or a page, glued to its letter
         ("  A1  Cash seizures (s.294 POCA 2002)     23", "294", "REF"),
         ("Arrests for money laundering (ss.327-329)   14", "327-329", "REF"),

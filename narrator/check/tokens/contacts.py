@@ -154,18 +154,5 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
     ),
     # "the non-emergency 101 line", "999 calls": the number names the service.
     ("digit", Spec("CODE", r"(?:101|999|111)(?=\s+(?:line|number|service)\b)")),
-    # "- 999: 8,936 / 101: 22,148", "999 +7.1% YoY; 101 ↓", "Emergency (999)", "the 999
-    # rise": the number names the calls a figure beside it counts.
-    (
-        "digit",
-        Spec(
-            "CODE",
-            r"(?:101|999|111)(?=:[ \t]*[+\-−–]?\d|[ \t]+[+\-−–]\d|[ \t]*[↑↓▲▼])"
-            r"|(?:(?<=emergency\s\()|(?<=emergency\()|(?<=Emergency\s\()|(?<=Emergency\()"
-            r"|(?<=calls\s\())(?:101|999|111)(?=\))"
-            r"|(?<=\b[Tt]he\s)(?:101|999|111)(?=\s+(?:rise|fall|increase|drop|figures?|totals?"
-            r"|demand|volumes?|performance)\b)",
-        ),
-    ),
     ("digit", Spec("PHONE", PHONE)),
 ]

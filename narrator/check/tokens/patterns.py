@@ -192,14 +192,18 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec("LEVEL", rf"{NUM}\s?%", need=r"\bstandard\s+", span_need=False, words="standard"),
     ),
-    # "999 calls", "101 callers waited", "101 answering", "999: 8,936": the service the
-    # number names, not a count of it.
+    # "999 calls", "101 callers waited", "101 answering", "999: 8,936", "999 +7.1% YoY; 101
+    # ↓", "Emergency (999)", "the 999 rise": the service the number names, not a count of it.
     (
         "digit",
         Spec(
             "LEVEL",
             r"(?:101|999|111)(?=\s+(?:abandon\w*|non-emergency|calls?|callers?|lines?|answer\w*"
-            r"|performance|volumes?|demand|waits?|waiting|service|contacts?)\b|:\s*\d)",
+            r"|performance|volumes?|demand|waits?|waiting|service|contacts?)\b|:\s*[+\-−–]?\d"
+            r"|[ \t]+[+\-−–]\d|[ \t]*[↑↓▲▼])"
+            r"|(?:(?<=emergency\s\()|(?<=emergency\()|(?<=Emergency\s\()|(?<=Emergency\()"
+            r"|(?<=calls\s\())(?:101|999|111)(?=\))"
+            r"|(?<=\b[Tt]he\s)(?:101|999|111)(?=\s+(?:rise|fall|increase|drop|figures?|totals?)\b)",
         ),
     ),
     # "i.e. 133 or fewer", "25% or more": a bound a target sets, not a figure of the data
@@ -287,7 +291,12 @@ SPECS: list[tuple[str, Spec]] = [
     # heading's capitals, however it is led
     (
         "digit",
-        Spec("PERIOD", r"(\d{1,3})(?:\s+|-)(?:HRS|HOURS|DAYS?|WEEKS?|WKS|MTHS|MONTHS)\b"),
+        Spec(
+            "PERIOD",
+            # (after "ROLLING", the rolling year's own pattern takes the word too)
+            r"(?<!ROLLING\s)(?<!Rolling\s)(?<!rolling\s)"
+            r"(\d{1,3})(?:\s+|-)(?:HRS|HOURS|DAYS?|WEEKS?|WKS|MTHS|MONTHS)\b",
+        ),
     ),
     *_both(
         "PERIOD",
