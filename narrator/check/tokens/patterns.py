@@ -18,7 +18,7 @@ from narrator.check.tokens.leads import (
     REF_LAST_WORDS,
     REF_WORDS,
 )
-from narrator.check.tokens.spans import SPAN_SPECS
+from narrator.check.tokens.spans import HEADING_WINDOW, SPAN_SPECS
 from narrator.check.tokens.spec import DAY, NUM, SIGN, WORDNUM, YEAR4, Spec
 from narrator.check.tokens.spec import both as _both
 
@@ -287,17 +287,7 @@ SPECS: list[tuple[str, Spec]] = [
         need=r"\b(?i:last|past|previous)\s+",
         words="last past previous",
     ),
-    # "LAST 24 HRS / 7 DAYS / 28 DAYS", "12 MTHS", "v 28-DAY DAILY AVERAGE": a window in a
-    # heading's capitals, however it is led
-    (
-        "digit",
-        Spec(
-            "PERIOD",
-            # (after "ROLLING", the rolling year's own pattern takes the word too)
-            r"(?<!ROLLING\s)(?<!Rolling\s)(?<!rolling\s)"
-            r"(\d{1,3})(?:\s+|-)(?:HRS|HOURS|DAYS?|WEEKS?|WKS|MTHS|MONTHS)\b",
-        ),
-    ),
+    HEADING_WINDOW,
     *_both(
         "PERIOD",
         r"({N})(?:\s+|-)(months?|years?|quarters?|weeks?|days?)\b",

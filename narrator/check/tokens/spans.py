@@ -9,6 +9,19 @@ from __future__ import annotations
 from narrator.check.tokens.spec import Spec
 from narrator.check.tokens.spec import both as _both
 
+#: "LAST 24 HRS / 7 DAYS / 28 DAYS", "12 MTHS", "v 28-DAY DAILY AVERAGE": a window in a
+#: heading's capitals, however it is led (a period, not a stretch: it stands where
+#: :data:`narrator.check.tokens.patterns.SPECS` puts it, among the periods). After
+#: "ROLLING", the rolling year's own pattern takes the word too.
+HEADING_WINDOW: tuple[str, Spec] = (
+    "digit",
+    Spec(
+        "PERIOD",
+        r"(?<!ROLLING\s)(?<!Rolling\s)(?<!rolling\s)"
+        r"(\d{1,3})(?:\s+|-)(?:HRS|HOURS|DAYS?|WEEKS?|WKS|MTHS|MONTHS)\b",
+    ),
+)
+
 #: In priority order, as :data:`narrator.check.tokens.patterns.SPECS` holds them.
 SPAN_SPECS: list[tuple[str, Spec]] = [
     # "six to twelve weeks after reporting", "3 days before the hearing": a time counted from
