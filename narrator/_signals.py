@@ -25,7 +25,6 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -137,6 +136,8 @@ def _unraisable(unraisable: UnraisableHookArgs) -> None:
         signal.signal(signal.SIGALRM, _deliver)
         signal.setitimer(signal.ITIMER_REAL, 0.001)
     else:  # Windows has no interval timer: a thread sends the signal once this returns.
+        import threading  # only here: the program's start-up imports this module
+
         threading.Timer(0.001, signal.raise_signal, (exc.signum,)).start()
 
 

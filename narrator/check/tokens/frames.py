@@ -41,6 +41,9 @@ _GROUP_BEFORE = (
     )
 )
 
+#: The unit of a bound or a tolerance: "80%", "90 per cent", "2 percentage points", "3 points".
+_UNIT = r"(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)"
+
 #: Before a grade's number in brackets: the grade's word ("requires improvement (3)").
 _GRADE_BEFORE = (
     "(?:"
@@ -121,7 +124,7 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     # of fewer than 50 respondents": what a value is held to, not a value.
     *_both(
         "THRESHOLD",
-        r"{N}(?:\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b))?",
+        r"{N}(?:\s?" + _UNIT + ")?",
         # "(target 90%)", "Target: a reduction of 15%": a target's figure, however written
         need=r"\b(?i:targets?\s+(?:of|is|was|at)|target\s+level\s+of|agreed\s+level\s+of"
         r"|(?<=\()target|target:\s+(?:an?\s+)?(?:reduction|rise|increase|fall)\s+of"
@@ -157,7 +160,7 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     # change of less than 1%": a rating's tolerance, not a change the figures show.
     *_both(
         "THRESHOLD",
-        r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)",
+        r"{N}\s?" + _UNIT,
         need=r"\b(?i:worse|better|moved|moves|change|changes|changed|flagged|short)\b[^.;\n]{0,25}?"
         r"\b(?i:by\s+(?:more\s+than|less\s+than|up\s+to)|(?:of|within)\s+(?:less|more)\s+than"
         r"|within\s+±?)\s*",
@@ -169,7 +172,7 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     # "contracts over £10,000": a bound a rule or an aim sets, not a figure.
     *_both(
         "THRESHOLD",
-        r"{N}\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b)",
+        r"{N}\s?" + _UNIT,
         need=r"\b(?i:rate|target|aim|ambition|expectation|level)\s+of\s+(?i:at\s+least|at\s+most"
         r"|no\s+more\s+than|no\s+less\s+than|not\s+less\s+than)\s+"
         r"|\b(?i:stay|stays|remain|remains|kept|keep|kept)\s+(?i:above|below|under|over)\s+",
@@ -178,7 +181,7 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     ),
     *_both(
         "THRESHOLD",
-        r"{N}(?:\s?(?:%|per\s?cent\b|percentage\s+points?\b|points?\b))?",
+        r"{N}(?:\s?" + _UNIT + ")?",
         need=r"\b(?i:where|if|unless)\b[^.;:\n]{0,40}?\b(?i:(?:fewer|less|more)\s+than"
         r"|at\s+least|up\s+to|no\s+more\s+than)\s+",
         span_need=False,
