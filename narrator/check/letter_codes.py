@@ -42,8 +42,11 @@ _PART_BEFORE = re.compile(
 _SUBPART = re.compile(r"(?:\.\d+)+(?![\d%])")
 #: A list item's label: a capital and one digit ("A1", "T3").
 ITEM_LABEL = re.compile(r"[A-Z]{1,3}[1-9]\d?")
-#: Before an item's label on its line: nothing but a bullet or a checklist's box.
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-–•*]|\[[ xX✓✔]\])?[ \t]*\[?")
+#: An item's label with its sub-parts, as it is named again: "S2.5", "A1".
+ITEM_NAME = re.compile(r"[A-Z]{1,3}[1-9]\d?(?:\.\d+)*")
+#: Before an item's label on its line: nothing but a bullet, a checklist's box or the
+#: word that says what it is ("REF     R1   STATUS: A").
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-–•*]|\[[ xX✓✔]\]|(?i:ref)\.?:?)?[ \t]*\[?")
 #: After an item's label, its title: "A1 Upland assaults ...", "T2: Moped snatches".
 _LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]|[ \t]{2,}[a-z]")
 
@@ -52,10 +55,15 @@ def heads_anywhere(match: re.Match[str]) -> bool:
     """Whether a code is read wherever it stands, in the prose or not: a quarter in a title
     or a memo's lines ("Subject: Q2 Performance"), or an item's label heading its line
     ("[P1] DWELLING BURGLARY   RETAINED")."""
-    said = match.group()
+    said, text = match.group(), match.string
+    if not ITEM_LABEL.fullmatch(said):
+        return _PART_OF_YEAR.fullmatch(said) is not None
+    deeper = _SUBPART.match(text, match.end())
+    end = deeper.end() if deeper is not None else match.end()
     return bool(
         _PART_OF_YEAR.fullmatch(said)
-        or (ITEM_LABEL.fullmatch(said) and _LINE_ITEM.match(match.string, match.end()))
+        or _LINE_ITEM.match(text, end)
+        or (text[match.start() - 1 : match.start()] == "[" and text[end : end + 1] == "]")
     )
 
 
@@ -83,16 +91,19 @@ def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
         )
     ):
         return "reference", end  # "Q1. Do you support a rise ...?": a survey's question
+    deeper = _SUBPART.match(text, end)
+    whole = deeper.end() if deeper is not None else end  # "A1.2", "S2.5": with its sub-parts
     if _PART_BEFORE.search(text, max(0, start - 40), start):
-        deeper = _SUBPART.match(text, end)
-        return "reference", deeper.end() if deeper is not None else end  # "Annex table A1.2"
-    if (
-        (cls == "other" or said in ("H1", "H2"))  # "R12  3,703": the rolling year
-        and ITEM_LABEL.fullmatch(said)
-        and _LINE_ITEM.match(text, end)
-        and _ITEM_LEAD.fullmatch(text, line_start, start)
-    ):
-        # "A1 Upland assaults problem profile", "[x] D1  Call-back option", "H1  A genuine
-        # rise": an action's, a task's or a hypothesis's label at its line's start
-        return "reference", end
-    return cls, end
+        return "reference", whole  # "Annex table A1.2"
+    if (cls == "other" or said in ("H1", "H2")) and ITEM_LABEL.fullmatch(said):
+        # "R12  3,703": the rolling year
+        if _LINE_ITEM.match(text, whole) and _ITEM_LEAD.fullmatch(text, line_start, start):
+            # "A1 Upland assaults problem profile", "[x] D1  Call-back option", "H1  A
+            # genuine rise", "P1.2  Healthy relationships": an action's, a task's or a
+            # hypothesis's label at its line's start
+            return "reference", whole
+        if text[start - 1 : start] == "[" and text[whole : whole + 1] == "]":
+            # "[A1] 999 CALLS EACH MONTH", "... a year ago.[JH1]": a caption's label or an
+            # editor's comment marker, in square brackets
+            return "reference", whole
+    return cls, whole if cls == "other" else end

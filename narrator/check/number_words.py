@@ -96,6 +96,29 @@ WORD_NUMBERS: list[
         "value",
         "other",
     ),
+    # "thefts have almost doubled", "the rate more than halved": a change as a multiple
+    # (not "doubled up", "doubled as a store").
+    (
+        ("doubled", "halved", "trebled", "tripled", "quadrupled"),
+        re.compile(
+            r"((?:doubled|halved|trebled|tripled|quadrupled)\b(?!\s+(?:up|as|back|over)\b))",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "other",
+    ),
+    # "nearly double May 2018 (24)", "double the 24 of a year ago": a multiple of a figure.
+    (
+        ("double", "treble", "triple"),
+        re.compile(
+            r"((?:double|treble|triple)(?=\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b|\s+\(?\d))",
+            re.IGNORECASE,
+        ),
+        None,
+        "value",
+        "other",
+    ),
     # "the third consecutive quarter", "the fourth month in a row": the length of a run.
     (
         _NTH_WORDS,

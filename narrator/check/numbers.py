@@ -19,14 +19,20 @@ from narrator.check.claims.extract import Marked
 from narrator.check.letter_codes import (
     CODE,
     HYPHEN_ITEM,
-    ITEM_LABEL,
+    ITEM_NAME,
     YEAR_AFTER,
     heads_anywhere,
     read_code,
 )
 from narrator.check.number import Number
 from narrator.check.number_words import WORD_NUMBERS
-from narrator.check.own_numbers import minute_spans, own_references
+from narrator.check.own_numbers import own_references
+from narrator.check.own_parts import (
+    footnote_markers,
+    with_footnote_lines,
+    with_minutes,
+    with_own_paragraphs,
+)
 from narrator.check.text.dates import MONTH_RE, NUMBER_WORD_RE, ORDINAL_WORDS
 from narrator.check.text.document import NOT_PROSE, Document, Paragraph
 from narrator.check.text.names import with_names
@@ -35,9 +41,13 @@ from narrator.check.tokens.marks import QUANTITIES
 from narrator.check.tokens.scanner import scan
 from narrator.check.verdicts.model import ClaimVerdict
 
-#: A contact line up to its number: "Emergency or crime in progress: ", "Non-emergency: ".
+#: A contact line up to its number: "Emergency or crime in progress: ", "Non-emergency: ",
+#: "Happening now: ", "Contact: Performance and Analysis, ", "Queries about definitions:
+#: Business Intelligence, ".
 _CONTACT_LINE = re.compile(
-    r"(?i:emergenc\w*|non-emergency|tel|telephone|phone|contact|call\s+us)\b[^:\n]{0,40}:\s*\Z"
+    r"(?i:emergenc\w*|non-emergency|tel|telephone|phone|contact|call\s+us|now|otherwise)\b"
+    r"[^:\n]{0,40}:\s*\Z"
+    r"|(?i:contacts?|quer(?:y|ies)|enquir(?:y|ies))\b[^:\n]{0,40}:[^:\n,]{0,50},\s*\Z"
 )
 #: The scanner's labels by the class of number they mark.
 VALUES = frozenset(
@@ -130,13 +140,6 @@ _AFTER_MAY = re.compile(
 )
 #: A footnote's marker glued to the end of a sentence or clause, as text copied from a PDF
 #: has it ("a response rate of 38%.1 Overall", "not reported.2"), or a page after "p.".
-_FOOTNOTE = re.compile(
-    r"(?<=[a-z%)\]][.,;:])\d{1,2}(?=\s|$)"
-    # "at about 62%.[3]", "a rate of 12%[1]": a marker in brackets glued to a figure
-    r"|(?<=[\d%.,;:]\[)\d{1,2}(?=\])"
-    # "(excluding fraud)1,", "for England and Wales2.": a marker glued to a word's end
-    r"|(?<=\))\d(?=[.,;:]?(?:\s|$))|(?<=[a-z]{3})\d(?=[.,;:]?(?:\s|$))"
-)
 #: A line of a rating's key: a colour, then the band it stands for against a target
 #: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
 _RAG_KEY = re.compile(
@@ -185,7 +188,8 @@ def numbers_of(
                 ):
                     continue
                 found.append(_number(text, marked, _Claims(())))
-    found.extend(_footnotes(document, found))
+    markers = list(footnote_markers(document, found))
+    found = with_footnote_lines(text, markers, [*found, *markers])
     found = with_names(text, found)
     found = ranks_and_rows(text, found)
     targets = [span for p in document.paragraphs for span in _targets_one_a_line(text, p)]
@@ -194,32 +198,33 @@ def numbers_of(
     targets += [m.span() for m in _LETTER_KEY.finditer(text)]
     if targets:
         found = [_as_target(n) if any(s <= n.start < e for s, e in targets) else n for n in found]
-    found = _minutes(text, sorted(found, key=lambda n: (n.start, n.end)))
+    found = with_minutes(text, sorted(found, key=lambda n: (n.start, n.end)))
+    found = with_own_paragraphs(document, found)
+    found = _durations(text, found)
     return _with_word_numbers(document, found)
 
 
-def _minutes(text: str, found: list[Number]) -> list[Number]:
-    """Minute numbers ("45/19 APOLOGIES FOR ABSENCE", "minute 31/19") as references, in
-    place of whatever they were read as."""
-    spans = minute_spans(text)
-    if not spans:
+#: A clock's figures that a table says are a length of time: "(mm:ss)", "(min:sec)".
+_DURATION_UNIT = re.compile(r"\((?i:mm:ss|m:ss|mins?:secs?|hh:mm(?::ss)?|h:mm)\)")
+_CLOCK = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
+#: How far above its figure a table's heading may say that its times are lengths.
+_DURATION_REACH = 400
+
+
+def _durations(text: str, found: list[Number]) -> list[Number]:
+    """``found``, with the times of a row or a table whose name says they are lengths of
+    time ("Average time to answer 101 (min:sec)   2:05   3:40") read as values."""
+    if "(" not in text or not _DURATION_UNIT.search(text):
         return found
-    kept = [n for n in found if not any(s < n.end and n.start < e for s, e in spans)]
-    minutes = [Number(s, e, text[s:e], "reference") for s, e in spans]
-    return sorted([*kept, *minutes], key=lambda n: (n.start, n.end))
-
-
-def _footnotes(document: Document, found: list[Number]) -> Iterator[Number]:
-    """The footnote markers of the prose no other number covers: references."""
-    text = document.text
-    taken = sorted((n.start, n.end) for n in found)
-    starts = [start for start, _ in taken]
-    for paragraph in document.iter_text():
-        for match in _FOOTNOTE.finditer(text, paragraph.start, paragraph.end):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            if index >= 0 and taken[index][1] > match.start():
-                continue
-            yield Number(match.start(), match.end(), match.group(), "reference")
+    out = []
+    for n in found:
+        if n.cls == "period" and _CLOCK.fullmatch(n.text):
+            line_end = text.find("\n", n.end)
+            line_end = len(text) if line_end < 0 else line_end
+            if _DURATION_UNIT.search(text, max(0, n.start - _DURATION_REACH), line_end):
+                n = Number(n.start, n.end, n.text, "value", "other")
+        out.append(n)
+    return out
 
 
 def _as_target(number: Number) -> Number:
@@ -292,9 +297,7 @@ def _with_word_numbers(document: Document, found: list[Number]) -> list[Number]:
         extra[start, end] = Number(start, end, text[start:end], cls)
     # "Decisions: P1 and P2 retained": a label the paper gave an item at its line's start
     # refers to that item wherever it is named again.
-    items = {
-        n.text for n in extra.values() if n.cls == "reference" and ITEM_LABEL.fullmatch(n.text)
-    }
+    items = {n.text for n in extra.values() if n.cls == "reference" and ITEM_NAME.fullmatch(n.text)}
     # "Take Q1 yourself" where "Q2. ..." is a question: a paper's questions are numbered as
     # a set, so each Q without a year is one of them, not a quarter.
     questions = any(n.cls == "reference" and n.text[0] == "Q" for n in extra.values())

@@ -197,6 +197,12 @@ _FIGURE_RIGHT_AFTER = re.compile(r"[ \t]*:?[ \t]*[£+\-]?\d")
 _BARE_BRACKET = re.compile(r"\s*[(\[]\s*\d[\d,]*(?:\.\d+)?%?\s*[)\]]")
 
 
+#: Between a period and a figure it labels: a space or a colon ("Jan 617", "May: 541").
+_LABEL_GAP = re.compile(r"[ \t]*:?[ \t]+|:")
+#: A figure, then the period it is of: "200 in December".
+_OWN_PERIOD_AFTER = re.compile(r"\S+\s+(?:in|during|for)\s+")
+
+
 def _may_be_of(periods: list[Named], pos: int, text: str) -> list[Named]:
     """The periods a figure at ``pos`` may be of: not one set apart ("in March alone")
     after it, nor a record's month ("since March (538)") but for the record's own figure."""
@@ -232,27 +238,11 @@ def _choose_period(
         if clause_of(p[0]) == clause and not (p[1] <= pos and _owns_bracket(text, p, pos))
     ]
     if not same:
-        # "999 calls 8,088 (May-15 8,403); 101 calls 25,855": a period in brackets with its
-        # own figure is that figure's.
-        periods = [p for p in periods if not (p[1] <= pos and _in_brackets(text, p, pos))]
-        # A clause without a period of its own takes the sentence's first; but a rolling
-        # figure ("the rolling 12 month rate improved to 6.2%; the discrete month rate...")
-        # is not of a period only a later clause names.
-        if not periods or (rolling and periods[0][0] > pos):
-            return None
-        first = periods[0]
-        if (
-            first[0] > pos
-            and (
-                ";" in text[pos : first[0]]  # "have risen ...; CST will report to September"
-                or _opens_aside(text[pos : first[0]])
-                or is_compared(text, first[0])
-                or _COMPARED_FIGURE_BETWEEN.search(text, pos, first[0])
-            )
-        ):
-            return None
-        return first[2], first[3], first[4]
+        return _sentence_period(periods, pos, text, rolling)
     if after_first:
+        glued = _labelled_by(same, pos, text)
+        if glued is not None:
+            return glued[2], glued[3], glued[4]
         after = [
             p
             for p in same
@@ -291,6 +281,44 @@ def _choose_period(
     before = [p for p in same if p[1] <= pos and not is_compared(text, p[0])]
     found = before[-1] if before else _after_or_first(periods, same, pos, text)
     return None if found is None else (found[2], found[3], found[4])
+
+
+def _sentence_period(
+    periods: list[Named], pos: int, text: str, rolling: bool
+) -> tuple[str, str, str] | None:
+    """The period of a claim whose clause names none: the sentence's first."""
+    # "999 calls 8,088 (May-15 8,403); 101 calls 25,855": a period in brackets with its
+    # own figure is that figure's.
+    periods = [p for p in periods if not (p[1] <= pos and _in_brackets(text, p, pos))]
+    # A clause without a period of its own takes the sentence's first; but a rolling
+    # figure ("the rolling 12 month rate improved to 6.2%; the discrete month rate...")
+    # is not of a period only a later clause names.
+    if not periods or (rolling and periods[0][0] > pos):
+        return None
+    first = periods[0]
+    if (
+        first[0] > pos
+        and (
+            ";" in text[pos : first[0]]  # "have risen ...; CST will report to September"
+            or _opens_aside(text[pos : first[0]])
+            or is_compared(text, first[0])
+            or _COMPARED_FIGURE_BETWEEN.search(text, pos, first[0])
+        )
+    ):
+        return None
+    return first[2], first[3], first[4]
+
+
+def _labelled_by(same: list[Named], pos: int, text: str) -> Named | None:
+    """The period said right before a figure as its label ("Jan 617, Feb last yr 661"),
+    unless the figure names its own after it ("January: 200 in December") or the period is
+    one compared with ("as many as in 2018: 326")."""
+    glued = [
+        p
+        for p in same
+        if p[1] <= pos and _LABEL_GAP.fullmatch(text, p[1], pos) and not is_compared(text, p[0])
+    ]
+    return glued[-1] if glued and not _OWN_PERIOD_AFTER.match(text, pos) else None
 
 
 def _after_or_first(periods: list[Named], same: list[Named], pos: int, text: str) -> Named | None:

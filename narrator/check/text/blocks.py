@@ -57,9 +57,13 @@ _CONTENTS = re.compile(
 )
 _MID_NUMBER = re.compile(rf"(?<=[.!?:;)’”\"'])[ \t]+({_NUMBER})[ \t]+(?=[A-Z‘“\"'(\d])")
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
-# A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), left by
-# a PDF-to-text dump (a number alone on a line may be a slide's or a table's figure).
-_PAGE_LINE = re.compile(r"[ \t]*[-–—|][ \t]*(\d{1,3})[ \t]*[-–—|][ \t]*$")
+# A page number framed by dashes or bars on a line of its own ("- 3 -", "| 12 |"), or set
+# far to the right, left by a PDF-to-text dump (a number alone on a line, at its start, may
+# be a slide's or a table's figure).
+_PAGE_LINE = re.compile(
+    r"[ \t]*[-–—|][ \t]*(\d{1,3})[ \t]*[-–—|][ \t]*$|(?: {30,}|\t{4,})(\d{1,3})[ \t]*$"
+)
+_LEADERS = ("....", "……", ". . . .")
 FRONT_FIELD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(\S.*?)\s*$")
 # A line never ends a paragraph on one of these words: a blank line after it is a page break.
 _FUNCTION_WORDS = frozenset(
@@ -172,7 +176,7 @@ def _own_line(
         body = line.strip()
         first = start + line.index(body[0])
         return Block("contents", [(first, first + len(body))], references=entry)
-    if row or "...." in line or "……" in line or ". . . ." in line or len(line) < 16:
+    if row or any(dots in line for dots in _LEADERS) or len(line) < 16 or _PAGE_LINE.match(line):
         return _line_kind(text, start, end, row)
     if is_cell_line(line):
         # "Rolling year     36,810 crimes      UP 4.0%": a dashboard's line, read alone.
@@ -186,13 +190,13 @@ def _line_kind(text: str, start: int, end: int, table: bool) -> Block | None:
     """A line that is a block of its own: a row of a table or a contents line."""
     line = text[start:end]
     contents = None
-    if not table and (page := _PAGE_LINE.match(line)) is not None:
+    if not table and (page := _PAGE_LINE.match(text, start, end)) is not None:
         body = line.strip()
         first = start + line.index(body[0])
         return Block(
             "contents",
             [(first, first + len(body))],
-            references=[(start + page.start(1), start + page.end(1))],
+            references=[page.span(page.lastindex or 1)],
         )
     if not table:
         if "...." not in line and ". . . ." not in line and "……" not in line:

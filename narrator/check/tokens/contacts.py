@@ -49,11 +49,14 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "PHONE",
-            r"(?:101|999|111)(?=,?\s+(?:if|for\s+(?:reports?|non[\s-]emergenc|anything))\b)",
+            r"(?:101|999|111)(?=,?\s+(?:if|for\s+(?:reports?|non[\s-]emergenc|anything))\b"
+            # "or 101 (ask for the Performance Team)", "[ASTON: 101 / Crimestoppers 0800 ...]"
+            r"|\s+\((?i:ask|quot)|\s*/\s*(?i:crimestoppers|0\d))",
         ),
     ),
-    # "101 otherwise", "Police non-emergency 101": the number, then when, or what it is.
-    ("digit", Spec("PHONE", r"(?:101|999|111)(?=,?\s+otherwise\b)")),
+    # "101 otherwise", "Reminder: 101 is for anything that can wait": the number, then
+    # when to ring it, or what it is for.
+    ("digit", Spec("PHONE", r"(?:101|999|111)(?=,?\s+otherwise\b|\s+is\s+for\b)")),
     # "101 ext 2563", "on 101, extension 4471": a number to ring, by its extension
     ("digit", Spec("PHONE", r"(?:101|111)(?=,?\s+(?:ext|extn|extension)\b)")),
     ("digit", Spec("PHONE", r"(?<=(?i:non-emergency)\s)(?:101|111)(?![\w%]|[.,]\d)")),
@@ -63,9 +66,10 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
         Spec(
             "PHONE",
             r"\d{5}(?![\w%]|[.,]\d)",
-            need=r"\b(?i:text|texting|sms)\b[^.;\n]{0,60}?\b(?i:on|to)\s+",
+            # "or text 61016"
+            need=r"\b(?i:text|texting|sms)\b(?:[^.;\n]{0,60}?\b(?i:on|to))?\s+",
             span_need=False,
-            words="on to",
+            words="on to text texting sms",
         ),
     ),
     # "Text relay 18001 101": the relay's prefix and the number it rings.
@@ -90,8 +94,10 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
         Spec(
             "PHONE",
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
-            need=r"\b(?i:report(?:ed|ing|s)?|call(?!\s+handl)|ring|contact|reach|phone|text)\b"
-            r"[^.;\n]{0,80}?\b(?i:on|via)\s+",
+            need=r"\b(?i:report(?:ed|ing|s)?|call(?!\s+handl)|ring|contact|reach|phone|text|talk"
+            r"|speak|information)\b"
+            # "speak to a call handler on 101" names the service
+            r"[^.;\n]{0,80}?(?<!handler\s)(?<!handlers\s)\b(?i:on|via)\s+",
             span_need=False,
             words="on via",
         ),
@@ -102,8 +108,9 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "PHONE",
-            r"(?:101|999|111)(?=\s*(?:[.!]|$))",
-            need=r"\b(?i:call|dial|ring|phone|telephone|contact)\b[^.;\n]{0,80}?"
+            r"(?:101|999|111)(?=[ \t]*(?:[.!]|\n|$))",
+            # "In an emergency call 999; otherwise 101"
+            need=r"\b(?i:call|dial|ring|phone|telephone|contact)\b[^.\n]{0,80}?"
             r"\b(?i:then|otherwise|else|failing\s+that)\s+",
             span_need=False,
             words="then otherwise else that",
@@ -120,15 +127,17 @@ CONTACT_SPECS: list[tuple[str, Spec]] = [
             words="on via using",
         ),
     ),
-    # "call 101, or 999 in an emergency": the second of two services to call.
+    # "call 101, or 999 in an emergency", "ring 999 while it is happening, not 101
+    # afterwards": the second of two services to call.
     (
         "digit",
         Spec(
             "PHONE",
             r"(?:101|999|111)(?![\w%]|[.,]\d)",
-            need=r"\b(?i:call|dial|ring|phone|telephone)\s+(?:101|999|111),?\s+or\s+",
+            need=r"\b(?i:call|dial|ring|phone|telephone)\s+(?:101|999|111)\b[^.;\n]{0,60}?,?\s+"
+            r"(?i:or|not)\s+",
             span_need=False,
-            words="or",
+            words="or not",
         ),
     ),
     # "Emergency: always 999", "calls to 101": the service's number.

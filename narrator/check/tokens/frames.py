@@ -132,9 +132,16 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
         r"|target\s*(?:\.{2,}|…+)(?:\s*(?:no\s+more\s+than|at\s+least|below|above|under|over"
         r"|fewer\s+than|less\s+than))?"
         r"|expectation\s+of|threshold\s+of|tolerance\s+of|ambition\s+of|aim\s+of"
-        r"|goal\s+of|standard\s+of)\s+(?:(?i:around|about|at\s+least)\s+)?",
+        r"|goal\s+of|standard\s+of"
+        # "The national standard for compliance is 95%", "Standard: 95% for needs
+        # assessment", "the agreed minimum is 9 a shift", "Target line at 300", "this axis
+        # starts at 20,000": what a figure is held to or drawn against
+        r"|(?:standard|minimum|maximum)(?:\s+for\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:is|was)"
+        r"|(?<!below\s)(?<!above\s)(?<!under\s)(?<!meets\s)(?<!met\s)standard:"
+        r"|target\s+line\s+at|axis\s+(?:starts|begins|runs)\s+(?:at|from))\s+"
+        r"(?:(?i:around|about|at\s+least)\s+)?",
         span_need=False,
-        words="of is was at around about least target than below above under over",
+        words="of is was at around about least target than below above under over standard from",
     ),
     (
         "digit",
@@ -215,8 +222,18 @@ FRAME_SPECS: list[tuple[str, Spec]] = [
     ),
     # "£50,000 - £54,999": a band of pay or money, its two ends
     ("digit", Spec("GROUP", rf"£{NUM}\s*[-–]\s*£\d[\d,]*99(?![\d,])")),
-    # "(95% CI 9.8 to 10.3)": a confidence interval's level, not a figure.
-    ("digit", Spec("LEVEL", r"\d{2}(?:\.\d)?%(?=\s*(?:CI\b|C\.I\.))")),
+    # "(95% CI 9.8 to 10.3)", "accurate to about ±3 points at the 95% level": a confidence
+    # interval's level, not a figure
+    (
+        "digit",
+        Spec(
+            "LEVEL",
+            r"\d{2}(?:\.\d)?%(?=\s*(?:CI\b|C\.I\.))"
+            r"|(?<=\bthe\s)\d{2}(?:\.\d)?%(?=\s+level\b)",
+        ),
+    ),
+    # "Immediate, 90th percentile": a point of a distribution, not a rank
+    ("digit", Spec("SCALE", r"\d{1,2}(?:st|nd|rd|th)(?=\s+percentile\b)")),
     # "the national standard of 90%" above; "the 90% standard": what calls are held to.
     ("digit", Spec("LEVEL", r"\d{1,3}(?:\.\d)?%(?=\s+(?:standard|target)\b)")),
     # "monthly crime has been above 1,200 for five months", "the only month above 800":

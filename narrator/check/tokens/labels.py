@@ -51,6 +51,15 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
     ("digit", Spec("CODE", r"\d{2,3}\.\d(?=\s*FM\b)")),
     # "1st XI", "2nd-floor office": a team or a floor, not a rank.
     ("digit", Spec("CODE", r"\d(?:st|nd|rd|th)(?=\s+X[IV]\b|[\s-]floor\b)")),
+    # "c/o 41 Bread Street", "42 Montgomery Road, Belfast": a house's number in an address.
+    (
+        "digit",
+        Spec(
+            "CODE",
+            r"\d{1,4}[A-Za-z]?(?=,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,2}(?:Street|Road|Lane|Avenue"
+            r"|Way|Place|Square|Close|Drive|Row|Gardens|Terrace|Walk|Crescent|Hill)\b)",
+        ),
+    ),
     # "Committee Room 3", "Suite 4": where a meeting is, not a count.
     (
         "digit",
@@ -81,7 +90,9 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "REF",
-            r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s|\s+[-–]\s+[A-Z][a-z]"
+            # "PANEL 2 | WHERE AND WHEN": or a bar between it and its title
+            r"(?<=[A-Z]{3}\s)\d{1,2}(?=:\s|\s+[-–|]\s+[A-Z][a-z]"
+            r"|\s+\|\s+[A-Z][A-Z ,&'’:-]+\b(?![ \t]*\d)"
             r"|\s+(?:What|How|Why|Is|Are|Does|Do|Did|Has|Have|Which|Who|When|Where|To\s+what)\s)",
         ),
     ),
@@ -108,6 +119,21 @@ LABEL_SPECS: list[tuple[str, Spec]] = [
             r"(?:\s?[-–]\s?\d+[A-Z]?)?(?![\w%]|[.,]\d)",
         ),
     ),
+    # "CHAPTER FOUR: RESULTS", "set out in Appendix Two": a part of a paper, in words.
+    (
+        "word",
+        Spec(
+            "REF",
+            r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+            need=r"\b(?-i:Appendix|APPENDIX|Annex|ANNEX|Chapter|CHAPTER|Part|PART|Volume|VOLUME"
+            r"|Schedule|SCHEDULE|Track|TRACK)\s+",
+            span_need=False,
+            words="appendix annex chapter part volume schedule track",
+        ),
+    ),
+    # "Example 1. Dwelling burglary": a method note's worked example, by its number (not
+    # "Example      142 of 388", a definition's example figures).
+    ("digit", Spec("REF", r"(?<=\b(?:Example|EXAMPLE)\s)\d{1,2}(?=[.:)]\s)")),
     # "the Game Act 1831": the year of an Act.
     ("digit", Spec("YEAR", r"(?<=\bAct\s)1[5-9]\d\d(?!\d)")),
     # "3 = brief chief officers | 2 = lead to note | 1 = awareness only": a key's points

@@ -13,7 +13,7 @@ REF_WORDS = (
 #: outcomes, an inspection's areas for improvement, notes, telephone extensions, report codes.
 LEAD_REF = (
     r"\b(?i:pages?|pp?\.|figures?|figs?\.|tables?|tabs?|appendix|appendices|annex(?:es)?|slides?"
-    r"|charts?|graphs?|version|(?:agenda\s+)?items?|kpqs?|priority|priorities|pillars?"
+    r"|charts?|graphs?|version|(?:agenda\s+)?items?(?:\s+no\.?)?|kpqs?|priority|priorities|pillars?"
     r"|(?-i:Outcomes?)|objectives?|recommendations?|findings?|areas?\s+for\s+improvement|notes?"
     r"|sheets?|clauses?|elements?|criteri(?:on|a)"
     r"|footnotes?"
@@ -35,6 +35,8 @@ LEAD_REF = (
     r"|BULLETIN|TRACK|EDITION"
     # a carousel's "Image 2 of 7", a display's "BOARD 4"
     r"|Image|IMAGE|BOARD"
+    # an inspection's "AFI 2" (area for improvement)
+    r"|AFI"
     r"|TILE)[sS]?"
     r"|(?<![Tt]el\s)(?<![Tt]el\.\s)(?<![Pp]hone\s)No\.?)"
     # "Standing Order 16.12": a council's rule, cited by its number
@@ -56,7 +58,7 @@ LEAD_REF_WORDS = (
     "query queries option options allegation allegations motion motions order orders "
     "episode episodes visual visuals screen screens wave waves block blocks promise "
     "promises refresh handout handouts card cards copy condition conditions "
-    "minute rec image images board boards"
+    "minute rec image images board boards afi afis"
 )
 #: A crime outcome's type in the Home Office list, written in lower case ("finalised as
 #: outcome 18"): a code, where a plan's numbered "Outcome 2" is a reference.
@@ -71,9 +73,12 @@ LAW_AFTER = (
 #: Home Office guidance", "section 4 of the HMICFRS report"), not a part of this paper.
 ELSEWHERE_AFTER = (
     # "paragraphs 91 and 127 of the National Planning Policy Framework": each of a list
-    r"(?=(?:\s*(?:,|and|&|to|or)\s*\d+(?:\.\d+)*)*\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+|(?:of|and|for|on)\s+){1,8}?"
+    # "paragraph 8.4 of the draft policy": or a draft, new or revised one
+    r"(?=(?:\s*(?:,|and|&|to|or)\s*\d+(?:\.\d+)*)*\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’]*\s+|(?:of|and|for|on|draft|new|revised|proposed|current)\s+){1,8}?"
     r"(?i:guidance|code|manual|handbook|framework|protocol|regulations|rules|directive"
-    r"|agreement|specification|report|review|inspection|strategy|plan|standards?)\b)"
+    r"|agreement|specification|report|review|inspection|strategy|plan|standards?|polic(?:y|ies)"
+    r"|scheme|charter|bill)\b)"
 )
 #: A UK telephone number in groups: "01480 422393", "0800 555 111", "020 7601 2222".
 PHONE = (

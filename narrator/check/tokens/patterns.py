@@ -123,7 +123,9 @@ SPECS: list[tuple[str, Spec]] = [
         "digit",
         Spec(
             "XREF",
-            r"(\d+(?:\.\d+)?)(?:\s+(above|below)\b)?(?![\d%]|[.,]\d)",
+            # not "mentioned in 41 (about a quarter)": a count, with its share
+            r"(\d+(?:\.\d+)?)(?:\s+(above|below)\b)?(?![\d%]|[.,]\d)"
+            r"(?!\s*\((?i:about|around|roughly|nearly|almost|over|just|some|\d))",
             need=REF_WORDS,
             span_need=False,
             words=REF_LAST_WORDS,
@@ -294,7 +296,7 @@ SPECS: list[tuple[str, Spec]] = [
         need=r"(?i:\b(?:(?:more|less|fewer)\s+than|at\s+least|lag\s+by|over)\s+)",
         words="than least by over",
     ),
-    *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?)\s+ago\b"),
+    *_both("PERIOD", r"({N})\s+(months?|years?|quarters?|weeks?|days?|hours?)\s+ago\b"),
     # "it's eight o'clock": a time of day in words
     *_both("TIME", r"({N})\s+o['’]clock\b"),
     *SPAN_SPECS,
