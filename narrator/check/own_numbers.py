@@ -45,22 +45,24 @@ _TIMED_ITEM = re.compile(
     r"(\d{1,2})\.?(?=[ \t]+[A-Z])",
     re.MULTILINE,
 )
-#: A paper's own edition: "Draft 0.4", "Previous edition ...... 4.2", and each line of a
-#: change log, its edition before the day it was issued ("4.3  16/10/2018  Added ...").
+#: A paper's own edition: "Draft 0.4", "Previous edition ...... 4.2"; "Draft 2 compared
+#: February with January", "(form QA2, revision 4)"; "HTTP/1.1 200 OK".
 _EDITION = re.compile(
-    r"\b(?i:draft|edition|version|release|revision)[ \t]*(?:\.{2,}|:)?[ \t]*"
+    r"\b(?=[DdEeVvRr])(?i:draft|edition|version|release|revision)[ \t]*(?:\.{2,}|:)?[ \t]*"
     r"(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?![\d%]|[.,]\d)"
-    # "Draft 2 compared February with January", "(form QA2, revision 4)", "HTTP/1.1 200 OK"
     r"|\b(?-i:Draft|DRAFT|[Rr]evision|REVISION)[ \t]+(\d{1,2})(?![\d%/.,]|[ \t]*(?:%|per\b))"
     r"|\bHTTP/(\d\.\d)\b"
-    r"|^[ \t]*v?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?=[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b)",
+)
+#: The words that lead an edition's number: a text without any is not searched for one.
+_EDITION_WORDS = ("draft", "edition", "version", "release", "revision", "http/")
+#: Each line of a change log: its edition before the day it was issued ("4.3  16/10/2018").
+_CHANGE_LINE = re.compile(
+    r"^[ \t]*v?(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?=[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b)",
     re.MULTILINE,
 )
 #: A line that may be a running header or footer with its page's number at its end:
 #: "Eastmoor Partnership | Strategic Assessment | 2", "The SAS System   09:41 ...   1".
-_RUNNING_LINE = re.compile(
-    r"^[ \t]*(\S[^\n]{14,}?)(?:[ \t]{3,}|[ \t]*\|[ \t]*)(\d{1,3})[ \t]*$", re.MULTILINE
-)
+_PAGE_AT_END = re.compile(r"(?:[ \t]{3,}|\|[ \t]*)(\d{1,3})[ \t]*$", re.MULTILINE)
 #: A line that sets a running header or footer apart: blank, or a rule ("-----", "=====").
 _APART = re.compile(r"[ \t\f]*(?:[-=_─━]{3,}[ \t]*)?")
 #: A PDF's page footer with its letters spaced: "4 | P a g e".
@@ -92,8 +94,15 @@ def own_references(text: str) -> Iterator[tuple[int, int, bool]]:
             yield (*number.span(), True)  # "Actions 17/14 and 17/16 are complete"
     for match in _COMMITTEE_REF.finditer(text):
         yield (*match.span(), True)  # "references 14/2019/PSI and 17/2019/PSI"
-    for match in _EDITION.finditer(text):
-        yield (*match.span(match.lastindex or 1), True)
+    lower = text.lower()
+    for word in _EDITION_WORDS:  # tried only where a lead word starts: few texts have any
+        at = lower.find(word)
+        while at != -1:
+            if (edition := _EDITION.match(text, at)) is not None:
+                yield (*edition.span(edition.lastindex or 1), True)
+            at = lower.find(word, at + 1)
+    for match in _CHANGE_LINE.finditer(text):
+        yield (*match.span(1), True)
     for start, end in _running_pages(text):
         yield start, end, True
     for match in _SPACED_PAGE.finditer(text):
@@ -116,12 +125,14 @@ def answered(text: str, start: int, said: str) -> bool:
 def _running_pages(text: str) -> list[tuple[int, int]]:
     """The page numbers of a running header or footer: the same line, standing apart
     (a blank line, a rule or the text's edge either side), met twice or more with its number
-    rising
-    ("... public summary | 1" ... "... public summary | 2"). A table's row met twice in
-    two tables sits among its rows, not apart."""
+    rising ("... public summary | 1" ... "... public summary | 2"). A table's row met twice
+    in two tables sits among its rows, not apart."""
     heads: dict[str, list[tuple[int, int, int]]] = {}
-    for match in _RUNNING_LINE.finditer(text):
-        start, end = match.span()
+    for match in _PAGE_AT_END.finditer(text):
+        start, end = text.rfind("\n", 0, match.start()) + 1, match.end()
+        head = text[start : match.start()].strip().rstrip("|").rstrip()
+        if len(head) < 15:
+            continue
         before = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : max(0, start - 1)]
         after_end = text.find("\n", end + 1)
         after = text[end + 1 : len(text) if after_end < 0 else after_end]
@@ -129,8 +140,8 @@ def _running_pages(text: str) -> list[tuple[int, int]]:
             _APART.fullmatch(after) or end >= len(text) - 1
         ):
             continue
-        key = " ".join(match.group(1).split())
-        heads.setdefault(key, []).append((int(match.group(2)), *match.span(2)))
+        key = " ".join(head.split())
+        heads.setdefault(key, []).append((int(match.group(1)), *match.span(1)))
     return [
         (start, end)
         for pages in heads.values()
