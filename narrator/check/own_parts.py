@@ -23,15 +23,20 @@ _FOOTNOTE = re.compile(
 )
 
 
-def with_minutes(text: str, found: list[Number]) -> list[Number]:
-    """Minute numbers ("45/19 APOLOGIES FOR ABSENCE", "minute 31/19") as references, in
-    place of whatever they were read as."""
-    spans = minute_spans(text)
+def _as_references(text: str, found: list[Number], spans: list[tuple[int, int]]) -> list[Number]:
+    """``found`` with ``spans`` read as references, in place of whatever was read over them,
+    in text order."""
     if not spans:
         return found
     kept = [n for n in found if not any(s < n.end and n.start < e for s, e in spans)]
-    minutes = [Number(s, e, text[s:e], "reference") for s, e in spans]
-    return sorted([*kept, *minutes], key=lambda n: (n.start, n.end))
+    added = [Number(s, e, text[s:e], "reference") for s, e in spans]
+    return sorted([*kept, *added], key=lambda n: (n.start, n.end))
+
+
+def with_minutes(text: str, found: list[Number]) -> list[Number]:
+    """Minute numbers ("45/19 APOLOGIES FOR ABSENCE", "minute 31/19") as references, in
+    place of whatever they were read as."""
+    return _as_references(text, found, minute_spans(text))
 
 
 def footnote_markers(document: Document, found: list[Number]) -> Iterator[Number]:
@@ -88,7 +93,4 @@ def with_footnote_lines(text: str, markers: list[Number], found: list[Number]) -
     said = {n.text for n in markers}
     first = min(n.end for n in markers)
     notes = [m.span(1) for m in _NOTE_LINE.finditer(text, first) if m.group(1) in said]
-    if not notes:
-        return found
-    kept = [n for n in found if not any(s < n.end and n.start < e for s, e in notes)]
-    return kept + [Number(s, e, text[s:e], "reference") for s, e in notes]
+    return _as_references(text, found, notes)
