@@ -138,8 +138,6 @@ _AFTER_MAY = re.compile(
     r"[ \t]*(?:\(|:|\.{3}|\d)|,?\s+(?:and|to)\s+(?:June|July|August)\b|,\s*June\b"
     r"|\s+(?:alone|on\s+its\s+own|saw|was|were|had|peak|meeting|figures?|totals?|snapshot)\b"
 )
-#: A footnote's marker glued to the end of a sentence or clause, as text copied from a PDF
-#: has it ("a response rate of 38%.1 Overall", "not reported.2"), or a page after "p.".
 #: A line of a rating's key: a colour, then the band it stands for against a target
 #: ("Red: more than 10% away from target", "Amber - within 5% of the threshold").
 _RAG_KEY = re.compile(

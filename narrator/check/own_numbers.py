@@ -53,7 +53,7 @@ _EDITION = re.compile(
     r"|\b(?-i:Draft|DRAFT|[Rr]evision|REVISION)[ \t]+(\d{1,2})(?![\d%/.,]|[ \t]*(?:%|per\b))"
     r"|\bHTTP/(\d\.\d)\b"
 )
-#: The words that lead an edition's number: a text without any is not searched for one.
+#: The words that lead an edition's number: the pattern is tried only where one starts.
 _EDITION_WORDS = ("draft", "edition", "version", "release", "revision", "http/")
 #: Each line of a change log: its edition before the day it was issued ("4.3  16/10/2018").
 _CHANGE_LINE = re.compile(
