@@ -51,6 +51,17 @@ _ITEM_LEAD = re.compile(r"[ \t]*(?:[-–•*]|\[[ xX✓✔]\]|(?i:ref)\.?:?)?[ \
 _LINE_ITEM = re.compile(r"[ \t]*[:.)\]-]?[ \t]+[A-Z]|[ \t]{2,}[a-z]")
 
 
+def _with_parts(text: str, end: int) -> int:
+    """Where a code ending at ``end`` ends with its sub-parts ("A1" of "A1.2")."""
+    deeper = _SUBPART.match(text, end)
+    return deeper.end() if deeper is not None else end
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in square brackets ("[A1]", "[JH1]")."""
+    return text[start - 1 : start] == "[" and text[end : end + 1] == "]"
+
+
 def heads_anywhere(match: re.Match[str]) -> bool:
     """Whether a code is read wherever it stands, in the prose or not: a quarter in a title
     or a memo's lines ("Subject: Q2 Performance"), or an item's label heading its line
@@ -58,12 +69,11 @@ def heads_anywhere(match: re.Match[str]) -> bool:
     said, text = match.group(), match.string
     if not ITEM_LABEL.fullmatch(said):
         return _PART_OF_YEAR.fullmatch(said) is not None
-    deeper = _SUBPART.match(text, match.end())
-    end = deeper.end() if deeper is not None else match.end()
+    end = _with_parts(text, match.end())
     return bool(
         _PART_OF_YEAR.fullmatch(said)
         or _LINE_ITEM.match(text, end)
-        or (text[match.start() - 1 : match.start()] == "[" and text[end : end + 1] == "]")
+        or _bracketed(text, match.start(), end)
     )
 
 
@@ -91,8 +101,7 @@ def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
         )
     ):
         return "reference", end  # "Q1. Do you support a rise ...?": a survey's question
-    deeper = _SUBPART.match(text, end)
-    whole = deeper.end() if deeper is not None else end  # "A1.2", "S2.5": with its sub-parts
+    whole = _with_parts(text, end)  # "A1.2", "S2.5": with its sub-parts
     if _PART_BEFORE.search(text, max(0, start - 40), start):
         return "reference", whole  # "Annex table A1.2"
     if (cls == "other" or said in ("H1", "H2")) and ITEM_LABEL.fullmatch(said):
@@ -102,7 +111,7 @@ def read_code(text: str, match: re.Match[str]) -> tuple[str, int]:
             # genuine rise", "P1.2  Healthy relationships": an action's, a task's or a
             # hypothesis's label at its line's start
             return "reference", whole
-        if text[start - 1 : start] == "[" and text[whole : whole + 1] == "]":
+        if _bracketed(text, start, whole):
             # "[A1] 999 CALLS EACH MONTH", "... a year ago.[JH1]": a caption's label or an
             # editor's comment marker, in square brackets
             return "reference", whole

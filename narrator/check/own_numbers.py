@@ -48,7 +48,7 @@ _TIMED_ITEM = re.compile(
 #: A paper's own edition: "Draft 0.4", "Previous edition ...... 4.2"; "Draft 2 compared
 #: February with January", "(form QA2, revision 4)"; "HTTP/1.1 200 OK".
 _EDITION = re.compile(
-    r"\b(?=[DdEeVvRr])(?i:draft|edition|version|release|revision)[ \t]*(?:\.{2,}|:)?[ \t]*"
+    r"\b(?i:draft|edition|version|release|revision)[ \t]*(?:\.{2,}|:)?[ \t]*"
     r"(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?![\d%]|[.,]\d)"
     r"|\b(?-i:Draft|DRAFT|[Rr]evision|REVISION)[ \t]+(\d{1,2})(?![\d%/.,]|[ \t]*(?:%|per\b))"
     r"|\bHTTP/(\d\.\d)\b"
